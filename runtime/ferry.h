@@ -1,0 +1,70 @@
+/*
+ * ferry.h -- libferry's public header (installed; prefix ferry_).
+ *
+ * runtime/ owns the device side: a Duktape heap with a Node-style event loop,
+ * the snapshot walker (heap -> wire model) and restore (wire model -> heap).
+ * A device executable is the ferryc-generated `app_restore.c`, which defines
+ * one `ferry_program` (the restore table and the embedded program) and a
+ * main() that calls ferry_main().
+ *
+ * The ferry_program layout is an ABI between ferryc and libferry: bump
+ * FERRY_ABI_VERSION whenever it changes.
+ */
+#ifndef FERRY_H
+#define FERRY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FERRY_ABI_VERSION 1u
+
+/* ferry_site.flags */
+enum {
+	FERRY_SITE_STRICT    = 1u << 0, /* function code is strict */
+	FERRY_SITE_DYNAMIC   = 1u << 1, /* direct eval / with in or around it: not migratable */
+	FERRY_SITE_DECL      = 1u << 2, /* function declaration (else expression) */
+	FERRY_SITE_NAMED     = 1u << 3, /* named function expression (self binding) */
+	FERRY_SITE_ACCESSOR  = 1u << 4, /* getter or setter in an object literal */
+	FERRY_SITE_HAS_ENV   = 1u << 5, /* creates an environment object per call */
+	FERRY_SITE_USES_ARGS = 1u << 6, /* references `arguments` */
+	FERRY_SITE_USES_THIS = 1u << 7, /* references `this` */
+	FERRY_SITE_METHOD    = 1u << 8  /* shorthand method { m() {} } */
+};
+
+/* One function site: a function literal in the program text. Site 0 is the
+ * program itself (global code). */
+typedef struct ferry_site {
+	uint32_t id;
+	uint32_t parent;            /* enclosing site id (0 = program) */
+	const char *name;           /* function name, "" if anonymous */
+	uint32_t line, col;         /* position of the `function` keyword */
+	uint16_t nparams;
+	uint16_t flags;             /* FERRY_SITE_* */
+	uint32_t env_depth;         /* number of environment objects on its chain */
+	const char *const *captured;/* names this site's env holds (HAS_ENV) */
+	uint32_t ncaptured;
+} ferry_site;
+
+typedef struct ferry_program {
+	uint32_t abi;               /* FERRY_ABI_VERSION */
+	const char *filename;       /* user's file name, as given to ferryc */
+	int instrumented;           /* 0 for `ferryc --plain` builds */
+	const char *prefix;         /* reserved identifier prefix of generated names */
+	/* the program (instrumented, or the original for --plain) */
+	const unsigned char *code;
+	size_t code_len;
+	int code_is_bytecode;       /* 1: duk_dump_function() output */
+	/* restore-time maker units (source text, compiled only on --resume) */
+	const char *const *maker_units;
+	const size_t *maker_unit_lens;
+	uint32_t nmaker_units;
+	const ferry_site *sites;
+	uint32_t nsites;
+	unsigned char hash[32];     /* SHA-256 identifying this program build */
+} ferry_program;
+
+/* Run a program as the device executable: parses argv (--help lists the
+ * options), runs or resumes, and returns the process exit status. */
+int ferry_main(const ferry_program *prog, int argc, char **argv);
+
+#endif
