@@ -75,4 +75,25 @@ typedef struct rt_ctx {
 
 extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
 
+/* ---- event loop and timers (runtime/loop.c, runtime/timers.c) ----
+ * A timer's callback and arguments live in the global stash object
+ * RT_STASH_TIMERS under the key String(id), as an array [callback, args...],
+ * so they stay reachable and the snapshot walker can read them. */
+double    rt_now(const rt_ctx *rt);               /* monotonic ms */
+rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
+                          double period_ms, uint64_t seq);
+
+/* ---- snapshot and restore (runtime/snap_*.c, runtime/restore.c) ---- */
+/* Install the tagging helper (P t) and hidden keys; record the built-in
+ * baseline. Called once after the runtime's own globals exist and before the
+ * program (or a restore) runs. 0 or -1 with err. */
+int rt_snap_install(rt_ctx *rt, char *err, size_t errlen);
+/* Walk the heap at an event-loop boundary into a model. On failure (an
+ * unmigratable value) returns -1 and err names the value's path, e.g.
+ * "global.app.handlers[2] (closure of app.js:41): direct eval makes its scope dynamic". */
+int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen);
+/* Rebuild the heap from a validated model (program hash and version are
+ * checked here too) and re-arm its timers. 0 or -1 with err. */
+int rt_restore(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen);
+
 #endif

@@ -1,0 +1,1 @@
+# rewriter/instrument.mk -- instrumentation, restore-table emitter, ferryc's build step.

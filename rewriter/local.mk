@@ -1,0 +1,1 @@
+# rewriter/local.mk -- parser, scope analysis, instrumentation, emitters, ferryc.

@@ -1,0 +1,1 @@
+# runtime/snapshot.mk -- snapshot walker (heap -> model) and restore (model -> heap).

@@ -1,0 +1,1 @@
+# wire/local.mk -- snapshot model and codecs (part of libferry).

@@ -1,0 +1,1 @@
+# wire/xfer.mk -- over-the-air transfer: frames, acknowledgement, authentication.
