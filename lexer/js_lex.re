@@ -1,0 +1,528 @@
+/*
+ * lexer/js_lex.re -- the ECMAScript 5.1 tokenizer (re2c, UTF-8): lx_next()
+ * and the Unicode identifier classifiers.
+ *
+ * Generated with `re2c -8 -c --case-ranges -W` into js_lex.c (never edit
+ * that). Conditions RE and DIV are the parser's lx_mode: in RE a `/` starts a
+ * regular expression literal, in DIV it is division. Everything else is
+ * shared.
+ *
+ * Design notes:
+ * - The input is NUL-terminated and read in place; re2c's sentinel check
+ *   (re2c:eof) tells the terminating NUL from a NUL inside the source.
+ * - Malformed input never falls through silently: a construct whose full
+ *   rule fails (unterminated string, comment, regex or template; invalid
+ *   UTF-8 inside it) is matched by a short fallback rule that diagnoses it.
+ * - Unterminated constructs are reported at their first byte (the opening
+ *   quote, the comment opener, `/`, backquote): what the user must look for. Every
+ *   other error (bad escape, invalid UTF-8, stray character, bad number) is
+ *   reported at the offending byte itself.
+ * - Columns are counted incrementally (see lx_impl.h); tokens that may span
+ *   lines (block comments, strings with line continuations, templates) are
+ *   rescanned for line terminators, and only those.
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lexer/lx_impl.h"
+
+/*!include:re2c "unicode_categories.re" */
+
+/*!re2c
+	re2c:api:style = free-form;
+	re2c:define:YYCTYPE = lx_byte;
+	re2c:yyfill:enable = 0;
+
+	lt          = "\r\n" | [\n\r\u2028\u2029];
+	ws          = [\t\v\f \xA0\uFEFF] | Zs;
+	anych       = [^] | "\r\n";
+	id_start    = L | Nl | [$_];
+	id_part     = id_start | Mn | Mc | Nd | Pc | [\u200C\u200D];
+	hex         = [0-9a-fA-F];
+	uesc        = "\\u" (hex{4} | "{" hex+ "}");
+	dec         = [0-9];
+	exp         = [eE] [+-]? dec+;
+	decint      = "0" | [1-9] dec*;
+*/
+
+/*!types:re2c */
+
+/* Is the UTF-8 code point at p (NUL-terminated) an identifier start/part? */
+static int
+utf8_is_id_start(const lx_byte *YYCURSOR)
+{
+	const lx_byte *YYMARKER;
+	(void)YYMARKER;
+	/*!local:re2c
+		id_start { return 1; }
+		*        { return 0; }
+	*/
+}
+
+static int
+utf8_is_id_part(const lx_byte *YYCURSOR)
+{
+	const lx_byte *YYMARKER;
+	(void)YYMARKER;
+	/*!local:re2c
+		id_part { return 1; }
+		*       { return 0; }
+	*/
+}
+
+int
+lx_cp_is_id_start(uint32_t cp)
+{
+	lx_byte buf[5];
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	buf[lx_utf8_encode(cp, buf)] = '\0';
+	return utf8_is_id_start(buf);
+}
+
+int
+lx_cp_is_id_part(uint32_t cp)
+{
+	lx_byte buf[5];
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	buf[lx_utf8_encode(cp, buf)] = '\0';
+	return utf8_is_id_part(buf);
+}
+
+/* ---- reserved words spelled with escapes ---- */
+
+static const struct { const char *word; lx_kind kind; } keywords[] = {
+	{"break", LX_KW_BREAK}, {"case", LX_KW_CASE}, {"catch", LX_KW_CATCH},
+	{"class", LX_KW_CLASS}, {"const", LX_KW_CONST}, {"continue", LX_KW_CONTINUE},
+	{"debugger", LX_KW_DEBUGGER}, {"default", LX_KW_DEFAULT}, {"delete", LX_KW_DELETE},
+	{"do", LX_KW_DO}, {"else", LX_KW_ELSE}, {"enum", LX_KW_ENUM},
+	{"export", LX_KW_EXPORT}, {"extends", LX_KW_EXTENDS}, {"false", LX_KW_FALSE},
+	{"finally", LX_KW_FINALLY}, {"for", LX_KW_FOR}, {"function", LX_KW_FUNCTION},
+	{"if", LX_KW_IF}, {"implements", LX_KW_IMPLEMENTS}, {"import", LX_KW_IMPORT},
+	{"in", LX_KW_IN}, {"instanceof", LX_KW_INSTANCEOF}, {"interface", LX_KW_INTERFACE},
+	{"let", LX_KW_LET}, {"new", LX_KW_NEW}, {"null", LX_KW_NULL},
+	{"package", LX_KW_PACKAGE}, {"private", LX_KW_PRIVATE}, {"protected", LX_KW_PROTECTED},
+	{"public", LX_KW_PUBLIC}, {"return", LX_KW_RETURN}, {"static", LX_KW_STATIC},
+	{"super", LX_KW_SUPER}, {"switch", LX_KW_SWITCH}, {"this", LX_KW_THIS},
+	{"throw", LX_KW_THROW}, {"true", LX_KW_TRUE}, {"try", LX_KW_TRY},
+	{"typeof", LX_KW_TYPEOF}, {"var", LX_KW_VAR}, {"void", LX_KW_VOID},
+	{"while", LX_KW_WHILE}, {"with", LX_KW_WITH}, {"yield", LX_KW_YIELD},
+};
+
+static int
+is_keyword(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof keywords / sizeof keywords[0]; i++)
+		if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- helpers of lx_next ---- */
+
+/* Does an identifier start or a digit follow a numeric literal at p? */
+static int
+ident_or_digit_at(const lx_byte *p)
+{
+	lx_byte c = *p;
+
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+		       c == '$' || c == '_' || c == '\\';
+	return utf8_is_id_start(p);
+}
+
+/* Advances the line bookkeeping over the line terminators in [p, e).
+ * Returns 1 if there was any. */
+static int
+count_lines(lx_lexer *lx, const lx_byte *p, const lx_byte *e)
+{
+	int any = 0;
+	size_t n;
+
+	while (p < e) {
+		if (*p != '\n' && *p != '\r' && *p != 0xE2) {
+			p++;
+			continue;
+		}
+		n = lx_lt_len(p, e);
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		p += n;
+		any = 1;
+		lx->line++;
+		lx->line_off = lx->col_off = (uint32_t)(p - lx->src);
+		lx->col = 1;
+	}
+	return any;
+}
+
+/* Validates an identifier containing escapes, [p, e). Sets *kwesc if it
+ * spells a reserved word. Returns NULL, or the offending byte with *why. */
+static const lx_byte *
+check_ident(const lx_byte *p, const lx_byte *e, int *kwesc, const char **why)
+{
+	char word[16];
+	size_t wn = 0, n;
+	int first = 1;
+	lx_esc esc;
+	uint32_t cp;
+
+	while (p < e) {
+		const lx_byte *at = p;
+		if (*p == '\\') {
+			if (lx_esc_unicode(p + 1, e, &esc) != 0) {
+				*why = esc.why;
+				return esc.bad;
+			}
+			cp = esc.cp;
+			if (first ? !lx_cp_is_id_start(cp) : !lx_cp_is_id_part(cp)) {
+				*why = first ? "invalid escape in identifier: not an identifier start character"
+				             : "invalid escape in identifier: not an identifier character";
+				return at;
+			}
+			p = esc.next;
+		} else {
+			n = lx_utf8_len(p, e);
+			cp = lx_utf8_decode(p, n);
+			p += n;
+		}
+		if (wn < sizeof word && cp < 0x80)
+			word[wn++] = (char)cp;
+		else
+			wn = sizeof word;   /* not a reserved word */
+		first = 0;
+	}
+	*kwesc = wn < sizeof word && is_keyword(word, wn);
+	return NULL;
+}
+
+/* Validates the escapes of a string literal [p, e) (quotes included).
+ * Returns NULL, or the offending byte with *why. */
+static const lx_byte *
+check_string(const lx_byte *p, const lx_byte *e, uint32_t *flags, int *multiline,
+             const char **why)
+{
+	const lx_byte *q;
+	lx_esc esc;
+
+	for (p++, e--; p < e; ) {
+		q = memchr(p, '\\', (size_t)(e - p));
+		if (q == NULL)
+			break;
+		if (lx_esc_string(q + 1, e, &esc) != 0) {
+			*why = esc.why;
+			return esc.bad;
+		}
+		if (esc.what == LX_ESC_CONT)
+			*multiline = 1;
+		if (esc.legacy)
+			*flags |= LX_F_LEGACY_OCTAL;
+		p = esc.next;
+	}
+	*flags |= LX_F_ESCAPE;
+	return NULL;
+}
+
+/* The long rule for a string, regex, comment or template failed: find out
+ * why. Scans from `start` for invalid UTF-8 before the construct's end
+ * (a line terminator when `line_ends`, else end of input). */
+static lx_kind
+diagnose(lx_lexer *lx, lx_token *tok, const lx_byte *start, int line_ends,
+         int is_string, const char *what)
+{
+	const lx_byte *p = start + 1, *lim = lx->lim;
+	size_t n;
+
+	while (p < lim) {
+		if (line_ends && lx_lt_len(p, lim) != 0)
+			break;
+		if (is_string && *p == '\\' && p + 1 < lim) {
+			p++;
+			if ((n = lx_lt_len(p, lim)) != 0) {
+				p += n;
+				continue;
+			}
+		}
+		if ((n = lx_utf8_len(p, lim)) == 0)
+			return lx_fail(lx, tok, p, "invalid UTF-8 byte 0x%02X", *p);
+		p += n;
+	}
+	return lx_fail(lx, tok, start, "unterminated %s", what);
+}
+
+static lx_kind
+stray(lx_lexer *lx, lx_token *tok, const lx_byte *p)
+{
+	size_t n = lx_utf8_len(p, lx->lim);
+	uint32_t cp = lx_utf8_decode(p, n);
+
+	if (cp > 0x20 && cp < 0x7F)
+		return lx_fail(lx, tok, p, "unexpected character '%c'", (int)cp);
+	return lx_fail(lx, tok, p, "unexpected character U+%04X", (unsigned)cp);
+}
+
+/* ---- the tokenizer ---- */
+
+lx_kind
+lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
+{
+	const lx_byte *cur, *mar, *start;
+	const lx_byte *const lim = lx->lim;
+	const char *why;
+	const lx_byte *at;
+	unsigned cond = mode == LX_MODE_DIV ? yycDIV : yycRE;
+	uint32_t flags = 0;
+	int multiline = 0, kwesc = 0;
+	unsigned radix_bits = 0;
+	lx_kind kind;
+
+	if (lx->failed) {
+		*tok = lx->err_tok;
+		return LX_ERROR;
+	}
+	if (lx->len >= UINT32_MAX) {
+		lx->col_off = lx->line_off = lx->off = 0;
+		return lx_fail(lx, tok, lx->src, "source too large (4 GiB or more)");
+	}
+	cur = lx->src + lx->off;
+	for (;;) {
+		start = cur;
+	/*!re2c
+		re2c:define:YYCURSOR = cur;
+		re2c:define:YYMARKER = mar;
+		re2c:define:YYLIMIT = lim;
+		re2c:define:YYGETCONDITION = "cond";
+		re2c:define:YYSETCONDITION = "cond = @@;";
+		re2c:eof = 0;
+
+		<*> $ { kind = LX_EOF; goto done; }
+
+		<*> ws+ { continue; }
+		<*> lt {
+			flags |= LX_F_NL_BEFORE;
+			lx->line++;
+			lx->line_off = lx->col_off = (uint32_t)(cur - lx->src);
+			lx->col = 1;
+			continue;
+		}
+		<*> "//" [^\n\r\u2028\u2029]* { continue; }
+		<*> "/*" ([^*] | "*"+ [^*/])* "*"+ "/" {
+			if (count_lines(lx, start, cur))
+				flags |= LX_F_NL_BEFORE;
+			continue;
+		}
+		<*> "/*" { return diagnose(lx, tok, start, 0, 0, "comment"); }
+
+		<*> "break"      { kind = LX_KW_BREAK; goto done; }
+		<*> "case"       { kind = LX_KW_CASE; goto done; }
+		<*> "catch"      { kind = LX_KW_CATCH; goto done; }
+		<*> "continue"   { kind = LX_KW_CONTINUE; goto done; }
+		<*> "debugger"   { kind = LX_KW_DEBUGGER; goto done; }
+		<*> "default"    { kind = LX_KW_DEFAULT; goto done; }
+		<*> "delete"     { kind = LX_KW_DELETE; goto done; }
+		<*> "do"         { kind = LX_KW_DO; goto done; }
+		<*> "else"       { kind = LX_KW_ELSE; goto done; }
+		<*> "finally"    { kind = LX_KW_FINALLY; goto done; }
+		<*> "for"        { kind = LX_KW_FOR; goto done; }
+		<*> "function"   { kind = LX_KW_FUNCTION; goto done; }
+		<*> "if"         { kind = LX_KW_IF; goto done; }
+		<*> "in"         { kind = LX_KW_IN; goto done; }
+		<*> "instanceof" { kind = LX_KW_INSTANCEOF; goto done; }
+		<*> "new"        { kind = LX_KW_NEW; goto done; }
+		<*> "return"     { kind = LX_KW_RETURN; goto done; }
+		<*> "switch"     { kind = LX_KW_SWITCH; goto done; }
+		<*> "this"       { kind = LX_KW_THIS; goto done; }
+		<*> "throw"      { kind = LX_KW_THROW; goto done; }
+		<*> "try"        { kind = LX_KW_TRY; goto done; }
+		<*> "typeof"     { kind = LX_KW_TYPEOF; goto done; }
+		<*> "var"        { kind = LX_KW_VAR; goto done; }
+		<*> "void"       { kind = LX_KW_VOID; goto done; }
+		<*> "while"      { kind = LX_KW_WHILE; goto done; }
+		<*> "with"       { kind = LX_KW_WITH; goto done; }
+		<*> "null"       { kind = LX_KW_NULL; goto done; }
+		<*> "true"       { kind = LX_KW_TRUE; goto done; }
+		<*> "false"      { kind = LX_KW_FALSE; goto done; }
+		<*> "class"      { kind = LX_KW_CLASS; goto done; }
+		<*> "const"      { kind = LX_KW_CONST; goto done; }
+		<*> "enum"       { kind = LX_KW_ENUM; goto done; }
+		<*> "export"     { kind = LX_KW_EXPORT; goto done; }
+		<*> "extends"    { kind = LX_KW_EXTENDS; goto done; }
+		<*> "import"     { kind = LX_KW_IMPORT; goto done; }
+		<*> "super"      { kind = LX_KW_SUPER; goto done; }
+		<*> "implements" { kind = LX_KW_IMPLEMENTS; goto done; }
+		<*> "interface"  { kind = LX_KW_INTERFACE; goto done; }
+		<*> "let"        { kind = LX_KW_LET; goto done; }
+		<*> "package"    { kind = LX_KW_PACKAGE; goto done; }
+		<*> "private"    { kind = LX_KW_PRIVATE; goto done; }
+		<*> "protected"  { kind = LX_KW_PROTECTED; goto done; }
+		<*> "public"     { kind = LX_KW_PUBLIC; goto done; }
+		<*> "static"     { kind = LX_KW_STATIC; goto done; }
+		<*> "yield"      { kind = LX_KW_YIELD; goto done; }
+
+		<*> id_start id_part* { kind = LX_IDENT; goto done; }
+		<*> (id_start | uesc) (id_part | uesc)* {
+			at = check_ident(start, cur, &kwesc, &why);
+			if (at != NULL)
+				return lx_fail(lx, tok, at, "%s", why);
+			kind = LX_IDENT;
+			flags |= LX_F_ESCAPE | (kwesc ? LX_F_KEYWORD_ESC : 0);
+			goto done;
+		}
+		<*> "\\" {
+			if (cur < lim && *cur == 'u')
+				return lx_fail(lx, tok, start, "invalid Unicode escape in identifier");
+			return lx_fail(lx, tok, start, "unexpected character '\\'");
+		}
+
+		<*> decint | decint "." dec* | "." dec+ | (decint | decint "." dec* | "." dec+) exp {
+			goto decimal;
+		}
+		<*> "0" dec* [89] dec* ("." dec*)? exp? {
+			flags |= LX_F_OCTAL_LIKE;
+			goto decimal;
+		}
+		<*> "0" [0-7]+ { flags |= LX_F_LEGACY_OCTAL; radix_bits = 3; goto radix; }
+		<*> "0" [xX] hex+ { radix_bits = 4; goto radix; }
+		<*> "0" [oO] [0-7]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 3; goto radix; }
+		<*> "0" [bB] [01]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 1; goto radix; }
+		<*> "0" [xX] { return lx_fail(lx, tok, cur, "missing hexadecimal digits after '0x'"); }
+		<*> "0" [oO] { return lx_fail(lx, tok, cur, "missing octal digits after '0o'"); }
+		<*> "0" [bB] { return lx_fail(lx, tok, cur, "missing binary digits after '0b'"); }
+		<*> (decint | decint "." dec* | "." dec+ | "0" dec* [89] dec* ("." dec*)?) [eE] [+-]? {
+			return lx_fail(lx, tok, cur, "missing exponent digits in numeric literal");
+		}
+
+		<*> ["] [^"\\\n\r\u2028\u2029]* ["] { kind = LX_STRING; goto done; }
+		<*> ['] [^'\\\n\r\u2028\u2029]* ['] { kind = LX_STRING; goto done; }
+		<*> ["] ([^"\\\n\r\u2028\u2029] | "\\" anych)* ["]
+		  | ['] ([^'\\\n\r\u2028\u2029] | "\\" anych)* ['] {
+			at = check_string(start, cur, &flags, &multiline, &why);
+			if (at != NULL)
+				return lx_fail(lx, tok, at, "%s", why);
+			kind = LX_STRING;
+			goto done;
+		}
+		<*> ["'] { return diagnose(lx, tok, start, 1, 1, "string literal"); }
+
+		<*> "`" ([^`\\$] | "\\" anych | "$"+ ([^`\\${] | "\\" anych))* "$"* ("`" | "${") {
+			kind = LX_TEMPLATE;
+			if (cur[-1] == '{')
+				flags |= LX_F_TEMPLATE_HEAD;
+			multiline = 1;
+			goto done;
+		}
+		<*> "`" { return diagnose(lx, tok, start, 0, 1, "template literal"); }
+
+		<RE> "/" ([^*\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029]
+		          | "[" ([^\]\\\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029])* "]")
+		         ([^\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029]
+		          | "[" ([^\]\\\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029])* "]")*
+		     "/" id_part* {
+			if (*cur == '\\')
+				return lx_fail(lx, tok, cur, "escape in regular expression flags");
+			kind = LX_REGEX;
+			goto done;
+		}
+		<RE> "/" { return diagnose(lx, tok, start, 1, 0, "regular expression literal"); }
+		<DIV> "/"  { kind = LX_SLASH; goto done; }
+		<DIV> "/=" { kind = LX_DIV_ASSIGN; goto done; }
+
+		<*> "{"    { kind = LX_LBRACE; goto done; }
+		<*> "}"    { kind = LX_RBRACE; goto done; }
+		<*> "("    { kind = LX_LPAREN; goto done; }
+		<*> ")"    { kind = LX_RPAREN; goto done; }
+		<*> "["    { kind = LX_LBRACKET; goto done; }
+		<*> "]"    { kind = LX_RBRACKET; goto done; }
+		<*> "."    { kind = LX_DOT; goto done; }
+		<*> "..."  { kind = LX_ELLIPSIS; goto done; }
+		<*> ";"    { kind = LX_SEMI; goto done; }
+		<*> ","    { kind = LX_COMMA; goto done; }
+		<*> "<"    { kind = LX_LT; goto done; }
+		<*> ">"    { kind = LX_GT; goto done; }
+		<*> "<="   { kind = LX_LE; goto done; }
+		<*> ">="   { kind = LX_GE; goto done; }
+		<*> "=="   { kind = LX_EQ; goto done; }
+		<*> "!="   { kind = LX_NE; goto done; }
+		<*> "==="  { kind = LX_SEQ; goto done; }
+		<*> "!=="  { kind = LX_SNE; goto done; }
+		<*> "+"    { kind = LX_PLUS; goto done; }
+		<*> "-"    { kind = LX_MINUS; goto done; }
+		<*> "*"    { kind = LX_STAR; goto done; }
+		<*> "%"    { kind = LX_PERCENT; goto done; }
+		<*> "++"   { kind = LX_INC; goto done; }
+		<*> "--"   { kind = LX_DEC; goto done; }
+		<*> "<<"   { kind = LX_SHL; goto done; }
+		<*> ">>"   { kind = LX_SAR; goto done; }
+		<*> ">>>"  { kind = LX_SHR; goto done; }
+		<*> "&"    { kind = LX_AMP; goto done; }
+		<*> "|"    { kind = LX_PIPE; goto done; }
+		<*> "^"    { kind = LX_CARET; goto done; }
+		<*> "!"    { kind = LX_BANG; goto done; }
+		<*> "~"    { kind = LX_TILDE; goto done; }
+		<*> "&&"   { kind = LX_AND; goto done; }
+		<*> "||"   { kind = LX_OR; goto done; }
+		<*> "?"    { kind = LX_QUESTION; goto done; }
+		<*> ":"    { kind = LX_COLON; goto done; }
+		<*> "="    { kind = LX_ASSIGN; goto done; }
+		<*> "+="   { kind = LX_ADD_ASSIGN; goto done; }
+		<*> "-="   { kind = LX_SUB_ASSIGN; goto done; }
+		<*> "*="   { kind = LX_MUL_ASSIGN; goto done; }
+		<*> "%="   { kind = LX_MOD_ASSIGN; goto done; }
+		<*> "<<="  { kind = LX_SHL_ASSIGN; goto done; }
+		<*> ">>="  { kind = LX_SAR_ASSIGN; goto done; }
+		<*> ">>>=" { kind = LX_SHR_ASSIGN; goto done; }
+		<*> "&="   { kind = LX_AND_ASSIGN; goto done; }
+		<*> "|="   { kind = LX_OR_ASSIGN; goto done; }
+		<*> "^="   { kind = LX_XOR_ASSIGN; goto done; }
+		<*> "**"   { kind = LX_EXP; goto done; }
+		<*> "**="  { kind = LX_EXP_ASSIGN; goto done; }
+		<*> "=>"   { kind = LX_ARROW; goto done; }
+
+		<*> [^] { return stray(lx, tok, start); }
+		<*> *   { return lx_fail(lx, tok, start, "invalid UTF-8 byte 0x%02X", *start); }
+	*/
+	}
+
+decimal:
+	if (ident_or_digit_at(cur))
+		return lx_fail(lx, tok, cur, "identifier starts immediately after numeric literal");
+	tok->num = lx_num_decimal(lx, start, cur);
+	kind = LX_NUMBER;
+	goto done;
+
+radix:
+	if (ident_or_digit_at(cur))
+		return lx_fail(lx, tok, cur, (*cur >= '0' && *cur <= '9')
+		               ? "invalid digit in numeric literal"
+		               : "identifier starts immediately after numeric literal");
+	/* skip the "0", "0x", "0o" or "0b" prefix */
+	tok->num = lx_num_radix(start + (radix_bits == 3 && !(flags & LX_F_ES2015_NUMBER) ? 1 : 2),
+	                        cur, radix_bits);
+	kind = LX_NUMBER;
+
+done:
+	tok->kind = kind;
+	tok->flags = flags;
+	tok->off = (uint32_t)(start - lx->src);
+	tok->len = (uint32_t)(cur - start);
+	tok->line = lx->line;
+	lx->col += lx_count_cp(lx->src + lx->col_off, start);
+	lx->col_off = tok->off;
+	tok->col = lx->col;
+	if (kind != LX_NUMBER)
+		tok->num = 0;
+	if (multiline)
+		count_lines(lx, start, cur);
+	lx->off = (uint32_t)(cur - lx->src);
+	return kind;
+}
