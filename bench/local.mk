@@ -1,6 +1,19 @@
 # bench/local.mk -- `make bench` / `make bench-quick`: performance figures
 # (never timed tests). Module fragments add their targets to BENCH_TARGETS
-# and BENCH_QUICK_TARGETS.
-bench: $(BENCH_TARGETS)
-bench-quick: $(BENCH_QUICK_TARGETS)
+# and BENCH_QUICK_TARGETS; each writes a markdown section and plot data into
+# bench/out/ of the build tree (see bench/report.sh), and the report step
+# assembles bench/results.md and the SVG plots in the source tree.
+EXTRA_DIST += bench/report.sh bench/results.md
+BENCH_OUT = $(abs_top_builddir)/bench/out
+
+bench: all
+	@$(MKDIR_P) $(BENCH_OUT)
+	@rc=0; for t in $(BENCH_TARGETS); do \
+	  $(MAKE) $(AM_MAKEFLAGS) BENCH_OUT='$(BENCH_OUT)' $$t || rc=1; done; \
+	QUICK= $(SHELL) $(srcdir)/bench/report.sh '$(BENCH_OUT)' '$(abs_top_srcdir)'; exit $$rc
+bench-quick: all
+	@$(MKDIR_P) $(BENCH_OUT)
+	@rc=0; for t in $(BENCH_QUICK_TARGETS); do \
+	  $(MAKE) $(AM_MAKEFLAGS) BENCH_OUT='$(BENCH_OUT)' QUICK=1 $$t || rc=1; done; \
+	QUICK=1 $(SHELL) $(srcdir)/bench/report.sh '$(BENCH_OUT)' '$(abs_top_srcdir)'; exit $$rc
 .PHONY: bench bench-quick $(BENCH_TARGETS) $(BENCH_QUICK_TARGETS)
