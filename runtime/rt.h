@@ -57,6 +57,7 @@ typedef struct rt_opts {
 	const char *listen;           /* --listen HOST:PORT */
 	const char *migrate_to;       /* --migrate-to HOST:PORT */
 	const char *key_file;         /* --key FILE */
+	int         stats;            /* --stats: peak heap and turns on exit */
 	int         argc;             /* program arguments (process.argv) */
 	char      **argv;
 } rt_opts;
@@ -71,7 +72,17 @@ typedef struct rt_ctx {
 	int          exit_code;
 	int          exiting;        /* process.exit() called */
 	double       clock_base;     /* monotonic ms at start */
+	/* Where the loop stands, so a snapshot taken after any turn resumes in
+	 * the same place: phase RT_PHASE_TIMERS runs the timers due at phase
+	 * start whose seq < phase_seq; RT_PHASE_CHECK runs the immediates whose
+	 * seq < phase_seq (Node: immediates queued by an immediate run on the
+	 * next iteration). A fresh start and a restore without this state use
+	 * RT_PHASE_TIMERS with phase_seq = 0 (start a new iteration). */
+	int          phase;
+	uint64_t     phase_seq;
 } rt_ctx;
+
+enum { RT_PHASE_TIMERS = 0, RT_PHASE_CHECK = 1 };
 
 extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
 
@@ -95,5 +106,16 @@ int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen);
 /* Rebuild the heap from a validated model (program hash and version are
  * checked here too) and re-arm its timers. 0 or -1 with err. */
 int rt_restore(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen);
+
+/* ---- over-the-air transfer (runtime/xfer*.c; stubbed in xfer_stub.c) ----
+ * --listen HOST:PORT: wait for a snapshot, verify it, rt_restore() it into
+ * rt (whose heap and globals are set up, program not run), complete the
+ * handshake, and return 0: the caller then runs the event loop. -1 with err:
+ * the caller exits non-zero. */
+int rt_xfer_listen(rt_ctx *rt, char *err, size_t errlen);
+/* --migrate-to HOST:PORT: send a snapshot taken at a boundary. 0 = the
+ * target took over: the caller exits 0 without running anything else.
+ * -1 with err: the caller prints err and keeps running locally. */
+int rt_xfer_send(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen);
 
 #endif
