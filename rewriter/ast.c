@@ -1,0 +1,425 @@
+/*
+ * rewriter/ast.c -- the AST object: arena allocation, name interning, node
+ * creation, byte offset -> line/column, the children visitor and the
+ * printable names of kinds and operators.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/ast_impl.h"
+
+#define RW_CHUNK_MIN (64u * 1024u)
+#define RW_ALIGN     8u
+
+static rw_ast_priv *
+priv(const rw_ast *ast)
+{
+	return (rw_ast_priv *)ast->priv;
+}
+
+rw_ast *
+rw_ast_new(const char *filename, const char *src, size_t len)
+{
+	rw_ast *ast = calloc(1, sizeof *ast);
+	rw_ast_priv *p = calloc(1, sizeof *p);
+	char *fn = strdup(filename != NULL ? filename : "<input>");
+
+	if (ast == NULL || p == NULL || fn == NULL) {
+		free(ast);
+		free(p);
+		free(fn);
+		return NULL;
+	}
+	ast->priv = p;
+	ast->filename = fn;
+	ast->src = src;
+	ast->len = len;
+	return ast;
+}
+
+void
+rw_ast_free(rw_ast *ast)
+{
+	rw_ast_priv *p;
+	rw_chunk *c, *n;
+
+	if (ast == NULL)
+		return;
+	p = priv(ast);
+	if (p != NULL) {
+		for (c = p->chunks; c != NULL; c = n) {
+			n = c->next;
+			free(c);
+		}
+		free(p->itab);
+		free(p->lines);
+		free(p);
+	}
+	free((char *)ast->filename);
+	free(ast);
+}
+
+void *
+rw_ast_alloc(rw_ast *ast, size_t size)
+{
+	rw_ast_priv *p = priv(ast);
+	rw_chunk *c = p->chunks;
+	size_t hdr = (sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
+	char *r;
+
+	size = (size + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
+	if (size == 0)
+		size = RW_ALIGN;
+	if (c == NULL || c->cap - c->used < size) {
+		size_t cap = RW_CHUNK_MIN;
+
+		/* grow with the AST so big inputs use few chunks */
+		if (p->total / 4 > cap)
+			cap = p->total / 4;
+		if (cap > 16u * 1024u * 1024u)
+			cap = 16u * 1024u * 1024u;
+		if (size > cap)
+			cap = size;
+		c = malloc(hdr + cap);
+		if (c == NULL)
+			return NULL;
+		c->cap = cap;
+		c->used = 0;
+		c->next = p->chunks;
+		p->chunks = c;
+		p->total += hdr + cap;
+	}
+	r = (char *)c + hdr + c->used;
+	c->used += size;
+	memset(r, 0, size);
+	return r;
+}
+
+size_t
+rw_ast_memory(const rw_ast *ast)
+{
+	rw_ast_priv *p = priv(ast);
+
+	return p->total + (size_t)p->icap * sizeof(rw_istr) +
+	       (size_t)p->nlines * sizeof(uint32_t) + sizeof *ast + sizeof *p;
+}
+
+rw_node *
+rw_node_new(rw_ast *ast, rw_kind kind)
+{
+	rw_node *n = rw_ast_alloc(ast, sizeof *n);
+
+	if (n == NULL)
+		return NULL;
+	n->kind = kind;
+	n->id = ast->node_count++;
+	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
+		n->u.fn.site = -1;
+		ast->fn_count++;
+	}
+	return n;
+}
+
+int
+rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n)
+{
+	l->n = n;
+	l->v = NULL;
+	if (n == 0)
+		return 0;
+	l->v = rw_ast_alloc(ast, (size_t)n * sizeof *v);
+	if (l->v == NULL)
+		return -1;
+	memcpy(l->v, v, (size_t)n * sizeof *v);
+	return 0;
+}
+
+/* FNV-1a */
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static int
+itab_grow(rw_ast_priv *p)
+{
+	uint32_t ncap = p->icap ? p->icap * 2 : 256, i, j;
+	rw_istr *nt = calloc(ncap, sizeof *nt);
+
+	if (nt == NULL)
+		return -1;
+	for (i = 0; i < p->icap; i++) {
+		if (p->itab[i].s == NULL)
+			continue;
+		j = p->itab[i].hash & (ncap - 1);
+		while (nt[j].s != NULL)
+			j = (j + 1) & (ncap - 1);
+		nt[j] = p->itab[i];
+	}
+	free(p->itab);
+	p->itab = nt;
+	p->icap = ncap;
+	return 0;
+}
+
+const char *
+rw_intern(rw_ast *ast, const char *name, size_t len)
+{
+	rw_ast_priv *p = priv(ast);
+	uint32_t h = hash_bytes(name, len), i;
+	char *s;
+
+	if ((p->icount + 1) * 2 > p->icap && itab_grow(p) != 0)
+		return NULL;
+	i = h & (p->icap - 1);
+	while (p->itab[i].s != NULL) {
+		if (p->itab[i].hash == h && p->itab[i].len == len &&
+		    memcmp(p->itab[i].s, name, len) == 0)
+			return p->itab[i].s;
+		i = (i + 1) & (p->icap - 1);
+	}
+	s = rw_ast_alloc(ast, len + 1);
+	if (s == NULL)
+		return NULL;
+	memcpy(s, name, len);
+	s[len] = '\0';
+	p->itab[i].s = s;
+	p->itab[i].len = (uint32_t)len;
+	p->itab[i].hash = h;
+	p->icount++;
+	return s;
+}
+
+/* Line starts, per the lexer's rules: LF, CR, CRLF, U+2028, U+2029. */
+static int
+build_lines(const rw_ast *ast)
+{
+	rw_ast_priv *p = priv(ast);
+	const unsigned char *s = (const unsigned char *)ast->src;
+	size_t i, cap = 64, n = 0;
+	uint32_t *v = malloc(cap * sizeof *v);
+
+	if (v == NULL)
+		return -1;
+	v[n++] = 0;
+	for (i = 0; i < ast->len; i++) {
+		size_t next = 0;
+
+		if (s[i] == '\n')
+			next = i + 1;
+		else if (s[i] == '\r')
+			next = (i + 1 < ast->len && s[i + 1] == '\n') ? i + 2 : i + 1;
+		else if (s[i] == 0xE2 && i + 2 < ast->len && s[i + 1] == 0x80 &&
+		         (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
+			next = i + 3;
+		if (next == 0)
+			continue;
+		if (n == cap) {
+			uint32_t *nv = realloc(v, cap * 2 * sizeof *v);
+
+			if (nv == NULL) {
+				free(v);
+				return -1;
+			}
+			v = nv;
+			cap *= 2;
+		}
+		v[n++] = (uint32_t)next;
+		i = next - 1;
+	}
+	p->lines = v;
+	p->nlines = (uint32_t)n;
+	return 0;
+}
+
+void
+rw_position(const rw_ast *ast, uint32_t off, uint32_t *line, uint32_t *col)
+{
+	rw_ast_priv *p = priv(ast);
+	const unsigned char *s = (const unsigned char *)ast->src;
+	uint32_t lo = 0, hi, c = 1, i;
+
+	if (off > ast->len)
+		off = (uint32_t)ast->len;
+	if (p->lines == NULL && build_lines(ast) != 0) {
+		*line = 0;
+		*col = 0;
+		return;
+	}
+	hi = p->nlines - 1;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo + 1) / 2;
+
+		if (p->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	for (i = p->lines[lo]; i < off; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			c++;
+	*line = lo + 1;
+	*col = c;
+}
+
+#define CALL(x) do { if ((x) != NULL && (r = fn((x), ud)) != 0) return r; } while (0)
+
+static int
+each(const rw_list *l, rw_child_fn fn, void *ud)
+{
+	uint32_t i;
+	int r;
+
+	for (i = 0; i < l->n; i++)
+		CALL(l->v[i]);
+	return 0;
+}
+
+int
+rw_children(rw_node *n, rw_child_fn fn, void *ud)
+{
+	int r;
+
+	switch (n->kind) {
+	case RW_PROGRAM:   return each(&n->u.program.body, fn, ud);
+	case RW_BLOCK:     return each(&n->u.block.body, fn, ud);
+	case RW_EXPR_STMT: CALL(n->u.expr_stmt.expr); return 0;
+	case RW_VAR:       return each(&n->u.var.decls, fn, ud);
+	case RW_DECLARATOR:
+		CALL(n->u.decl.id);
+		CALL(n->u.decl.init);
+		return 0;
+	case RW_IF:
+		CALL(n->u.if_.test);
+		CALL(n->u.if_.then);
+		CALL(n->u.if_.alt);
+		return 0;
+	case RW_DO_WHILE:
+		CALL(n->u.loop.body);
+		CALL(n->u.loop.test);
+		return 0;
+	case RW_WHILE:
+		CALL(n->u.loop.test);
+		CALL(n->u.loop.body);
+		return 0;
+	case RW_FOR:
+		CALL(n->u.for_.init);
+		CALL(n->u.for_.test);
+		CALL(n->u.for_.update);
+		CALL(n->u.for_.body);
+		return 0;
+	case RW_FOR_IN:
+		CALL(n->u.for_in.left);
+		CALL(n->u.for_in.right);
+		CALL(n->u.for_in.body);
+		return 0;
+	case RW_RETURN:    CALL(n->u.ret.arg); return 0;
+	case RW_WITH:
+		CALL(n->u.with.object);
+		CALL(n->u.with.body);
+		return 0;
+	case RW_SWITCH:
+		CALL(n->u.switch_.disc);
+		return each(&n->u.switch_.cases, fn, ud);
+	case RW_CASE:
+		CALL(n->u.case_.test);
+		return each(&n->u.case_.body, fn, ud);
+	case RW_LABELED:   CALL(n->u.labeled.body); return 0;
+	case RW_THROW:     CALL(n->u.throw_.arg); return 0;
+	case RW_TRY:
+		CALL(n->u.try_.block);
+		CALL(n->u.try_.handler);
+		CALL(n->u.try_.finalizer);
+		return 0;
+	case RW_CATCH:
+		CALL(n->u.catch_.param);
+		CALL(n->u.catch_.body);
+		return 0;
+	case RW_FUNC_DECL:
+	case RW_FUNC_EXPR:
+		CALL(n->u.fn.name);
+		if ((r = each(&n->u.fn.params, fn, ud)) != 0)
+			return r;
+		return each(&n->u.fn.body, fn, ud);
+	case RW_ARRAY:     return each(&n->u.array.items, fn, ud);
+	case RW_OBJECT:    return each(&n->u.object.props, fn, ud);
+	case RW_PROP:
+		CALL(n->u.prop.key);
+		/* shorthand {a}: key and value are distinct nodes, both visited */
+		CALL(n->u.prop.value);
+		return 0;
+	case RW_UNARY:     CALL(n->u.unary.arg); return 0;
+	case RW_UPDATE:    CALL(n->u.update.arg); return 0;
+	case RW_BINARY:
+		CALL(n->u.binary.left);
+		CALL(n->u.binary.right);
+		return 0;
+	case RW_ASSIGN:
+		CALL(n->u.assign.target);
+		CALL(n->u.assign.value);
+		return 0;
+	case RW_COND:
+		CALL(n->u.cond.test);
+		CALL(n->u.cond.then);
+		CALL(n->u.cond.alt);
+		return 0;
+	case RW_CALL:
+	case RW_NEW:
+		CALL(n->u.call.callee);
+		return each(&n->u.call.args, fn, ud);
+	case RW_DOT:
+	case RW_INDEX:
+		CALL(n->u.member.object);
+		CALL(n->u.member.prop);
+		return 0;
+	case RW_SEQ:       return each(&n->u.seq.items, fn, ud);
+	default:
+		return 0;
+	}
+}
+
+const char *
+rw_kind_name(rw_kind kind)
+{
+	static const char *const names[RW_KIND_COUNT] = {
+		"Program", "Empty", "Block", "ExprStmt", "Var", "Declarator", "If",
+		"DoWhile", "While", "For", "ForIn", "Continue", "Break", "Return",
+		"With", "Switch", "Case", "Labeled", "Throw", "Try", "Catch",
+		"Debugger", "FuncDecl", "FuncExpr", "Ident", "Name", "This", "Null",
+		"Bool", "Number", "String", "Regex", "Array", "Object", "Prop",
+		"Unary", "Update", "Binary", "Assign", "Cond", "Call", "New", "Dot",
+		"Index", "Seq"
+	};
+
+	if ((unsigned)kind >= RW_KIND_COUNT)
+		return "?";
+	return names[kind];
+}
+
+const char *
+rw_op_text(rw_op op)
+{
+	static const char *const ops[RW_OP_COUNT] = {
+		"", "delete", "void", "typeof", "+", "-", "~", "!",
+		"++", "--",
+		"*", "/", "%", "+", "-", "<<", ">>", ">>>",
+		"<", ">", "<=", ">=", "instanceof", "in",
+		"==", "!=", "===", "!==", "&", "^", "|", "&&", "||", "**",
+		"=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", ">>>=", "&=",
+		"|=", "^=", "**="
+	};
+
+	if ((unsigned)op >= RW_OP_COUNT)
+		return "?";
+	return ops[op];
+}

@@ -1,0 +1,36 @@
+/*
+ * rewriter/ast_impl.h -- internals of the AST object shared by the parser
+ * and ast.c: the arena, the intern table, the lazily built line table.
+ * Not part of the public interface.
+ */
+#ifndef FERRY_REWRITER_AST_IMPL_H
+#define FERRY_REWRITER_AST_IMPL_H
+
+#include "rewriter/rewriter.h"
+
+typedef struct rw_chunk {
+	struct rw_chunk *next;
+	size_t           cap, used;
+	/* data follows, max-aligned */
+} rw_chunk;
+
+typedef struct rw_istr {          /* one interned name */
+	const char *s;
+	uint32_t    len, hash;
+} rw_istr;
+
+typedef struct rw_ast_priv {
+	rw_chunk *chunks;             /* current chunk first */
+	size_t    total;              /* bytes of all chunks (malloc'd) */
+	rw_istr  *itab;               /* open addressing, power of two */
+	uint32_t  icap, icount;
+	uint32_t *lines;              /* offsets of line starts (lazy) */
+	uint32_t  nlines;
+} rw_ast_priv;
+
+rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
+rw_node *rw_node_new(rw_ast *ast, rw_kind kind);
+/* Copies an array of n node pointers into the arena as a list. */
+int rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n);
+
+#endif

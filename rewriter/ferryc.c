@@ -1,0 +1,217 @@
+/*
+ * rewriter/ferryc.c -- ferryc's main: command-line parsing, --help,
+ * --version, and dispatch to the parser checks, the printer, the scope dump
+ * and the build step. Library code never prints; this file decides how
+ * errors are shown (one line, non-zero exit).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/rewriter.h"
+
+static void
+usage(FILE *f)
+{
+	fputs(
+"Usage: ferryc [OPTION]... FILE.js\n"
+"Instrument a JavaScript (ES5.1) program for live migration and build the\n"
+"device executable DIR/NAME from it (default DIR: build).\n"
+"\n"
+"Modes:\n"
+"  --check            parse only: exit 0, or print one error line and exit 1\n"
+"  --print            re-emit the program from its syntax tree to stdout\n"
+"  --dump-scopes      print the scope analysis (bindings, references)\n"
+"  (default)          instrument, write DIR/NAME.fy.js and DIR/NAME_restore.c,\n"
+"                     compile and link DIR/NAME\n"
+"\n"
+"Build options:\n"
+"  -o DIR             output directory (default: build)\n"
+"  --plain            do not instrument (the program runs as written)\n"
+"  --emit-only        write the .fy.js and _restore.c files, do not compile\n"
+"  --cc CC            C compiler (default: $CC, else cc)\n"
+"  --cflags FLAGS     extra C compiler flags\n"
+"  --runtime-dir DIR  use an uninstalled libferry (DIR/runtime/libferry.a and\n"
+"                     DIR/runtime/ferry.h); also env FERRY_RUNTIME_DIR\n"
+"\n"
+"Other options:\n"
+"  --strict           parse the program as strict-mode code\n"
+"  -v, --verbose      say what is done\n"
+"  -h, --help         show this help and exit\n"
+"  -V, --version      show the version and exit\n"
+"\n"
+"Errors are reported as FILE:LINE:COL: MESSAGE; the exit status is 1 on an\n"
+"error in the program, 2 on a usage error.\n", f);
+}
+
+/* Reads a whole file, NUL-terminated. Returns NULL and sets errno on failure. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, r;
+
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			nb = realloc(buf, cap + 1);
+			if (nb == NULL) {
+				free(buf);
+				fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+
+		free(buf);
+		fclose(f);
+		errno = e ? e : EIO;
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static int
+need_arg(int argc, char **argv, int i)
+{
+	if (i + 1 >= argc) {
+		fprintf(stderr, "ferryc: option %s needs an argument\n", argv[i]);
+		return 0;
+	}
+	return 1;
+}
+
+/* Parses argv into o. Returns -1 to exit 0 (help/version), 2 on usage error, 0 ok. */
+static int
+parse_args(int argc, char **argv, rw_cli_opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof *o);
+	o->outdir = "build";
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			usage(stdout);
+			return -1;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("ferryc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return -1;
+		} else if (strcmp(a, "--check") == 0) {
+			o->mode = RW_MODE_CHECK;
+		} else if (strcmp(a, "--print") == 0) {
+			o->mode = RW_MODE_PRINT;
+		} else if (strcmp(a, "--dump-scopes") == 0) {
+			o->mode = RW_MODE_DUMP_SCOPES;
+		} else if (strcmp(a, "--plain") == 0) {
+			o->plain = 1;
+		} else if (strcmp(a, "--emit-only") == 0) {
+			o->emit_only = 1;
+		} else if (strcmp(a, "--strict") == 0) {
+			o->strict = 1;
+		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+			o->verbose = 1;
+		} else if (strcmp(a, "-o") == 0) {
+			if (!need_arg(argc, argv, i))
+				return 2;
+			o->outdir = argv[++i];
+		} else if (strcmp(a, "--cc") == 0) {
+			if (!need_arg(argc, argv, i))
+				return 2;
+			o->cc = argv[++i];
+		} else if (strcmp(a, "--cflags") == 0) {
+			if (!need_arg(argc, argv, i))
+				return 2;
+			o->cflags = argv[++i];
+		} else if (strcmp(a, "--runtime-dir") == 0) {
+			if (!need_arg(argc, argv, i))
+				return 2;
+			o->runtime_dir = argv[++i];
+		} else if (strcmp(a, "--") == 0 && i + 1 < argc && o->input == NULL) {
+			o->input = argv[++i];
+		} else if (a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, "ferryc: unknown option %s (try --help)\n", a);
+			return 2;
+		} else if (o->input == NULL) {
+			o->input = a;
+		} else {
+			fprintf(stderr, "ferryc: more than one input file (%s, %s)\n", o->input, a);
+			return 2;
+		}
+	}
+	if (o->input == NULL) {
+		fputs("ferryc: no input file (try --help)\n", stderr);
+		return 2;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	rw_cli_opts o;
+	rw_ast *ast = NULL;
+	char err[1024], *src;
+	size_t len = 0;
+	int r;
+
+	r = parse_args(argc, argv, &o);
+	if (r != 0)
+		return r < 0 ? 0 : r;
+
+	/* the build step reads its input itself */
+	if (o.mode == RW_MODE_BUILD) {
+		fputs("ferryc: the build step is not available yet\n", stderr);
+		return 1;
+	}
+
+	src = read_file(o.input, &len);
+	if (src == NULL) {
+		fprintf(stderr, "ferryc: %s: %s\n", o.input, strerror(errno));
+		return 1;
+	}
+	r = rw_parse(o.input, src, len, o.strict ? RW_PARSE_STRICT : 0, &ast, err, sizeof err);
+	if (r != 0) {
+		fprintf(stderr, "%s\n", err);
+		free(src);
+		return 1;
+	}
+	switch (o.mode) {
+	case RW_MODE_CHECK:
+		r = 0;
+		break;
+	case RW_MODE_PRINT:
+		r = rw_print(ast, stdout) != 0 || fflush(stdout) != 0;
+		if (r)
+			fputs("ferryc: write error\n", stderr);
+		break;
+	case RW_MODE_DUMP_SCOPES:
+		fputs("ferryc: --dump-scopes is not available yet\n", stderr);
+		r = 1;
+		break;
+	default:
+		r = 1;
+		break;
+	}
+	rw_ast_free(ast);
+	free(src);
+	return r;
+}
