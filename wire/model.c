@@ -1,0 +1,267 @@
+/*
+ * wire/model.c -- the snapshot model's memory: a chunked bump arena that owns
+ * every string and property array, the growable top-level tables (objects,
+ * globals, symbols, timers, patches), and the default decoding limits.
+ *
+ * Pointer rule: the tables grow by realloc, so a pointer returned by
+ * wr_add_object/wr_add_global/... stays valid only until the next add to the
+ * same table; keep ids (or indices) across adds, not pointers. The same holds
+ * for wr_add_prop and the props array of one object.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "wire/wr_impl.h"
+
+#define ARENA_CHUNK (64u * 1024u)
+#define ALIGN 16u
+
+typedef struct wr_chunk {
+	struct wr_chunk *next;
+	size_t size, used;
+	/* data follows, aligned */
+} wr_chunk;
+
+struct wr_arena {
+	wr_chunk *head;
+	size_t    total;     /* bytes malloc'ed for chunks */
+	/* capacities of the realloc'ed tables */
+	uint32_t  cap_objects, cap_globals, cap_symbols, cap_timers, cap_patches;
+};
+
+#define CHUNK_HDR ((sizeof(wr_chunk) + ALIGN - 1) & ~(size_t)(ALIGN - 1))
+
+wr_snapshot *wr_snapshot_new(void)
+{
+	wr_snapshot *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->arena = calloc(1, sizeof *s->arena);
+	if (!s->arena) {
+		free(s);
+		return NULL;
+	}
+	s->version = WR_FORMAT_VERSION;
+	return s;
+}
+
+void wr_snapshot_free(wr_snapshot *s)
+{
+	if (!s)
+		return;
+	if (s->arena) {
+		wr_chunk *c = s->arena->head;
+		while (c) {
+			wr_chunk *n = c->next;
+			free(c);
+			c = n;
+		}
+		free(s->arena);
+	}
+	free(s->objects);
+	free(s->globals);
+	free(s->symbols);
+	free(s->timers);
+	free(s->patches);
+	free(s);
+}
+
+void *wr_alloc(wr_snapshot *s, size_t n)
+{
+	struct wr_arena *a = s->arena;
+	wr_chunk *c = a->head;
+	size_t need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (need < n)
+		return NULL;
+	if (need == 0)
+		need = ALIGN;
+	if (!c || c->size - c->used < need) {
+		size_t sz = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
+		if (sz > SIZE_MAX - CHUNK_HDR)
+			return NULL;
+		wr_chunk *nc = malloc(CHUNK_HDR + sz);
+		if (!nc)
+			return NULL;
+		nc->size = sz;
+		nc->used = 0;
+		a->total += CHUNK_HDR + sz;
+		if (c && sz != ARENA_CHUNK && c->size - c->used >= ALIGN) {
+			/* a big block: keep the current chunk on top for small ones */
+			nc->next = c->next;
+			c->next = nc;
+			nc->used = need;
+			return (char *)nc + CHUNK_HDR;
+		}
+		nc->next = c;
+		a->head = c = nc;
+	}
+	void *p = (char *)c + CHUNK_HDR + c->used;
+	c->used += need;
+	return p;
+}
+
+size_t wr_arena_bytes(const wr_snapshot *s)
+{
+	return s && s->arena ? s->arena->total : 0;
+}
+
+int wr_strdup(wr_snapshot *s, const char *p, size_t n, wr_str *out)
+{
+	if (n > UINT32_MAX)
+		return -1;
+	char *d = wr_alloc(s, n + 1);
+	if (!d)
+		return -1;
+	if (n)
+		memcpy(d, p, n);
+	d[n] = '\0';
+	out->ptr = d;
+	out->len = (uint32_t)n;
+	return 0;
+}
+
+/* Grow a realloc'ed table by one element; returns the new zeroed slot. */
+static void *grow(void **arr, uint32_t *count, uint32_t *cap, size_t elsize)
+{
+	if (*count == UINT32_MAX - 1)
+		return NULL;
+	if (*count == *cap) {
+		uint32_t ncap = *cap ? *cap * 2 : 16;
+		if (ncap < *cap || ncap > UINT32_MAX - 1)
+			ncap = UINT32_MAX - 1;
+		size_t bytes;
+		if (__builtin_mul_overflow((size_t)ncap, elsize, &bytes))
+			return NULL;
+		void *n = realloc(*arr, bytes);
+		if (!n)
+			return NULL;
+		*arr = n;
+		*cap = ncap;
+	}
+	char *slot = (char *)*arr + (size_t)*count * elsize;
+	memset(slot, 0, elsize);
+	(*count)++;
+	return slot;
+}
+
+wr_object *wr_add_object(wr_snapshot *s, uint32_t *id_out)
+{
+	wr_object *o = grow((void **)&s->objects, &s->nobjects,
+	                    &s->arena->cap_objects, sizeof *o);
+	if (!o)
+		return NULL;
+	o->kind = WR_OBJ_OBJECT;
+	o->flags = WR_OF_EXTENSIBLE;
+	o->proto.type = WR_NULL;
+	if (id_out)
+		*id_out = s->nobjects;
+	return o;
+}
+
+wr_prop *wr_add_prop(wr_snapshot *s, wr_object *o)
+{
+	/* props live in the arena; capacity is implicit: the next power of
+	 * two >= nprops (min 4), so no extra field is needed in wr_object. */
+	uint32_t n = o->nprops;
+	if (n == UINT32_MAX - 1)
+		return NULL;
+	uint32_t cap = 4;
+	while (cap < n)
+		cap *= 2;
+	if (n == 0 || n == cap) {
+		uint32_t ncap = n == 0 ? 4 : cap * 2;
+		size_t bytes;
+		if (__builtin_mul_overflow((size_t)ncap, sizeof(wr_prop), &bytes))
+			return NULL;
+		wr_prop *np = wr_alloc(s, bytes);
+		if (!np)
+			return NULL;
+		if (n)
+			memcpy(np, o->props, (size_t)n * sizeof *np);
+		o->props = np;
+	}
+	wr_prop *p = &o->props[n];
+	memset(p, 0, sizeof *p);
+	p->flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+	p->key.type = WR_STRING;
+	o->nprops = n + 1;
+	return p;
+}
+
+wr_prop *wr_add_global(wr_snapshot *s)
+{
+	wr_prop *p = grow((void **)&s->globals, &s->nglobals,
+	                  &s->arena->cap_globals, sizeof *p);
+	if (p) {
+		p->flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+		p->key.type = WR_STRING;
+	}
+	return p;
+}
+
+wr_symbol *wr_add_symbol(wr_snapshot *s, uint32_t *id_out)
+{
+	wr_symbol *y = grow((void **)&s->symbols, &s->nsymbols,
+	                    &s->arena->cap_symbols, sizeof *y);
+	if (y && id_out)
+		*id_out = s->nsymbols;
+	return y;
+}
+
+wr_timer *wr_add_timer(wr_snapshot *s)
+{
+	return grow((void **)&s->timers, &s->ntimers, &s->arena->cap_timers,
+	            sizeof(wr_timer));
+}
+
+wr_patch *wr_add_patch(wr_snapshot *s)
+{
+	wr_patch *p = grow((void **)&s->patches, &s->npatches,
+	                   &s->arena->cap_patches, sizeof *p);
+	if (p) {
+		p->prop.flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+		p->prop.key.type = WR_STRING;
+	}
+	return p;
+}
+
+void wr_limits_default(wr_limits *l)
+{
+	l->max_bytes = (size_t)256 << 20;   /* 256 MiB of encoded snapshot */
+	l->max_depth = 64;                  /* the format itself nests < 10 */
+	l->max_string = 64u << 20;
+	l->max_objects = 16u << 20;
+	l->max_props = 16u << 20;
+}
+
+/* ---- enum names (shared by the codecs and the tool) ---- */
+
+static const char *const kind_names[WR_OBJ_KIND_COUNT] = {
+	"object", "array", "function", "bound", "date", "regexp", "error",
+	"boolean", "number", "string", "symbol", "arguments", "arraybuffer",
+	"buffer", "typedarray", "dataview"
+};
+static const char *const elem_names[WR_ELEM_COUNT] = {
+	"uint8", "uint8clamped", "int8", "uint16", "int16", "uint32", "int32",
+	"float32", "float64"
+};
+static const char *const symkind_names[] = { "local", "global", "wellknown" };
+static const char *const tkind_names[] = { "timeout", "interval", "immediate" };
+
+static int find(const char *const *tab, int n, const char *p, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (strlen(tab[i]) == len && memcmp(tab[i], p, len) == 0)
+			return i;
+	return -1;
+}
+
+#define NELEM(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+const char *wr_kind_name(uint32_t k) { return k < WR_OBJ_KIND_COUNT ? kind_names[k] : NULL; }
+int wr_kind_from(const char *p, size_t n) { return find(kind_names, NELEM(kind_names), p, n); }
+const char *wr_elem_name(uint32_t k) { return k < WR_ELEM_COUNT ? elem_names[k] : NULL; }
+int wr_elem_from(const char *p, size_t n) { return find(elem_names, NELEM(elem_names), p, n); }
+const char *wr_symkind_name(uint32_t k) { return k < (uint32_t)NELEM(symkind_names) ? symkind_names[k] : NULL; }
+int wr_symkind_from(const char *p, size_t n) { return find(symkind_names, NELEM(symkind_names), p, n); }
+const char *wr_tkind_name(uint32_t k) { return k < (uint32_t)NELEM(tkind_names) ? tkind_names[k] : NULL; }
+int wr_tkind_from(const char *p, size_t n) { return find(tkind_names, NELEM(tkind_names), p, n); }

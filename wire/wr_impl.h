@@ -1,0 +1,52 @@
+/*
+ * wire/wr_impl.h -- internals shared by the wire/ sources (not installed):
+ * output-buffer appends, error formatting, base64 and the "extended UTF-8"
+ * check used by the codecs. Nothing here is part of the public contract.
+ */
+#ifndef FERRY_WR_IMPL_H
+#define FERRY_WR_IMPL_H
+
+#include <stdarg.h>
+#include "wire/wire.h"
+
+/* ---- errors ---- */
+/* err may be NULL. Sets err->offset and "byte N: <fmt>" into err->msg. */
+void wr_err_at(wr_error *err, size_t offset, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A message without a byte offset (writers, files, validation). */
+void wr_err_set(wr_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---- output buffer: 0 or -1 when out of memory ---- */
+int wr_buf_reserve(wr_buf *b, size_t extra);
+int wr_buf_put(wr_buf *b, const void *p, size_t n);
+int wr_buf_putc(wr_buf *b, int c);
+int wr_buf_puts(wr_buf *b, const char *s);
+
+/* ---- base64 (RFC 4648, padded) ---- */
+size_t wr_b64_enc_len(size_t n);
+void   wr_b64_encode(const uint8_t *in, size_t n, char *out);
+/* Decodes strict padded base64; out must hold (n/4)*3 bytes. Returns the
+ * decoded length, or -1 with *bad set to the offset of the first bad char. */
+long   wr_b64_decode(const char *in, size_t n, uint8_t *out, size_t *bad);
+
+/* ---- strings ---- */
+/* 1 if p[0..n) is UTF-8 where U+D800..U+DFFF may appear as 3-byte
+ * sequences (Duktape's internal encoding for lone surrogates); 0 otherwise.
+ * Overlong forms and code points above U+10FFFF are rejected. */
+int wr_utf8x_valid(const uint8_t *p, size_t n);
+
+/* Internal: memory of the arena, for inspect and limits. */
+size_t wr_arena_bytes(const wr_snapshot *s);
+
+/* Names of enum values (NULL when out of range) and back (-1 if unknown). */
+const char *wr_kind_name(uint32_t kind);
+int         wr_kind_from(const char *p, size_t n);
+const char *wr_elem_name(uint32_t elem);
+int         wr_elem_from(const char *p, size_t n);
+const char *wr_symkind_name(uint32_t k);
+int         wr_symkind_from(const char *p, size_t n);
+const char *wr_tkind_name(uint32_t k);
+int         wr_tkind_from(const char *p, size_t n);
+
+#endif
