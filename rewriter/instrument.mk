@@ -1,1 +1,20 @@
 # rewriter/instrument.mk -- instrumentation, restore-table emitter, ferryc's build step.
+# Its own library (it needs libsodium and the device link line baked in);
+# ferryc links it before the front end it uses.
+noinst_LIBRARIES += rewriter/libinstrument.a
+rewriter_libinstrument_a_SOURCES = \
+	rewriter/instrument.h \
+	rewriter/emit_out.c rewriter/emit_c.c rewriter/build.c
+rewriter_libinstrument_a_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DRW_DEVICE_LIBS='"$(FERRY_DEVICE_LIBS)"'
+rewriter_libinstrument_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+RW_INSTRUMENT_LIBS = rewriter/libinstrument.a rewriter/librewriter.a \
+	lexer/liblexer.a $(SODIUM_LIBS) -lm
+ferryc_LDADD += $(RW_INSTRUMENT_LIBS)
+
+# unit tests of the emitted table and of the build step
+check_PROGRAMS += tests/check_instrument
+TESTS += tests/check_instrument
+tests_check_instrument_SOURCES = tests/check_instrument.c
+tests_check_instrument_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS)
+tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)

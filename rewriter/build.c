@@ -1,0 +1,455 @@
+/*
+ * rewriter/build.c -- ferryc's build step: read app.js, choose the reserved
+ * prefix, produce the program text (the original for --plain, else the
+ * instrumentation pass's output), write <out>/<app>.fy.js and
+ * <out>/<app>_restore.c atomically, then compile and link <out>/<app> with
+ *   $CC $CFLAGS -I<include dir> <app>_restore.c <libferry.a> <device libs>
+ * The device libs are baked in at configure time (RW_DEVICE_LIBS, from
+ * Makefile.am's FERRY_DEVICE_LIBS). libferry is found through --runtime-dir
+ * or $FERRY_RUNTIME_DIR (a build tree: DIR/runtime/libferry.a, header in
+ * DIR/runtime or $FERRY_SRCDIR/runtime for VPATH builds), else the installed
+ * FERRY_LIBDIR / FERRY_INCLUDEDIR.
+ */
+#define _GNU_SOURCE 1   /* memmem */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rewriter/instrument.h"
+
+#ifndef RW_DEVICE_LIBS
+#define RW_DEVICE_LIBS "-lduktape -lmsgpackc -lsodium -lm"
+#endif
+#ifndef FERRY_LIBDIR
+#define FERRY_LIBDIR "/usr/local/lib"
+#endif
+#ifndef FERRY_INCLUDEDIR
+#define FERRY_INCLUDEDIR "/usr/local/include"
+#endif
+
+#define RW_MAX_SOURCE (64u * 1024u * 1024u)   /* refuse bigger inputs */
+
+static int read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL, *nb;
+	size_t n = 0, cap = 0, r;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (cap - n < 65536) {
+			if (cap > RW_MAX_SOURCE) {
+				snprintf(err, errlen, "%s: larger than %u bytes", path, RW_MAX_SOURCE);
+				goto fail;
+			}
+			cap = cap ? cap * 2 : 65536 + 1;
+			nb = realloc(buf, cap);
+			if (!nb) {
+				snprintf(err, errlen, "%s: out of memory", path);
+				goto fail;
+			}
+			buf = nb;
+		}
+		r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: read error", path);
+		goto fail;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+fail:
+	fclose(f);
+	free(buf);
+	return -1;
+}
+
+int rw_write_file_atomic(const char *path, const void *data, size_t len,
+                         char *err, size_t errlen)
+{
+	size_t pl = strlen(path);
+	char *tmp = malloc(pl + 16);
+	const char *p = data;
+	int fd;
+
+	if (!tmp) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		return -1;
+	}
+	memcpy(tmp, path, pl);
+	memcpy(tmp + pl, ".tmpXXXXXX", 11);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot create temporary file: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	while (len) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			snprintf(err, errlen, "%s: write failed: %s", path, strerror(errno));
+			goto fail;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		snprintf(err, errlen, "%s: close failed: %s", path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0) {
+		snprintf(err, errlen, "%s: rename failed: %s", path, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+/* mkdir -p */
+static int make_dirs(const char *dir, char *err, size_t errlen)
+{
+	char *d = strdup(dir), *s;
+	struct stat st;
+
+	if (!d) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (s = d + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(d, 0777) < 0 && errno != EEXIST) {
+				snprintf(err, errlen, "%s: cannot create directory: %s", d, strerror(errno));
+				free(d);
+				return -1;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	free(d);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a directory", dir);
+		return -1;
+	}
+	return 0;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *join(const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = c ? strlen(c) : 0;
+	char *r = malloc(la + lb + lc + 1);
+
+	if (!r)
+		return NULL;
+	memcpy(r, a, la);
+	memcpy(r + la, b, lb);
+	if (c)
+		memcpy(r + la + lb, c, lc);
+	r[la + lb + lc] = '\0';
+	return r;
+}
+
+/* "<dir>/app.js" -> "app"; never empty, never a path */
+static char *app_name(const char *input)
+{
+	const char *b = strrchr(input, '/');
+	size_t n;
+	char *r;
+
+	b = b ? b + 1 : input;
+	n = strlen(b);
+	if (n > 3 && strcmp(b + n - 3, ".js") == 0)
+		n -= 3;
+	if (n == 0 || (n == 1 && b[0] == '.') || (n == 2 && b[0] == '.' && b[1] == '.'))
+		return strdup("app");
+	r = malloc(n + 1);
+	if (!r)
+		return NULL;
+	memcpy(r, b, n);
+	r[n] = '\0';
+	return r;
+}
+
+/* The reserved prefix: "$F", else "$F1", "$F2", ... -- the first that occurs
+ * nowhere in the source text (conservative: strings and comments count too),
+ * nor spelled with a \u0024 escape. Plain and instrumented builds of one
+ * program get the same prefix. */
+static void choose_prefix(const char *src, size_t len, char *out, size_t outlen)
+{
+	char esc[40];
+	unsigned k;
+
+	for (k = 0; ; k++) {
+		if (k == 0) {
+			snprintf(out, outlen, "$F");
+			snprintf(esc, sizeof esc, "\\u0024F");
+		} else {
+			snprintf(out, outlen, "$F%u", k);
+			snprintf(esc, sizeof esc, "\\u0024F%u", k);
+		}
+		if (!memmem(src, len, out, strlen(out)) && !memmem(src, len, esc, strlen(esc)) &&
+		    !(k == 0 && memmem(src, len, "\\u{24}", 6)))
+			return;
+	}
+}
+
+/* Append s single-quoted for /bin/sh */
+static void sh_quote(rw_out *o, const char *s)
+{
+	rw_out_puts(o, "'");
+	for (; *s; s++) {
+		if (*s == '\'')
+			rw_out_puts(o, "'\\''");
+		else
+			rw_out_put(o, s, 1);
+	}
+	rw_out_puts(o, "'");
+}
+
+static int run_shell(const char *cmd, int *status)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, status, 0) < 0) {
+		if (errno != EINTR)
+			return -1;
+	}
+	return 0;
+}
+
+typedef struct rw_paths {
+	char *lib, *inc;
+} rw_paths;
+
+static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t errlen)
+{
+	const char *rd = o->runtime_dir ? o->runtime_dir : getenv("FERRY_RUNTIME_DIR");
+	const char *src = getenv("FERRY_SRCDIR");
+
+	rp->lib = rp->inc = NULL;
+	if (rd && *rd) {
+		char *cand = join(rd, "/runtime/libferry.a", NULL);
+		if (cand && file_exists(cand)) {
+			rp->lib = cand;
+			rp->inc = join(rd, "/runtime", NULL);
+		} else {
+			free(cand);
+			rp->lib = join(rd, "/libferry.a", NULL);
+			rp->inc = strdup(rd);
+		}
+		if (rp->inc && rp->lib) {
+			char *h = join(rp->inc, "/ferry.h", NULL);
+			if (h && !file_exists(h) && src && *src) {
+				/* VPATH build tree: the header lives in the source tree */
+				free(rp->inc);
+				rp->inc = join(src, "/runtime", NULL);
+			}
+			free(h);
+		}
+	} else {
+		rp->lib = strdup(FERRY_LIBDIR "/libferry.a");
+		rp->inc = strdup(FERRY_INCLUDEDIR);
+	}
+	if (!rp->lib || !rp->inc) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (!file_exists(rp->lib)) {
+		snprintf(err, errlen, "%s: libferry not found (build it, or pass --runtime-dir DIR "
+		         "or set FERRY_RUNTIME_DIR to a build tree)", rp->lib);
+		return -1;
+	}
+	return 0;
+}
+
+static int link_exe(const rw_cli_opts *o, const char *cfile, const char *exe,
+                    char *err, size_t errlen)
+{
+	rw_paths rp;
+	rw_out cmd;
+	const char *cc = o->cc ? o->cc : getenv("CC");
+	const char *cflags = o->cflags ? o->cflags : getenv("CFLAGS");
+	char tmp_exe[64];
+	char *tmp_path = NULL;
+	const char *slash;
+	int status, rc = -1;
+
+	if (!cc || !*cc)
+		cc = "cc";
+	if (!cflags)
+		cflags = "-O2";
+	if (find_runtime(o, &rp, err, errlen) < 0)
+		goto out_paths;
+	/* link to a temporary name next to the result, then rename */
+	snprintf(tmp_exe, sizeof tmp_exe, ".link-%ld.tmp", (long)getpid());
+	slash = strrchr(exe, '/');
+	if (slash) {
+		size_t dl = (size_t)(slash - exe) + 1;
+		tmp_path = malloc(dl + strlen(tmp_exe) + 1);
+		if (tmp_path) {
+			memcpy(tmp_path, exe, dl);
+			strcpy(tmp_path + dl, tmp_exe);
+		}
+	} else {
+		tmp_path = strdup(tmp_exe);
+	}
+	if (!tmp_path) {
+		snprintf(err, errlen, "out of memory");
+		goto out_paths;
+	}
+	rw_out_init(&cmd);
+	rw_out_printf(&cmd, "%s %s -I", cc, cflags);
+	sh_quote(&cmd, rp.inc);
+	rw_out_puts(&cmd, " -o ");
+	sh_quote(&cmd, tmp_path);
+	rw_out_puts(&cmd, " ");
+	sh_quote(&cmd, cfile);
+	rw_out_puts(&cmd, " ");
+	sh_quote(&cmd, rp.lib);
+	rw_out_puts(&cmd, " " RW_DEVICE_LIBS);
+	if (cmd.oom) {
+		snprintf(err, errlen, "out of memory");
+		goto out_cmd;
+	}
+	if (o->verbose)
+		fprintf(stderr, "%s\n", cmd.p);
+	fflush(NULL);
+	if (run_shell(cmd.p, &status) < 0) {
+		snprintf(err, errlen, "cannot run /bin/sh: %s", strerror(errno));
+		goto out_cmd;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(err, errlen, "%s: C compiler failed (%s %d): %s", cfile,
+		         WIFEXITED(status) ? "exit" : "signal",
+		         WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), cmd.p);
+		unlink(tmp_path);
+		goto out_cmd;
+	}
+	if (rename(tmp_path, exe) < 0) {
+		snprintf(err, errlen, "%s: rename failed: %s", exe, strerror(errno));
+		unlink(tmp_path);
+		goto out_cmd;
+	}
+	rc = 0;
+out_cmd:
+	rw_out_free(&cmd);
+out_paths:
+	free(tmp_path);
+	free(rp.lib);
+	free(rp.inc);
+	return rc;
+}
+
+int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
+{
+	const char *outdir = o->outdir ? o->outdir : "build";
+	char *src = NULL, *name = NULL, *fy = NULL, *cfile = NULL, *exe = NULL, *base = NULL;
+	size_t srclen;
+	char prefix[32];
+	rw_out cout;
+	rw_site site0;
+	rw_program prog;
+	int rc = -1;
+
+	rw_out_init(&cout);
+	if (!o->input) {
+		snprintf(err, errlen, "no input file");
+		return -1;
+	}
+	if (read_file(o->input, &src, &srclen, err, errlen) < 0)
+		return -1;
+	choose_prefix(src, srclen, prefix, sizeof prefix);
+
+	memset(&prog, 0, sizeof prog);
+	prog.filename = o->input;
+	prog.prefix = prefix;
+	if (!o->plain) {
+		snprintf(err, errlen, "%s: instrumentation is not built into this ferryc yet; "
+		         "use --plain", o->input);
+		goto out;
+	}
+	/* --plain: the original program, site 0 only */
+	memset(&site0, 0, sizeof site0);
+	site0.name = "";
+	site0.line = 1;
+	site0.col = 1;
+	prog.instrumented = 0;
+	prog.code = src;
+	prog.code_len = srclen;
+	prog.sites = &site0;
+	prog.nsites = 1;
+
+	name = app_name(o->input);
+	base = name ? join(outdir, "/", name) : NULL;
+	fy = base ? join(base, ".fy.js", NULL) : NULL;
+	cfile = base ? join(base, "_restore.c", NULL) : NULL;
+	exe = base ? strdup(base) : NULL;
+	if (!exe || !fy || !cfile) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	if (rw_emit_restore_c(&prog, &cout, NULL, err, errlen) < 0)
+		goto out;
+	if (make_dirs(outdir, err, errlen) < 0)
+		goto out;
+	if (rw_write_file_atomic(fy, prog.code, prog.code_len, err, errlen) < 0)
+		goto out;
+	if (rw_write_file_atomic(cfile, cout.p, cout.len, err, errlen) < 0)
+		goto out;
+	if (!o->emit_only && link_exe(o, cfile, exe, err, errlen) < 0)
+		goto out;
+	rc = 0;
+out:
+	rw_out_free(&cout);
+	free(src);
+	free(name);
+	free(base);
+	free(fy);
+	free(cfile);
+	free(exe);
+	return rc;
+}

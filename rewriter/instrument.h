@@ -1,0 +1,79 @@
+/*
+ * rewriter/instrument.h -- ferryc's back end (prefix rw_): the
+ * instrumentation pass, the writers of app.fy.js and app_restore.c, and the
+ * build step that links the device executable. Internal to rewriter/ and
+ * ferryc; the AST and parser API are in rewriter/rewriter.h.
+ *
+ * The generated app_restore.c defines one `ferry_program` (runtime/ferry.h is
+ * the ABI) and a main() calling ferry_main(). Outputs are deterministic: the
+ * same input and options give byte-identical files.
+ */
+#ifndef FERRY_RW_INSTRUMENT_H
+#define FERRY_RW_INSTRUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rewriter/rewriter.h"
+
+/* ---- growable output buffer (rewriter/emit_out.c) ---- */
+typedef struct rw_out {
+	char  *p;
+	size_t len, cap;
+	int    oom;          /* sticky: an allocation failed */
+} rw_out;
+
+void rw_out_init(rw_out *o);
+void rw_out_free(rw_out *o);
+void rw_out_put(rw_out *o, const char *s, size_t n);
+void rw_out_puts(rw_out *o, const char *s);
+void rw_out_printf(rw_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* s as the body of a C string literal (escaped, no quotes) */
+void rw_out_c_string(rw_out *o, const char *s, size_t n);
+
+/* ---- restore table as the emitter sees it ---- */
+typedef struct rw_site {
+	uint32_t id, parent;
+	const char *name;            /* "" if anonymous */
+	uint32_t line, col;
+	uint16_t nparams, flags;     /* FERRY_SITE_* */
+	uint32_t env_depth;
+	const char *const *captured;
+	uint32_t ncaptured;
+} rw_site;
+
+typedef struct rw_program {
+	const char *filename;        /* as given to ferryc */
+	int instrumented;
+	const char *prefix;          /* reserved prefix, e.g. "$F" */
+	const char *code;            /* program text (app.fy.js) */
+	size_t code_len;
+	const char *const *units;    /* maker units (source text) */
+	const size_t *unit_lens;
+	uint32_t nunits;
+	const rw_site *sites;
+	uint32_t nsites;
+} rw_program;
+
+/* Write app_restore.c for p into out. Also returns the program hash
+ * (SHA-256 of code and table) in hash if non-NULL. 0, or -1 with err. */
+int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
+                      char *err, size_t errlen);
+
+/* ---- the build step (rewriter/build.c) ----
+ * Options come from ferryc's command line (rw_cli_opts, rewriter/rewriter.h):
+ * input, outdir, plain, emit_only, cc (NULL: $CC, else cc), cflags (NULL:
+ * $CFLAGS, else -O2), runtime_dir (NULL: $FERRY_RUNTIME_DIR, else the
+ * installed FERRY_LIBDIR/FERRY_INCLUDEDIR), verbose (print the command). */
+/* Run the whole build: read, (instrument), write outdir/<app>.fy.js and
+ * outdir/<app>_restore.c atomically, compile and link outdir/<app>.
+ * 0, or -1 with a one-line message in err. */
+int rw_build(const rw_cli_opts *o, char *err, size_t errlen);
+
+/* Write data to path atomically (temporary file in the same directory, then
+ * rename). 0, or -1 with err. */
+int rw_write_file_atomic(const char *path, const void *data, size_t len,
+                         char *err, size_t errlen);
+
+#endif
