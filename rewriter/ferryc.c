@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rewriter/rewriter.h"
+#include "rewriter/instrument.h"
 
 static void
 usage(FILE *f)
@@ -179,8 +180,11 @@ main(int argc, char **argv)
 
 	/* the build step reads its input itself */
 	if (o.mode == RW_MODE_BUILD) {
-		fputs("ferryc: the build step is not available yet\n", stderr);
-		return 1;
+		if (rw_build(&o, err, sizeof err) != 0) {
+			fprintf(stderr, "%s\n", err);
+			return 1;
+		}
+		return 0;
 	}
 
 	src = read_file(o.input, &len);
