@@ -80,6 +80,7 @@ typedef struct rt_ctx {
 	 * RT_PHASE_TIMERS with phase_seq = 0 (start a new iteration). */
 	int          phase;
 	uint64_t     phase_seq;
+	double       next_checkpoint; /* rt_now() ms of the next --checkpoint-every write */
 } rt_ctx;
 
 enum { RT_PHASE_TIMERS = 0, RT_PHASE_CHECK = 1 };
