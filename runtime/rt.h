@@ -1,5 +1,5 @@
 /*
- * runtime/rt.h -- runtime-internal declarations shared by runtime/*.c
+ * runtime/rt.h -- runtime-internal declarations shared by the runtime/ sources
  * (prefix rt_). Not installed; ferry.h is the public face.
  *
  * One rt_ctx per process holds all mutable runtime state (no other globals
