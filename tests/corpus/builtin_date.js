@@ -1,0 +1,28 @@
+// Date with fixed times only, in UTC: construction, getters, setters, arithmetic, ISO formatting, parsing.
+var epoch = new Date(0);
+console.log(epoch.getTime() + ' ' + epoch.toISOString());
+var d = new Date(Date.UTC(2021, 11, 31, 23, 59, 58, 250));
+console.log(d.toISOString() + ' ' + d.getTime());
+console.log([d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()].join(' '));
+d.setTime(d.getTime() + 2000);
+console.log('plus 2s ' + d.toISOString());
+var e = new Date(Date.UTC(2020, 0, 31));
+e.setUTCMonth(1);
+console.log('Jan 31 -> Feb: ' + e.toISOString());
+e.setUTCDate(0);
+console.log('day 0: ' + e.toISOString());
+var leap = [1900, 2000, 2004, 2100].map(function (y) { return new Date(Date.UTC(y, 1, 29)).getUTCMonth() === 1; });
+console.log('leap ' + leap.join(','));
+console.log('parse ' + Date.parse('2019-07-04T12:30:00.000Z') + ' ' + Date.parse('2019-07-04T12:30:00Z'));
+console.log('invalid ' + isNaN(new Date(NaN).getTime()) + ' ' + String(new Date(NaN)));
+var days = (Date.UTC(2022, 2, 1) - Date.UTC(2022, 1, 1)) / 86400000;
+console.log('days in Feb 2022: ' + days);
+console.log('valueOf ' + (new Date(1000) - new Date(0)));
+console.log('JSON ' + JSON.stringify({ at: new Date(86400000 * 365) }));
+console.log('negative ' + new Date(-86400000).toISOString());
+var d2 = new Date(Date.UTC(1999, 0, 1));
+d2.setUTCHours(48);
+console.log('overflow hours ' + d2.toISOString());
+console.log('weekday of 2000-01-01: ' + new Date(Date.UTC(2000, 0, 1)).getUTCDay());
+console.log('two digit year ' + new Date(Date.UTC(99, 0, 1)).getUTCFullYear());
+console.log('range ' + isNaN(new Date(8.64e15 + 1).getTime()) + ' ' + new Date(8.64e15).toISOString());

@@ -1,0 +1,34 @@
+// RegExp: exec and groups, global matching and lastIndex, replace with patterns and functions, split, flags.
+var re = /(\d{4})-(\d{2})-(\d{2})/;
+var m = re.exec('date: 2024-03-15!');
+console.log(m[0] + ' ' + m[1] + ' ' + m[2] + ' ' + m[3] + ' at ' + m.index + ' in ' + JSON.stringify(m.input));
+console.log(JSON.stringify('a1b22c333'.match(/\d+/g)));
+var g = /o/g;
+var hits = [];
+var mm;
+while ((mm = g.exec('foo boo')) !== null) hits.push(mm.index + '/' + g.lastIndex);
+console.log(hits.join(' '));
+console.log('john smith'.replace(/(\w+)\s(\w+)/, '$2, $1'));
+console.log('aaa'.replace(/a/g, '$&$&') + ' ' + 'x-y-z'.replace('-', '+') + ' ' + 'cost: 5'.replace(/\d/, '$$'));
+console.log('hello world'.replace(/o/g, function (match, offset) { return '[' + offset + ']'; }));
+console.log('camelCaseString'.replace(/([A-Z])/g, function (c) { return '_' + c.toLowerCase(); }));
+console.log(JSON.stringify('a, b,c ,d'.split(/\s*,\s*/)));
+console.log(JSON.stringify('a1b2c'.split(/(\d)/)));
+console.log(JSON.stringify('abc'.split('')) + ' ' + JSON.stringify('a,b,'.split(',')));
+console.log(/^abc$/i.test('ABC') + ' ' + /^b/m.test('a\nb') + ' ' + /^b/.test('a\nb'));
+var flags = /x/gim;
+console.log(flags.source + ' ' + flags.global + ' ' + flags.ignoreCase + ' ' + flags.multiline + ' ' + String(flags));
+var dyn = new RegExp('[a-c]+', 'g');
+console.log(JSON.stringify('abcxcab'.match(dyn)) + ' ' + dyn.source);
+console.log('x.y.z'.search(/\./) + ' ' + 'xyz'.search(/q/));
+console.log(/(a)|(b)/.exec('b').length + ' ' + String(/(a)|(b)/.exec('b')[1]));
+console.log(/a(?=b)/.exec('ab')[0] + ' ' + /a(?!b)/.test('ab') + ' ' + /(\w)\1/.exec('hello')[0]);
+console.log(/[\u0041-\u0043]+/.exec('xxABCDxx')[0] + ' ' + /\bword\b/.test('a word here'));
+console.log(JSON.stringify(/(x)?y/.exec('y')));
+var lazy = /<.+?>/.exec('<a><b>')[0];
+var greedy = /<.+>/.exec('<a><b>')[0];
+console.log(lazy + ' ' + greedy);
+try { new RegExp('('); } catch (e) { console.log('bad regexp: ' + e.name); }
+var sticky = /a/g;
+sticky.lastIndex = 5;
+console.log(sticky.test('aaa') + ' ' + sticky.lastIndex);

@@ -1,0 +1,30 @@
+// String methods: slicing, searching, case, trim, padding by hand, char codes, comparison, concatenation.
+var s = 'Hello, Ferry World';
+console.log(s.length + ' ' + s.charAt(4) + ' ' + s.charCodeAt(0) + ' ' + s[7] + ' [' + s.charAt(99) + ']');
+console.log(s.indexOf('o') + ' ' + s.lastIndexOf('o') + ' ' + s.indexOf('o', 5) + ' ' + s.indexOf('zz'));
+console.log(s.slice(7) + '|' + s.slice(-5) + '|' + s.slice(2, -3) + '|' + s.slice(5, 2) + '|');
+console.log(s.substring(7, 2) + '|' + s.substring(-3, 3) + '|' + s.substr(7, 5) + '|' + s.substr(-5, 2));
+console.log(s.toUpperCase() + ' ' + s.toLowerCase());
+console.log('[' + '  \t padded \n '.trim() + ']');
+console.log(JSON.stringify(s.split(' ')) + ' ' + JSON.stringify(s.split(' ', 2)) + ' ' + JSON.stringify(s.split()));
+console.log('abc'.concat('def', 1, null));
+console.log(String.fromCharCode(72, 105, 33) + ' ' + String.fromCharCode(0x263A).length);
+console.log(('a' < 'b') + ' ' + ('B' < 'a') + ' ' + ('abc' < 'abd') + ' ' + ('10' < '9') + ' ' + (10 < 9));
+function pad(n, w) { var t = String(n); while (t.length < w) t = '0' + t; return t; }
+console.log(pad(7, 3) + ' ' + pad(1234, 2));
+var words = 'the quick brown fox jumps over the lazy dog'.split(' ');
+var freq = {};
+words.forEach(function (w) { freq[w] = (freq[w] || 0) + 1; });
+console.log(JSON.stringify(freq));
+console.log(words.map(function (w) { return w.charAt(0).toUpperCase() + w.slice(1); }).join(' '));
+var rev = s.split('').reverse().join('');
+console.log(rev);
+console.log('\u00e9\u00e8'.length + ' ' + '\ud83d\ude00'.length + ' ' + '\ud83d\ude00'.charCodeAt(1));
+console.log(String(123) + String(true) + String(null) + String(undefined) + String([1, [2, 3]]) + String({}));
+console.log('x'.localeCompare('x') + ' ' + 'abc'.indexOf('') + ' ' + ''.split(',').length);
+var multi = 'line1\nline2\r\nline3';
+console.log(multi.split(/\r?\n/).length + ' ' + JSON.stringify(multi));
+console.log('a-b-c'.split('-').join('+') + ' ' + Array(4).join('ab'));
+var str = new String('boxed');
+console.log(typeof str + ' ' + (str == 'boxed') + ' ' + (str === 'boxed') + ' ' + str.length);
+console.log('%s escape \\ and quote \' "');
