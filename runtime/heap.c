@@ -1,0 +1,128 @@
+/*
+ * runtime/heap.c -- the Duktape heap of one device process: creation with
+ * the counting allocator and a fatal handler, the runtime's globals
+ * (console, print, timers, process), running the program's top level, and
+ * reporting uncaught errors.
+ *
+ * Every native finds its rt_ctx through the heap's allocator udata (the
+ * rt_alloc embedded in rt_ctx), so there is no global context pointer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "runtime/rt_core.h"
+
+static void rt_fatal(void *udata, const char *msg)
+{
+	rt_alloc *a = udata;
+
+	fflush(stdout);
+	fprintf(stderr, "ferry: fatal error: %s", msg ? msg : "(no message)");
+	if (a && a->limit && a->peak + 4096 >= a->limit)
+		fprintf(stderr, " (heap limit %zu bytes reached)", a->limit);
+	fputc('\n', stderr);
+	exit(RT_EXIT_FATAL);
+}
+
+rt_ctx *rt_from_ctx(duk_context *ctx)
+{
+	duk_memory_functions mf;
+
+	duk_get_memory_functions(ctx, &mf);
+	return (rt_ctx *)(void *)((char *)mf.udata - offsetof(rt_ctx, alloc));
+}
+
+int rt_heap_open(rt_ctx *rt, char *err, size_t errlen)
+{
+	duk_context *ctx;
+
+	rt->alloc.limit = rt->opts.max_heap;
+	rt->ctx = ctx = duk_create_heap(rt_alloc_fn, rt_realloc_fn, rt_free_fn,
+	                                &rt->alloc, rt_fatal);
+	if (!ctx) {
+		if (rt->alloc.limit)
+			snprintf(err, errlen, "cannot create the JavaScript heap within "
+			         "--max-heap %zu bytes", rt->alloc.limit);
+		else
+			snprintf(err, errlen, "cannot create the JavaScript heap: out of memory");
+		return -1;
+	}
+	rt->clock_base = rt_clock_ms();
+	if (rt_console_install(ctx) < 0 || rt_timers_install(ctx) < 0 ||
+	    rt_process_install(rt) < 0) {
+		snprintf(err, errlen, "cannot set up the runtime's globals: out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void rt_heap_close(rt_ctx *rt)
+{
+	if (rt->ctx)
+		duk_destroy_heap(rt->ctx);
+	rt->ctx = NULL;
+	rt_timers_free(&rt->timers);
+}
+
+/* [ err ] -> [ err text ]: the error's stack if it is an Error with one,
+ * else its inspect() rendering. May throw (getters), hence the safe call. */
+static duk_ret_t rt_uncaught_text(duk_context *ctx, void *udata)
+{
+	(void)udata;
+	if (duk_is_error(ctx, -1)) {
+		duk_get_prop_string(ctx, -1, "stack");
+		if (duk_is_string(ctx, -1))
+			return 1;
+		duk_pop(ctx);
+	}
+	rt_inspect(ctx, -1);
+	return 1;
+}
+
+void rt_report_uncaught(rt_ctx *rt, duk_idx_t idx)
+{
+	duk_context *ctx = rt->ctx;
+
+	fflush(stdout);
+	duk_dup(ctx, idx);
+	if (duk_safe_call(ctx, rt_uncaught_text, NULL, 1, 1) == DUK_EXEC_SUCCESS)
+		fprintf(stderr, "Uncaught %s\n", duk_get_string(ctx, -1));
+	else
+		fprintf(stderr, "Uncaught exception (its text could not be formatted: %s)\n",
+		        duk_safe_to_string(ctx, -1));
+	duk_pop(ctx);
+	fflush(stderr);
+}
+
+int rt_run_program(rt_ctx *rt)
+{
+	duk_context *ctx = rt->ctx;
+	const ferry_program *p = rt->prog;
+	int rc;
+
+	if (p->code_is_bytecode) {
+		void *buf = duk_push_fixed_buffer(ctx, p->code_len);
+		memcpy(buf, p->code, p->code_len);
+		duk_load_function(ctx);
+		rc = 0;
+	} else {
+		duk_push_string(ctx, p->filename ? p->filename : "program");
+		rc = duk_pcompile_lstring_filename(ctx, 0, (const char *)p->code, p->code_len);
+	}
+	if (rc != 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s\n", p->filename ? p->filename : "program",
+		        duk_safe_to_string(ctx, -1));
+		duk_pop(ctx);
+		return -1;
+	}
+	if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) {
+		rt_report_uncaught(rt, -1);
+		duk_pop(ctx);
+		return -1;
+	}
+	duk_pop(ctx);
+	return 0;
+}

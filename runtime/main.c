@@ -1,0 +1,285 @@
+/*
+ * runtime/main.c -- ferry_main(), the device executable's entry point:
+ * command-line options (documented in runtime/ferry-app.1 and --help), then
+ * run the program's top level, or resume a snapshot (--resume FILE) or
+ * receive one (--listen), then the event loop, and the process status.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "runtime/rt_core.h"
+#include "runtime/snapfile.h"
+
+static const char rt_usage[] =
+"Usage: %s [OPTION]... [--] [PROGRAM-ARGUMENT]...\n"
+"Run the embedded JavaScript program %s (a Ferry device executable).\n"
+"\n"
+"Snapshots (taken only between two event-loop turns):\n"
+"  --snapshot-to FILE         where SIGUSR1 and --snapshot-after-turns write\n"
+"                             the snapshot (then exit 0), and checkpoints go\n"
+"  --snapshot-after-turns N   snapshot after exactly N turns (callbacks) run by\n"
+"                             this process, then exit 0\n"
+"  --checkpoint-every MS      write a checkpoint to --snapshot-to every MS\n"
+"                             milliseconds and keep running\n"
+"  --snapshot-format FMT      json (default) or msgpack\n"
+"  --resume FILE              continue from a snapshot instead of running the\n"
+"                             program from the start\n"
+"Migration:\n"
+"  --listen HOST:PORT         wait for a migrating program, then run it\n"
+"  --migrate-to HOST:PORT     on SIGUSR1 or --snapshot-after-turns, send the\n"
+"                             program there; exit 0 once it runs there\n"
+"  --key FILE                 authenticate transfers with the key in FILE\n"
+"Other:\n"
+"  --max-heap BYTES           cap the JavaScript heap (suffix k, m or g);\n"
+"                             allocations beyond it fail with a RangeError\n"
+"  --stats                    print peak heap bytes and turns on exit (stderr)\n"
+"  --print-hash               print the program hash (hex) and exit\n"
+"  --help                     this text\n"
+"  --version                  the Ferry version\n"
+"\n"
+"Exit status: the program's (process.exit, process.exitCode, else 0);\n"
+"1 after an uncaught error or a failed resume; 2 for a bad command line;\n"
+"3 after a fatal runtime error.\n";
+
+static int rt_parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned long long mul = 1;
+
+	if (!s || !*s || *s == '-')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -1;
+	if (*end == 'k' || *end == 'K') mul = 1024ull, end++;
+	else if (*end == 'm' || *end == 'M') mul = 1024ull * 1024, end++;
+	else if (*end == 'g' || *end == 'G') mul = 1024ull * 1024 * 1024, end++;
+	if (*end || v > (unsigned long long)(size_t)-1 / mul)
+		return -1;
+	*out = (size_t)(v * mul);
+	return 0;
+}
+
+static int rt_parse_long(const char *s, long *out)
+{
+	char *end;
+	long v;
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int rt_parse_ms(const char *s, double *out)
+{
+	char *end;
+	double v;
+	if (!s || !*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end || !(v > 0) || v > 2147483647.0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static const char *rt_base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+enum { RT_PARSE_RUN = 0, RT_PARSE_EXIT_OK = 1, RT_PARSE_BAD = -1 };
+
+/* Fill opts from argv. Options come first; the first non-option word or
+ * "--" starts the program's own arguments. Returns RT_PARSE_*. */
+static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char **argv)
+{
+	const char *me = argc > 0 ? rt_base(argv[0]) : "app";
+	int i;
+
+	o->after_turns = -1;
+	o->format = WR_FMT_JSON;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *val = NULL, *eq;
+		char name[40];
+		size_t nlen;
+
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (strncmp(a, "--", 2) != 0)
+			break;
+		eq = strchr(a, '=');
+		nlen = eq ? (size_t)(eq - a) : strlen(a);
+		if (nlen >= sizeof name) {
+			fprintf(stderr, "%s: unknown option '%s' (try --help)\n", me, a);
+			return RT_PARSE_BAD;
+		}
+		memcpy(name, a, nlen);
+		name[nlen] = '\0';
+
+		if (!strcmp(name, "--help") || !strcmp(name, "--version") ||
+		    !strcmp(name, "--stats") || !strcmp(name, "--print-hash")) {
+			if (eq) {
+				fprintf(stderr, "%s: option '%s' takes no value\n", me, name);
+				return RT_PARSE_BAD;
+			}
+			if (!strcmp(name, "--help")) {
+				printf(rt_usage, me, prog->filename ? prog->filename : "");
+				return RT_PARSE_EXIT_OK;
+			}
+			if (!strcmp(name, "--version")) {
+				printf("%s (Ferry %s, Duktape %ld.%ld.%ld)\n", me, PACKAGE_VERSION,
+				       (long)DUK_VERSION / 10000, (long)DUK_VERSION / 100 % 100,
+				       (long)DUK_VERSION % 100);
+				return RT_PARSE_EXIT_OK;
+			}
+			if (!strcmp(name, "--print-hash")) {
+				int k;
+				for (k = 0; k < 32; k++)
+					printf("%02x", prog->hash[k]);
+				putchar('\n');
+				return RT_PARSE_EXIT_OK;
+			}
+			o->stats = 1;
+			continue;
+		}
+		if (eq) {
+			val = eq + 1;
+		} else if (i + 1 < argc) {
+			val = argv[++i];
+		} else {
+			fprintf(stderr, "%s: option '%s' needs a value (try --help)\n", me, name);
+			return RT_PARSE_BAD;
+		}
+		if (!strcmp(name, "--snapshot-to")) {
+			o->snapshot_to = val;
+		} else if (!strcmp(name, "--snapshot-after-turns")) {
+			if (rt_parse_long(val, &o->after_turns) < 0) {
+				fprintf(stderr, "%s: --snapshot-after-turns: '%s' is not a count\n", me, val);
+				return RT_PARSE_BAD;
+			}
+		} else if (!strcmp(name, "--checkpoint-every")) {
+			if (rt_parse_ms(val, &o->checkpoint_every) < 0) {
+				fprintf(stderr, "%s: --checkpoint-every: '%s' is not a positive number "
+				        "of milliseconds\n", me, val);
+				return RT_PARSE_BAD;
+			}
+		} else if (!strcmp(name, "--snapshot-format")) {
+			if (!strcmp(val, "json"))
+				o->format = WR_FMT_JSON;
+			else if (!strcmp(val, "msgpack"))
+				o->format = WR_FMT_MSGPACK;
+			else {
+				fprintf(stderr, "%s: --snapshot-format: '%s' is not json or msgpack\n", me, val);
+				return RT_PARSE_BAD;
+			}
+		} else if (!strcmp(name, "--resume")) {
+			o->resume = val;
+		} else if (!strcmp(name, "--max-heap")) {
+			if (rt_parse_size(val, &o->max_heap) < 0 || o->max_heap == 0) {
+				fprintf(stderr, "%s: --max-heap: '%s' is not a size in bytes\n", me, val);
+				return RT_PARSE_BAD;
+			}
+		} else if (!strcmp(name, "--listen")) {
+			o->listen = val;
+		} else if (!strcmp(name, "--migrate-to")) {
+			o->migrate_to = val;
+		} else if (!strcmp(name, "--key")) {
+			o->key_file = val;
+		} else {
+			fprintf(stderr, "%s: unknown option '%s' (try --help)\n", me, name);
+			return RT_PARSE_BAD;
+		}
+	}
+	if (o->resume && o->listen) {
+		fprintf(stderr, "%s: --resume and --listen cannot be combined\n", me);
+		return RT_PARSE_BAD;
+	}
+	if (o->checkpoint_every > 0 && !o->snapshot_to) {
+		fprintf(stderr, "%s: --checkpoint-every needs --snapshot-to FILE\n", me);
+		return RT_PARSE_BAD;
+	}
+	if (o->after_turns >= 0 && !o->snapshot_to && !o->migrate_to) {
+		fprintf(stderr, "%s: --snapshot-after-turns needs --snapshot-to FILE or "
+		        "--migrate-to HOST:PORT\n", me);
+		return RT_PARSE_BAD;
+	}
+	/* program arguments: argv[0] then what follows the options */
+	o->argc = argc - i + 1;
+	o->argv = argv + i - 1;
+	return RT_PARSE_RUN;
+}
+
+void rt_print_stats(const rt_ctx *rt)
+{
+	if (!rt->opts.stats)
+		return;
+	fprintf(stderr, "ferry-stats: peak_heap_bytes=%zu heap_bytes=%zu allocs=%zu turns=%ld\n",
+	        rt->alloc.peak, rt->alloc.cur, rt->alloc.nallocs, rt->turns);
+}
+
+int ferry_main(const ferry_program *prog, int argc, char **argv)
+{
+	rt_ctx rt;
+	char err[512];
+	const char *me = argc > 0 ? rt_base(argv[0]) : "app";
+	int status, pr;
+
+	memset(&rt, 0, sizeof rt);
+	if (!prog || prog->abi != FERRY_ABI_VERSION) {
+		fprintf(stderr, "%s: program built for libferry ABI %u, this is ABI %u: "
+		        "rebuild it with this ferryc\n", me, prog ? prog->abi : 0u, FERRY_ABI_VERSION);
+		return RT_EXIT_USAGE;
+	}
+	rt.prog = prog;
+	pr = rt_parse_args(prog, &rt.opts, argc, argv);
+	if (pr == RT_PARSE_EXIT_OK)
+		return RT_EXIT_OK;
+	if (pr == RT_PARSE_BAD)
+		return RT_EXIT_USAGE;
+
+	err[0] = '\0';
+	if (rt_heap_open(&rt, err, sizeof err) < 0 ||
+	    rt_snap_install(&rt, err, sizeof err) < 0) {
+		fprintf(stderr, "%s: %s\n", me, err);
+		rt_heap_close(&rt);
+		return RT_EXIT_ERROR;
+	}
+	rt_trigger_init(&rt);
+
+	if (rt.opts.resume) {
+		if (rt_snapfile_resume(&rt, rt.opts.resume, err, sizeof err) < 0) {
+			fprintf(stderr, "%s: cannot resume: %s\n", me, err);
+			rt_heap_close(&rt);
+			return RT_EXIT_ERROR;
+		}
+	} else if (rt.opts.listen) {
+		if (rt_xfer_listen(&rt, err, sizeof err) < 0) {
+			fprintf(stderr, "%s: %s\n", me, err);
+			rt_heap_close(&rt);
+			return RT_EXIT_ERROR;
+		}
+	} else if (rt_run_program(&rt) < 0) {
+		rt_print_stats(&rt);
+		rt_heap_close(&rt);
+		return RT_EXIT_ERROR;
+	}
+	status = rt_loop_run(&rt);
+	fflush(stdout);
+	rt_print_stats(&rt);
+	rt_heap_close(&rt);
+	return status;
+}
