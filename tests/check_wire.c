@@ -29,6 +29,515 @@ static char *json_of(const wr_snapshot *s, int pretty)
 	return r;
 }
 
+
+/* ---- a sample snapshot holding every kind of value and object ---- */
+
+static wr_value V(uint32_t type) { wr_value v; memset(&v, 0, sizeof v); v.type = type; return v; }
+static wr_value NUM(double d) { wr_value v = V(WR_NUMBER); v.u.num = d; return v; }
+static wr_value REF(uint32_t id) { wr_value v = V(WR_REF); v.u.ref = id; return v; }
+static wr_value STR(wr_snapshot *s, const char *p, size_t n)
+{
+	wr_value v = V(WR_STRING);
+	ck_assert_int_eq(wr_strdup(s, p, n, &v.u.str), 0);
+	return v;
+}
+static wr_value BI(wr_snapshot *s, const char *path) { wr_value v = V(WR_BUILTIN); v.u.str = S(s, path); return v; }
+
+static void gprop(wr_snapshot *s, const char *k, wr_value v)
+{
+	wr_prop *p = wr_add_global(s);
+	p->key.u.str = S(s, k);
+	p->value = v;
+}
+static void oprop(wr_snapshot *s, uint32_t id, wr_value k, wr_value v, uint32_t flags)
+{
+	wr_prop *p = wr_add_prop(s, &s->objects[id - 1]);
+	p->key = k;
+	p->value = v;
+	p->flags = flags;
+}
+static uint32_t obj(wr_snapshot *s, uint32_t kind, wr_value proto)
+{
+	uint32_t id;
+	wr_object *o = wr_add_object(s, &id);
+	o->kind = kind;
+	o->proto = proto;
+	return id;
+}
+
+static wr_snapshot *sample(void)
+{
+	wr_snapshot *s = wr_snapshot_new();
+	for (int i = 0; i < 32; i++)
+		s->hash[i] = (uint8_t)(i * 7 + 1);
+	s->created = 1764070000123.0;
+	s->next_timer_id = 42;
+	s->next_seq = 18446744073709551615ull;
+	static const double nums[] = { 0, 1, -1, 0.1, 1.0 / 3, 1e21, 1e-7, 123456789012345678.0,
+	                               5e-324, 1.7976931348623157e308, -2.5, 9007199254740993.0 };
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+		gprop(s, "num", NUM(nums[i]));
+	gprop(s, "negzero", NUM(-0.0));
+	gprop(s, "nan", NUM(NAN));
+	gprop(s, "inf", NUM(INFINITY));
+	gprop(s, "ninf", NUM(-INFINITY));
+	gprop(s, "undef", V(WR_UNDEFINED));
+	gprop(s, "null", V(WR_NULL));
+	gprop(s, "t", V(WR_TRUE));
+	gprop(s, "f", V(WR_FALSE));
+	gprop(s, "empty", STR(s, "", 0));
+	gprop(s, "ctl", STR(s, "a\0b\x01\x1f\"\\/\n\r\t\b\f\x7f", 15));
+	gprop(s, "utf8", STR(s, "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xED\x9F\xBF", 12));
+	gprop(s, "lone_hi", STR(s, "x\xED\xA0\x80", 4));
+	gprop(s, "lone_lo", STR(s, "\xED\xBF\xBFy", 4));
+	gprop(s, "cesu_pair", STR(s, "\xED\xA0\xBD\xED\xB8\x80", 6));
+	gprop(s, "raw", STR(s, "\xFF\xFE\x80\xC0\xAF", 5));
+	gprop(s, "builtin", BI(s, "Math.floor"));
+	/* symbols */
+	uint32_t sy1, sy2, sy3;
+	wr_symbol *y = wr_add_symbol(s, &sy1);
+	y->kind = WR_SYM_LOCAL; y->has_desc = 1; y->desc = S(s, "mine");
+	y = wr_add_symbol(s, &sy2);
+	y->kind = WR_SYM_LOCAL; y->has_desc = 0;
+	y = wr_add_symbol(s, &sy3);
+	y->kind = WR_SYM_WELLKNOWN; y->has_desc = 1; y->desc = S(s, "iterator");
+	wr_value sym = V(WR_SYMBOL); sym.u.ref = sy1;
+	gprop(s, "sym", sym);
+	/* objects: 1 plain (cyclic), 2 array, 3 env, 4 function, 5 bound ... */
+	uint32_t o1 = obj(s, WR_OBJ_OBJECT, BI(s, "Object.prototype"));
+	oprop(s, o1, STR(s, "self", 4), REF(o1), 7);
+	oprop(s, o1, sym, NUM(1), WR_PF_ENUMERABLE);
+	wr_value sy3v = V(WR_SYMBOL); sy3v.u.ref = sy3;
+	oprop(s, o1, sy3v, V(WR_NULL), 0);
+	uint32_t o2 = obj(s, WR_OBJ_ARRAY, BI(s, "Array.prototype"));
+	oprop(s, o2, STR(s, "0", 1), NUM(1), 7);
+	oprop(s, o2, STR(s, "2", 1), REF(o1), 7);
+	oprop(s, o2, STR(s, "length", 6), NUM(3), WR_PF_WRITABLE);
+	uint32_t o3 = obj(s, WR_OBJ_OBJECT, V(WR_NULL));
+	s->objects[o3 - 1].flags |= WR_OF_ENV;
+	oprop(s, o3, STR(s, "count", 5), NUM(5), 7);
+	uint32_t o4 = obj(s, WR_OBJ_FUNCTION, BI(s, "Function.prototype"));
+	s->objects[o4 - 1].u.fn.site = 17;
+	s->objects[o4 - 1].u.fn.env = REF(o3);
+	/* accessor on o1: getter o4, setter undefined */
+	wr_prop *ap = wr_add_prop(s, &s->objects[o1 - 1]);
+	ap->key = STR(s, "acc", 3);
+	ap->flags = WR_PF_ACCESSOR | WR_PF_ENUMERABLE;
+	ap->value = REF(o4);
+	ap->setter = BI(s, "Math.max");
+	uint32_t o5 = obj(s, WR_OBJ_BOUND, BI(s, "Function.prototype"));
+	s->objects[o5 - 1].u.bound.target = REF(o4);
+	s->objects[o5 - 1].u.bound.self = REF(o1);
+	wr_value *args = wr_alloc(s, 2 * sizeof *args);
+	args[0] = NUM(-0.0);
+	args[1] = STR(s, "arg", 3);
+	s->objects[o5 - 1].u.bound.args = args;
+	s->objects[o5 - 1].u.bound.nargs = 2;
+	uint32_t o6 = obj(s, WR_OBJ_DATE, BI(s, "Date.prototype"));
+	s->objects[o6 - 1].u.num = NAN;
+	uint32_t o7 = obj(s, WR_OBJ_REGEXP, BI(s, "RegExp.prototype"));
+	s->objects[o7 - 1].u.regexp.source = S(s, "a+\\/b");
+	s->objects[o7 - 1].u.regexp.flags = S(s, "gi");
+	oprop(s, o7, STR(s, "lastIndex", 9), NUM(2), WR_PF_WRITABLE);
+	uint32_t o8 = obj(s, WR_OBJ_ERROR, BI(s, "TypeError.prototype"));
+	s->objects[o8 - 1].u.str = S(s, "TypeError: boom\n    at f (app.js:3)");
+	oprop(s, o8, STR(s, "message", 7), STR(s, "boom", 4), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
+	uint32_t o9 = obj(s, WR_OBJ_BOOLEAN, BI(s, "Boolean.prototype"));
+	s->objects[o9 - 1].u.prim = V(WR_TRUE);
+	uint32_t o10 = obj(s, WR_OBJ_NUMBER, BI(s, "Number.prototype"));
+	s->objects[o10 - 1].u.prim = NUM(-0.0);
+	uint32_t o11 = obj(s, WR_OBJ_STRING, BI(s, "String.prototype"));
+	s->objects[o11 - 1].u.prim = STR(s, "\xED\xB0\x80", 3);
+	uint32_t o12 = obj(s, WR_OBJ_SYMBOL, BI(s, "Symbol.prototype"));
+	s->objects[o12 - 1].u.prim = sym;
+	uint32_t o13 = obj(s, WR_OBJ_ARGUMENTS, BI(s, "Object.prototype"));
+	oprop(s, o13, STR(s, "0", 1), NUM(1), 7);
+	uint32_t o14 = obj(s, WR_OBJ_ARRAYBUFFER, BI(s, "ArrayBuffer.prototype"));
+	uint8_t *bytes = wr_alloc(s, 16);
+	for (int i = 0; i < 16; i++)
+		bytes[i] = (uint8_t)(i * 37 + 200);
+	s->objects[o14 - 1].u.bytes.ptr = bytes;
+	s->objects[o14 - 1].u.bytes.len = 16;
+	uint32_t o15 = obj(s, WR_OBJ_TYPEDARRAY, BI(s, "Float32Array.prototype"));
+	s->objects[o15 - 1].u.view.elem = WR_ELEM_FLOAT32;
+	s->objects[o15 - 1].u.view.buffer = REF(o14);
+	s->objects[o15 - 1].u.view.offset = 4;
+	s->objects[o15 - 1].u.view.length = 3;
+	uint32_t o16 = obj(s, WR_OBJ_DATAVIEW, BI(s, "DataView.prototype"));
+	s->objects[o16 - 1].u.view.buffer = REF(o14);
+	s->objects[o16 - 1].u.view.offset = 1;
+	s->objects[o16 - 1].u.view.length = 15;
+	uint32_t o17 = obj(s, WR_OBJ_BUFFER, BI(s, "Buffer.prototype"));
+	s->objects[o17 - 1].u.view.elem = WR_ELEM_UINT8;
+	s->objects[o17 - 1].u.view.buffer = REF(o14);
+	s->objects[o17 - 1].u.view.length = 16;
+	uint32_t o18 = obj(s, WR_OBJ_OBJECT, REF(o1));
+	s->objects[o18 - 1].flags = 0;   /* frozen-ish: not extensible */
+	oprop(s, o18, STR(s, "\xFF" "hidden-ish", 11), STR(s, "\xFF", 1), WR_PF_ENUMERABLE);
+	uint32_t o19 = obj(s, WR_OBJ_ARRAYBUFFER, BI(s, "ArrayBuffer.prototype"));
+	(void)o19;   /* empty buffer */
+	gprop(s, "o", REF(o1));
+	gprop(s, "arr", REF(o2));
+	gprop(s, "fn", REF(o4));
+	gprop(s, "bound", REF(o5));
+	/* timers */
+	wr_timer *t = wr_add_timer(s);
+	t->kind = WR_TIMER_INTERVAL; t->id = 3; t->remaining = 12.5; t->period = 100; t->seq = 7;
+	t->callback = REF(o4);
+	t = wr_add_timer(s);
+	t->kind = WR_TIMER_TIMEOUT; t->id = 4; t->remaining = 0; t->period = 0; t->seq = 8;
+	t->callback = REF(o5);
+	wr_value *targs = wr_alloc(s, sizeof *targs);
+	targs[0] = REF(o2);
+	t->args = targs;
+	t->nargs = 1;
+	t = wr_add_timer(s);
+	t->kind = WR_TIMER_IMMEDIATE; t->id = 5; t->seq = 9; t->callback = BI(s, "console.log");
+	/* patches */
+	wr_patch *pa = wr_add_patch(s);
+	pa->holder = S(s, "Array.prototype");
+	pa->prop.key = STR(s, "last", 4);
+	pa->prop.value = REF(o4);
+	pa->prop.flags = WR_PF_WRITABLE | WR_PF_CONFIGURABLE;
+	pa = wr_add_patch(s);
+	pa->holder = S(s, "Object");
+	pa->deleted = 1;
+	pa->prop.key = STR(s, "keys", 4);
+	wr_error e;
+	ck_assert_msg(wr_validate(s, &e) == 0, "%s", e.msg);
+	return s;
+}
+
+/* ---- deep comparison of two models ---- */
+
+static int same_str(wr_str a, wr_str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+static int same_val(const wr_value *a, const wr_value *b)
+{
+	if (a->type != b->type)
+		return 0;
+	switch (a->type) {
+	case WR_NUMBER:
+		if (isnan(a->u.num))
+			return isnan(b->u.num);
+		return memcmp(&a->u.num, &b->u.num, sizeof(double)) == 0;
+	case WR_STRING: case WR_BUILTIN: return same_str(a->u.str, b->u.str);
+	case WR_REF: case WR_SYMBOL: return a->u.ref == b->u.ref;
+	default: return 1;
+	}
+}
+
+static int same_vals(const wr_value *a, uint32_t na, const wr_value *b, uint32_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (uint32_t i = 0; i < na; i++)
+		if (!same_val(&a[i], &b[i]))
+			return 0;
+	return 1;
+}
+
+static int same_prop(const wr_prop *a, const wr_prop *b)
+{
+	return a->flags == b->flags && same_val(&a->key, &b->key) &&
+	       same_val(&a->value, &b->value) && same_val(&a->setter, &b->setter);
+}
+
+static int same_props(const wr_prop *a, uint32_t na, const wr_prop *b, uint32_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (uint32_t i = 0; i < na; i++)
+		if (!same_prop(&a[i], &b[i]))
+			return 0;
+	return 1;
+}
+
+static int same_obj(const wr_object *a, const wr_object *b)
+{
+	if (a->kind != b->kind || a->flags != b->flags || !same_val(&a->proto, &b->proto) ||
+	    !same_props(a->props, a->nprops, b->props, b->nprops))
+		return 0;
+	switch (a->kind) {
+	case WR_OBJ_FUNCTION: return a->u.fn.site == b->u.fn.site && same_val(&a->u.fn.env, &b->u.fn.env);
+	case WR_OBJ_BOUND:
+		return same_val(&a->u.bound.target, &b->u.bound.target) &&
+		       same_val(&a->u.bound.self, &b->u.bound.self) &&
+		       same_vals(a->u.bound.args, a->u.bound.nargs, b->u.bound.args, b->u.bound.nargs);
+	case WR_OBJ_DATE: return isnan(a->u.num) ? isnan(b->u.num) : a->u.num == b->u.num;
+	case WR_OBJ_REGEXP: return same_str(a->u.regexp.source, b->u.regexp.source) &&
+	                           same_str(a->u.regexp.flags, b->u.regexp.flags);
+	case WR_OBJ_ERROR: return same_str(a->u.str, b->u.str);
+	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
+		return same_val(&a->u.prim, &b->u.prim);
+	case WR_OBJ_ARRAYBUFFER:
+		return a->u.bytes.len == b->u.bytes.len &&
+		       (a->u.bytes.len == 0 || memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
+	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
+		return (a->kind == WR_OBJ_DATAVIEW || a->u.view.elem == b->u.view.elem) &&
+		       same_val(&a->u.view.buffer, &b->u.view.buffer) &&
+		       a->u.view.offset == b->u.view.offset && a->u.view.length == b->u.view.length;
+	default: return 1;
+	}
+}
+
+static void assert_same(const wr_snapshot *a, const wr_snapshot *b)
+{
+	ck_assert_uint_eq(a->version, b->version);
+	ck_assert_mem_eq(a->hash, b->hash, 32);
+	ck_assert(a->created == b->created);
+	ck_assert(a->next_timer_id == b->next_timer_id);
+	ck_assert(a->next_seq == b->next_seq);
+	ck_assert_msg(same_props(a->globals, a->nglobals, b->globals, b->nglobals), "globals differ");
+	ck_assert_uint_eq(a->nobjects, b->nobjects);
+	for (uint32_t i = 0; i < a->nobjects; i++)
+		ck_assert_msg(same_obj(&a->objects[i], &b->objects[i]), "object %u differs", i + 1);
+	ck_assert_uint_eq(a->nsymbols, b->nsymbols);
+	for (uint32_t i = 0; i < a->nsymbols; i++) {
+		ck_assert_uint_eq(a->symbols[i].kind, b->symbols[i].kind);
+		ck_assert_int_eq(a->symbols[i].has_desc, b->symbols[i].has_desc);
+		ck_assert(same_str(a->symbols[i].desc, b->symbols[i].desc));
+	}
+	ck_assert_uint_eq(a->ntimers, b->ntimers);
+	for (uint32_t i = 0; i < a->ntimers; i++) {
+		const wr_timer *x = &a->timers[i], *y = &b->timers[i];
+		ck_assert(x->kind == y->kind && x->id == y->id && x->remaining == y->remaining &&
+		          x->period == y->period && x->seq == y->seq);
+		ck_assert(same_val(&x->callback, &y->callback));
+		ck_assert(same_vals(x->args, x->nargs, y->args, y->nargs));
+	}
+	ck_assert_uint_eq(a->npatches, b->npatches);
+	for (uint32_t i = 0; i < a->npatches; i++) {
+		ck_assert(same_str(a->patches[i].holder, b->patches[i].holder));
+		ck_assert_int_eq(a->patches[i].deleted, b->patches[i].deleted);
+		ck_assert(same_prop(&a->patches[i].prop, &b->patches[i].prop));
+	}
+}
+
+static wr_buf encode(const wr_snapshot *s, int pretty)
+{
+	wr_buf b = { 0 };
+	wr_error e;
+	ck_assert_msg(wr_json_write(s, &b, pretty, &e) == 0, "%s", e.msg);
+	return b;
+}
+
+static wr_snapshot *decode_ok(const void *p, size_t n)
+{
+	wr_snapshot *s = NULL;
+	wr_error e;
+	ck_assert_msg(wr_json_read(p, n, NULL, &s, &e) == 0, "%s", e.msg);
+	return s;
+}
+
+/* Decoding must fail with "byte N: ..." and N <= len. */
+static void decode_bad(const void *p, size_t n, const wr_limits *lim, const char *needle)
+{
+	wr_snapshot *s = (wr_snapshot *)1;
+	wr_error e;
+	memset(&e, 0, sizeof e);
+	ck_assert_int_eq(wr_json_read(p, n, lim, &s, &e), -1);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strncmp(e.msg, "byte ", 5) == 0, "no offset: %s", e.msg);
+	ck_assert_msg(e.offset <= n || (lim && e.offset <= lim->max_bytes), "offset %zu > %zu", e.offset, n);
+	if (needle)
+		ck_assert_msg(strstr(e.msg, needle) != NULL, "'%s' not in '%s'", needle, e.msg);
+}
+
+START_TEST(json_round_trip)
+{
+	for (int pretty = 0; pretty < 2; pretty++) {
+		wr_snapshot *a = sample();
+		wr_buf b1 = encode(a, pretty);
+		wr_snapshot *c = decode_ok(b1.data, b1.len);
+		assert_same(a, c);
+		wr_buf b2 = encode(c, pretty);
+		ck_assert_uint_eq(b1.len, b2.len);
+		ck_assert_mem_eq(b1.data, b2.data, b1.len);
+		wr_buf_free(&b1);
+		wr_buf_free(&b2);
+		wr_snapshot_free(a);
+		wr_snapshot_free(c);
+	}
+}
+END_TEST
+
+START_TEST(json_doubles_exact)
+{
+	/* pseudo-random doubles (all bit patterns that are finite) round-trip */
+	uint64_t x = 88172645463325252ull;
+	wr_snapshot *a = wr_snapshot_new();
+	for (int i = 0; i < 2000; i++) {
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		double d;
+		memcpy(&d, &x, sizeof d);
+		if (!isfinite(d))
+			continue;
+		gprop(a, "d", NUM(d));
+	}
+	wr_buf b = encode(a, 0);
+	wr_snapshot *c = decode_ok(b.data, b.len);
+	assert_same(a, c);
+	wr_buf_free(&b);
+	wr_snapshot_free(a);
+	wr_snapshot_free(c);
+}
+END_TEST
+
+START_TEST(json_foreign_escapes)
+{
+	/* input not written by us: escaped solidus, lower-case hex, pairs stay 2 units */
+	const char *in = "{\"format\":\"ferry-snapshot\",\"version\":1,\"hash\":"
+	                 "\"00000000000000000000000000000000000000000000000000000000000000AB\","
+	                 "\"globals\":[[\"a\\/\\u00e9\\ud83d\\ude00\", 1e2, \"we\"]]}";
+	wr_snapshot *s = decode_ok(in, strlen(in));
+	ck_assert_uint_eq(s->nglobals, 1);
+	ck_assert_uint_eq(s->hash[31], 0xAB);
+	ck_assert_uint_eq(s->globals[0].key.u.str.len, 2 + 2 + 6);
+	ck_assert_mem_eq(s->globals[0].key.u.str.ptr, "a/\xC3\xA9\xED\xA0\xBD\xED\xB8\x80", 10);
+	ck_assert(s->globals[0].value.u.num == 100);
+	ck_assert_uint_eq(s->globals[0].flags, WR_PF_WRITABLE | WR_PF_ENUMERABLE);
+	wr_snapshot_free(s);
+}
+END_TEST
+
+START_TEST(json_truncation)
+{
+	wr_snapshot *a = sample();
+	wr_buf b = encode(a, 0);
+	for (size_t n = 0; n < b.len; n++) {
+		uint8_t *cut = malloc(n ? n : 1);   /* exact size: ASan/valgrind see overreads */
+		memcpy(cut, b.data, n);
+		decode_bad(cut, n, NULL, NULL);
+		free(cut);
+	}
+	wr_buf_free(&b);
+	wr_snapshot_free(a);
+}
+END_TEST
+
+START_TEST(json_bit_flips)
+{
+	wr_snapshot *a = sample();
+	wr_buf b = encode(a, 0);
+	uint8_t *m = malloc(b.len);
+	size_t ok = 0;
+	for (size_t i = 0; i < b.len; i++) {
+		for (int bit = 0; bit < 8; bit++) {
+			memcpy(m, b.data, b.len);
+			m[i] ^= (uint8_t)(1u << bit);
+			wr_snapshot *s = NULL;
+			wr_error e;
+			if (wr_json_read(m, b.len, NULL, &s, &e) == 0) {
+				/* some flips stay valid (a digit in a number): must validate */
+				ck_assert_int_eq(wr_validate(s, &e), 0);
+				wr_snapshot_free(s);
+				ok++;
+			} else {
+				ck_assert_ptr_null(s);
+				ck_assert_msg(strncmp(e.msg, "byte ", 5) == 0, "%s", e.msg);
+				ck_assert(e.offset <= b.len);
+			}
+		}
+	}
+	ck_assert(ok < b.len * 8 / 4);
+	free(m);
+	wr_buf_free(&b);
+	wr_snapshot_free(a);
+}
+END_TEST
+
+#define HDR "{\"format\":\"ferry-snapshot\",\"version\":1,\"hash\":\"" \
+	"0000000000000000000000000000000000000000000000000000000000000000\""
+
+START_TEST(json_errors)
+{
+	static const struct { const char *in, *needle; } cases[] = {
+		{ "", "truncated" },
+		{ "[]", "expected '{'" },
+		{ "{\"format\":\"other\"}", "not a ferry snapshot" },
+		{ "{\"version\":1}", "\"format\" must come first" },
+		{ "{\"format\":\"ferry-snapshot\",\"version\":2}", "unsupported snapshot version 2" },
+		{ "{\"format\":\"ferry-snapshot\",\"version\":1}", "lacks \"hash\"" },
+		{ HDR ",\"hash\":\"x\"}", "duplicate" },
+		{ HDR ",\"bogus\":1}", "unknown member \"bogus\"" },
+		{ HDR "} }", "end of input" },
+		{ HDR "} x", "unknown literal" },
+		{ HDR ",\"globals\":[[\"a\",1,\"wz\"]]}", "bad property flag 'z'" },
+		{ HDR ",\"globals\":[[\"a\",{\"ref\":1}]]}", "object 1, which does not exist" },
+		{ HDR ",\"globals\":[[\"a\",{\"ref\":-1}]]}", "object id" },
+		{ HDR ",\"globals\":[[\"a\",{\"ref\":4294967296}]]}", "out of range" },
+		{ HDR ",\"globals\":[[\"a\",{\"nope\":1}]]}", "unknown tagged value" },
+		{ HDR ",\"globals\":[[\"a\",1e999]]}", "out of range" },
+		{ HDR ",\"globals\":[[\"a\",01]]}", "expected" },
+		{ HDR ",\"globals\":[[\"a\",tru]]}", "unknown literal" },
+		{ HDR ",\"globals\":[[\"a\",\"\\x\"]]}", "bad escape" },
+		{ HDR ",\"globals\":[[\"a\",\"\\u12G4\"]]}", "bad \\u escape" },
+		{ HDR ",\"globals\":[[\"a\",\"\xC0\xAF\"]]}", "invalid UTF-8" },
+		{ HDR ",\"globals\":[[\"a\",\"\x01\"]]}", "control character" },
+		{ HDR ",\"globals\":[[\"a\",{\"raw\":\"AB=\"}]]}", "invalid base64" },
+		{ HDR ",\"objects\":[{\"proto\":null}]}", "\"kind\" must be the first" },
+		{ HDR ",\"objects\":[{\"kind\":\"weird\"}]}", "unknown object kind" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"site\":1}]}", "not allowed in a object" },
+		{ HDR ",\"objects\":[{\"kind\":\"typedarray\",\"elem\":\"uint8\",\"buffer\":{\"ref\":1}}]}",
+		  "not an ArrayBuffer" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"bytes\":\"AAAA\"},"
+		  "{\"kind\":\"typedarray\",\"elem\":\"uint16\",\"buffer\":{\"ref\":1},\"length\":2}]}",
+		  "past the end" },
+		{ HDR ",\"objects\":[{\"kind\":\"boolean\",\"value\":1}]}", "boxed boolean" },
+		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"remaining\":-1,\"callback\":{\"builtin\":\"f\"}}]}", ">= 0" },
+		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":1}]}", "not a function" },
+		{ HDR ",\"patches\":[{\"holder\":\"\",\"prop\":[\"a\",1]}]}", "holder" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		decode_bad(cases[i].in, strlen(cases[i].in), NULL, cases[i].needle);
+}
+END_TEST
+
+START_TEST(json_limits)
+{
+	wr_snapshot *a = sample();
+	wr_buf b = encode(a, 0);
+	wr_limits l;
+	wr_limits_default(&l);
+	l.max_bytes = b.len - 1;
+	decode_bad(b.data, b.len, &l, "larger than the limit");
+	wr_limits_default(&l);
+	l.max_depth = 3;
+	decode_bad(b.data, b.len, &l, "nesting deeper");
+	wr_limits_default(&l);
+	l.max_string = 20;
+	decode_bad(b.data, b.len, &l, "longer than the limit");
+	wr_limits_default(&l);
+	l.max_objects = a->nobjects - 1;
+	decode_bad(b.data, b.len, &l, "more objects");
+	wr_limits_default(&l);
+	l.max_props = 2;
+	decode_bad(b.data, b.len, &l, "than the limit (2)");
+	/* exactly at the limits: accepted */
+	wr_limits_default(&l);
+	l.max_bytes = b.len;
+	l.max_objects = a->nobjects;
+	wr_snapshot *c = NULL;
+	wr_error e;
+	ck_assert_msg(wr_json_read(b.data, b.len, &l, &c, &e) == 0, "%s", e.msg);
+	wr_snapshot_free(c);
+	/* deep nesting in hostile input stops at the depth limit, no stack overflow */
+	size_t n = 200000;
+	char *deep = malloc(n + sizeof HDR + 16);
+	strcpy(deep, HDR ",\"globals\":");
+	size_t k = strlen(deep);
+	memset(deep + k, '[', n);
+	decode_bad(deep, k + n, NULL, NULL);
+	free(deep);
+	wr_buf_free(&b);
+	wr_snapshot_free(a);
+}
+END_TEST
+
 START_TEST(model_builders)
 {
 	wr_snapshot *s = wr_snapshot_new();
@@ -122,6 +631,13 @@ static Suite *wire_suite(void)
 	suite_add_tcase(su, tc);
 	tc = tcase_create("json");
 	tcase_add_test(tc, json_write_values);
+	tcase_add_test(tc, json_round_trip);
+	tcase_add_test(tc, json_doubles_exact);
+	tcase_add_test(tc, json_foreign_escapes);
+	tcase_add_test(tc, json_truncation);
+	tcase_add_test(tc, json_bit_flips);
+	tcase_add_test(tc, json_errors);
+	tcase_add_test(tc, json_limits);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -36,6 +36,11 @@ long   wr_b64_decode(const char *in, size_t n, uint8_t *out, size_t *bad);
  * Overlong forms and code points above U+10FFFF are rejected. */
 int wr_utf8x_valid(const uint8_t *p, size_t n);
 
+/* wr_validate, also saying where the problem is: section 0 globals,
+ * 1 symbols, 2 timers, 3 patches, 4 objects (index = object id - 1),
+ * -1 the header. */
+int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index);
+
 /* Internal: memory of the arena, for inspect and limits. */
 size_t wr_arena_bytes(const wr_snapshot *s);
 

@@ -1,0 +1,970 @@
+/*
+ * wire/json_read.c -- the JSON snapshot decoder: a schema-directed recursive
+ * descent parser over the Ragel tokenizer (json_scan.rl), building the model
+ * directly (no intermediate JSON tree). Hostile input: every limit of
+ * wr_limits is enforced, every error names the byte offset, allocation is
+ * linear in the input size. The decoded model is then checked by
+ * wr_validate; a semantic problem is reported at the byte where the object
+ * concerned starts.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wire/wr_impl.h"
+#include "wire/json_scan.h"
+
+typedef struct jr {
+	js_scan sc;
+	js_tok tok;            /* current token (lookahead) */
+	const char *why;       /* scanner's reason for JT_ERROR */
+	const wr_limits *lim;
+	wr_snapshot *s;
+	wr_error *err;
+	uint32_t depth;
+	size_t *obj_off;       /* byte offset of each object (for validation errors) */
+	size_t sec_off[5];     /* globals, symbols, timers, patches, objects */
+} jr;
+
+static void adv(jr *r)
+{
+	js_next(&r->sc, &r->tok, &r->why);
+}
+
+static const char *tok_name(js_tt t)
+{
+	switch (t) {
+	case JT_EOF: return "end of input";
+	case JT_LBRACE: return "'{'";
+	case JT_RBRACE: return "'}'";
+	case JT_LBRACK: return "'['";
+	case JT_RBRACK: return "']'";
+	case JT_COLON: return "':'";
+	case JT_COMMA: return "','";
+	case JT_STRING: return "a string";
+	case JT_NUMBER: return "a number";
+	case JT_TRUE: return "true";
+	case JT_FALSE: return "false";
+	case JT_NULL: return "null";
+	default: return "an invalid token";
+	}
+}
+
+/* Error at the current token: "expected X, found Y" (or the scanner's reason). */
+static int fail_expect(jr *r, const char *what)
+{
+	if (r->tok.type == JT_ERROR)
+		wr_err_at(r->err, r->tok.off, "%s", r->why);
+	else if (r->tok.type == JT_EOF)
+		wr_err_at(r->err, r->tok.off, "truncated input: expected %s", what);
+	else
+		wr_err_at(r->err, r->tok.off, "expected %s, found %s", what, tok_name(r->tok.type));
+	return -1;
+}
+
+static int fail_oom(jr *r)
+{
+	wr_err_at(r->err, r->tok.off, "out of memory");
+	return -1;
+}
+
+static int expect(jr *r, js_tt t, const char *what)
+{
+	if (r->tok.type != t)
+		return fail_expect(r, what);
+	adv(r);
+	return 0;
+}
+
+static int enter(jr *r)
+{
+	if (++r->depth > r->lim->max_depth) {
+		wr_err_at(r->err, r->tok.off, "nesting deeper than the limit (%u)", (unsigned)r->lim->max_depth);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- strings ---- */
+
+static int hexv(uint8_t c)
+{
+	if (c <= '9') return c - '0';
+	return (c | 0x20) - 'a' + 10;
+}
+
+/* Decode the current (validated) string token into out (>= tok.len bytes);
+ * returns the decoded length. Each \uXXXX is one UTF-16 code unit and
+ * becomes its own 1..3-byte sequence: surrogates are NOT paired, so the
+ * bytes written by json_write.c come back exactly. */
+static size_t decode_str(const js_tok *t, uint8_t *out)
+{
+	if (!t->escaped) {
+		memcpy(out, t->p, t->len);
+		return t->len;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < t->len;) {
+		uint8_t c = t->p[i];
+		if (c != '\\') {
+			out[o++] = c;
+			i++;
+			continue;
+		}
+		uint8_t e = t->p[i + 1];
+		i += 2;
+		switch (e) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'u': {
+			unsigned cp = (unsigned)(hexv(t->p[i]) << 12 | hexv(t->p[i + 1]) << 8 |
+			                         hexv(t->p[i + 2]) << 4 | hexv(t->p[i + 3]));
+			i += 4;
+			if (cp < 0x80) {
+				out[o++] = (uint8_t)cp;
+			} else if (cp < 0x800) {
+				out[o++] = (uint8_t)(0xC0 | cp >> 6);
+				out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+			} else {
+				out[o++] = (uint8_t)(0xE0 | cp >> 12);
+				out[o++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+				out[o++] = (uint8_t)(0x80 | (cp & 0x3F));
+			}
+			break;
+		}
+		default: out[o++] = e; break;   /* " \ / */
+		}
+	}
+	return o;
+}
+
+/* The current token as a string into the arena. */
+static int take_string(jr *r, wr_str *out)
+{
+	if (r->tok.type != JT_STRING)
+		return fail_expect(r, "a string");
+	if (r->tok.len > r->lim->max_string && !r->tok.escaped) {
+		wr_err_at(r->err, r->tok.off, "string longer than the limit (%u bytes)", (unsigned)r->lim->max_string);
+		return -1;
+	}
+	uint8_t *d = wr_alloc(r->s, r->tok.len + 1);
+	if (!d)
+		return fail_oom(r);
+	size_t n = decode_str(&r->tok, d);
+	if (n > r->lim->max_string) {
+		wr_err_at(r->err, r->tok.off, "string longer than the limit (%u bytes)", (unsigned)r->lim->max_string);
+		return -1;
+	}
+	d[n] = 0;
+	out->ptr = (const char *)d;
+	out->len = (uint32_t)n;
+	adv(r);
+	return 0;
+}
+
+/* A member name: compared against the schema's ASCII names. */
+static int take_key(jr *r, char *key, size_t cap)
+{
+	if (r->tok.type != JT_STRING)
+		return fail_expect(r, "a member name");
+	size_t n = 0;
+	if (r->tok.len < cap) {
+		uint8_t tmp[64];
+		n = decode_str(&r->tok, tmp);
+		memcpy(key, tmp, n);
+	} else {
+		n = cap - 1;
+		memset(key, '?', n);   /* too long: matches no known name */
+	}
+	key[n] = 0;
+	if (memchr(key, 0, n))
+		key[0] = '?';
+	adv(r);
+	return expect(r, JT_COLON, "':' after the member name");
+}
+
+static int take_b64(jr *r, const uint8_t **ptr, uint32_t *len)
+{
+	if (r->tok.type != JT_STRING || r->tok.escaped)
+		return fail_expect(r, "a base64 string");
+	size_t cap = r->tok.len / 4 * 3;
+	if (cap > r->lim->max_string) {
+		wr_err_at(r->err, r->tok.off, "byte string longer than the limit (%u bytes)", (unsigned)r->lim->max_string);
+		return -1;
+	}
+	uint8_t *d = wr_alloc(r->s, cap + 1);
+	if (!d)
+		return fail_oom(r);
+	size_t bad = 0;
+	long n = wr_b64_decode((const char *)r->tok.p, r->tok.len, d, &bad);
+	if (n < 0) {
+		wr_err_at(r->err, r->tok.off + 1 + bad, "invalid base64");
+		return -1;
+	}
+	*ptr = d;
+	*len = (uint32_t)n;
+	adv(r);
+	return 0;
+}
+
+/* ---- numbers ---- */
+
+static int tok_double(jr *r, double *out)
+{
+	char tmp[400];
+	if (r->tok.len >= sizeof tmp) {
+		wr_err_at(r->err, r->tok.off, "number too long");
+		return -1;
+	}
+	memcpy(tmp, r->tok.p, r->tok.len);
+	tmp[r->tok.len] = 0;
+	*out = strtod(tmp, NULL);   /* grammar already checked; overflow gives +-HUGE_VAL */
+	if (isinf(*out)) {
+		wr_err_at(r->err, r->tok.off, "number out of range (write {\"number\":\"Infinity\"})");
+		return -1;
+	}
+	return 0;
+}
+
+static int take_u64(jr *r, uint64_t max, uint64_t *out, const char *what)
+{
+	if (r->tok.type != JT_NUMBER || !r->tok.integer || r->tok.p[0] == '-')
+		return fail_expect(r, what);
+	uint64_t v = 0;
+	for (size_t i = 0; i < r->tok.len; i++) {
+		unsigned d = r->tok.p[i] - '0';
+		if (v > (max - d) / 10) {
+			wr_err_at(r->err, r->tok.off, "%s out of range", what);
+			return -1;
+		}
+		v = v * 10 + d;
+	}
+	*out = v;
+	adv(r);
+	return 0;
+}
+
+static int take_u32(jr *r, uint32_t *out, const char *what)
+{
+	uint64_t v;
+	if (take_u64(r, UINT32_MAX, &v, what))
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+static int tok_is(const js_tok *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->len == n && !t->escaped && memcmp(t->p, s, n) == 0;
+}
+
+/* A tagged value: '{' already current. Fills v; allow_* restrict the tags. */
+enum { TAG_ANY = 0, TAG_NUM_ONLY = 1, TAG_STR_ONLY = 2 };
+
+static int take_tagged(jr *r, wr_value *v, int only)
+{
+	char key[24];
+	size_t off = r->tok.off;
+	if (enter(r))
+		return -1;
+	adv(r);
+	if (take_key(r, key, sizeof key))
+		return -1;
+	int ok_num = only != TAG_STR_ONLY, ok_str = only != TAG_NUM_ONLY, ok_any = only == TAG_ANY;
+	if (ok_any && !strcmp(key, "undefined")) {
+		if (r->tok.type != JT_TRUE)
+			return fail_expect(r, "true");
+		adv(r);
+		v->type = WR_UNDEFINED;
+	} else if (ok_num && !strcmp(key, "number")) {
+		if (r->tok.type != JT_STRING)
+			return fail_expect(r, "\"NaN\", \"Infinity\", \"-Infinity\" or \"-0\"");
+		v->type = WR_NUMBER;
+		if (tok_is(&r->tok, "NaN"))
+			v->u.num = NAN;
+		else if (tok_is(&r->tok, "Infinity"))
+			v->u.num = INFINITY;
+		else if (tok_is(&r->tok, "-Infinity"))
+			v->u.num = -INFINITY;
+		else if (tok_is(&r->tok, "-0"))
+			v->u.num = -0.0;
+		else
+			return fail_expect(r, "\"NaN\", \"Infinity\", \"-Infinity\" or \"-0\"");
+		adv(r);
+	} else if (ok_any && !strcmp(key, "ref")) {
+		v->type = WR_REF;
+		if (take_u32(r, &v->u.ref, "an object id"))
+			return -1;
+	} else if (ok_any && !strcmp(key, "symbol")) {
+		v->type = WR_SYMBOL;
+		if (take_u32(r, &v->u.ref, "a symbol id"))
+			return -1;
+	} else if (ok_any && !strcmp(key, "builtin")) {
+		v->type = WR_BUILTIN;
+		if (take_string(r, &v->u.str))
+			return -1;
+	} else if (ok_str && !strcmp(key, "raw")) {
+		const uint8_t *p;
+		uint32_t n;
+		if (take_b64(r, &p, &n))
+			return -1;
+		v->type = WR_STRING;
+		v->u.str.ptr = (const char *)p;
+		v->u.str.len = n;
+	} else {
+		wr_err_at(r->err, off, "unknown tagged value {\"%s\":...}", key);
+		return -1;
+	}
+	r->depth--;
+	return expect(r, JT_RBRACE, "'}' closing the tagged value");
+}
+
+static int take_value(jr *r, wr_value *v)
+{
+	switch (r->tok.type) {
+	case JT_NULL: v->type = WR_NULL; break;
+	case JT_TRUE: v->type = WR_TRUE; break;
+	case JT_FALSE: v->type = WR_FALSE; break;
+	case JT_NUMBER:
+		v->type = WR_NUMBER;
+		if (tok_double(r, &v->u.num))
+			return -1;
+		break;
+	case JT_STRING:
+		v->type = WR_STRING;
+		return take_string(r, &v->u.str);
+	case JT_LBRACE:
+		return take_tagged(r, v, TAG_ANY);
+	default:
+		return fail_expect(r, "a value");
+	}
+	adv(r);
+	return 0;
+}
+
+static int take_num(jr *r, double *out)
+{
+	if (r->tok.type == JT_LBRACE) {
+		wr_value v;
+		if (take_tagged(r, &v, TAG_NUM_ONLY))
+			return -1;
+		*out = v.u.num;
+		return 0;
+	}
+	if (r->tok.type != JT_NUMBER)
+		return fail_expect(r, "a number");
+	if (tok_double(r, out))
+		return -1;
+	adv(r);
+	return 0;
+}
+
+/* A wr_str field: "..." or {"raw":"..."}. */
+static int take_str(jr *r, wr_str *out)
+{
+	if (r->tok.type == JT_LBRACE) {
+		wr_value v;
+		if (take_tagged(r, &v, TAG_STR_ONLY))
+			return -1;
+		*out = v.u.str;
+		return 0;
+	}
+	return take_string(r, out);
+}
+
+static int take_bool(jr *r, int *out)
+{
+	if (r->tok.type != JT_TRUE && r->tok.type != JT_FALSE)
+		return fail_expect(r, "true or false");
+	*out = r->tok.type == JT_TRUE;
+	adv(r);
+	return 0;
+}
+
+/* ---- containers ---- */
+
+/* '[' ... ']' with a callback per element; counts against max. */
+typedef int (*elem_fn)(jr *r, void *ctx, uint32_t index);
+
+static int take_array(jr *r, uint32_t max, const char *what, elem_fn fn, void *ctx)
+{
+	if (r->tok.type != JT_LBRACK)
+		return fail_expect(r, "'['");
+	if (enter(r))
+		return -1;
+	adv(r);
+	uint32_t n = 0;
+	if (r->tok.type == JT_RBRACK) {
+		adv(r);
+		r->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (n >= max) {
+			wr_err_at(r->err, r->tok.off, "more %s than the limit (%u)", what, (unsigned)max);
+			return -1;
+		}
+		if (fn(r, ctx, n++))
+			return -1;
+		if (r->tok.type == JT_COMMA) {
+			adv(r);
+			continue;
+		}
+		if (r->tok.type == JT_RBRACK)
+			break;
+		return fail_expect(r, "',' or ']'");
+	}
+	adv(r);
+	r->depth--;
+	return 0;
+}
+
+/* Value lists (bound args, timer args): collected into the arena. */
+typedef struct vlist { wr_value *v; uint32_t n, cap; } vlist;
+
+static int elem_value(jr *r, void *ctx, uint32_t i)
+{
+	vlist *l = ctx;
+	if (l->n == l->cap) {
+		uint32_t ncap = l->cap ? l->cap * 2 : 4;
+		wr_value *nv = wr_alloc(r->s, (size_t)ncap * sizeof *nv);
+		if (!nv)
+			return fail_oom(r);
+		if (l->n)
+			memcpy(nv, l->v, l->n * sizeof *nv);
+		l->v = nv;
+		l->cap = ncap;
+	}
+	memset(&l->v[l->n], 0, sizeof l->v[0]);
+	return take_value(r, &l->v[l->n++]);
+}
+
+static int take_values(jr *r, wr_value **v, uint32_t *n)
+{
+	vlist l = { 0 };
+	if (take_array(r, r->lim->max_props, "values", elem_value, &l))
+		return -1;
+	*v = l.v;
+	*n = l.n;
+	return 0;
+}
+
+static int take_prop(jr *r, wr_prop *p)
+{
+	if (r->tok.type != JT_LBRACK)
+		return fail_expect(r, "'[' starting a property [key, value, flags?, setter?]");
+	if (enter(r))
+		return -1;
+	adv(r);
+	if (r->tok.type == JT_STRING) {
+		p->key.type = WR_STRING;
+		if (take_string(r, &p->key.u.str))
+			return -1;
+	} else if (r->tok.type == JT_LBRACE) {
+		if (take_tagged(r, &p->key, TAG_ANY))
+			return -1;
+	} else {
+		return fail_expect(r, "a property key");
+	}
+	if (expect(r, JT_COMMA, "',' after the property key"))
+		return -1;
+	if (take_value(r, &p->value))
+		return -1;
+	p->flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+	if (r->tok.type == JT_COMMA) {
+		adv(r);
+		if (r->tok.type != JT_STRING || r->tok.escaped || r->tok.len > 4)
+			return fail_expect(r, "property flags (letters of \"weca\")");
+		uint32_t f = 0;
+		for (size_t i = 0; i < r->tok.len; i++) {
+			uint32_t bit = 0;
+			switch (r->tok.p[i]) {
+			case 'w': bit = WR_PF_WRITABLE; break;
+			case 'e': bit = WR_PF_ENUMERABLE; break;
+			case 'c': bit = WR_PF_CONFIGURABLE; break;
+			case 'a': bit = WR_PF_ACCESSOR; break;
+			}
+			if (!bit || (f & bit)) {
+				wr_err_at(r->err, r->tok.off + 1 + i, "bad property flag '%c'", r->tok.p[i]);
+				return -1;
+			}
+			f |= bit;
+		}
+		p->flags = f;
+		adv(r);
+		if (f & WR_PF_ACCESSOR) {
+			if (expect(r, JT_COMMA, "',' and the setter of an accessor property"))
+				return -1;
+			if (take_value(r, &p->setter))
+				return -1;
+		}
+	}
+	r->depth--;
+	return expect(r, JT_RBRACK, "']' closing the property");
+}
+
+static int elem_prop(jr *r, void *ctx, uint32_t i)
+{
+	uint32_t id = *(uint32_t *)ctx;
+	wr_prop *p = wr_add_prop(r->s, &r->s->objects[id - 1]);
+	if (!p)
+		return fail_oom(r);
+	return take_prop(r, p);
+}
+
+static int elem_global(jr *r, void *ctx, uint32_t i)
+{
+	wr_prop *p = wr_add_global(r->s);
+	if (!p)
+		return fail_oom(r);
+	return take_prop(r, p);
+}
+
+/* '{' "k": v, ... '}' driving fn(key) per member; fn consumes the value. */
+typedef int (*member_fn)(jr *r, void *ctx, const char *key, size_t keyoff, uint32_t *seen);
+
+static int take_members(jr *r, member_fn fn, void *ctx)
+{
+	char key[32];
+	uint32_t seen = 0;
+	if (r->tok.type != JT_LBRACE)
+		return fail_expect(r, "'{'");
+	if (enter(r))
+		return -1;
+	adv(r);
+	if (r->tok.type == JT_RBRACE) {
+		if (fn(r, ctx, NULL, r->tok.off, &seen))
+			return -1;
+		adv(r);
+		r->depth--;
+		return 0;
+	}
+	for (;;) {
+		size_t koff = r->tok.off;
+		if (take_key(r, key, sizeof key))
+			return -1;
+		if (fn(r, ctx, key, koff, &seen))
+			return -1;
+		if (r->tok.type == JT_COMMA) {
+			adv(r);
+			continue;
+		}
+		if (r->tok.type == JT_RBRACE)
+			break;
+		return fail_expect(r, "',' or '}'");
+	}
+	if (fn(r, ctx, NULL, r->tok.off, &seen))   /* end: check required members */
+		return -1;
+	adv(r);
+	r->depth--;
+	return 0;
+}
+
+/* Bit for a member name in a table; duplicate/unknown checks. */
+static int member_bit(jr *r, const char *const *names, const char *key, size_t koff,
+                      uint32_t *seen, const char *ctxname)
+{
+	for (int i = 0; names[i]; i++) {
+		if (!strcmp(names[i], key)) {
+			if (*seen & (1u << i)) {
+				wr_err_at(r->err, koff, "duplicate member \"%s\" in %s", key, ctxname);
+				return -1;
+			}
+			*seen |= 1u << i;
+			return i;
+		}
+	}
+	wr_err_at(r->err, koff, "unknown member \"%s\" in %s", key, ctxname);
+	return -1;
+}
+
+/* ---- objects ---- */
+
+static const char *const obj_members[] = {
+	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
+	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
+	"elem", "buffer", "offset", "length", NULL
+};
+enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
+       OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
+       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH };
+
+/* which members each kind accepts besides kind/extensible/env/proto/props */
+static uint32_t kind_members(uint32_t k)
+{
+	switch (k) {
+	case WR_OBJ_FUNCTION: return 1u << OM_SITE | 1u << OM_SCOPE;
+	case WR_OBJ_BOUND: return 1u << OM_TARGET | 1u << OM_THIS | 1u << OM_ARGS;
+	case WR_OBJ_DATE: return 1u << OM_TIME;
+	case WR_OBJ_REGEXP: return 1u << OM_SOURCE | 1u << OM_FLAGS;
+	case WR_OBJ_ERROR: return 1u << OM_STACK;
+	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
+		return 1u << OM_VALUE;
+	case WR_OBJ_ARRAYBUFFER: return 1u << OM_BYTES;
+	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
+		return 1u << OM_ELEM | 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
+	case WR_OBJ_DATAVIEW: return 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
+	default: return 0;
+	}
+}
+
+static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
+{
+	uint32_t id = *(uint32_t *)ctx;
+	wr_object *o = &r->s->objects[id - 1];
+	if (!key) {
+		if (!(*seen & 1u << OM_KIND)) {
+			wr_err_at(r->err, koff, "object %u has no \"kind\"", (unsigned)id);
+			return -1;
+		}
+		return 0;
+	}
+	int m = member_bit(r, obj_members, key, koff, seen, "an object");
+	if (m < 0)
+		return -1;
+	if (m != OM_KIND && !(*seen & 1u << OM_KIND)) {
+		wr_err_at(r->err, koff, "\"kind\" must be the first member of an object");
+		return -1;
+	}
+	if (m > OM_PROPS && !(kind_members(o->kind) & 1u << m)) {
+		wr_err_at(r->err, koff, "member \"%s\" not allowed in a %s object", key, wr_kind_name(o->kind));
+		return -1;
+	}
+	int b = 0;
+	uint64_t u;
+	switch (m) {
+	case OM_KIND: {
+		if (r->tok.type != JT_STRING)
+			return fail_expect(r, "an object kind");
+		int k = wr_kind_from((const char *)r->tok.p, r->tok.escaped ? 0 : r->tok.len);
+		if (k < 0) {
+			wr_err_at(r->err, r->tok.off, "unknown object kind");
+			return -1;
+		}
+		o->kind = (uint32_t)k;
+		adv(r);
+		return 0;
+	}
+	case OM_EXT:
+		if (take_bool(r, &b))
+			return -1;
+		if (b) o->flags |= WR_OF_EXTENSIBLE; else o->flags &= ~(uint32_t)WR_OF_EXTENSIBLE;
+		return 0;
+	case OM_ENV:
+		if (take_bool(r, &b))
+			return -1;
+		if (b) o->flags |= WR_OF_ENV; else o->flags &= ~(uint32_t)WR_OF_ENV;
+		return 0;
+	case OM_PROTO: return take_value(r, &o->proto);
+	case OM_PROPS: return take_array(r, r->lim->max_props, "properties", elem_prop, ctx);
+	case OM_SITE: return take_u32(r, &o->u.fn.site, "a site id");
+	case OM_SCOPE: return take_value(r, &o->u.fn.env);
+	case OM_TARGET: return take_value(r, &o->u.bound.target);
+	case OM_THIS: return take_value(r, &o->u.bound.self);
+	case OM_ARGS: {
+		wr_value *v;
+		uint32_t n;
+		if (take_values(r, &v, &n))
+			return -1;
+		o = &r->s->objects[id - 1];
+		o->u.bound.args = v;
+		o->u.bound.nargs = n;
+		return 0;
+	}
+	case OM_TIME: return take_num(r, &o->u.num);
+	case OM_SOURCE: return take_str(r, &o->u.regexp.source);
+	case OM_FLAGS: return take_str(r, &o->u.regexp.flags);
+	case OM_STACK: return take_str(r, &o->u.str);
+	case OM_VALUE: return take_value(r, &o->u.prim);
+	case OM_BYTES: return take_b64(r, &o->u.bytes.ptr, &o->u.bytes.len);
+	case OM_ELEM: {
+		if (r->tok.type != JT_STRING)
+			return fail_expect(r, "an element type");
+		int e = wr_elem_from((const char *)r->tok.p, r->tok.escaped ? 0 : r->tok.len);
+		if (e < 0) {
+			wr_err_at(r->err, r->tok.off, "unknown element type");
+			return -1;
+		}
+		o->u.view.elem = (uint32_t)e;
+		adv(r);
+		return 0;
+	}
+	case OM_BUFFER: return take_value(r, &o->u.view.buffer);
+	case OM_OFFSET: return take_u32(r, &o->u.view.offset, "a byte offset");
+	case OM_LENGTH:
+		if (take_u64(r, UINT32_MAX, &u, "a length"))
+			return -1;
+		o->u.view.length = (uint32_t)u;
+		return 0;
+	}
+	return 0;
+}
+
+static int elem_object(jr *r, void *ctx, uint32_t i)
+{
+	uint32_t id;
+	if (!wr_add_object(r->s, &id))
+		return fail_oom(r);
+	size_t **offs = ctx;
+	if ((id & (id - 1)) == 0) {   /* power of two: grow the offsets array */
+		size_t *n = realloc(*offs, (size_t)id * 2 * sizeof **offs);
+		if (!n)
+			return fail_oom(r);
+		*offs = n;
+	}
+	(*offs)[id - 1] = r->tok.off;
+	return take_members(r, obj_member, &id);
+}
+
+/* ---- symbols, timers, patches ---- */
+
+static const char *const sym_members[] = { "kind", "desc", NULL };
+
+static int sym_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
+{
+	wr_symbol *y = &r->s->symbols[*(uint32_t *)ctx - 1];
+	if (!key)
+		return 0;
+	int m = member_bit(r, sym_members, key, koff, seen, "a symbol");
+	if (m < 0)
+		return -1;
+	if (m == 0) {
+		if (r->tok.type != JT_STRING)
+			return fail_expect(r, "a symbol kind");
+		int k = wr_symkind_from((const char *)r->tok.p, r->tok.escaped ? 0 : r->tok.len);
+		if (k < 0) {
+			wr_err_at(r->err, r->tok.off, "unknown symbol kind");
+			return -1;
+		}
+		y->kind = (uint32_t)k;
+		adv(r);
+		return 0;
+	}
+	y->has_desc = 1;
+	return take_str(r, &y->desc);
+}
+
+static int elem_symbol(jr *r, void *ctx, uint32_t i)
+{
+	uint32_t id;
+	if (!wr_add_symbol(r->s, &id))
+		return fail_oom(r);
+	return take_members(r, sym_member, &id);
+}
+
+static const char *const timer_members[] = {
+	"kind", "id", "remaining", "period", "seq", "callback", "args", NULL
+};
+
+static int timer_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
+{
+	uint32_t idx = *(uint32_t *)ctx;
+	wr_timer *t = &r->s->timers[idx];
+	if (!key)
+		return 0;
+	int m = member_bit(r, timer_members, key, koff, seen, "a timer");
+	switch (m) {
+	case 0: {
+		if (r->tok.type != JT_STRING)
+			return fail_expect(r, "a timer kind");
+		int k = wr_tkind_from((const char *)r->tok.p, r->tok.escaped ? 0 : r->tok.len);
+		if (k < 0) {
+			wr_err_at(r->err, r->tok.off, "unknown timer kind");
+			return -1;
+		}
+		t->kind = (uint32_t)k;
+		adv(r);
+		return 0;
+	}
+	case 1: return take_num(r, &t->id);
+	case 2: return take_num(r, &t->remaining);
+	case 3: return take_num(r, &t->period);
+	case 4: return take_u64(r, UINT64_MAX, &t->seq, "a sequence number");
+	case 5: return take_value(r, &t->callback);
+	case 6: {
+		wr_value *v;
+		uint32_t n;
+		if (take_values(r, &v, &n))
+			return -1;
+		t = &r->s->timers[idx];
+		t->args = v;
+		t->nargs = n;
+		return 0;
+	}
+	}
+	return -1;
+}
+
+static int elem_timer(jr *r, void *ctx, uint32_t i)
+{
+	if (!wr_add_timer(r->s))
+		return fail_oom(r);
+	uint32_t idx = r->s->ntimers - 1;
+	return take_members(r, timer_member, &idx);
+}
+
+static const char *const patch_members[] = { "holder", "deleted", "prop", NULL };
+
+static int patch_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
+{
+	wr_patch *p = &r->s->patches[*(uint32_t *)ctx];
+	if (!key) {
+		if ((*seen & 5u) != 5u) {
+			wr_err_at(r->err, koff, "a patch needs \"holder\" and \"prop\"");
+			return -1;
+		}
+		return 0;
+	}
+	int m = member_bit(r, patch_members, key, koff, seen, "a patch");
+	switch (m) {
+	case 0: return take_str(r, &p->holder);
+	case 1: return take_bool(r, &p->deleted);
+	case 2: return take_prop(r, &p->prop);
+	}
+	return -1;
+}
+
+static int elem_patch(jr *r, void *ctx, uint32_t i)
+{
+	if (!wr_add_patch(r->s))
+		return fail_oom(r);
+	uint32_t idx = r->s->npatches - 1;
+	return take_members(r, patch_member, &idx);
+}
+
+/* ---- top level ---- */
+
+static const char *const top_members[] = {
+	"format", "version", "hash", "created", "created_utc", "next_timer_id",
+	"next_seq", "globals", "symbols", "objects", "timers", "patches", NULL
+};
+
+static int top_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
+{
+	wr_snapshot *s = r->s;
+	if (!key) {
+		if ((*seen & 7u) != 7u) {
+			wr_err_at(r->err, koff, "snapshot lacks \"%s\"",
+			          !(*seen & 1u) ? "format" : !(*seen & 2u) ? "version" : "hash");
+			return -1;
+		}
+		return 0;
+	}
+	int m = member_bit(r, top_members, key, koff, seen, "the snapshot");
+	if (m < 0)
+		return -1;
+	if (m != 0 && !(*seen & 1u)) {
+		wr_err_at(r->err, koff, "not a ferry snapshot: \"format\" must come first");
+		return -1;
+	}
+	switch (m) {
+	case 0:
+		if (!tok_is(&r->tok, "ferry-snapshot") || r->tok.type != JT_STRING) {
+			wr_err_at(r->err, r->tok.off, "not a ferry snapshot (format \"ferry-snapshot\" expected)");
+			return -1;
+		}
+		adv(r);
+		return 0;
+	case 1: {
+		size_t off = r->tok.off;
+		if (take_u32(r, &s->version, "a version number"))
+			return -1;
+		if (s->version != WR_FORMAT_VERSION) {
+			wr_err_at(r->err, off, "unsupported snapshot version %u (this build reads version %u)",
+			          (unsigned)s->version, WR_FORMAT_VERSION);
+			return -1;
+		}
+		return 0;
+	}
+	case 2: {
+		if (r->tok.type != JT_STRING || r->tok.len != 64 || r->tok.escaped)
+			return fail_expect(r, "a program hash (64 hex digits)");
+		for (int i = 0; i < 64; i++) {
+			uint8_t c = r->tok.p[i];
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+				wr_err_at(r->err, r->tok.off + 1 + (size_t)i, "bad hex digit in the program hash");
+				return -1;
+			}
+		}
+		for (int i = 0; i < 32; i++)
+			s->hash[i] = (uint8_t)(hexv(r->tok.p[2 * i]) << 4 | hexv(r->tok.p[2 * i + 1]));
+		adv(r);
+		return 0;
+	}
+	case 3: return take_num(r, &s->created);
+	case 4: {   /* informational only */
+		wr_str ignored;
+		return take_string(r, &ignored);
+	}
+	case 5: return take_num(r, &s->next_timer_id);
+	case 6: return take_u64(r, UINT64_MAX, &s->next_seq, "a sequence number");
+	case 7: r->sec_off[0] = r->tok.off; return take_array(r, r->lim->max_props, "globals", elem_global, NULL);
+	case 8: r->sec_off[1] = r->tok.off; return take_array(r, r->lim->max_objects, "symbols", elem_symbol, NULL);
+	case 9: r->sec_off[4] = r->tok.off; return take_array(r, r->lim->max_objects, "objects", elem_object, &r->obj_off);
+	case 10: r->sec_off[2] = r->tok.off; return take_array(r, r->lim->max_objects, "timers", elem_timer, NULL);
+	case 11: r->sec_off[3] = r->tok.off; return take_array(r, r->lim->max_objects, "patches", elem_patch, NULL);
+	}
+	return -1;
+}
+
+int wr_json_read(const void *data, size_t len, const wr_limits *lim,
+                 wr_snapshot **out, wr_error *err)
+{
+	wr_limits dl;
+	jr r;
+	int rc = -1;
+
+	*out = NULL;
+	if (!lim) {
+		wr_limits_default(&dl);
+		lim = &dl;
+	}
+	if (len > lim->max_bytes) {
+		wr_err_at(err, lim->max_bytes, "input larger than the limit (%zu bytes)", lim->max_bytes);
+		return -1;
+	}
+	memset(&r, 0, sizeof r);
+	r.lim = lim;
+	r.err = err;
+	r.s = wr_snapshot_new();
+	if (!r.s) {
+		wr_err_at(err, 0, "out of memory");
+		return -1;
+	}
+	js_init(&r.sc, data, len);
+	adv(&r);
+	if (r.tok.type != JT_LBRACE) {
+		fail_expect(&r, "'{' starting a ferry snapshot");
+		goto done;
+	}
+	if (take_members(&r, top_member, NULL))
+		goto done;
+	if (r.tok.type != JT_EOF) {
+		fail_expect(&r, "end of input after the snapshot");
+		goto done;
+	}
+	int section;
+	uint32_t index;
+	if (wr_validate_where(r.s, err, &section, &index)) {
+		/* report at the start of the offending object (or section) */
+		size_t off = section == 4 && index < r.s->nobjects ? r.obj_off[index] :
+		             section >= 0 && section < 5 ? r.sec_off[section] : 0;
+		char msg[sizeof err->msg];
+		memcpy(msg, err->msg, sizeof msg);
+		wr_err_at(err, off, "%s", msg);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(r.obj_off);
+	if (rc) {
+		wr_snapshot_free(r.s);
+	} else {
+		*out = r.s;
+	}
+	return rc;
+}

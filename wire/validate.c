@@ -1,0 +1,298 @@
+/*
+ * wire/validate.c -- structural validation of a snapshot model, shared by
+ * the decoders (every decoded snapshot passes through it) and the tools.
+ * It checks what restore relies on without knowing the program: ids in
+ * range, kinds and flags known, value types allowed where they appear
+ * (keys, prototypes, callables), view ranges inside their buffers, timer
+ * delays sane. It does not check program-specific facts (site ids, builtin
+ * paths existing): restore does, against the executable.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "wire/wr_impl.h"
+
+typedef struct vctx {
+	const wr_snapshot *s;
+	wr_error *err;
+	int section;        /* 0 globals, 1 symbols, 2 timers, 3 patches, 4 objects, -1 header */
+	uint32_t index;
+	char where[64];
+} vctx;
+
+static int bad(vctx *v, const char *fmt, const char *a, unsigned n)
+{
+	char tail[160];
+	snprintf(tail, sizeof tail, fmt, a, n);
+	wr_err_set(v->err, "invalid snapshot: %s: %s", v->where, tail);
+	return -1;
+}
+
+static int str_ok(const wr_str *s)
+{
+	return s->len == 0 || s->ptr != NULL;
+}
+
+static int path_ok(const wr_str *s)
+{
+	if (!str_ok(s) || s->len == 0 || s->len > 1024)
+		return 0;
+	for (uint32_t i = 0; i < s->len; i++)
+		if ((unsigned char)s->ptr[i] < 0x20 || s->ptr[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+static int value(vctx *v, const wr_value *x, const char *what)
+{
+	switch (x->type) {
+	case WR_UNDEFINED: case WR_NULL: case WR_FALSE: case WR_TRUE: case WR_NUMBER:
+		return 0;
+	case WR_STRING:
+		return str_ok(&x->u.str) ? 0 : bad(v, "%s: string without bytes%.0u", what, 0);
+	case WR_REF:
+		if (x->u.ref == 0 || x->u.ref > v->s->nobjects)
+			return bad(v, "%s: reference to object %u, which does not exist", what, x->u.ref);
+		return 0;
+	case WR_SYMBOL:
+		if (x->u.ref == 0 || x->u.ref > v->s->nsymbols)
+			return bad(v, "%s: reference to symbol %u, which does not exist", what, x->u.ref);
+		return 0;
+	case WR_BUILTIN:
+		return path_ok(&x->u.str) ? 0 : bad(v, "%s: bad built-in path%.0u", what, 0);
+	default:
+		return bad(v, "%s: unknown value type %u", what, x->type);
+	}
+}
+
+static const wr_object *obj(vctx *v, const wr_value *x)
+{
+	return x->type == WR_REF ? &v->s->objects[x->u.ref - 1] : NULL;
+}
+
+/* undefined (no function), a function or bound function object, or a built-in */
+static int callable(vctx *v, const wr_value *x, const char *what, int allow_undef)
+{
+	if (value(v, x, what))
+		return -1;
+	if (x->type == WR_BUILTIN || (allow_undef && x->type == WR_UNDEFINED))
+		return 0;
+	const wr_object *o = obj(v, x);
+	if (o && (o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND))
+		return 0;
+	return bad(v, "%s: not a function (value type %u)", what, x->type);
+}
+
+static int prop(vctx *v, const wr_prop *p)
+{
+	if (p->key.type != WR_STRING && p->key.type != WR_SYMBOL)
+		return bad(v, "%s: property key must be a string or a symbol (type %u)", "key", p->key.type);
+	if (value(v, &p->key, "key"))
+		return -1;
+	if (p->flags & ~(uint32_t)(WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE | WR_PF_ACCESSOR))
+		return bad(v, "%s: unknown property flags 0x%x", "flags", p->flags);
+	if (p->flags & WR_PF_ACCESSOR) {
+		if (p->flags & WR_PF_WRITABLE)
+			return bad(v, "%s: an accessor property cannot be writable%.0u", "flags", 0);
+		if (callable(v, &p->value, "getter", 1) || callable(v, &p->setter, "setter", 1))
+			return -1;
+		return 0;
+	}
+	if (p->setter.type != WR_UNDEFINED)
+		return bad(v, "%s: a data property has a setter%.0u", "setter", 0);
+	return value(v, &p->value, "value");
+}
+
+static int props(vctx *v, const wr_prop *p, uint32_t n)
+{
+	if (n && !p)
+		return bad(v, "%s: %u properties without storage", "props", n);
+	for (uint32_t i = 0; i < n; i++) {
+		size_t len = strlen(v->where);
+		snprintf(v->where + len, sizeof v->where - len, " property %u", (unsigned)i);
+		if (prop(v, &p[i]))
+			return -1;
+		v->where[len] = 0;
+	}
+	return 0;
+}
+
+static int values(vctx *v, const wr_value *x, uint32_t n, const char *what)
+{
+	if (n && !x)
+		return bad(v, "%s: %u values without storage", what, n);
+	for (uint32_t i = 0; i < n; i++)
+		if (value(v, &x[i], what))
+			return -1;
+	return 0;
+}
+
+static const uint8_t elem_size[WR_ELEM_COUNT] = { 1, 1, 1, 2, 2, 4, 4, 4, 8 };
+
+static int object(vctx *v, const wr_object *o)
+{
+	if (o->kind >= WR_OBJ_KIND_COUNT)
+		return bad(v, "%s: unknown kind %u", "kind", o->kind);
+	if (o->flags & ~(uint32_t)(WR_OF_EXTENSIBLE | WR_OF_ENV))
+		return bad(v, "%s: unknown flags 0x%x", "flags", o->flags);
+	if (o->proto.type != WR_NULL && o->proto.type != WR_REF && o->proto.type != WR_BUILTIN)
+		return bad(v, "%s: prototype must be null, an object or a built-in (type %u)", "proto", o->proto.type);
+	if (value(v, &o->proto, "proto"))
+		return -1;
+	switch (o->kind) {
+	case WR_OBJ_FUNCTION:
+		if (value(v, &o->u.fn.env, "scope"))
+			return -1;
+		break;
+	case WR_OBJ_BOUND:
+		if (callable(v, &o->u.bound.target, "bound target", 0) ||
+		    value(v, &o->u.bound.self, "bound this") ||
+		    values(v, o->u.bound.args, o->u.bound.nargs, "bound args"))
+			return -1;
+		break;
+	case WR_OBJ_REGEXP: {
+		const wr_str *f = &o->u.regexp.flags;
+		if (!str_ok(&o->u.regexp.source) || !str_ok(f) || f->len > 6)
+			return bad(v, "%s: bad regexp%.0u", "regexp", 0);
+		for (uint32_t i = 0; i < f->len; i++)
+			if (!strchr("gimsuy", f->ptr[i]) || f->ptr[i] == 0 ||
+			    memchr(f->ptr + i + 1, f->ptr[i], f->len - i - 1))
+				return bad(v, "%s: bad regexp flags%.0u", "regexp", 0);
+		break;
+	}
+	case WR_OBJ_ERROR:
+		if (!str_ok(&o->u.str))
+			return bad(v, "%s: bad stack text%.0u", "error", 0);
+		break;
+	case WR_OBJ_BOOLEAN:
+		if (o->u.prim.type != WR_TRUE && o->u.prim.type != WR_FALSE)
+			return bad(v, "%s: boxed boolean holds value type %u", "value", o->u.prim.type);
+		break;
+	case WR_OBJ_NUMBER:
+		if (o->u.prim.type != WR_NUMBER)
+			return bad(v, "%s: boxed number holds value type %u", "value", o->u.prim.type);
+		break;
+	case WR_OBJ_STRING:
+		if (o->u.prim.type != WR_STRING || value(v, &o->u.prim, "value"))
+			return bad(v, "%s: boxed string holds value type %u", "value", o->u.prim.type);
+		break;
+	case WR_OBJ_SYMBOL:
+		if (o->u.prim.type != WR_SYMBOL)
+			return bad(v, "%s: boxed symbol holds value type %u", "value", o->u.prim.type);
+		if (value(v, &o->u.prim, "value"))
+			return -1;
+		break;
+	case WR_OBJ_ARRAYBUFFER:
+		if (o->u.bytes.len && !o->u.bytes.ptr)
+			return bad(v, "%s: %u bytes without storage", "bytes", o->u.bytes.len);
+		break;
+	case WR_OBJ_BUFFER:
+	case WR_OBJ_TYPEDARRAY:
+	case WR_OBJ_DATAVIEW: {
+		const wr_object *b;
+		if (value(v, &o->u.view.buffer, "buffer"))
+			return -1;
+		b = obj(v, &o->u.view.buffer);
+		if (!b || b->kind != WR_OBJ_ARRAYBUFFER)
+			return bad(v, "%s: view's buffer is not an ArrayBuffer%.0u", "buffer", 0);
+		uint64_t es = 1;
+		if (o->kind != WR_OBJ_DATAVIEW) {
+			if (o->u.view.elem >= WR_ELEM_COUNT)
+				return bad(v, "%s: unknown element type %u", "elem", o->u.view.elem);
+			es = elem_size[o->u.view.elem];
+			if (o->u.view.offset % es)
+				return bad(v, "%s: offset %u not aligned to the element size", "offset", o->u.view.offset);
+		}
+		if ((uint64_t)o->u.view.offset + (uint64_t)o->u.view.length * es > b->u.bytes.len)
+			return bad(v, "%s: view extends past the end of its buffer (%u bytes)", "length", b->u.bytes.len);
+		break;
+	}
+	default:
+		break;
+	}
+	return props(v, o->props, o->nprops);
+}
+
+int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index)
+{
+	vctx v = { s, err, -1, 0, "header" };
+	int rc = -1;
+
+	if (s->version != WR_FORMAT_VERSION) {
+		bad(&v, "%s: unsupported version %u", "version", s->version);
+		goto out;
+	}
+	if ((s->nobjects && !s->objects) || (s->nglobals && !s->globals) ||
+	    (s->nsymbols && !s->symbols) || (s->ntimers && !s->timers) ||
+	    (s->npatches && !s->patches)) {
+		bad(&v, "%s: table without storage%.0u", "tables", 0);
+		goto out;
+	}
+	if (!isfinite(s->next_timer_id)) {
+		bad(&v, "%s: next timer id is not finite%.0u", "counters", 0);
+		goto out;
+	}
+	v.section = 0;
+	strcpy(v.where, "globals");
+	if (props(&v, s->globals, s->nglobals))
+		goto out;
+	v.section = 1;
+	for (v.index = 0; v.index < s->nsymbols; v.index++) {
+		const wr_symbol *y = &s->symbols[v.index];
+		snprintf(v.where, sizeof v.where, "symbol %u", (unsigned)v.index + 1);
+		if (y->kind > WR_SYM_WELLKNOWN) {
+			bad(&v, "%s: unknown kind %u", "kind", y->kind);
+			goto out;
+		}
+		if ((y->has_desc && !str_ok(&y->desc)) || (y->kind != WR_SYM_LOCAL && !y->has_desc)) {
+			bad(&v, "%s: a global or well-known symbol needs a description%.0u", "desc", 0);
+			goto out;
+		}
+	}
+	v.section = 4;
+	for (v.index = 0; v.index < s->nobjects; v.index++) {
+		snprintf(v.where, sizeof v.where, "object %u", (unsigned)v.index + 1);
+		if (object(&v, &s->objects[v.index]))
+			goto out;
+	}
+	v.section = 2;
+	for (v.index = 0; v.index < s->ntimers; v.index++) {
+		const wr_timer *t = &s->timers[v.index];
+		snprintf(v.where, sizeof v.where, "timer %u", (unsigned)v.index);
+		if (t->kind > WR_TIMER_IMMEDIATE) {
+			bad(&v, "%s: unknown kind %u", "kind", t->kind);
+			goto out;
+		}
+		if (!isfinite(t->id) || !(t->remaining >= 0) || !isfinite(t->remaining) ||
+		    !(t->period >= 0) || !isfinite(t->period)) {
+			bad(&v, "%s: id, delay and period must be finite and >= 0%.0u", "timing", 0);
+			goto out;
+		}
+		if (callable(&v, &t->callback, "callback", 0) ||
+		    values(&v, t->args, t->nargs, "args"))
+			goto out;
+	}
+	v.section = 3;
+	for (v.index = 0; v.index < s->npatches; v.index++) {
+		const wr_patch *p = &s->patches[v.index];
+		snprintf(v.where, sizeof v.where, "patch %u", (unsigned)v.index);
+		if (!path_ok(&p->holder)) {
+			bad(&v, "%s: bad holder path%.0u", "holder", 0);
+			goto out;
+		}
+		if (prop(&v, &p->prop))
+			goto out;
+	}
+	rc = 0;
+out:
+	if (section)
+		*section = v.section;
+	if (index)
+		*index = v.index;
+	return rc;
+}
+
+int wr_validate(const wr_snapshot *s, wr_error *err)
+{
+	return wr_validate_where(s, err, NULL, NULL);
+}
