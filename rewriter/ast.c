@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,10 +107,62 @@ rw_ast_memory(const rw_ast *ast)
 	       (size_t)p->nlines * sizeof(uint32_t) + sizeof *ast + sizeof *p;
 }
 
+#define PAYLOAD(m) (offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m))
+
+/* Bytes allocated for a node of each kind: the header plus its own member. */
+static size_t
+node_size(rw_kind kind)
+{
+	switch (kind) {
+	case RW_PROGRAM:    return PAYLOAD(program);
+	case RW_BLOCK:      return PAYLOAD(block);
+	case RW_EXPR_STMT:  return PAYLOAD(expr_stmt);
+	case RW_VAR:        return PAYLOAD(var);
+	case RW_DECLARATOR: return PAYLOAD(decl);
+	case RW_IF:         return PAYLOAD(if_);
+	case RW_DO_WHILE:
+	case RW_WHILE:      return PAYLOAD(loop);
+	case RW_FOR:        return PAYLOAD(for_);
+	case RW_FOR_IN:     return PAYLOAD(for_in);
+	case RW_CONTINUE:
+	case RW_BREAK:      return PAYLOAD(jump);
+	case RW_RETURN:     return PAYLOAD(ret);
+	case RW_WITH:       return PAYLOAD(with);
+	case RW_SWITCH:     return PAYLOAD(switch_);
+	case RW_CASE:       return PAYLOAD(case_);
+	case RW_LABELED:    return PAYLOAD(labeled);
+	case RW_THROW:      return PAYLOAD(throw_);
+	case RW_TRY:        return PAYLOAD(try_);
+	case RW_CATCH:      return PAYLOAD(catch_);
+	case RW_FUNC_DECL:
+	case RW_FUNC_EXPR:  return PAYLOAD(fn);
+	case RW_IDENT:
+	case RW_NAME:       return PAYLOAD(ident);
+	case RW_BOOL:       return PAYLOAD(boolean);
+	case RW_NUMBER:     return PAYLOAD(number);
+	case RW_STRING:     return PAYLOAD(string);
+	case RW_REGEX:      return PAYLOAD(regex);
+	case RW_ARRAY:      return PAYLOAD(array);
+	case RW_OBJECT:     return PAYLOAD(object);
+	case RW_PROP:       return PAYLOAD(prop);
+	case RW_UNARY:      return PAYLOAD(unary);
+	case RW_UPDATE:     return PAYLOAD(update);
+	case RW_BINARY:     return PAYLOAD(binary);
+	case RW_ASSIGN:     return PAYLOAD(assign);
+	case RW_COND:       return PAYLOAD(cond);
+	case RW_CALL:
+	case RW_NEW:        return PAYLOAD(call);
+	case RW_DOT:
+	case RW_INDEX:      return PAYLOAD(member);
+	case RW_SEQ:        return PAYLOAD(seq);
+	default:            return offsetof(rw_node, u);
+	}
+}
+
 rw_node *
 rw_node_new(rw_ast *ast, rw_kind kind)
 {
-	rw_node *n = rw_ast_alloc(ast, sizeof *n);
+	rw_node *n = rw_ast_alloc(ast, node_size(kind));
 
 	if (n == NULL)
 		return NULL;

@@ -4,7 +4,8 @@
 noinst_LIBRARIES += rewriter/librewriter.a
 rewriter_librewriter_a_SOURCES = \
 	rewriter/rewriter.h rewriter/ast_impl.h \
-	rewriter/ast.c rewriter/parse.c rewriter/print.c
+	rewriter/parse_impl.h \
+	rewriter/ast.c rewriter/parse.c rewriter/parse_expr.c rewriter/print.c
 rewriter_librewriter_a_CFLAGS = $(AM_CFLAGS)
 
 bin_PROGRAMS += ferryc

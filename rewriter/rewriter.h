@@ -11,9 +11,10 @@
  *
  * Positions: every node has a span: byte offsets [start, end) into the
  * source, and the 1-based line and code-point column of `start` (as the
- * lexer counts them). A node's span covers exactly its own text: for an
- * expression written `(a + b)` the RW_BINARY spans `a + b`, without the
- * parentheses; a statement's span includes its `;` if one was written.
+ * lexer counts them). A node's span covers exactly its own text, which is
+ * always a valid piece of program: an expression written in parentheses
+ * `(a + b)` has the flag RW_PARENS and its span includes the parentheses;
+ * a statement's span includes its `;` if one was written.
  *
  * Names: identifier names (RW_IDENT, RW_NAME, labels) are cooked (escapes
  * decoded, CESU-8 like Duktape's strings) and INTERNED per AST: two names are
@@ -121,8 +122,7 @@ enum {
 	RW_NEW_NO_ARGS    = 1u << 3,  /* RW_NEW: written without an argument list */
 	RW_CONST          = 1u << 4,  /* RW_VAR: `const` rather than `var` (Duktape: behaves like var) */
 	RW_IN_FOR_HEAD    = 1u << 5,  /* RW_VAR: the init of a for / left of a for-in (no `;`) */
-	RW_PARENS         = 1u << 6,  /* expression was written inside parentheses (directly) */
-	RW_IN_STRICT      = 1u << 7   /* any node: it is in strict-mode code */
+	RW_PARENS         = 1u << 6   /* expression was written in parentheses (span includes them) */
 };
 
 /* RW_FUNC_DECL / RW_FUNC_EXPR: u.fn.flags */
@@ -162,9 +162,12 @@ typedef struct rw_list {
 	uint32_t  n;
 } rw_list;
 
+/* A node. To keep the AST small (memory <= ~10x the source), each node is
+ * allocated with only its own kind's member of the union: never copy an
+ * rw_node by value, never read a union member other than its kind's. */
 struct rw_node {
-	rw_kind  kind;
-	uint32_t flags;     /* RW_* above */
+	uint16_t kind;      /* rw_kind */
+	uint16_t flags;     /* RW_* above */
 	uint32_t id;        /* 0..ast->node_count-1, unique per AST */
 	rw_span  span;
 	union {
@@ -190,8 +193,8 @@ struct rw_node {
 		struct {                 /* RW_BREAK, RW_CONTINUE */
 			const char *label;   /* interned, or NULL */
 			rw_span     label_span;
-			rw_node    *target;  /* the statement it leaves/continues (loop, switch, or
-			                        the RW_LABELED's body), resolved by the parser */
+			rw_node    *target;  /* resolved by the parser: the RW_LABELED of `label`,
+			                        or (no label) the innermost loop / switch */
 		} jump;
 		struct { rw_node *arg; } ret;                 /* RW_RETURN: arg may be NULL */
 		struct { rw_node *object, *body; } with;      /* RW_WITH */

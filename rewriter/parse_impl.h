@@ -1,0 +1,103 @@
+/*
+ * rewriter/parse_impl.h -- the parser's internal state, shared by
+ * parse.c (tokens, errors, statements, functions) and parse_expr.c
+ * (expressions). Not part of the public interface.
+ *
+ * Token protocol: the current token is lexed lazily, in the mode the caller
+ * asks for (peek(p, LX_MODE_RE) where an operand may start, LX_MODE_DIV
+ * where an operator is expected). If a token was already lexed in the other
+ * mode and starts with '/', it is lexed again from the saved state.
+ * Errors longjmp back to rw_parse(): the arena is freed as a whole.
+ */
+#ifndef FERRY_REWRITER_PARSE_IMPL_H
+#define FERRY_REWRITER_PARSE_IMPL_H
+
+#include <setjmp.h>
+
+#include "lexer/lexer.h"
+#include "rewriter/ast_impl.h"
+
+/* break / continue targets of the current function */
+typedef struct ps_target {
+	const char *label;       /* NULL: an unlabelled loop or switch */
+	rw_node    *node;        /* RW_LABELED, or the loop / switch */
+	int         is_loop;     /* a loop, or a label directly on a loop */
+} ps_target;
+
+typedef struct ps {
+	rw_ast    *ast;
+	lx_lexer  *lx;
+	lx_token   tok;          /* current token, valid when loaded */
+	int        loaded;
+	lx_mode    tok_mode;
+	lx_state   before;       /* lexer state before tok */
+	uint32_t   prev_end;     /* end offset of the last consumed token */
+
+	unsigned   depth;        /* nesting, against RW_MAX_DEPTH */
+	int        strict;       /* current code is strict */
+	int        in_function;
+	ps_target *targets;
+	uint32_t   ntargets, cap_targets, target_base;
+	int        direct;       /* the next statement is directly in a body (for RW_FN_IN_BLOCK) */
+	int        label_chain;  /* first index of the labels directly on the next statement, or -1 */
+
+	rw_node  **stk;          /* scratch stack for building lists */
+	uint32_t   sp, cap;
+
+	char      *err;
+	size_t     errlen;
+	int        rc;
+	jmp_buf    jb;
+
+	/* interned names compared against */
+	const char *a_eval, *a_arguments, *a_of, *a_async, *a_get, *a_set,
+	           *a_let, *a_static, *a_target;
+} ps;
+
+/* parse.c */
+lx_kind  ps_peek(ps *p, lx_mode mode);
+lx_kind  ps_peek_any(ps *p);
+void     ps_advance(ps *p);                 /* consume the current (loaded) token */
+void     ps_expect(ps *p, lx_kind k, lx_mode mode);
+int      ps_accept(ps *p, lx_kind k, lx_mode mode);
+void     ps_fail(ps *p, uint32_t off, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((noreturn, format(printf, 3, 4)))
+#endif
+	;
+void     ps_fail_tok(ps *p, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((noreturn, format(printf, 2, 3)))
+#endif
+	;
+void     ps_unexpected(ps *p)
+#if defined(__GNUC__)
+	__attribute__((noreturn))
+#endif
+	;
+void     ps_es2015(ps *p, uint32_t off, const char *construct)
+#if defined(__GNUC__)
+	__attribute__((noreturn))
+#endif
+	;
+void     ps_enter(ps *p);
+void     ps_leave(ps *p);
+void    *ps_oom(ps *p, void *ptr);
+rw_node *ps_node(ps *p, rw_kind kind, const lx_token *start);
+rw_node *ps_node_at(ps *p, rw_kind kind, const rw_node *start);
+void     ps_finish(ps *p, rw_node *n);
+void     ps_push(ps *p, rw_node *n);
+void     ps_pop_list(ps *p, uint32_t base, rw_list *l);
+int      ps_is_ident(ps *p, lx_kind k);
+rw_node *ps_ident(ps *p, rw_kind kind);    /* from the current token, consumed */
+const char *ps_tok_name(ps *p, const lx_token *t);
+rw_node *ps_function(ps *p, int is_decl, uint32_t fnflags, const lx_token *start);
+void     ps_check_binding(ps *p, const rw_node *id, const char *what);
+
+/* parse_expr.c */
+rw_node *ps_expression(ps *p, int noin);
+rw_node *ps_assign(ps *p, int noin);
+rw_node *ps_lhs(ps *p);
+void     ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what);
+
+#endif
