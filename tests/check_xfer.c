@@ -1,0 +1,548 @@
+/*
+ * tests/check_xfer.c -- transfer frames and the hand-over protocol
+ * (wire/xfer*.c) over socketpairs and loopback sockets: frame round trips,
+ * truncation and every single-bit flip refused, keys (missing, wrong,
+ * unexpected), size limits, and the protocol with a real or a faulty peer
+ * on each side (refusal, broken restore, peer gone at each step, replay,
+ * timeouts), plus listen/connect errors.
+ */
+#include <check.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#include "wire/xfer.h"
+
+static const uint8_t HASH[32] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+	17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 };
+
+static wr_xfer_key mkkey(char c)
+{
+	wr_xfer_key k;
+	memset(&k, 0, sizeof k);
+	memset(k.k, c, 32);
+	k.len = 32;
+	return k;
+}
+
+static void encode(const wr_xfer_hdr *h, const void *pl, const wr_xfer_key *key, wr_buf *b)
+{
+	wr_error err;
+	memset(b, 0, sizeof *b);
+	ck_assert_msg(wr_xfer_frame_encode(h, pl, key, b, &err) == 0, "%s", err.msg);
+}
+
+static wr_xfer_hdr snap_hdr(uint32_t len)
+{
+	wr_xfer_hdr h;
+	memset(&h, 0, sizeof h);
+	h.type = WR_XFER_SNAP;
+	memcpy(h.hash, HASH, 32);
+	memset(h.nonce_t, 0xA5, WR_XFER_NONCE);
+	memset(h.nonce_s, 0x5A, WR_XFER_NONCE);
+	h.len = len;
+	return h;
+}
+
+/* ---- frames ---- */
+
+START_TEST(frame_roundtrip)
+{
+	const char *pl = "the snapshot bytes";
+	wr_xfer_key k = mkkey('k');
+	const wr_xfer_key *keys[2] = { NULL, &k };
+	for (int i = 0; i < 2; i++) {
+		wr_xfer_hdr h = snap_hdr((uint32_t)strlen(pl)), g;
+		wr_buf b;
+		wr_error err;
+		const uint8_t *p;
+		encode(&h, pl, keys[i], &b);
+		ck_assert_uint_eq(b.len, WR_XFER_HDR + strlen(pl) + WR_XFER_TRAILER);
+		ck_assert(memcmp(b.data, "FYXF", 4) == 0);
+		ck_assert_msg(wr_xfer_frame_decode(b.data, b.len, 1024, keys[i], &g, &p, &err) == 0,
+		              "%s", err.msg);
+		ck_assert_uint_eq(g.type, WR_XFER_SNAP);
+		ck_assert_uint_eq(g.flags, i ? WR_XFER_F_AUTH : 0);
+		ck_assert(memcmp(g.hash, HASH, 32) == 0);
+		ck_assert(memcmp(g.nonce_t, h.nonce_t, 16) == 0 && memcmp(g.nonce_s, h.nonce_s, 16) == 0);
+		ck_assert_uint_eq(g.len, strlen(pl));
+		ck_assert(memcmp(p, pl, g.len) == 0);
+		wr_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(frame_truncation_and_flips)
+{
+	const char *pl = "payload: a few bytes of a snapshot";
+	wr_xfer_key k = mkkey('k');
+	const wr_xfer_key *keys[2] = { NULL, &k };
+	for (int ki = 0; ki < 2; ki++) {
+		wr_xfer_hdr h = snap_hdr((uint32_t)strlen(pl)), g;
+		wr_buf b;
+		wr_error err;
+		const uint8_t *p;
+		encode(&h, pl, keys[ki], &b);
+		for (size_t n = 0; n < b.len; n++) {
+			uint8_t *c = malloc(n ? n : 1);
+			memcpy(c, b.data, n);
+			ck_assert_int_eq(wr_xfer_frame_decode(c, n, 1024, keys[ki], &g, &p, &err), -1);
+			ck_assert_uint_le(err.offset, b.len);
+			free(c);
+		}
+		/* every single-bit flip anywhere is refused */
+		uint8_t *c = malloc(b.len);
+		for (size_t i = 0; i < b.len; i++)
+			for (int bit = 0; bit < 8; bit++) {
+				memcpy(c, b.data, b.len);
+				c[i] ^= (uint8_t)(1u << bit);
+				ck_assert_msg(wr_xfer_frame_decode(c, b.len, 1024, keys[ki], &g, &p, &err) == -1,
+				              "flip of bit %d in byte %zu accepted", bit, i);
+				ck_assert(err.msg[0] != '\0');
+			}
+		free(c);
+		wr_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(frame_keys)
+{
+	wr_xfer_key k1 = mkkey('a'), k2 = mkkey('b');
+	wr_xfer_hdr h = snap_hdr(3), g;
+	wr_buf b;
+	wr_error err;
+	const uint8_t *p;
+	/* keyed frame, wrong key */
+	encode(&h, "abc", &k1, &b);
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 64, &k2, &g, &p, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "authentication failed"));
+	/* keyed frame, receiver without a key */
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 64, NULL, &g, &p, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no --key"));
+	wr_buf_free(&b);
+	/* unauthenticated frame to a receiver with a key */
+	encode(&h, "abc", NULL, &b);
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 64, &k1, &g, &p, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unauthenticated frame refused"));
+	/* an attacker re-labels it as authenticated: the header CRC no longer
+	 * matches; fixing the CRC still leaves no valid MAC */
+	b.data[6] |= WR_XFER_F_AUTH;
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 64, &k1, &g, &p, &err), -1);
+	wr_buf_free(&b);
+}
+END_TEST
+
+START_TEST(frame_limits)
+{
+	wr_xfer_hdr h = snap_hdr(100), g;
+	uint8_t pl[100] = { 0 };
+	wr_buf b;
+	wr_error err;
+	const uint8_t *p;
+	encode(&h, pl, NULL, &b);
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 99, NULL, &g, &p, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "exceeds the limit of 99"));
+	ck_assert_uint_eq(err.offset, 72);
+	ck_assert_int_eq(wr_xfer_frame_decode(b.data, b.len, 100, NULL, &g, &p, &err), 0);
+	/* trailing bytes */
+	uint8_t *c = malloc(b.len + 1);
+	memcpy(c, b.data, b.len);
+	c[b.len] = 0;
+	ck_assert_int_eq(wr_xfer_frame_decode(c, b.len + 1, 100, NULL, &g, &p, &err), -1);
+	free(c);
+	wr_buf_free(&b);
+}
+END_TEST
+
+START_TEST(key_files)
+{
+	char path[] = "/tmp/ferry-keyXXXXXX";
+	int fd = mkstemp(path);
+	wr_xfer_key k;
+	wr_error err;
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "short", 5), 5);
+	ck_assert_int_eq(wr_xfer_key_load(path, &k, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "shorter than 16"));
+	ck_assert_int_eq(write(fd, "-enough-for-a-key\n", 18), 18);
+	ck_assert_int_eq(wr_xfer_key_load(path, &k, &err), 0);
+	ck_assert_uint_eq(k.len, 23);
+	char big[300];
+	memset(big, 'x', sizeof big);
+	ck_assert_int_eq(write(fd, big, sizeof big), (ssize_t)sizeof big);
+	ck_assert_int_eq(wr_xfer_key_load(path, &k, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "longer than 256"));
+	close(fd);
+	unlink(path);
+	ck_assert_int_eq(wr_xfer_key_load(path, &k, &err), -1);
+}
+END_TEST
+
+/* ---- the protocol over a socketpair ---- */
+
+typedef struct peer {
+	int fd;
+	const wr_xfer_key *key;
+	int restore_rc;        /* what the restore hook returns */
+	int restored;          /* hook calls */
+	size_t got_len;
+	int rc;
+	wr_error err;
+	const uint8_t *hash;
+} peer;
+
+static int hook(void *ctx, const uint8_t *payload, size_t len, char *err, size_t errlen)
+{
+	peer *p = ctx;
+	p->restored++;
+	p->got_len = len;
+	if (p->restore_rc != WR_XFER_OK)
+		snprintf(err, errlen, "restore says no");
+	return p->restore_rc;
+}
+
+static void *target_thread(void *arg)
+{
+	peer *p = arg;
+	wr_xfer_opts o = { p->key, 2000, 1 << 20 };
+	p->rc = wr_xfer_take(p->fd, p->hash ? p->hash : HASH, &o, hook, p, &p->err);
+	close(p->fd);
+	return NULL;
+}
+
+static void pair(int sv[2])
+{
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+}
+
+static int offer(int fd, const wr_xfer_key *key, const uint8_t *hash, wr_error *err)
+{
+	static const char snap[] = "pretend this is a msgpack snapshot";
+	wr_xfer_opts o = { key, 2000, 0 };
+	return wr_xfer_offer(fd, hash ? hash : HASH, snap, sizeof snap, &o, err);
+}
+
+START_TEST(proto_success)
+{
+	wr_xfer_key k = mkkey('z');
+	const wr_xfer_key *keys[2] = { NULL, &k };
+	for (int i = 0; i < 2; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_error err;
+		pair(sv);
+		t.fd = sv[1];
+		t.key = keys[i];
+		pthread_create(&th, NULL, target_thread, &t);
+		int rc = offer(sv[0], keys[i], NULL, &err);
+		pthread_join(th, NULL);
+		close(sv[0]);
+		ck_assert_msg(rc == 0, "offer: %s", err.msg);
+		ck_assert_msg(t.rc == WR_XFER_OK, "take: %s", t.err.msg);
+		ck_assert_int_eq(t.restored, 1);
+		ck_assert_uint_eq(t.got_len, 35);
+	}
+}
+END_TEST
+
+START_TEST(proto_refused_and_broken)
+{
+	int codes[2] = { WR_XFER_REJECT, WR_XFER_BROKEN };
+	for (int i = 0; i < 2; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_error err;
+		pair(sv);
+		t.fd = sv[1];
+		t.restore_rc = codes[i];
+		pthread_create(&th, NULL, target_thread, &t);
+		int rc = offer(sv[0], NULL, NULL, &err);
+		pthread_join(th, NULL);
+		close(sv[0]);
+		ck_assert_int_eq(rc, -1);
+		ck_assert_ptr_nonnull(strstr(err.msg, "refused the snapshot: restore says no"));
+		ck_assert_int_eq(t.rc, codes[i]);
+	}
+}
+END_TEST
+
+START_TEST(proto_wrong_key_and_hash)
+{
+	wr_xfer_key k1 = mkkey('1'), k2 = mkkey('2');
+	static const uint8_t other[32] = { 9 };
+	struct { const wr_xfer_key *src, *dst; const uint8_t *dst_hash; const char *why; } c[] = {
+		{ &k1, &k2, NULL, "authentication failed" },
+		/* the source checks the target's HELLO first */
+		{ NULL, &k2, NULL, "no --key" },
+		{ &k1, NULL, NULL, "unauthenticated frame refused" },
+		{ NULL, NULL, other, "different program" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_error err;
+		pair(sv);
+		t.fd = sv[1];
+		t.key = c[i].dst;
+		t.hash = c[i].dst_hash;
+		pthread_create(&th, NULL, target_thread, &t);
+		int rc = offer(sv[0], c[i].src, NULL, &err);
+		close(sv[0]);   /* the source gives up: the target must not restore */
+		pthread_join(th, NULL);
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err.msg, c[i].why) != NULL, "case %zu: %s", i, err.msg);
+		ck_assert_int_eq(t.restored, 0);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+	}
+}
+END_TEST
+
+/* a fake source: follows the protocol up to `stop`, then closes */
+static int fake_source(int fd, int stop_after_ack, const uint8_t *hash, const wr_xfer_hdr *replay)
+{
+	wr_xfer_hdr hello, s, h;
+	uint8_t *pl;
+	wr_error err;
+	if (wr_xfer_recv(fd, 4096, NULL, 2000, &hello, &pl, &err) < 0)
+		return -1;
+	free(pl);
+	s = snap_hdr(4);
+	memcpy(s.hash, hash, 32);
+	memcpy(s.nonce_t, replay ? replay->nonce_t : hello.nonce_t, 16);
+	if (wr_xfer_send(fd, &s, "abcd", NULL, 2000, &err) < 0)
+		return -1;
+	if (wr_xfer_recv(fd, 4096, NULL, 2000, &h, &pl, &err) < 0)
+		return -1;
+	free(pl);
+	if (stop_after_ack)
+		return (int)h.type;
+	return -1;
+}
+
+START_TEST(proto_source_faults)
+{
+	static const uint8_t other[32] = { 7 };
+	/* the snapshot frame claims another program: refused before restore */
+	{
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		ck_assert_int_eq(fake_source(sv[0], 1, other, NULL), WR_XFER_NACK);
+		close(sv[0]);
+		pthread_join(th, NULL);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_int_eq(t.restored, 0);
+		ck_assert_ptr_nonnull(strstr(t.err.msg, "program hash mismatch"));
+	}
+	/* a SNAP with another session's nonce (replay): refused */
+	{
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_xfer_hdr old = snap_hdr(0);
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		ck_assert_int_eq(fake_source(sv[0], 1, HASH, &old), WR_XFER_NACK);
+		close(sv[0]);
+		pthread_join(th, NULL);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_ptr_nonnull(strstr(t.err.msg, "another session"));
+	}
+	/* the source vanishes after the ACK, without COMMIT: the target must
+	 * discard what it restored (BROKEN), never run it */
+	{
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		ck_assert_int_eq(fake_source(sv[0], 1, HASH, NULL), WR_XFER_ACK);
+		close(sv[0]);
+		pthread_join(th, NULL);
+		ck_assert_int_eq(t.restored, 1);
+		ck_assert_int_eq(t.rc, WR_XFER_BROKEN);
+		ck_assert_ptr_nonnull(strstr(t.err.msg, "no COMMIT"));
+	}
+	/* the source dies in the middle of the snapshot frame */
+	{
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_xfer_hdr hello;
+		uint8_t *pl;
+		wr_error err;
+		wr_buf b;
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		ck_assert_int_eq(wr_xfer_recv(sv[0], 4096, NULL, 2000, &hello, &pl, &err), 0);
+		free(pl);
+		wr_xfer_hdr s = snap_hdr(1000);
+		memcpy(s.nonce_t, hello.nonce_t, 16);
+		uint8_t big[1000] = { 0 };
+		encode(&s, big, NULL, &b);
+		ck_assert_int_eq(write(sv[0], b.data, 500), 500);
+		close(sv[0]);
+		wr_buf_free(&b);
+		pthread_join(th, NULL);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_int_eq(t.restored, 0);
+		ck_assert_ptr_nonnull(strstr(t.err.msg, "peer closed"));
+	}
+}
+END_TEST
+
+/* a fake target: HELLO, then misbehaves at step `mode` */
+enum { FT_SILENT, FT_CLOSE_AFTER_SNAP, FT_CLOSE_AFTER_COMMIT, FT_CORRUPT_ACK };
+
+static void *fake_target(void *arg)
+{
+	peer *p = arg;
+	wr_xfer_hdr me, h;
+	uint8_t *pl;
+	wr_error err;
+	memset(&me, 0, sizeof me);
+	me.type = WR_XFER_HELLO;
+	memcpy(me.hash, HASH, 32);
+	memset(me.nonce_t, 3, 16);
+	wr_xfer_send(p->fd, &me, NULL, NULL, 2000, &err);
+	if (p->restore_rc == FT_SILENT) {
+		/* read and hold the snapshot, never answer */
+		wr_xfer_recv(p->fd, 1 << 20, NULL, 2000, &h, &pl, &err);
+		free(pl);
+		sleep(1);
+		close(p->fd);
+		return NULL;
+	}
+	if (wr_xfer_recv(p->fd, 1 << 20, NULL, 2000, &h, &pl, &err) == 0)
+		free(pl);
+	memcpy(me.nonce_s, h.nonce_s, 16);
+	if (p->restore_rc == FT_CLOSE_AFTER_SNAP) {
+		close(p->fd);
+		return NULL;
+	}
+	me.type = WR_XFER_ACK;
+	if (p->restore_rc == FT_CORRUPT_ACK) {
+		wr_buf b;
+		memset(&b, 0, sizeof b);
+		wr_xfer_frame_encode(&me, NULL, NULL, &b, &err);
+		b.data[b.len - 1] ^= 1;
+		wr_xfer_write_all(p->fd, b.data, b.len, 2000, &err);
+		wr_buf_free(&b);
+		close(p->fd);
+		return NULL;
+	}
+	wr_xfer_send(p->fd, &me, NULL, NULL, 2000, &err);
+	wr_xfer_recv(p->fd, 4096, NULL, 2000, &h, &pl, &err);
+	free(pl);
+	close(p->fd);   /* FT_CLOSE_AFTER_COMMIT: died before DONE */
+	return NULL;
+}
+
+START_TEST(proto_target_faults)
+{
+	struct { int mode; const char *why; } c[] = {
+		{ FT_CLOSE_AFTER_SNAP, "acknowledgement" },
+		{ FT_CORRUPT_ACK, "checksum mismatch" },
+		{ FT_CLOSE_AFTER_COMMIT, "DONE" },
+		{ FT_SILENT, "nothing arrived" },
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_error err;
+		static const char snap[] = "state";
+		wr_xfer_opts o = { NULL, 300, 0 };
+		pair(sv);
+		t.fd = sv[1];
+		t.restore_rc = c[i].mode;
+		pthread_create(&th, NULL, fake_target, &t);
+		int rc = wr_xfer_offer(sv[0], HASH, snap, sizeof snap, &o, &err);
+		pthread_join(th, NULL);
+		close(sv[0]);
+		/* the source keeps the state whatever the target did */
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err.msg, c[i].why) != NULL, "case %zu: %s", i, err.msg);
+	}
+}
+END_TEST
+
+/* ---- sockets ---- */
+
+START_TEST(sockets_loopback)
+{
+	int lfd, lfd2, cfd, afd;
+	wr_error err;
+	char hp[64];
+	ck_assert_msg(wr_xfer_listen("127.0.0.1:0", &lfd, &err) == 0, "%s", err.msg);
+	int port = wr_xfer_local_port(lfd);
+	ck_assert_int_gt(port, 0);
+	snprintf(hp, sizeof hp, "127.0.0.1:%d", port);
+	/* port in use */
+	ck_assert_int_eq(wr_xfer_listen(hp, &lfd2, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "in use"));
+	/* a frame across a real TCP connection */
+	ck_assert_msg(wr_xfer_connect(hp, 2000, &cfd, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(wr_xfer_accept(lfd, 2000, &afd, &err), 0);
+	wr_xfer_hdr h = snap_hdr(5), g;
+	uint8_t *pl;
+	ck_assert_int_eq(wr_xfer_send(cfd, &h, "hello", NULL, 2000, &err), 0);
+	ck_assert_int_eq(wr_xfer_recv(afd, 100, NULL, 2000, &g, &pl, &err), 0);
+	ck_assert_str_eq((char *)pl, "hello");
+	free(pl);
+	close(cfd);
+	close(afd);
+	close(lfd);
+	/* nobody listens there any more */
+	ck_assert_int_eq(wr_xfer_connect(hp, 2000, &cfd, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "refused"));
+	/* malformed addresses */
+	ck_assert_int_eq(wr_xfer_connect("localhost", 2000, &cfd, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "HOST:PORT"));
+	ck_assert_int_eq(wr_xfer_listen("127.0.0.1:http", &lfd, &err), -1);
+}
+END_TEST
+
+static Suite *xfer_suite(void)
+{
+	Suite *s = suite_create("xfer");
+	TCase *tf = tcase_create("frames");
+	tcase_add_test(tf, frame_roundtrip);
+	tcase_add_test(tf, frame_truncation_and_flips);
+	tcase_add_test(tf, frame_keys);
+	tcase_add_test(tf, frame_limits);
+	tcase_add_test(tf, key_files);
+	suite_add_tcase(s, tf);
+	TCase *tp = tcase_create("protocol");
+	tcase_add_test(tp, proto_success);
+	tcase_add_test(tp, proto_refused_and_broken);
+	tcase_add_test(tp, proto_wrong_key_and_hash);
+	tcase_add_test(tp, proto_source_faults);
+	tcase_add_test(tp, proto_target_faults);
+	tcase_add_test(tp, sockets_loopback);
+	suite_add_tcase(s, tp);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(xfer_suite());
+	srunner_run_all(sr, CK_ENV);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

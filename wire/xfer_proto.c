@@ -1,0 +1,231 @@
+/*
+ * wire/xfer_proto.c -- the hand-over protocol (doc/protocol.md):
+ *
+ *   target                         source
+ *   HELLO(hash, nonce_t)   ---->
+ *                          <----   SNAP(hash, nonce_t, nonce_s, snapshot)
+ *   verify, restore
+ *   ACK | NACK(reason)     ---->
+ *                          <----   COMMIT          (the source gives up the state)
+ *   DONE                   ---->   source exits 0; target runs
+ *
+ * The state has exactly one owner at every step: the source until the
+ * target has read COMMIT, the target after. The target never runs a
+ * callback before COMMIT; the source never exits before DONE. Every frame
+ * after HELLO carries both nonces, so frames from an older session (or a
+ * replay) are refused.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+
+#include "wire/wr_impl.h"
+#include "wire/xfer.h"
+
+#define SMALL_FRAME 4096u   /* largest HELLO/ACK/NACK/COMMIT/DONE payload */
+
+static const char *type_name(uint32_t t)
+{
+	static const char *const n[] = { "?", "HELLO", "SNAP", "ACK", "NACK", "COMMIT", "DONE" };
+	return t <= WR_XFER_TYPE_MAX ? n[t] : "?";
+}
+
+static void hex8(const uint8_t *h, char *out)
+{
+	for (int i = 0; i < 8; i++)
+		snprintf(out + 2 * i, 3, "%02x", h[i]);
+}
+
+/* a frame of this session: nonces must match */
+static int same_session(const wr_xfer_hdr *got, const wr_xfer_hdr *want)
+{
+	return sodium_memcmp(got->nonce_t, want->nonce_t, WR_XFER_NONCE) == 0 &&
+	       sodium_memcmp(got->nonce_s, want->nonce_s, WR_XFER_NONCE) == 0;
+}
+
+static int recv_small(int fd, const wr_xfer_opts *o, wr_xfer_hdr *h, uint8_t **pl,
+                      const char *step, wr_error *err)
+{
+	wr_error e;
+	if (wr_xfer_recv(fd, SMALL_FRAME, o->key, o->timeout_ms, h, pl, &e) < 0) {
+		wr_err_set(err, "%s: %s", step, e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
+                  const wr_xfer_opts *o, wr_error *err)
+{
+	wr_xfer_hdr hello, h, s;
+	uint8_t *pl = NULL;
+	wr_error e;
+	char a[17], b[17];
+
+	if (sodium_init() < 0) {
+		wr_err_set(err, "libsodium failed to initialise");
+		return -1;
+	}
+	if (len > UINT32_MAX) {
+		wr_err_set(err, "snapshot of %zu bytes is too large for a frame", len);
+		return -1;
+	}
+	/* 1. the target introduces itself */
+	if (recv_small(fd, o, &hello, &pl, "waiting for the target's HELLO", err) < 0)
+		return -1;
+	free(pl);
+	pl = NULL;
+	if (hello.type != WR_XFER_HELLO) {
+		wr_err_set(err, "protocol error: expected HELLO, got %s", type_name(hello.type));
+		return -1;
+	}
+	if (memcmp(hello.hash, hash, 32) != 0) {
+		hex8(hello.hash, a);
+		hex8(hash, b);
+		wr_err_set(err, "the target runs a different program (hash %s..., this one %s...)",
+		           a, b);
+		return -1;
+	}
+	/* 2. the snapshot */
+	memset(&s, 0, sizeof s);
+	memcpy(s.hash, hash, 32);
+	memcpy(s.nonce_t, hello.nonce_t, WR_XFER_NONCE);
+	randombytes_buf(s.nonce_s, WR_XFER_NONCE);
+	s.type = WR_XFER_SNAP;
+	s.len = (uint32_t)len;
+	if (wr_xfer_send(fd, &s, snap, o->key, o->timeout_ms, &e) < 0) {
+		wr_err_set(err, "sending the snapshot: %s", e.msg);
+		return -1;
+	}
+	/* 3. verified and restored? */
+	if (recv_small(fd, o, &h, &pl, "waiting for the target's acknowledgement", err) < 0)
+		return -1;
+	/* a NACK only makes the source keep the state (the safe side), so one
+	 * sent before the target could read nonce_s is accepted */
+	if (h.type == WR_XFER_NACK &&
+	    sodium_memcmp(h.nonce_t, s.nonce_t, WR_XFER_NONCE) == 0) {
+		wr_err_set(err, "the target refused the snapshot: %.*s", 200, (const char *)pl);
+		free(pl);
+		return -1;
+	}
+	if (!same_session(&h, &s)) {
+		free(pl);
+		wr_err_set(err, "protocol error: acknowledgement from another session");
+		return -1;
+	}
+	free(pl);
+	pl = NULL;
+	if (h.type != WR_XFER_ACK) {
+		wr_err_set(err, "protocol error: expected ACK, got %s", type_name(h.type));
+		return -1;
+	}
+	/* 4. commit: from the moment the target reads this, it owns the state */
+	s.type = WR_XFER_COMMIT;
+	s.len = 0;
+	if (wr_xfer_send(fd, &s, NULL, o->key, o->timeout_ms, &e) < 0) {
+		wr_err_set(err, "sending COMMIT: %s (the target discards its copy)", e.msg);
+		return -1;
+	}
+	/* 5. the target confirms it runs */
+	if (recv_small(fd, o, &h, &pl, "waiting for the target's DONE", err) < 0)
+		return -1;
+	free(pl);
+	if (!same_session(&h, &s) || h.type != WR_XFER_DONE) {
+		wr_err_set(err, "protocol error: expected DONE, got %s", type_name(h.type));
+		return -1;
+	}
+	return 0;
+}
+
+/* best effort: the peer may be gone already */
+static void nack(int fd, const wr_xfer_hdr *sess, const wr_xfer_opts *o, const char *why)
+{
+	wr_xfer_hdr n = *sess;
+	wr_error e;
+	n.type = WR_XFER_NACK;
+	n.len = (uint32_t)strlen(why);
+	(void)wr_xfer_send(fd, &n, why, o->key, o->timeout_ms, &e);
+}
+
+int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
+                 wr_xfer_restore_fn restore, void *ctx, wr_error *err)
+{
+	wr_xfer_hdr me, h;
+	uint8_t *pl = NULL;
+	wr_error e;
+	char a[17], b[17], why[256];
+
+	if (sodium_init() < 0) {
+		wr_err_set(err, "libsodium failed to initialise");
+		return WR_XFER_REJECT;
+	}
+	/* 1. HELLO */
+	memset(&me, 0, sizeof me);
+	me.type = WR_XFER_HELLO;
+	memcpy(me.hash, hash, 32);
+	randombytes_buf(me.nonce_t, WR_XFER_NONCE);
+	if (wr_xfer_send(fd, &me, NULL, o->key, o->timeout_ms, &e) < 0) {
+		wr_err_set(err, "sending HELLO: %s", e.msg);
+		return WR_XFER_REJECT;
+	}
+	/* 2. the snapshot, verified before it is decoded */
+	if (wr_xfer_recv(fd, o->max_payload, o->key, o->timeout_ms, &h, &pl, &e) < 0) {
+		wr_err_set(err, "receiving the snapshot: %s", e.msg);
+		nack(fd, &me, o, err->msg);
+		return WR_XFER_REJECT;
+	}
+	/* the session from now on: both nonces */
+	memcpy(me.nonce_s, h.nonce_s, WR_XFER_NONCE);
+	if (h.type != WR_XFER_SNAP) {
+		wr_err_set(err, "protocol error: expected SNAP, got %s", type_name(h.type));
+	} else if (sodium_memcmp(h.nonce_t, me.nonce_t, WR_XFER_NONCE) != 0) {
+		wr_err_set(err, "snapshot frame from another session (stale or replayed)");
+	} else if (memcmp(h.hash, hash, 32) != 0) {
+		hex8(h.hash, a);
+		hex8(hash, b);
+		wr_err_set(err, "program hash mismatch: the snapshot is for %s..., this program is %s...",
+		           a, b);
+	} else {
+		err->msg[0] = '\0';
+	}
+	if (err->msg[0]) {
+		free(pl);
+		nack(fd, &me, o, err->msg);
+		return WR_XFER_REJECT;
+	}
+	/* 3. decode and restore (the runtime's part) */
+	why[0] = '\0';
+	int rc = restore(ctx, pl, h.len, why, sizeof why);
+	free(pl);
+	pl = NULL;
+	if (rc != WR_XFER_OK) {
+		wr_err_set(err, "%s", why[0] ? why : "restore failed");
+		nack(fd, &me, o, err->msg);
+		return rc == WR_XFER_BROKEN ? WR_XFER_BROKEN : WR_XFER_REJECT;
+	}
+	/* 4. ACK, then wait for the source to give the state up */
+	me.type = WR_XFER_ACK;
+	me.len = 0;
+	if (wr_xfer_send(fd, &me, NULL, o->key, o->timeout_ms, &e) < 0) {
+		wr_err_set(err, "sending ACK: %s; the source keeps the program", e.msg);
+		return WR_XFER_BROKEN;
+	}
+	if (wr_xfer_recv(fd, SMALL_FRAME, o->key, o->timeout_ms, &h, &pl, &e) < 0) {
+		wr_err_set(err, "no COMMIT from the source (%s); the source keeps the program", e.msg);
+		return WR_XFER_BROKEN;
+	}
+	free(pl);
+	if (!same_session(&h, &me) || h.type != WR_XFER_COMMIT) {
+		wr_err_set(err, "protocol error: expected COMMIT, got %s; the source keeps the program",
+		           type_name(h.type));
+		return WR_XFER_BROKEN;
+	}
+	/* 5. DONE: if it cannot be sent the source is gone or will resume */
+	me.type = WR_XFER_DONE;
+	if (wr_xfer_send(fd, &me, NULL, o->key, o->timeout_ms, &e) < 0) {
+		wr_err_set(err, "sending DONE: %s; the source keeps the program", e.msg);
+		return WR_XFER_BROKEN;
+	}
+	return WR_XFER_OK;
+}
