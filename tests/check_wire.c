@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "wire/wire.h"
 
 static wr_str S(wr_snapshot *s, const char *p)
@@ -622,6 +623,78 @@ START_TEST(json_write_values)
 }
 END_TEST
 
+
+START_TEST(detect_and_dispatch)
+{
+	wr_snapshot *a = sample();
+	wr_buf j = { 0 }, m = { 0 };
+	wr_error e;
+	ck_assert_int_eq(wr_write(a, WR_FMT_JSON, &j, &e), 0);
+	ck_assert_msg(wr_write(a, WR_FMT_MSGPACK, &m, &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(wr_detect(j.data, j.len), WR_FMT_JSON);
+	ck_assert_int_eq(wr_detect(m.data, m.len), WR_FMT_MSGPACK);
+	ck_assert_int_eq(wr_detect(" \n{", 3), WR_FMT_JSON);
+	ck_assert_int_eq(wr_detect("", 0), WR_FMT_UNKNOWN);
+	ck_assert_int_eq(wr_detect("hello", 5), WR_FMT_UNKNOWN);
+	wr_snapshot *b = NULL, *c = NULL;
+	ck_assert_msg(wr_read(j.data, j.len, NULL, &b, &e) == 0, "%s", e.msg);
+	ck_assert_msg(wr_read(m.data, m.len, NULL, &c, &e) == 0, "%s", e.msg);
+	assert_same(a, b);
+	assert_same(a, c);
+	ck_assert_int_eq(wr_read("xyz", 3, NULL, &b, &e), -1);
+	ck_assert_ptr_null(b);
+	ck_assert_ptr_nonnull(strstr(e.msg, "byte 0: not a snapshot"));
+	ck_assert_int_eq(wr_write(a, WR_FMT_UNKNOWN, &j, &e), -1);
+	wr_snapshot_free(a);
+	wr_snapshot_free(c);
+	wr_buf_free(&j);
+	wr_buf_free(&m);
+}
+END_TEST
+
+START_TEST(files_atomic)
+{
+	char dir[] = "/tmp/check_wire.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[256], other[256];
+	snprintf(path, sizeof path, "%s/snap.json", dir);
+	wr_error e;
+	ck_assert_msg(wr_write_file_atomic(path, "first", 5, &e) == 0, "%s", e.msg);
+	ck_assert_msg(wr_write_file_atomic(path, "second!", 7, &e) == 0, "%s", e.msg);
+	uint8_t *d;
+	size_t n;
+	ck_assert_msg(wr_read_file(path, 100, &d, &n, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(n, 7);
+	ck_assert_mem_eq(d, "second!", 7);
+	free(d);
+	/* limit: one byte less is refused */
+	ck_assert_int_eq(wr_read_file(path, 6, &d, &n, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "larger than the limit"));
+	ck_assert_ptr_null(d);
+	/* no temporary files left behind */
+	snprintf(other, sizeof other, "ls -A %s | grep -c tmp", dir);
+	FILE *f = popen(other, "r");
+	int count = -1;
+	ck_assert_int_eq(fscanf(f, "%d", &count), 1);
+	pclose(f);
+	ck_assert_int_eq(count, 0);
+	/* failure: the directory does not exist; the message names the path */
+	snprintf(other, sizeof other, "%s/nodir/x", dir);
+	ck_assert_int_eq(wr_write_file_atomic(other, "x", 1, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, other));
+	ck_assert_int_eq(wr_read_file(other, 100, &d, &n, &e), -1);
+	ck_assert_int_eq(wr_read_file(dir, 100, &d, &n, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "directory"));
+	/* empty file */
+	ck_assert_int_eq(wr_write_file_atomic(path, "", 0, &e), 0);
+	ck_assert_int_eq(wr_read_file(path, 100, &d, &n, &e), 0);
+	ck_assert_uint_eq(n, 0);
+	free(d);
+	unlink(path);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 static Suite *wire_suite(void)
 {
 	Suite *su = suite_create("wire");
@@ -638,6 +711,10 @@ static Suite *wire_suite(void)
 	tcase_add_test(tc, json_bit_flips);
 	tcase_add_test(tc, json_errors);
 	tcase_add_test(tc, json_limits);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("io");
+	tcase_add_test(tc, detect_and_dispatch);
+	tcase_add_test(tc, files_atomic);
 	suite_add_tcase(su, tc);
 	return su;
 }

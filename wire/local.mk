@@ -4,7 +4,8 @@
 runtime_libferry_a_SOURCES += \
 	wire/wire.h wire/wr_impl.h wire/json_scan.h \
 	wire/model.c wire/buf.c wire/validate.c \
-	wire/json_write.c wire/json_read.c wire/json_scan.c
+	wire/json_write.c wire/json_read.c wire/json_scan.c \
+	wire/file.c wire/detect.c
 EXTRA_DIST += wire/json_scan.rl
 MAINTAINERCLEANFILES += $(srcdir)/wire/json_scan.c
 
