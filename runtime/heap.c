@@ -17,8 +17,15 @@
 static void rt_fatal(void *udata, const char *msg)
 {
 	rt_alloc *a = udata;
+	const rt_ctx *rt = (const rt_ctx *)(const void *)((char *)udata - offsetof(rt_ctx, alloc));
 
 	fflush(stdout);
+	if (!rt->ctx && a->limit) {
+		/* still inside duk_create_heap: the limit is below an empty heap */
+		fprintf(stderr, "ferry: cannot create the JavaScript heap within --max-heap "
+		        "%zu bytes\n", a->limit);
+		exit(RT_EXIT_ERROR);
+	}
 	fprintf(stderr, "ferry: fatal error: %s", msg ? msg : "(no message)");
 	if (a && a->limit && a->peak + 4096 >= a->limit)
 		fprintf(stderr, " (heap limit %zu bytes reached)", a->limit);
@@ -32,6 +39,15 @@ rt_ctx *rt_from_ctx(duk_context *ctx)
 
 	duk_get_memory_functions(ctx, &mf);
 	return (rt_ctx *)(void *)((char *)mf.udata - offsetof(rt_ctx, alloc));
+}
+
+static duk_ret_t rt_install_globals(duk_context *ctx, void *udata)
+{
+	rt_ctx *rt = udata;
+	rt_console_install(ctx);
+	rt_timers_install(ctx);
+	rt_process_install(rt);
+	return 0;
 }
 
 int rt_heap_open(rt_ctx *rt, char *err, size_t errlen)
@@ -50,11 +66,15 @@ int rt_heap_open(rt_ctx *rt, char *err, size_t errlen)
 		return -1;
 	}
 	rt->clock_base = rt_clock_ms();
-	if (rt_console_install(ctx) < 0 || rt_timers_install(ctx) < 0 ||
-	    rt_process_install(rt) < 0) {
-		snprintf(err, errlen, "cannot set up the runtime's globals: out of memory");
+	/* protected: with a small --max-heap the installs can run out of memory */
+	if (duk_safe_call(ctx, rt_install_globals, rt, 0, 1) != DUK_EXEC_SUCCESS) {
+		snprintf(err, errlen, "cannot set up the runtime's globals: %s%s",
+		         duk_safe_to_string(ctx, -1),
+		         rt->alloc.limit ? " (is --max-heap too small?)" : "");
+		duk_pop(ctx);
 		return -1;
 	}
+	duk_pop(ctx);
 	return 0;
 }
 

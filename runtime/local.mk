@@ -6,8 +6,6 @@ runtime_libferry_a_SOURCES += \
 	runtime/main.c runtime/heap.c runtime/alloc.c runtime/loop.c \
 	runtime/timers.c runtime/console.c runtime/inspect.c runtime/process.c \
 	runtime/trigger.c runtime/snapfile.c
-# TEMPORARY until the snapshot walker/restore land (their owner removes it):
-runtime_libferry_a_SOURCES += runtime/snap_stub.c
 # TEMPORARY until the runtime side of the transfer lands (its owner removes it):
 runtime_libferry_a_SOURCES += runtime/xfer_stub.c
 
@@ -17,3 +15,19 @@ noinst_PROGRAMS += tests/ferry_run
 tests_ferry_run_SOURCES = tests/ferry_run.c
 tests_ferry_run_LDADD = runtime/libferry.a $(FERRY_DEVICE_LIBS)
 tests_ferry_run_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(SODIUM_CFLAGS)
+
+# end-to-end: tests/data/runtime/NAME.js with NAME.out/.err/.status/.args
+TESTS += tests/runtime.sh
+EXTRA_DIST += tests/runtime.sh \
+	tests/data/runtime/console_format.js tests/data/runtime/console_format.out \
+	tests/data/runtime/exit_code.js tests/data/runtime/exit_code.out tests/data/runtime/exit_code.status \
+	tests/data/runtime/intervals.js tests/data/runtime/intervals.out \
+	tests/data/runtime/max_heap.js tests/data/runtime/max_heap.out tests/data/runtime/max_heap.args \
+	tests/data/runtime/phases.js tests/data/runtime/phases.out \
+	tests/data/runtime/process.js tests/data/runtime/process.out tests/data/runtime/process.status \
+	tests/data/runtime/process.args \
+	tests/data/runtime/timer_order.js tests/data/runtime/timer_order.out \
+	tests/data/runtime/uncaught_timer.js tests/data/runtime/uncaught_timer.out \
+	tests/data/runtime/uncaught_timer.err tests/data/runtime/uncaught_timer.status \
+	tests/data/runtime/uncaught_value.js tests/data/runtime/uncaught_value.out \
+	tests/data/runtime/uncaught_value.err tests/data/runtime/uncaught_value.status

@@ -99,6 +99,20 @@ static const char *rt_base(const char *p)
 	return s ? s + 1 : p;
 }
 
+static int rt_known_option(const char *name)
+{
+	static const char *const opts[] = {
+		"--snapshot-to", "--snapshot-after-turns", "--checkpoint-every",
+		"--snapshot-format", "--resume", "--max-heap", "--listen",
+		"--migrate-to", "--key", NULL
+	};
+	int i;
+	for (i = 0; opts[i]; i++)
+		if (!strcmp(name, opts[i]))
+			return 1;
+	return 0;
+}
+
 enum { RT_PARSE_RUN = 0, RT_PARSE_EXIT_OK = 1, RT_PARSE_BAD = -1 };
 
 /* Fill opts from argv. Options come first; the first non-option word or
@@ -155,6 +169,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 			}
 			o->stats = 1;
 			continue;
+		}
+		if (!rt_known_option(name)) {
+			fprintf(stderr, "%s: unknown option '%s' (try --help)\n", me, name);
+			return RT_PARSE_BAD;
 		}
 		if (eq) {
 			val = eq + 1;

@@ -1,0 +1,31 @@
+// console.log formatting (runtime/ferry-app.1, CONSOLE OUTPUT)
+console.log("plain string", 'with "quotes"');
+console.log(1, -0, 0.1, 1e21, NaN, -Infinity, 255);
+console.log(true, false, null, undefined);
+console.log([1, "two", [3, [4, [5, [6]]]]]);
+console.log([1, , 3, , , 6], [], new Array(3));
+console.log({ a: 1, "b-c": "it's", d: 'say "hi"', e: "both ' and \"", "1": "one" });
+console.log({ nested: { deeper: { deepest: { gone: 1 } } } }, {});
+var o = { name: "loop" }; o.self = o; o.list = [o];
+console.log(o);
+function Point(x, y) { this.x = x; this.y = y; }
+console.log(new Point(1, 2), Object.create(null));
+console.log(function named() {}, function () {}, Math.max);
+console.log({ get g() { return 1; }, set s(v) {}, get gs() { return 1; }, set gs(v) {} });
+console.log(new Date(Date.UTC(2020, 1, 29, 12, 0, 0)), new Date(NaN), /a+b/gm);
+console.log(new Number(3), new String("s"), new Boolean(false));
+console.log(new Uint8Array([1, 2, 3]), new ArrayBuffer(4));
+console.log(Symbol("tag"), { sym: Symbol() });
+console.log("esc: %s", "a\nb", ["a\nb\t\u0001\\"]);
+console.log("%s=%d (%i) %f %j %% %o %c|", "k", 42.5, 42.5, "1.5", { j: [1] }, [1], "css");
+console.log("%s and %s", "only one");
+console.log("%d", {}, "rest", 1);
+var big = []; for (var i = 0; i < 102; i++) big.push(i);
+console.log(big);
+var a = [1, 2]; a.extra = "x";
+console.log(a);
+console.log([undefined, null], { u: undefined });
+console.log(new Error("shown by message").message);
+console.log({ e: new RangeError("inner") });
+console.info("info goes to stdout");
+print("print is console.log:", print === console.log);
