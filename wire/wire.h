@@ -158,6 +158,8 @@ typedef struct wr_snapshot {
 	double   created;        /* ms since the epoch */
 	double   next_timer_id;  /* runtime counters carried across hops */
 	uint64_t next_seq;
+	uint32_t loop_phase;     /* event-loop position at the snapshot (rt.h RT_PHASE_*, < 16) */
+	uint64_t phase_seq;      /* ... and the seq bound within that phase; 0/0 = new iteration */
 	wr_prop   *globals;  uint32_t nglobals;  /* user globals, in insertion order */
 	wr_object *objects;  uint32_t nobjects;  /* id = index + 1 */
 	wr_symbol *symbols;  uint32_t nsymbols;  /* symbol id = index + 1 */
