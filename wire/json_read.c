@@ -840,7 +840,8 @@ static int elem_patch(jr *r, void *ctx, uint32_t i)
 
 static const char *const top_members[] = {
 	"format", "version", "hash", "created", "created_utc", "next_timer_id",
-	"next_seq", "globals", "symbols", "objects", "timers", "patches", NULL
+	"next_seq", "globals", "symbols", "objects", "timers", "patches",
+	"loop_phase", "phase_seq", NULL
 };
 
 static int top_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
@@ -907,6 +908,8 @@ static int top_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	case 9: r->sec_off[4] = r->tok.off; return take_array(r, r->lim->max_objects, "objects", elem_object, &r->obj_off);
 	case 10: r->sec_off[2] = r->tok.off; return take_array(r, r->lim->max_objects, "timers", elem_timer, NULL);
 	case 11: r->sec_off[3] = r->tok.off; return take_array(r, r->lim->max_objects, "patches", elem_patch, NULL);
+	case 12: return take_u32(r, &s->loop_phase, "a loop phase");
+	case 13: return take_u64(r, UINT64_MAX, &s->phase_seq, "a sequence number");
 	}
 	return -1;
 }

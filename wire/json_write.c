@@ -390,6 +390,12 @@ int wr_json_write(const wr_snapshot *s, wr_buf *out, int pretty, wr_error *err)
 	put_num(&w, s->next_timer_id);
 	puts_(&w, ",\"next_seq\":");
 	put_u64(&w, s->next_seq);
+	if (s->loop_phase || s->phase_seq) {
+		puts_(&w, ",\"loop_phase\":");
+		put_u64(&w, s->loop_phase);
+		puts_(&w, ",\"phase_seq\":");
+		put_u64(&w, s->phase_seq);
+	}
 	putc_(&w, ',');
 	nl(&w, 1);
 

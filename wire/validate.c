@@ -232,6 +232,10 @@ int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_
 		bad(&v, "%s: next timer id is not finite%.0u", "counters", 0);
 		goto out;
 	}
+	if (s->loop_phase >= 16) {
+		bad(&v, "%s: unknown event-loop phase %u", "counters", s->loop_phase);
+		goto out;
+	}
 	v.section = 0;
 	strcpy(v.where, "globals");
 	if (props(&v, s->globals, s->nglobals))
