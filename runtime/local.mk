@@ -6,8 +6,6 @@ runtime_libferry_a_SOURCES += \
 	runtime/main.c runtime/heap.c runtime/alloc.c runtime/loop.c \
 	runtime/timers.c runtime/console.c runtime/inspect.c runtime/process.c \
 	runtime/trigger.c runtime/snapfile.c
-# TEMPORARY until the runtime side of the transfer lands (its owner removes it):
-runtime_libferry_a_SOURCES += runtime/xfer_stub.c
 
 # tests/ferry_run: a test host that runs a JS file through ferry_main
 # (instrumented = 0), so the runtime can be tested without ferryc.
@@ -31,3 +29,10 @@ EXTRA_DIST += tests/runtime.sh \
 	tests/data/runtime/uncaught_timer.err tests/data/runtime/uncaught_timer.status \
 	tests/data/runtime/uncaught_value.js tests/data/runtime/uncaught_value.out \
 	tests/data/runtime/uncaught_value.err tests/data/runtime/uncaught_value.status
+
+# unit tests (Check)
+check_PROGRAMS += tests/check_runtime
+TESTS += tests/check_runtime
+tests_check_runtime_SOURCES = tests/check_runtime.c
+tests_check_runtime_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(CHECK_CFLAGS)
+tests_check_runtime_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)

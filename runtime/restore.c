@@ -1,0 +1,354 @@
+/*
+ * runtime/restore.c -- wire model -> heap, in a fresh process whose runtime
+ * globals exist and whose baseline is recorded (rt_snap_install), with the
+ * program's top level NOT run.
+ *
+ * Order (doc/design.md): check version and program hash; symbols; (1) object
+ * shells; (2) functions through their makers, then bound functions;
+ * (3) properties in insertion order with attributes, then prototypes;
+ * (4) built-in patches and user globals; (5) init() of every maker result;
+ * (6) preventExtensions (sealed/frozen follow from the attributes);
+ * (7) timers re-armed with their remaining delays, and the counters.
+ * Every new object stays reachable from a keep array on the value stack
+ * until the end. Every model value is checked before use (ids in range,
+ * kinds as expected); nothing from the snapshot is ever compiled or run.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime/restore_impl.h"
+
+duk_ret_t rs_fail(rs_state *r, const char *fmt, ...)
+{
+	va_list ap;
+	if (!r->failed) {
+		char msg[400];
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
+		snprintf(r->err, r->errlen, "resume: invalid snapshot: %s", msg);
+		r->failed = 1;
+	}
+	return duk_error(r->ctx, DUK_ERR_ERROR, "restore failed");
+}
+
+void rs_push_builtin(rs_state *r, const char *path, size_t len)
+{
+	uint32_t i;
+	if (!rt_smap_get(&r->paths, path, len, &i))
+		rs_fail(r, "unknown built-in \"%.*s\"", (int)(len > 80 ? 80 : len), path);
+	duk_get_prop_index(r->ctx, RS_IDX_OBJS, i);
+}
+
+void rs_push_text(rs_state *r, const char *p, size_t len)
+{
+	/* Duktape treats strings starting with 0x80..0x82 or 0xFF as symbols
+	 * (0x82/0xFF hidden ones): such bytes never start text */
+	if (len > 0 && (((unsigned char)p[0] >= 0x80 && (unsigned char)p[0] < 0xc0) ||
+	                (unsigned char)p[0] == 0xff))
+		rs_fail(r, "a string starts with byte 0x%02x (not text)", (unsigned char)p[0]);
+	duk_push_lstring(r->ctx, p, len);
+}
+
+void rs_push_value(rs_state *r, const wr_value *v)
+{
+	duk_context *ctx = r->ctx;
+	switch (v->type) {
+	case WR_UNDEFINED: duk_push_undefined(ctx); return;
+	case WR_NULL:      duk_push_null(ctx); return;
+	case WR_FALSE:     duk_push_false(ctx); return;
+	case WR_TRUE:      duk_push_true(ctx); return;
+	case WR_NUMBER:    duk_push_number(ctx, v->u.num); return;
+	case WR_STRING:
+		rs_push_text(r, v->u.str.ptr, v->u.str.len);
+		return;
+	case WR_REF:
+		if (v->u.ref < 1 || v->u.ref > r->s->nobjects)
+			rs_fail(r, "reference to object %u of %u", (unsigned)v->u.ref,
+			        (unsigned)r->s->nobjects);
+		if (!r->made[v->u.ref - 1])
+			rs_fail(r, "object %u used before it can be made", (unsigned)v->u.ref);
+		duk_get_prop_index(ctx, RS_IDX_KEEP, v->u.ref);
+		return;
+	case WR_BUILTIN:
+		rs_push_builtin(r, v->u.str.ptr, v->u.str.len);
+		return;
+	case WR_SYMBOL:
+		if (v->u.ref < 1 || v->u.ref > r->s->nsymbols)
+			rs_fail(r, "reference to symbol %u of %u", (unsigned)v->u.ref,
+			        (unsigned)r->s->nsymbols);
+		duk_get_prop_index(ctx, RS_IDX_SYMS, v->u.ref);
+		return;
+	default:
+		rs_fail(r, "value of unknown type %u", (unsigned)v->type);
+	}
+}
+
+static void push_key(rs_state *r, const wr_value *k)
+{
+	if (k->type != WR_STRING && k->type != WR_SYMBOL)
+		rs_fail(r, "a property key that is neither a string nor a symbol");
+	rs_push_value(r, k);
+}
+
+static duk_uint_t defprop_flags(uint32_t f)
+{
+	duk_uint_t d = DUK_DEFPROP_FORCE | DUK_DEFPROP_HAVE_ENUMERABLE | DUK_DEFPROP_HAVE_CONFIGURABLE;
+	if (f & WR_PF_ENUMERABLE)
+		d |= DUK_DEFPROP_ENUMERABLE;
+	if (f & WR_PF_CONFIGURABLE)
+		d |= DUK_DEFPROP_CONFIGURABLE;
+	if (f & WR_PF_ACCESSOR) {
+		d |= DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_HAVE_SETTER;
+	} else {
+		d |= DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_HAVE_WRITABLE;
+		if (f & WR_PF_WRITABLE)
+			d |= DUK_DEFPROP_WRITABLE;
+	}
+	return d;
+}
+
+/* define prop p on the object at obj_idx; `plain`: a fresh bare object or
+ * array, where a plain put is equivalent and faster */
+static void define_prop(rs_state *r, duk_idx_t obj_idx, const wr_prop *p, int plain)
+{
+	duk_context *ctx = r->ctx;
+	const uint32_t wec = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+
+	if (p->flags & ~(wec | WR_PF_ACCESSOR))
+		rs_fail(r, "bad property flags 0x%x", (unsigned)p->flags);
+	push_key(r, &p->key);
+	rs_push_value(r, &p->value);
+	if (p->flags & WR_PF_ACCESSOR) {
+		if (!duk_is_undefined(ctx, -1) && !duk_is_callable(ctx, -1))
+			rs_fail(r, "a getter that is not a function");
+		rs_push_value(r, &p->setter);
+		if (!duk_is_undefined(ctx, -1) && !duk_is_callable(ctx, -1))
+			rs_fail(r, "a setter that is not a function");
+		duk_def_prop(ctx, obj_idx, defprop_flags(p->flags));
+	} else if (plain && p->flags == wec) {
+		duk_put_prop(ctx, obj_idx);
+	} else {
+		duk_def_prop(ctx, obj_idx, defprop_flags(p->flags));
+	}
+}
+
+static void push_proto(rs_state *r, const wr_value *v)
+{
+	if (v->type == WR_NULL || v->type == WR_UNDEFINED) {
+		duk_push_null(r->ctx);
+		return;
+	}
+	if (v->type != WR_REF && v->type != WR_BUILTIN)
+		rs_fail(r, "a prototype that is not an object");
+	rs_push_value(r, v);
+	if (!duk_is_object(r->ctx, -1))
+		rs_fail(r, "a prototype that is not an object");
+}
+
+/* (3) properties, then prototypes */
+static void rs_props(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t id, i, n = r->s->nobjects;
+
+	for (id = 1; id <= n; id++) {
+		const wr_object *o = &r->s->objects[id - 1];
+		int plain = o->kind == WR_OBJ_OBJECT || o->kind == WR_OBJ_ARRAY;
+		duk_idx_t oi;
+		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
+		oi = duk_get_top_index(ctx);
+		for (i = 0; i < o->nprops; i++)
+			define_prop(r, oi, &o->props[i], plain);
+		push_proto(r, &o->proto);
+		duk_set_prototype(ctx, oi);
+		duk_pop(ctx);
+	}
+}
+
+/* (4) built-in patches and user globals */
+static void rs_globals(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t i;
+
+	for (i = 0; i < r->s->npatches; i++) {
+		const wr_patch *p = &r->s->patches[i];
+		rs_push_builtin(r, p->holder.ptr, p->holder.len);
+		if (p->deleted) {
+			push_key(r, &p->prop.key);
+			duk_del_prop(ctx, -2);
+		} else {
+			define_prop(r, duk_get_top_index(ctx), &p->prop, 0);
+		}
+		duk_pop(ctx);
+	}
+	for (i = 0; i < r->s->nglobals; i++)
+		define_prop(r, RS_IDX_GLOBAL, &r->s->globals[i], 0);
+}
+
+/* (5) init() of every maker result */
+static void rs_inits(rs_state *r)
+{
+	uint32_t i;
+	for (i = 0; i < r->ninits; i++) {
+		duk_get_prop_index(r->ctx, RS_IDX_INITS, i);
+		duk_call(r->ctx, 0);
+		duk_pop(r->ctx);
+	}
+}
+
+/* (6) extensibility */
+static void rs_extensible(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t id, n = r->s->nobjects;
+	for (id = 1; id <= n; id++) {
+		if (r->s->objects[id - 1].flags & WR_OF_EXTENSIBLE)
+			continue;
+		rs_push_builtin(r, "Object.preventExtensions", 24);
+		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
+		duk_call(ctx, 1);
+		duk_pop(ctx);
+	}
+}
+
+/* (7) timers */
+static void rs_timers(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	rt_ctx *rt = r->rt;
+	uint32_t i, k;
+
+	duk_push_global_stash(ctx);
+	if (!duk_get_prop_literal(ctx, -1, RT_STASH_TIMERS) || !duk_is_object(ctx, -1)) {
+		duk_pop(ctx);
+		duk_push_bare_object(ctx);
+		duk_dup_top(ctx);
+		duk_put_prop_literal(ctx, -3, RT_STASH_TIMERS);
+	}
+	for (i = 0; i < r->s->ntimers; i++) {
+		const wr_timer *t = &r->s->timers[i];
+		double rem = t->remaining, per = t->period;
+		if (t->kind > WR_TIMER_IMMEDIATE)
+			rs_fail(r, "timer %u: bad kind %u", (unsigned)i, (unsigned)t->kind);
+		if (!(t->id >= 1 && t->id <= 9007199254740991.0) || t->id != (double)(uint64_t)t->id)
+			rs_fail(r, "timer %u: bad id", (unsigned)i);
+		if (!(rem >= 0 && rem <= 2147483647.0))
+			rs_fail(r, "timer %u: bad remaining delay", (unsigned)i);
+		if (t->kind == WR_TIMER_INTERVAL && !(per >= 1 && per <= 2147483647.0))
+			rs_fail(r, "timer %u: bad interval period", (unsigned)i);
+		duk_push_sprintf(ctx, "%.0f", t->id);
+		duk_push_array(ctx);
+		rs_push_value(r, &t->callback);
+		if (!duk_is_callable(ctx, -1))
+			rs_fail(r, "timer %u: callback is not a function", (unsigned)i);
+		duk_put_prop_index(ctx, -2, 0);
+		for (k = 0; k < t->nargs; k++) {
+			rs_push_value(r, &t->args[k]);
+			duk_put_prop_index(ctx, -2, k + 1);
+		}
+		duk_put_prop(ctx, -3);
+		if (!rt_timer_insert(rt, t->kind, t->id, rem, t->kind == WR_TIMER_INTERVAL ? per : 0,
+		                     t->seq))
+			rs_fail(r, "timer %u: out of memory", (unsigned)i);
+	}
+	duk_pop_2(ctx);
+	if (r->s->next_timer_id > rt->timers.next_id && r->s->next_timer_id <= 9007199254740991.0)
+		rt->timers.next_id = r->s->next_timer_id;
+	if (r->s->next_seq > rt->timers.next_seq)
+		rt->timers.next_seq = r->s->next_seq;
+	if (r->s->loop_phase != RT_PHASE_TIMERS && r->s->loop_phase != RT_PHASE_CHECK)
+		rs_fail(r, "bad loop phase %u", (unsigned)r->s->loop_phase);
+	rt->phase = (int)r->s->loop_phase;
+	rt->phase_seq = r->s->phase_seq;
+}
+
+static duk_ret_t rs_run(duk_context *ctx, void *udata)
+{
+	rs_state *r = udata;
+
+	duk_set_top(ctx, 0);
+	rt_builtins_push(ctx);
+	duk_get_prop_literal(ctx, -1, "objs");
+	duk_remove(ctx, -2);                 /* RS_IDX_OBJS */
+	duk_push_array(ctx);                 /* RS_IDX_KEEP */
+	duk_push_array(ctx);                 /* RS_IDX_SYMS */
+	duk_push_bare_object(ctx);           /* RS_IDX_MAKERS */
+	duk_push_array(ctx);                 /* RS_IDX_INITS */
+	duk_push_global_object(ctx);         /* RS_IDX_GLOBAL */
+
+	rs_symbols(r);
+	rs_shells(r);
+	rs_views(r);
+	rs_functions(r);
+	rs_bound(r);
+	rs_props(r);
+	rs_globals(r);
+	rs_inits(r);
+	rs_extensible(r);
+	rs_timers(r);
+	duk_set_top(ctx, 0);
+	return 0;
+}
+
+static void hex(const uint8_t *h, char *out)
+{
+	static const char d[] = "0123456789abcdef";
+	for (int i = 0; i < 8; i++) {
+		out[2 * i] = d[h[i] >> 4];
+		out[2 * i + 1] = d[h[i] & 15];
+	}
+	out[16] = '\0';
+}
+
+int rt_restore(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen)
+{
+	rs_state r;
+	int rc;
+	const char *pfx = rt->prog && rt->prog->prefix && rt->prog->prefix[0]
+	                  ? rt->prog->prefix : "$F";
+
+	if (!snap) {
+		snprintf(err, errlen, "resume: no snapshot");
+		return -1;
+	}
+	if (snap->version != WR_FORMAT_VERSION) {
+		snprintf(err, errlen, "resume: snapshot format version %u, this runtime reads version %u",
+		         (unsigned)snap->version, (unsigned)WR_FORMAT_VERSION);
+		return -1;
+	}
+	if (!rt->prog || memcmp(snap->hash, rt->prog->hash, sizeof snap->hash) != 0) {
+		char a[17], b[17];
+		hex(snap->hash, a);
+		hex(rt->prog ? rt->prog->hash : snap->hash, b);
+		snprintf(err, errlen, "resume: snapshot is from another program (hash %s..., this program %s...)",
+		         a, b);
+		return -1;
+	}
+
+	memset(&r, 0, sizeof r);
+	r.rt = rt;
+	r.ctx = rt->ctx;
+	r.s = snap;
+	r.err = err;
+	r.errlen = errlen;
+	snprintf(r.envkey, sizeof r.envkey, "%sp", pfx);
+	r.envkeylen = strlen(r.envkey);
+	r.made = calloc(snap->nobjects ? snap->nobjects : 1, 1);
+	if (!r.made || rt_smap_init(&r.paths, rt_builtins_count(rt->ctx)) != 0 ||
+	    rt_builtins_pathmap(rt->ctx, &r.paths) != 0) {
+		snprintf(err, errlen, "resume: out of memory");
+		free(r.made);
+		rt_smap_free(&r.paths);
+		return -1;
+	}
+	rc = duk_safe_call(rt->ctx, rs_run, &r, 0, 1);
+	if (rc != DUK_EXEC_SUCCESS && !r.failed)
+		snprintf(err, errlen, "resume: %s", duk_safe_to_string(rt->ctx, -1));
+	duk_pop(rt->ctx);
+	free(r.made);
+	rt_smap_free(&r.paths);
+	return rc == DUK_EXEC_SUCCESS ? 0 : -1;
+}

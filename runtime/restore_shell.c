@@ -1,0 +1,366 @@
+/*
+ * runtime/restore_shell.c -- restore passes (1) and (2): symbols, object
+ * shells of every non-function kind (ordinary objects and arrays are made
+ * without a prototype so that filling them can never reach a setter; the
+ * prototype is set afterwards), views over their ArrayBuffers, functions
+ * through the program's makers, then bound functions.
+ *
+ * Code is only ever compiled from prog->maker_units (program code built
+ * into the executable), never from the snapshot.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "runtime/restore_impl.h"
+
+static const wr_object *mobj(rs_state *r, uint32_t id)
+{
+	return &r->s->objects[id - 1];
+}
+
+static void keep(rs_state *r, uint32_t id)
+{
+	duk_put_prop_index(r->ctx, RS_IDX_KEEP, id);
+	r->made[id - 1] = 1;
+}
+
+void rs_symbols(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t i;
+	for (i = 0; i < r->s->nsymbols; i++) {
+		const wr_symbol *y = &r->s->symbols[i];
+		switch (y->kind) {
+		case WR_SYM_GLOBAL:
+			rs_push_builtin(r, "Symbol.for", 10);
+			rs_push_text(r, y->desc.ptr, y->desc.len);
+			duk_call(ctx, 1);
+			break;
+		case WR_SYM_WELLKNOWN: {
+			char path[96];
+			if (y->desc.len > 64)
+				rs_fail(r, "symbol %u: bad well-known name", (unsigned)(i + 1));
+			snprintf(path, sizeof path, "Symbol.%.*s", (int)y->desc.len, y->desc.ptr);
+			rs_push_builtin(r, "Symbol", 6);
+			duk_get_prop_lstring(ctx, -1, path + 7, y->desc.len);
+			if (!duk_is_symbol(ctx, -1))
+				rs_fail(r, "symbol %u: unknown well-known symbol %s", (unsigned)(i + 1), path);
+			duk_remove(ctx, -2);
+			break;
+		}
+		case WR_SYM_LOCAL:
+			rs_push_builtin(r, "Symbol", 6);
+			if (y->has_desc)
+				rs_push_text(r, y->desc.ptr, y->desc.len);
+			else
+				duk_push_undefined(ctx);
+			duk_call(ctx, 1);
+			break;
+		default:
+			rs_fail(r, "symbol %u: bad kind %u", (unsigned)(i + 1), (unsigned)y->kind);
+		}
+		duk_put_prop_index(ctx, RS_IDX_SYMS, i + 1);
+	}
+}
+
+/* delete every own property (incl. internal ones) of the object on top */
+static void strip_own(duk_context *ctx)
+{
+	duk_idx_t o = duk_get_top_index(ctx);
+	duk_enum(ctx, o, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE |
+	         DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_INCLUDE_HIDDEN);
+	while (duk_next(ctx, -1, 0))
+		duk_del_prop(ctx, o);
+	duk_pop(ctx);
+}
+
+void rs_shells(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t id, n = r->s->nobjects;
+	int have_args_fn = 0;
+
+	for (id = 1; id <= n; id++) {
+		const wr_object *o = mobj(r, id);
+		switch (o->kind) {
+		case WR_OBJ_OBJECT:
+			duk_push_bare_object(ctx);
+			break;
+		case WR_OBJ_ARRAY:
+			duk_push_bare_array(ctx);
+			break;
+		case WR_OBJ_DATE:
+			rs_push_builtin(r, "Date", 4);
+			duk_push_number(ctx, o->u.num);
+			duk_new(ctx, 1);
+			break;
+		case WR_OBJ_REGEXP:
+			rs_push_builtin(r, "RegExp", 6);
+			rs_push_text(r, o->u.regexp.source.ptr, o->u.regexp.source.len);
+			rs_push_text(r, o->u.regexp.flags.ptr, o->u.regexp.flags.len);
+			duk_new(ctx, 2);
+			break;
+		case WR_OBJ_ERROR:
+			duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", "");
+			strip_own(ctx);
+			if (o->u.str.len > 0) {
+				duk_push_literal(ctx, "stack");
+				rs_push_text(r, o->u.str.ptr, o->u.str.len);
+				duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+				             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+			}
+			break;
+		case WR_OBJ_BOOLEAN:
+		case WR_OBJ_NUMBER:
+		case WR_OBJ_STRING:
+		case WR_OBJ_SYMBOL: {
+			uint32_t want = o->kind == WR_OBJ_NUMBER ? WR_NUMBER
+			              : o->kind == WR_OBJ_STRING ? WR_STRING : WR_SYMBOL;
+			uint32_t t = o->u.prim.type;
+			int ok = o->kind == WR_OBJ_BOOLEAN ? (t == WR_FALSE || t == WR_TRUE) : t == want;
+			if (!ok)
+				rs_fail(r, "object %u: boxed primitive of the wrong type", (unsigned)id);
+			rs_push_value(r, &o->u.prim);
+			duk_to_object(ctx, -1);
+			break;
+		}
+		case WR_OBJ_ARGUMENTS:
+			if (!have_args_fn) {
+				/* runtime code (constant), never snapshot text */
+				duk_compile_string(ctx, DUK_COMPILE_FUNCTION,
+				                   "function () { return arguments; }");
+				duk_put_prop_literal(ctx, RS_IDX_MAKERS, "\xff" "args");
+				have_args_fn = 1;
+			}
+			duk_get_prop_literal(ctx, RS_IDX_MAKERS, "\xff" "args");
+			duk_call(ctx, 0);
+			strip_own(ctx);
+			break;
+		case WR_OBJ_ARRAYBUFFER: {
+			duk_size_t sz;
+			void *p;
+			rs_push_builtin(r, "ArrayBuffer", 11);
+			duk_push_uint(ctx, o->u.bytes.len);
+			duk_new(ctx, 1);
+			p = duk_get_buffer_data(ctx, -1, &sz);
+			if (sz != o->u.bytes.len || (sz && (!p || !o->u.bytes.ptr)))
+				rs_fail(r, "object %u: ArrayBuffer of %u bytes not created",
+				        (unsigned)id, (unsigned)o->u.bytes.len);
+			if (sz)
+				memcpy(p, o->u.bytes.ptr, sz);
+			break;
+		}
+		case WR_OBJ_FUNCTION:
+		case WR_OBJ_BOUND:
+		case WR_OBJ_BUFFER:
+		case WR_OBJ_TYPEDARRAY:
+		case WR_OBJ_DATAVIEW:
+			continue;   /* later passes */
+		default:
+			rs_fail(r, "object %u: unknown kind %u", (unsigned)id, (unsigned)o->kind);
+		}
+		keep(r, id);
+	}
+}
+
+void rs_views(rs_state *r)
+{
+	static const char *const ctors[WR_ELEM_COUNT] = {
+		"Uint8Array", "Uint8ClampedArray", "Int8Array", "Uint16Array", "Int16Array",
+		"Uint32Array", "Int32Array", "Float32Array", "Float64Array"
+	};
+	static const uint32_t sizes[WR_ELEM_COUNT] = { 1, 1, 1, 2, 2, 4, 4, 4, 8 };
+	duk_context *ctx = r->ctx;
+	uint32_t id, n = r->s->nobjects;
+
+	for (id = 1; id <= n; id++) {
+		const wr_object *o = mobj(r, id);
+		const wr_value *b;
+		uint32_t esize, ab, len;
+		uint64_t end;
+		if (o->kind != WR_OBJ_BUFFER && o->kind != WR_OBJ_TYPEDARRAY && o->kind != WR_OBJ_DATAVIEW)
+			continue;
+		b = &o->u.view.buffer;
+		if (b->type != WR_REF || b->u.ref < 1 || b->u.ref > n ||
+		    mobj(r, b->u.ref)->kind != WR_OBJ_ARRAYBUFFER)
+			rs_fail(r, "object %u: a view whose buffer is not an ArrayBuffer", (unsigned)id);
+		ab = mobj(r, b->u.ref)->u.bytes.len;
+		if (o->kind == WR_OBJ_DATAVIEW) {
+			esize = 1;
+		} else {
+			if (o->u.view.elem >= WR_ELEM_COUNT)
+				rs_fail(r, "object %u: bad element type", (unsigned)id);
+			esize = sizes[o->u.view.elem];
+		}
+		len = o->u.view.length;
+		end = (uint64_t)o->u.view.offset + (uint64_t)len * esize;
+		if (end > ab || o->u.view.offset % esize != 0)
+			rs_fail(r, "object %u: view [%u, +%u) outside its %u-byte buffer", (unsigned)id,
+			        (unsigned)o->u.view.offset, (unsigned)(len * esize), (unsigned)ab);
+		if (o->kind == WR_OBJ_DATAVIEW)
+			rs_push_builtin(r, "DataView", 8);
+		else
+			rs_push_builtin(r, ctors[o->u.view.elem], strlen(ctors[o->u.view.elem]));
+		rs_push_value(r, b);
+		duk_push_uint(ctx, o->u.view.offset);
+		duk_push_uint(ctx, len);
+		duk_new(ctx, 3);
+		keep(r, id);
+	}
+}
+
+/* load the makers of every maker unit into RS_IDX_MAKERS */
+static void load_makers(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	const ferry_program *prog = r->rt->prog;
+	uint32_t u;
+
+	for (u = 0; u < prog->nmaker_units; u++) {
+		duk_push_string(ctx, prog->filename ? prog->filename : "app.js");
+		if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, prog->maker_units[u],
+		                                  prog->maker_unit_lens[u]) != 0)
+			rs_fail(r, "maker unit %u does not compile: %s", (unsigned)u,
+			        duk_safe_to_string(ctx, -1));
+		duk_call(ctx, 0);
+		if (!duk_is_object(ctx, -1))
+			rs_fail(r, "maker unit %u returned no table", (unsigned)u);
+		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
+		while (duk_next(ctx, -1, 1))
+			duk_put_prop(ctx, RS_IDX_MAKERS);
+		duk_pop_2(ctx);
+	}
+}
+
+/* index of the prop with key `key` in o, or -1 */
+static long find_prop(const wr_object *o, const char *key, size_t len)
+{
+	uint32_t i;
+	for (i = 0; i < o->nprops; i++) {
+		const wr_prop *p = &o->props[i];
+		if (p->key.type == WR_STRING && p->key.u.str.len == len &&
+		    memcmp(p->key.u.str.ptr, key, len) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+void rs_functions(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	const ferry_program *prog = r->rt->prog;
+	uint32_t id, n = r->s->nobjects;
+	int loaded = 0;
+
+	for (id = 1; id <= n; id++) {
+		const wr_object *o = mobj(r, id);
+		uint32_t site, depth, k;
+		wr_value env;
+		duk_idx_t res;
+
+		if (o->kind != WR_OBJ_FUNCTION)
+			continue;
+		site = o->u.fn.site;
+		if (!prog || site >= prog->nsites || site == 0)
+			rs_fail(r, "object %u: function of unknown site %u", (unsigned)id, (unsigned)site);
+		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
+			rs_fail(r, "object %u: function of dynamic site %u", (unsigned)id, (unsigned)site);
+		if (!loaded) {
+			load_makers(r);
+			loaded = 1;
+		}
+		duk_get_prop_index(ctx, RS_IDX_MAKERS, site);
+		if (!duk_is_function(ctx, -1))
+			rs_fail(r, "object %u: no maker for site %u", (unsigned)id, (unsigned)site);
+		/* the environment chain, nearest first, along the Pp links */
+		depth = prog->sites[site].env_depth;
+		env = o->u.fn.env;
+		for (k = 0; k < depth; k++) {
+			if (env.type == WR_UNDEFINED) {
+				duk_push_undefined(ctx);
+				continue;
+			}
+			if (env.type != WR_REF || env.u.ref < 1 || env.u.ref > n ||
+			    mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT)
+				rs_fail(r, "object %u: bad environment", (unsigned)id);
+			rs_push_value(r, &env);
+			{
+				const wr_object *eo = mobj(r, env.u.ref);
+				long pi = find_prop(eo, r->envkey, r->envkeylen);
+				if (pi < 0)
+					env.type = WR_UNDEFINED;
+				else
+					env = eo->props[pi].value;
+			}
+		}
+		duk_call(ctx, (duk_idx_t)depth);
+		res = duk_get_top_index(ctx);
+		if (!duk_is_array(ctx, res))
+			rs_fail(r, "object %u: maker of site %u returned no [fn, init]", (unsigned)id,
+			        (unsigned)site);
+		duk_get_prop_index(ctx, res, 1);
+		if (duk_is_function(ctx, -1))
+			duk_put_prop_index(ctx, RS_IDX_INITS, r->ninits++);
+		else
+			duk_pop(ctx);
+		duk_get_prop_index(ctx, res, 0);
+		if (!duk_is_function(ctx, -1))
+			rs_fail(r, "object %u: maker of site %u made no function", (unsigned)id,
+			        (unsigned)site);
+		/* tag it (the maker may have done so already) */
+		duk_push_uint(ctx, site);
+		duk_put_prop_literal(ctx, -2, RT_KEY_SITE);
+		rs_push_value(r, &o->u.fn.env);
+		duk_put_prop_literal(ctx, -2, RT_KEY_ENV);
+		keep(r, id);
+		duk_pop(ctx);   /* result array */
+	}
+}
+
+/* 1 if v can be pushed now (not a bound function still to be made) */
+static int ready(rs_state *r, const wr_value *v)
+{
+	if (v->type != WR_REF)
+		return 1;
+	if (v->u.ref < 1 || v->u.ref > r->s->nobjects)
+		return 1;   /* rs_push_value reports it */
+	return r->made[v->u.ref - 1];
+}
+
+void rs_bound(rs_state *r)
+{
+	duk_context *ctx = r->ctx;
+	uint32_t id, n = r->s->nobjects, left = 0, progress;
+
+	for (id = 1; id <= n; id++)
+		if (mobj(r, id)->kind == WR_OBJ_BOUND)
+			left++;
+	while (left > 0) {
+		progress = 0;
+		for (id = 1; id <= n; id++) {
+			const wr_object *o = mobj(r, id);
+			uint32_t k;
+			int ok;
+			if (o->kind != WR_OBJ_BOUND || r->made[id - 1])
+				continue;
+			ok = ready(r, &o->u.bound.target) && ready(r, &o->u.bound.self);
+			for (k = 0; ok && k < o->u.bound.nargs; k++)
+				ok = ready(r, &o->u.bound.args[k]);
+			if (!ok)
+				continue;
+			rs_push_builtin(r, "Function.prototype.bind", 23);
+			rs_push_value(r, &o->u.bound.target);
+			if (!duk_is_callable(ctx, -1))
+				rs_fail(r, "object %u: bound function whose target is not callable",
+				        (unsigned)id);
+			rs_push_value(r, &o->u.bound.self);
+			for (k = 0; k < o->u.bound.nargs; k++)
+				rs_push_value(r, &o->u.bound.args[k]);
+			duk_call_method(ctx, (duk_idx_t)(o->u.bound.nargs + 1));
+			keep(r, id);
+			left--;
+			progress++;
+		}
+		if (!progress)
+			rs_fail(r, "bound functions refer to each other in a cycle");
+	}
+}

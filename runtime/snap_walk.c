@@ -1,0 +1,755 @@
+/*
+ * runtime/snap_walk.c -- the snapshot walker: heap -> wire model, taken at an
+ * event-loop boundary (empty call stack, so no JavaScript runs meanwhile).
+ *
+ * Objects get ids in discovery order (id = model table position + 1); the
+ * work list is the object table itself: objects [1, nobjects] are processed
+ * in order while processing appends newly found ones -- breadth first, no C
+ * recursion. Identity is duk_get_heapptr (rt_pmap); built-in objects become
+ * WR_BUILTIN paths. Properties are read with duk_get_prop_desc only, so no
+ * getter and no Proxy trap ever runs; class-specific state (Date value,
+ * RegExp source/flags, Error stack, buffer bytes) is read through the
+ * *baseline* built-in getters, which are native and cannot be replaced by
+ * the program.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "runtime/snap_walk.h"
+
+/* Duktape class numbers (duk_inspect_value "class"), stable in 2.x */
+enum {
+	CL_OBJECT = 1, CL_ARRAY = 2, CL_FUNCTION = 3, CL_ARGUMENTS = 4, CL_BOOLEAN = 5,
+	CL_DATE = 6, CL_ERROR = 7, CL_NUMBER = 10, CL_REGEXP = 11, CL_STRING = 12,
+	CL_SYMBOL = 14, CL_ARRAYBUFFER = 19, CL_DATAVIEW = 20, CL_INT8 = 21,
+	CL_UINT8 = 22, CL_UINT8C = 23, CL_INT16 = 24, CL_UINT16 = 25, CL_INT32 = 26,
+	CL_UINT32 = 27, CL_FLOAT32 = 28, CL_FLOAT64 = 29
+};
+
+#define SW_ENUM_FLAGS (DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE | \
+                       DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_INCLUDE_HIDDEN | \
+                       DUK_ENUM_NO_PROXY_BEHAVIOR)
+
+static int sw_oom(sw_state *w)
+{
+	if (!w->failed)
+		snprintf(w->err, w->errlen, "snapshot: out of memory");
+	w->failed = 1;
+	return -1;
+}
+
+/* ---- strings, symbols ---- */
+
+static int sw_string(sw_state *w, duk_idx_t idx, wr_str *out)
+{
+	duk_size_t n;
+	const char *p = duk_get_lstring(w->ctx, idx, &n);
+	void *h = duk_get_heapptr(w->ctx, idx);
+	uint32_t si;
+
+	if (rt_pmap_get(&w->strs, h, &si)) {
+		*out = w->strcache[si];
+		return 0;
+	}
+	if (wr_strdup(w->s, p, n, out) != 0)
+		return sw_oom(w);
+	if (w->nstr == w->capstr) {
+		size_t nc = w->capstr ? w->capstr * 2 : 256;
+		wr_str *v = realloc(w->strcache, nc * sizeof *v);
+		if (!v)
+			return sw_oom(w);
+		w->strcache = v;
+		w->capstr = nc;
+	}
+	w->strcache[w->nstr] = *out;
+	if (rt_pmap_put(&w->strs, h, (uint32_t)w->nstr) != 0)
+		return sw_oom(w);
+	w->nstr++;
+	return 0;
+}
+
+static int sw_symbol(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge)
+{
+	duk_size_t n, i;
+	const unsigned char *p = (const unsigned char *)duk_get_lstring(w->ctx, idx, &n);
+	void *h = duk_get_heapptr(w->ctx, idx);
+	uint32_t id;
+	wr_symbol *y;
+
+	out->type = WR_SYMBOL;
+	if (rt_pmap_get(&w->syms, h, &id)) {
+		out->u.ref = id;
+		return 0;
+	}
+	if (n == 0 || p[0] == 0xff || p[0] == 0x82)
+		return sw_fail(w, edge, "an internal (hidden) symbol cannot be migrated");
+	y = wr_add_symbol(w->s, &id);
+	if (!y)
+		return sw_oom(w);
+	if (p[0] == 0x80) {
+		y->kind = WR_SYM_GLOBAL;
+		y->has_desc = 1;
+		if (wr_strdup(w->s, (const char *)p + 1, n - 1, &y->desc) != 0)
+			return sw_oom(w);
+	} else {
+		for (i = 1; i < n && p[i] != 0xff; i++)
+			;
+		if (i == n - 1 && n > 8 && memcmp(p + 1, "Symbol.", 7) == 0) {
+			y->kind = WR_SYM_WELLKNOWN;
+			y->has_desc = 1;
+			if (wr_strdup(w->s, (const char *)p + 8, i - 8, &y->desc) != 0)
+				return sw_oom(w);
+		} else {
+			y->kind = WR_SYM_LOCAL;
+			y->has_desc = p[n - 1] != 0xff;
+			if (wr_strdup(w->s, (const char *)p + 1, i - 1, &y->desc) != 0)
+				return sw_oom(w);
+		}
+	}
+	if (rt_pmap_put(&w->syms, h, id) != 0)
+		return sw_oom(w);
+	out->u.ref = id;
+	return 0;
+}
+
+int sw_key(sw_state *w, duk_idx_t idx, wr_value *out)
+{
+	if (duk_is_symbol(w->ctx, idx))
+		return sw_symbol(w, idx, out, NULL);
+	out->type = WR_STRING;
+	return sw_string(w, idx, &out->u.str);
+}
+
+/* ---- values ---- */
+
+static int sw_builtin(sw_state *w, uint32_t bi, wr_value *out)
+{
+	if (!w->blpaths[bi].ptr) {
+		duk_size_t n;
+		const char *p;
+		duk_get_prop_index(w->ctx, SW_IDX_PATHS, bi);
+		p = duk_get_lstring(w->ctx, -1, &n);
+		if (wr_strdup(w->s, p ? p : "", p ? n : 0, &w->blpaths[bi]) != 0) {
+			duk_pop(w->ctx);
+			return sw_oom(w);
+		}
+		duk_pop(w->ctx);
+	}
+	out->type = WR_BUILTIN;
+	out->u.str = w->blpaths[bi];
+	return 0;
+}
+
+int sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge)
+{
+	duk_context *ctx = w->ctx;
+	void *h;
+	uint32_t id;
+
+	memset(out, 0, sizeof *out);
+	switch (duk_get_type(ctx, idx)) {
+	case DUK_TYPE_NONE:
+	case DUK_TYPE_UNDEFINED:
+		out->type = WR_UNDEFINED;
+		return 0;
+	case DUK_TYPE_NULL:
+		out->type = WR_NULL;
+		return 0;
+	case DUK_TYPE_BOOLEAN:
+		out->type = duk_get_boolean(ctx, idx) ? WR_TRUE : WR_FALSE;
+		return 0;
+	case DUK_TYPE_NUMBER:
+		out->type = WR_NUMBER;
+		out->u.num = duk_get_number(ctx, idx);
+		return 0;
+	case DUK_TYPE_STRING:
+		if (duk_is_symbol(ctx, idx))
+			return sw_symbol(w, idx, out, edge);
+		out->type = WR_STRING;
+		return sw_string(w, idx, &out->u.str);
+	case DUK_TYPE_OBJECT:
+		break;
+	case DUK_TYPE_BUFFER:
+		return sw_fail(w, edge, "a plain buffer value cannot be migrated");
+	case DUK_TYPE_POINTER:
+		return sw_fail(w, edge, "a pointer value (host data) cannot be migrated");
+	case DUK_TYPE_LIGHTFUNC:
+		return sw_fail(w, edge, "a lightweight native function cannot be migrated");
+	default:
+		return sw_fail(w, edge, "a value of an unknown type cannot be migrated");
+	}
+	h = duk_get_heapptr(ctx, idx);
+	if (rt_pmap_get(&w->bl, h, &id))
+		return sw_builtin(w, id, out);
+	out->type = WR_REF;
+	if (rt_pmap_get(&w->ids, h, &id)) {
+		out->u.ref = id;
+		return 0;
+	}
+	if (!wr_add_object(w->s, &id))
+		return sw_oom(w);
+	if (id > w->cap) {
+		size_t nc = w->cap ? w->cap * 2 : 1024;
+		void **p = realloc(w->ptrs, nc * sizeof *p);
+		sw_edge *e;
+		if (!p)
+			return sw_oom(w);
+		w->ptrs = p;
+		e = realloc(w->edges, nc * sizeof *e);
+		if (!e)
+			return sw_oom(w);
+		w->edges = e;
+		w->cap = nc;
+	}
+	w->ptrs[id - 1] = h;
+	w->edges[id - 1] = *edge;
+	if (rt_pmap_put(&w->ids, h, id) != 0)
+		return sw_oom(w);
+	out->u.ref = id;
+	return 0;
+}
+
+/* ---- objects ---- */
+
+static int is_index_key(const char *k, size_t n, uint32_t *out)
+{
+	uint64_t v = 0;
+	if (n == 0 || n > 10 || (n > 1 && k[0] == '0'))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (k[i] < '0' || k[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(k[i] - '0');
+	}
+	if (v >= 0xffffffffULL)
+		return 0;
+	*out = (uint32_t)v;
+	return 1;
+}
+
+static int class_of(duk_context *ctx, duk_idx_t idx)
+{
+	int c;
+	duk_inspect_value(ctx, idx);
+	duk_get_prop_literal(ctx, -1, "class");
+	c = duk_get_int_default(ctx, -1, -1);
+	duk_pop_2(ctx);
+	return c;
+}
+
+/* call the native at stack slot fn with `this` = obj; result on top */
+static void call_on(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
+{
+	duk_dup(ctx, fn);
+	duk_dup(ctx, obj);
+	duk_call_method(ctx, 0);
+}
+
+static int elem_of_class(int c, uint32_t *elem, uint32_t *size)
+{
+	switch (c) {
+	case CL_UINT8:   *elem = WR_ELEM_UINT8;        *size = 1; return 1;
+	case CL_UINT8C:  *elem = WR_ELEM_UINT8CLAMPED; *size = 1; return 1;
+	case CL_INT8:    *elem = WR_ELEM_INT8;         *size = 1; return 1;
+	case CL_UINT16:  *elem = WR_ELEM_UINT16;       *size = 2; return 1;
+	case CL_INT16:   *elem = WR_ELEM_INT16;        *size = 2; return 1;
+	case CL_UINT32:  *elem = WR_ELEM_UINT32;       *size = 4; return 1;
+	case CL_INT32:   *elem = WR_ELEM_INT32;        *size = 4; return 1;
+	case CL_FLOAT32: *elem = WR_ELEM_FLOAT32;      *size = 4; return 1;
+	case CL_FLOAT64: *elem = WR_ELEM_FLOAT64;      *size = 8; return 1;
+	default: return 0;
+	}
+}
+
+static int is_proxy(duk_context *ctx, duk_idx_t o)
+{
+	int found = 0;
+	if (duk_get_prop_literal(ctx, o, RT_KEY_PROXY) && duk_is_array(ctx, -1)) {
+		duk_size_t n = duk_get_length(ctx, -1), i;
+		void *h = duk_get_heapptr(ctx, o);
+		for (i = 0; i < n && !found; i++) {
+			duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
+			found = duk_get_heapptr(ctx, -1) == h;
+			duk_pop(ctx);
+		}
+	}
+	duk_pop(ctx);
+	return found;
+}
+
+/* hidden keys seen while enumerating */
+enum {
+	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5
+};
+
+static int hidden_key(const unsigned char *k, size_t n)
+{
+	if (k[0] == 0x82)
+		return HK_INTERNAL;
+	n--;
+	k++;
+	if (n == 5 && memcmp(k, "fsite", 5) == 0)
+		return HK_SITE;
+	if (n == 4 && memcmp(k, "fenv", 4) == 0)
+		return HK_ENV;
+	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
+		return HK_BTARGET;
+	return 0;
+}
+
+static wr_object *obj(sw_state *w, uint32_t id)
+{
+	return &w->s->objects[id - 1];
+}
+
+/* the properties of the object at o into the model object id */
+static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int *hk)
+{
+	duk_context *ctx = w->ctx;
+	duk_idx_t en;
+
+	duk_enum(ctx, o, SW_ENUM_FLAGS);
+	en = duk_get_top_index(ctx);
+	while (duk_next(ctx, en, 0)) {
+		duk_idx_t key = duk_get_top_index(ctx), d;
+		duk_size_t kn;
+		const char *k = duk_get_lstring(ctx, key, &kn);
+		wr_value kv, v1, v2;
+		uint32_t f, pi, dummy;
+		wr_prop *p;
+		sw_edge e;
+
+		if (kn > 0 && ((unsigned char)k[0] == 0xff || (unsigned char)k[0] == 0x82)) {
+			*hk |= hidden_key((const unsigned char *)k, kn);
+			duk_pop(ctx);
+			continue;
+		}
+		if (skip_indexed && (is_index_key(k, kn, &dummy) || (kn == 6 && memcmp(k, "length", 6) == 0))) {
+			duk_pop(ctx);
+			continue;
+		}
+		if (kn == 6 && memcmp(k, "callee", 6) == 0)
+			*hk |= HK_CALLEE;
+		if (kn == 5 && memcmp(k, "stack", 5) == 0)
+			*hk |= HK_STACK;
+		if (sw_key(w, key, &kv) != 0)
+			return -1;
+		w->curkey = kv;
+		duk_dup(ctx, key);
+		duk_get_prop_desc(ctx, o, 0);
+		d = duk_get_top_index(ctx);
+		f = rt_desc_flags(ctx, d);
+		pi = obj(w, id)->nprops;
+		e.parent = id;
+		e.kind = SW_E_PROP;
+		e.a = pi;
+		memset(&v2, 0, sizeof v2);
+		if (f & WR_PF_ACCESSOR) {
+			duk_get_prop_literal(ctx, d, "get");
+			e.b = 1;
+			if (sw_value(w, -1, &v1, &e) != 0)
+				return -1;
+			duk_get_prop_literal(ctx, d, "set");
+			e.b = 2;
+			if (sw_value(w, -1, &v2, &e) != 0)
+				return -1;
+		} else {
+			duk_get_prop_literal(ctx, d, "value");
+			e.b = 0;
+			if (sw_value(w, -1, &v1, &e) != 0)
+				return -1;
+		}
+		p = wr_add_prop(w->s, obj(w, id));
+		if (!p)
+			return sw_oom(w);
+		p->key = kv;
+		p->flags = f;
+		p->value = v1;
+		p->setter = v2;
+		duk_set_top(ctx, key);
+	}
+	duk_pop(ctx);
+	return 0;
+}
+
+/* drop the index and length props a String object exposes virtually */
+static void drop_string_virtuals(wr_object *o)
+{
+	uint32_t i, j = 0, dummy;
+	for (i = 0; i < o->nprops; i++) {
+		wr_prop *p = &o->props[i];
+		int virt = p->key.type == WR_STRING && p->flags == WR_PF_ENUMERABLE &&
+		           is_index_key(p->key.u.str.ptr, p->key.u.str.len, &dummy);
+		virt |= p->key.type == WR_STRING && p->flags == 0 && p->key.u.str.len == 6 &&
+		        memcmp(p->key.u.str.ptr, "length", 6) == 0;
+		if (!virt)
+			o->props[j++] = *p;
+	}
+	o->nprops = j;
+}
+
+static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
+{
+	duk_context *ctx = w->ctx;
+	const ferry_program *prog = w->rt->prog;
+	sw_edge self = w->edges[id - 1];
+	wr_value v;
+	sw_edge e;
+
+	e.parent = id;
+	e.a = e.b = 0;
+	if (hk & HK_SITE) {
+		uint32_t site;
+		double d;
+		duk_get_prop_literal(ctx, o, RT_KEY_SITE);
+		d = duk_get_number_default(ctx, -1, -1);
+		duk_pop(ctx);
+		if (!(d >= 0 && d < (prog ? prog->nsites : 0)) || d != (double)(uint32_t)d)
+			return sw_fail(w, &self, "a function with an unknown site tag cannot be migrated");
+		site = (uint32_t)d;
+		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
+			return sw_fail(w, &self, "(closure of %s:%u): eval or with makes its scope dynamic",
+			               prog->filename ? prog->filename : "?", (unsigned)prog->sites[site].line);
+		duk_get_prop_literal(ctx, o, RT_KEY_ENV);
+		e.kind = SW_E_ENV;
+		if (sw_value(w, -1, &v, &e) != 0)
+			return -1;
+		duk_pop(ctx);
+		if (v.type == WR_REF)
+			obj(w, v.u.ref)->flags |= WR_OF_ENV;
+		obj(w, id)->kind = WR_OBJ_FUNCTION;
+		obj(w, id)->u.fn.site = site;
+		obj(w, id)->u.fn.env = v;
+		return 0;
+	}
+	if (hk & HK_BTARGET) {
+		wr_value t, th, *args = NULL;
+		duk_size_t n = 0, i;
+		duk_get_prop_literal(ctx, o, RT_KEY_BTARGET);
+		e.kind = SW_E_BTARGET;
+		if (sw_value(w, -1, &t, &e) != 0)
+			return -1;
+		duk_get_prop_literal(ctx, o, RT_KEY_BTHIS);
+		e.kind = SW_E_BTHIS;
+		if (sw_value(w, -1, &th, &e) != 0)
+			return -1;
+		duk_get_prop_literal(ctx, o, RT_KEY_BARGS);
+		if (duk_is_array(ctx, -1))
+			n = duk_get_length(ctx, -1);
+		if (n > 0) {
+			args = wr_alloc(w->s, n * sizeof *args);
+			if (!args)
+				return sw_oom(w);
+		}
+		e.kind = SW_E_BARG;
+		for (i = 0; i < n; i++) {
+			duk_get_prop_index(ctx, -1, (duk_uarridx_t)i);
+			e.a = (uint32_t)i;
+			if (sw_value(w, -1, &args[i], &e) != 0)
+				return -1;
+			duk_pop(ctx);
+		}
+		duk_pop_3(ctx);
+		obj(w, id)->kind = WR_OBJ_BOUND;
+		obj(w, id)->u.bound.target = t;
+		obj(w, id)->u.bound.self = th;
+		obj(w, id)->u.bound.args = args;
+		obj(w, id)->u.bound.nargs = (uint32_t)n;
+		return 0;
+	}
+	if (is_proxy(ctx, o))
+		return sw_fail(w, &self, "a Proxy cannot be migrated");
+	if (duk_is_c_function(ctx, o))
+		return sw_fail(w, &self, "a native (host) function cannot be migrated");
+	if (duk_is_bound_function(ctx, o))
+		return sw_fail(w, &self, "a bound function made before the runtime started cannot be migrated");
+	return sw_fail(w, &self, "a function without a site tag (made by new Function or eval code) "
+	               "cannot be migrated");
+}
+
+static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
+{
+	duk_context *ctx = w->ctx;
+	sw_edge self = w->edges[id - 1], e;
+	duk_size_t size, absize;
+	uint8_t *data, *abdata;
+	uint32_t elem = WR_ELEM_UINT8, esize = 1;
+	wr_value buf;
+
+	data = duk_get_buffer_data(ctx, o, &size);
+	if (cls == CL_ARRAYBUFFER) {
+		uint8_t *copy = NULL;
+		if (size > UINT32_MAX)
+			return sw_fail(w, &self, "an ArrayBuffer over 4 GiB cannot be migrated");
+		if (size) {
+			copy = wr_alloc(w->s, size);
+			if (!copy)
+				return sw_oom(w);
+			memcpy(copy, data, size);
+		}
+		obj(w, id)->kind = WR_OBJ_ARRAYBUFFER;
+		obj(w, id)->u.bytes.ptr = copy;
+		obj(w, id)->u.bytes.len = (uint32_t)size;
+		return 0;
+	}
+	if (cls != CL_DATAVIEW && !elem_of_class(cls, &elem, &esize))
+		return sw_fail(w, &self, "a buffer object of class %d cannot be migrated", cls);
+	/* the view's ArrayBuffer, through the baseline getter (native) */
+	call_on(ctx, cls == CL_DATAVIEW ? SW_IDX_DVBUF : SW_IDX_TABUF, o);
+	abdata = duk_get_buffer_data(ctx, -1, &absize);
+	e.parent = id;
+	e.kind = SW_E_VIEWBUF;
+	e.a = e.b = 0;
+	if (sw_value(w, -1, &buf, &e) != 0)
+		return -1;
+	duk_pop(ctx);
+	if (!abdata || data < abdata || (size_t)(data - abdata) + size > absize) {
+		if (size != 0 || absize != 0)
+			return sw_fail(w, &self, "a view outside its ArrayBuffer cannot be migrated");
+		data = abdata;
+	}
+	if (cls == CL_DATAVIEW) {
+		obj(w, id)->kind = WR_OBJ_DATAVIEW;
+		obj(w, id)->u.view.length = (uint32_t)size;
+	} else {
+		duk_get_prototype(ctx, o);
+		obj(w, id)->kind = duk_get_heapptr(ctx, -1) == duk_get_heapptr(ctx, SW_IDX_BUFPROTO)
+		                   ? WR_OBJ_BUFFER : WR_OBJ_TYPEDARRAY;
+		duk_pop(ctx);
+		obj(w, id)->u.view.length = (uint32_t)(size / esize);
+	}
+	obj(w, id)->u.view.elem = elem;
+	obj(w, id)->u.view.buffer = buf;
+	obj(w, id)->u.view.offset = (uint32_t)(data && abdata ? data - abdata : 0);
+	return 0;
+}
+
+/* process object id: props, prototype, kind-specific state, extensibility */
+int sw_process(sw_state *w, uint32_t id)
+{
+	duk_context *ctx = w->ctx;
+	duk_idx_t o;
+	int hk = 0, cls = CL_OBJECT, isfn, bufdata;
+	sw_edge self = w->edges[id - 1], e;
+	wr_value proto;
+	uint32_t flags;
+
+	duk_push_heapptr(ctx, w->ptrs[id - 1]);
+	o = duk_get_top_index(ctx);
+	isfn = duk_is_function(ctx, o);
+	bufdata = duk_is_buffer_data(ctx, o);
+	if (sw_props(w, id, o, bufdata, &hk) != 0)
+		return -1;
+
+	duk_get_prototype(ctx, o);
+	if (duk_is_undefined(ctx, -1) && obj(w, id)->nprops == 0 && !hk && is_proxy(ctx, o))
+		return sw_fail(w, &self, "a Proxy cannot be migrated");
+	e.parent = id;
+	e.kind = SW_E_PROTO;
+	e.a = e.b = 0;
+	if (sw_value(w, -1, &proto, &e) != 0)
+		return -1;
+	duk_pop(ctx);
+	if (proto.type == WR_UNDEFINED)
+		proto.type = WR_NULL;
+	obj(w, id)->proto = proto;
+
+	if (isfn) {
+		if (sw_function(w, id, o, hk) != 0)
+			return -1;
+	} else if (duk_is_array(ctx, o)) {
+		obj(w, id)->kind = WR_OBJ_ARRAY;
+	} else if (bufdata || (hk & (HK_INTERNAL | HK_CALLEE))) {
+		cls = class_of(ctx, o);
+		switch (cls) {
+		case CL_OBJECT:
+			break;
+		case CL_ARGUMENTS:
+			obj(w, id)->kind = WR_OBJ_ARGUMENTS;
+			break;
+		case CL_DATE:
+			call_on(ctx, SW_IDX_GETTIME, o);
+			obj(w, id)->kind = WR_OBJ_DATE;
+			obj(w, id)->u.num = duk_get_number(ctx, -1);
+			duk_pop(ctx);
+			break;
+		case CL_REGEXP: {
+			wr_str src, fl;
+			call_on(ctx, SW_IDX_RESOURCE, o);
+			if (sw_string(w, -1, &src) != 0)
+				return -1;
+			call_on(ctx, SW_IDX_REFLAGS, o);
+			if (sw_string(w, -1, &fl) != 0)
+				return -1;
+			duk_pop_2(ctx);
+			obj(w, id)->kind = WR_OBJ_REGEXP;
+			obj(w, id)->u.regexp.source = src;
+			obj(w, id)->u.regexp.flags = fl;
+			break;
+		}
+		case CL_ERROR: {
+			wr_str st = { "", 0 };
+			if (!(hk & HK_STACK)) {
+				call_on(ctx, SW_IDX_ERRSTACK, o);
+				if (duk_is_string(ctx, -1) && sw_string(w, -1, &st) != 0)
+					return -1;
+				duk_pop(ctx);
+			}
+			obj(w, id)->kind = WR_OBJ_ERROR;
+			obj(w, id)->u.str = st;
+			break;
+		}
+		case CL_BOOLEAN:
+		case CL_NUMBER:
+		case CL_STRING:
+		case CL_SYMBOL: {
+			wr_value prim;
+			duk_idx_t fn = cls == CL_BOOLEAN ? SW_IDX_BOOLVAL : cls == CL_NUMBER ? SW_IDX_NUMVAL
+			             : cls == CL_STRING ? SW_IDX_STRVAL : SW_IDX_SYMVAL;
+			call_on(ctx, fn, o);
+			e.kind = SW_E_PROTO;   /* a primitive: never fails with a path */
+			if (sw_value(w, -1, &prim, &self) != 0)
+				return -1;
+			duk_pop(ctx);
+			obj(w, id)->kind = cls == CL_BOOLEAN ? WR_OBJ_BOOLEAN : cls == CL_NUMBER ? WR_OBJ_NUMBER
+			                 : cls == CL_STRING ? WR_OBJ_STRING : WR_OBJ_SYMBOL;
+			obj(w, id)->u.prim = prim;
+			if (cls == CL_STRING)
+				drop_string_virtuals(obj(w, id));
+			break;
+		}
+		default:
+			if (bufdata) {
+				if (sw_bufobj(w, id, o, cls) != 0)
+					return -1;
+				break;
+			}
+			return sw_fail(w, &self, "a host object (class %d) cannot be migrated", cls);
+		}
+	}
+
+	duk_dup(ctx, SW_IDX_ISEXT);
+	duk_dup(ctx, o);
+	duk_call(ctx, 1);
+	flags = obj(w, id)->flags & WR_OF_ENV;
+	if (duk_to_boolean(ctx, -1))
+		flags |= WR_OF_EXTENSIBLE;
+	obj(w, id)->flags = flags;
+	duk_pop_2(ctx);   /* result, object */
+	return 0;
+}
+
+/* ---- entry point ---- */
+
+static int push_builtin(duk_context *ctx, const char *path)
+{
+	if (!rt_builtins_push_path(ctx, path)) {
+		duk_push_undefined(ctx);
+		return -1;
+	}
+	return 0;
+}
+
+static duk_ret_t sw_run(duk_context *ctx, void *udata)
+{
+	sw_state *w = udata;
+	static const char *const fns[] = {
+		"Object.isExtensible", "Date.prototype.getTime", "RegExp.prototype.source@get",
+		"RegExp.prototype.flags@get", "Error.prototype.stack@get",
+		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
+		"Boolean.prototype.valueOf", "Number.prototype.valueOf",
+		"String.prototype.valueOf", "Symbol.prototype.valueOf", "Buffer.prototype"
+	};
+	size_t i;
+	uint32_t id;
+
+	duk_set_top(ctx, 0);
+	rt_builtins_push(ctx);
+	duk_get_prop_literal(ctx, SW_IDX_BASE, "objs");
+	duk_get_prop_literal(ctx, SW_IDX_BASE, "paths");
+	duk_get_prop_literal(ctx, SW_IDX_BASE, "props");
+	for (i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (push_builtin(ctx, fns[i]) != 0 && i + 1 < sizeof fns / sizeof fns[0]) {
+			snprintf(w->err, w->errlen, "snapshot: built-in %s missing", fns[i]);
+			w->failed = 1;
+			return 0;
+		}
+	duk_push_global_object(ctx);
+
+	if (sw_roots(w) != 0)
+		return 0;
+	for (id = 1; id <= w->s->nobjects; id++)
+		if (sw_process(w, id) != 0)
+			return 0;
+	return 0;
+}
+
+static double wall_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
+}
+
+int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen)
+{
+	duk_context *ctx = rt->ctx;
+	sw_state w;
+	int rc;
+	const char *pfx = rt->prog && rt->prog->prefix && rt->prog->prefix[0]
+	                  ? rt->prog->prefix : "$F";
+	char envkey[64];
+
+	*out = NULL;
+	memset(&w, 0, sizeof w);
+	w.rt = rt;
+	w.ctx = ctx;
+	w.err = err;
+	w.errlen = errlen;
+	snprintf(envkey, sizeof envkey, "%sp", pfx);
+	w.envkey = envkey;
+	w.envkeylen = strlen(envkey);
+	w.s = wr_snapshot_new();
+	w.nbl = rt_builtins_count(ctx);
+	w.blpaths = calloc(w.nbl ? w.nbl : 1, sizeof *w.blpaths);
+	if (!w.s || !w.blpaths || rt_pmap_init(&w.ids, 1024) != 0 || rt_pmap_init(&w.bl, w.nbl) != 0 ||
+	    rt_pmap_init(&w.syms, 16) != 0 || rt_pmap_init(&w.strs, 1024) != 0 ||
+	    rt_builtins_ptrmap(ctx, &w.bl) != 0) {
+		sw_oom(&w);
+		goto done;
+	}
+	rc = duk_safe_call(ctx, sw_run, &w, 0, 1);
+	if (rc != DUK_EXEC_SUCCESS && !w.failed) {
+		snprintf(err, errlen, "snapshot: %s", duk_safe_to_string(ctx, -1));
+		w.failed = 1;
+	}
+	duk_pop(ctx);
+	if (!w.failed) {
+		wr_snapshot *s = w.s;
+		s->version = WR_FORMAT_VERSION;
+		if (rt->prog)
+			memcpy(s->hash, rt->prog->hash, sizeof s->hash);
+		s->created = wall_ms();
+		s->next_timer_id = rt->timers.next_id;
+		s->next_seq = rt->timers.next_seq;
+		s->loop_phase = (uint32_t)rt->phase;
+		s->phase_seq = rt->phase_seq;
+		*out = s;
+		w.s = NULL;
+	}
+done:
+	if (w.s)
+		wr_snapshot_free(w.s);
+	rt_pmap_free(&w.ids);
+	rt_pmap_free(&w.bl);
+	rt_pmap_free(&w.syms);
+	rt_pmap_free(&w.strs);
+	free(w.strcache);
+	free(w.blpaths);
+	free(w.ptrs);
+	free(w.edges);
+	return *out ? 0 : -1;
+}

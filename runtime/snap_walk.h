@@ -1,0 +1,88 @@
+/*
+ * runtime/snap_walk.h -- the snapshot walker's state, shared by
+ * snap_walk.c (the walk), snap_roots.c (globals, patches, timers) and
+ * snap_path.c (naming a value's path for error messages).
+ */
+#ifndef FERRY_SNAP_WALK_H
+#define FERRY_SNAP_WALK_H
+
+#include "runtime/snap_impl.h"
+
+/* how an object was first reached (for paths in error messages) */
+enum {
+	SW_E_GLOBAL = 1,  /* a: index in s->globals (b: 0 value, 1 getter, 2 setter) */
+	SW_E_PATCH,       /* a: index in s->patches (b as above) */
+	SW_E_TIMER,       /* a: timer index, b: 0 callback, i+1 argument i */
+	SW_E_PROP,        /* parent: object id, a: prop index, b as SW_E_GLOBAL */
+	SW_E_PROTO,       /* parent: object id */
+	SW_E_ENV,         /* parent: function id: its environment */
+	SW_E_BTARGET,     /* parent: bound function id */
+	SW_E_BTHIS,
+	SW_E_BARG,        /* a: argument index */
+	SW_E_VIEWBUF      /* parent: view id: its ArrayBuffer */
+};
+
+typedef struct sw_edge {
+	uint32_t parent;  /* object id, 0 for roots */
+	uint16_t kind;    /* SW_E_* */
+	uint32_t a, b;
+} sw_edge;
+
+/* stack slots of the walker's safe call (fixed indices) */
+enum {
+	SW_IDX_BASE = 0,       /* baseline object */
+	SW_IDX_OBJS,           /* baseline objs */
+	SW_IDX_PATHS,          /* baseline paths */
+	SW_IDX_PROPS,          /* baseline props */
+	SW_IDX_ISEXT,          /* Object.isExtensible */
+	SW_IDX_GETTIME,        /* Date.prototype.getTime */
+	SW_IDX_RESOURCE,       /* RegExp.prototype.source getter */
+	SW_IDX_REFLAGS,        /* RegExp.prototype.flags getter */
+	SW_IDX_ERRSTACK,       /* Error.prototype.stack getter */
+	SW_IDX_TABUF,          /* %TypedArray%.prototype.buffer getter */
+	SW_IDX_DVBUF,          /* DataView.prototype.buffer getter */
+	SW_IDX_BOOLVAL,        /* Boolean.prototype.valueOf */
+	SW_IDX_NUMVAL,
+	SW_IDX_STRVAL,
+	SW_IDX_SYMVAL,
+	SW_IDX_BUFPROTO,       /* Buffer.prototype (Node-style Buffer) */
+	SW_IDX_GLOBAL,         /* the global object */
+	SW_IDX_COUNT
+};
+
+typedef struct sw_state {
+	rt_ctx        *rt;
+	duk_context   *ctx;
+	wr_snapshot   *s;
+	rt_pmap        ids;      /* heapptr -> object id */
+	rt_pmap        bl;       /* heapptr -> baseline index */
+	rt_pmap        syms;     /* symbol hstring -> symbol id */
+	rt_pmap        strs;     /* hstring -> index in strcache */
+	wr_str        *strcache;
+	size_t         nstr, capstr;
+	wr_str        *blpaths;  /* baseline paths copied into the arena (lazily) */
+	uint32_t       nbl;
+	void         **ptrs;     /* ptrs[id - 1]: heap pointer of object id */
+	sw_edge       *edges;    /* edges[id - 1] */
+	size_t         cap;
+	const char    *envkey;   /* "<prefix>p" */
+	size_t         envkeylen;
+	wr_value       curkey;   /* key whose value is being converted (paths) */
+	char          *err;
+	size_t         errlen;
+	int            failed;
+} sw_state;
+
+/* snap_walk.c */
+int  sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge);
+int  sw_key(sw_state *w, duk_idx_t idx, wr_value *out);
+int  sw_process(sw_state *w, uint32_t id);
+/* snap_roots.c */
+int  sw_roots(sw_state *w);
+/* snap_path.c: write "<path>" of the value reached by edge into buf */
+void sw_path(sw_state *w, const sw_edge *edge, char *buf, size_t len);
+/* fail with "<path>: message" (printf style) */
+int  sw_fail(sw_state *w, const sw_edge *edge, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
