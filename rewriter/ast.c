@@ -56,6 +56,7 @@ rw_ast_free(rw_ast *ast)
 		}
 		free(p->itab);
 		free(p->lines);
+		free(p->ptok);
 		free(p);
 	}
 	free((char *)ast->filename);
@@ -187,6 +188,63 @@ rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n)
 		return -1;
 	memcpy(l->v, v, (size_t)n * sizeof *v);
 	return 0;
+}
+
+int
+rw_note_token(rw_ast *ast, const rw_node *n)
+{
+	rw_ast_priv *p = priv(ast);
+
+	if (p->nptok + 3 > p->cap_ptok) {
+		uint32_t ncap = p->cap_ptok ? p->cap_ptok * 2 : 48;
+		uint32_t *nv = realloc(p->ptok, ncap * sizeof *nv);
+
+		if (nv == NULL)
+			return -1;
+		p->ptok = nv;
+		p->cap_ptok = ncap;
+	}
+	p->ptok[p->nptok++] = n->id;
+	p->ptok[p->nptok++] = n->span.start;
+	p->ptok[p->nptok++] = n->span.end;
+	return 0;
+}
+
+static int
+is_leaf(const rw_node *n)
+{
+	switch (n->kind) {
+	case RW_IDENT: case RW_NAME: case RW_THIS: case RW_NULL: case RW_BOOL:
+	case RW_NUMBER: case RW_STRING: case RW_REGEX:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+rw_token_span(const rw_ast *ast, const rw_node *n, uint32_t *start, uint32_t *end)
+{
+	rw_ast_priv *p = priv(ast);
+	uint32_t lo = 0, hi;
+
+	*start = n->span.start;
+	*end = n->span.end;
+	if (!(n->flags & RW_PARENS) || !is_leaf(n))
+		return;
+	hi = p->nptok / 3;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (p->ptok[mid * 3] < n->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->nptok / 3 && p->ptok[lo * 3] == n->id) {
+		*start = p->ptok[lo * 3 + 1];
+		*end = p->ptok[lo * 3 + 2];
+	}
 }
 
 /* FNV-1a */

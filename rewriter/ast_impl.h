@@ -26,11 +26,15 @@ typedef struct rw_ast_priv {
 	uint32_t  icap, icount;
 	uint32_t *lines;              /* offsets of line starts (lazy) */
 	uint32_t  nlines;
+	uint32_t *ptok;               /* parenthesized leaves: (id, token start, token end) */
+	uint32_t  nptok, cap_ptok;    /* triples, ids increasing */
 } rw_ast_priv;
 
 rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
 rw_node *rw_node_new(rw_ast *ast, rw_kind kind);
 /* Copies an array of n node pointers into the arena as a list. */
 int rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n);
+/* Records the token extent of a leaf about to get a parenthesized span. */
+int rw_note_token(rw_ast *ast, const rw_node *n);
 
 #endif
