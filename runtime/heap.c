@@ -22,8 +22,10 @@ static void rt_fatal(void *udata, const char *msg)
 	fflush(stdout);
 	if (!rt->ctx && a->limit) {
 		/* still inside duk_create_heap: the limit is below an empty heap */
-		fprintf(stderr, "ferry: cannot create the JavaScript heap within --max-heap "
-		        "%zu bytes\n", a->limit);
+		const char *me = rt->opts.argc > 0 ? rt->opts.argv[0] : "ferry";
+		const char *slash = strrchr(me, '/');
+		fprintf(stderr, "%s: cannot create the JavaScript heap within --max-heap "
+		        "%zu bytes\n", slash ? slash + 1 : me, a->limit);
 		exit(RT_EXIT_ERROR);
 	}
 	fprintf(stderr, "ferry: fatal error: %s", msg ? msg : "(no message)");

@@ -235,7 +235,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 		        "--migrate-to HOST:PORT\n", me);
 		return RT_PARSE_BAD;
 	}
-	/* program arguments: argv[0] then what follows the options */
+	/* program arguments: argv[0] then what follows the options (the slot
+	 * before them held an option and now gets argv[0]) */
+	if (i > 1)
+		argv[i - 1] = argv[0];
 	o->argc = argc - i + 1;
 	o->argv = argv + i - 1;
 	return RT_PARSE_RUN;
