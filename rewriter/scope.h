@@ -226,4 +226,8 @@ const char *rw_ref_kind_name(rw_ref_kind k);
  * resolution, deterministic. 0, or -1 on write error. */
 int rw_scopes_dump(const rw_scopes *s, FILE *out);
 
+/* ferryc's --dump-scopes mode: analyse ast, dump it to out, free the
+ * analysis. 0, or 1 with a one-line message in err. */
+int rw_scopes_dump_cli(rw_ast *ast, FILE *out, char *err, size_t errlen);
+
 #endif

@@ -1,0 +1,37 @@
+/*
+ * rewriter/scope_impl.h -- private state of the scope analysis, shared by
+ * scope.c (declare + resolve), scope_post.c (derived facts) and
+ * scope_dump.c. Not for other modules: use rewriter/scope.h.
+ */
+#ifndef FERRY_RW_SCOPE_IMPL_H
+#define FERRY_RW_SCOPE_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rewriter/scope.h"
+
+struct rw_scopes {
+	rw_ast      *ast;
+	/* all scopes by id, and per scope the tail of its binding list and of
+	 * its child list (kept here so the public struct stays small) */
+	rw_scope   **scopes;
+	rw_binding **btail;
+	rw_scope   **ctail;
+	uint32_t     nscopes, cap_scopes;
+	/* every identifier occurrence, in source order */
+	rw_ref     **refs;
+	uint32_t     nrefs, cap_refs;
+	/* (scope, name) -> binding, open addressing, power-of-two size */
+	rw_binding **table;
+	uint32_t     table_cap, table_used;
+	/* interned names the analysis compares against */
+	const char  *n_arguments, *n_eval;
+	int          oom;
+};
+
+/* scope_post.c: the facts derived once every occurrence is resolved
+ * (aliasing, dynamic flags, capture counts, depths). */
+void rw_scopes_finish(rw_scopes *s);
+
+#endif
