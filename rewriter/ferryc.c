@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rewriter/rewriter.h"
+#include "rewriter/scope.h"
 #include "rewriter/instrument.h"
 
 static void
@@ -208,8 +209,9 @@ main(int argc, char **argv)
 			fputs("ferryc: write error\n", stderr);
 		break;
 	case RW_MODE_DUMP_SCOPES:
-		fputs("ferryc: --dump-scopes is not available yet\n", stderr);
-		r = 1;
+		r = rw_scopes_dump_cli(ast, stdout, err, sizeof err);
+		if (r)
+			fprintf(stderr, "%s\n", err);
 		break;
 	default:
 		r = 1;
