@@ -80,6 +80,7 @@ typedef struct rt_ctx {
 	 * RT_PHASE_TIMERS with phase_seq = 0 (start a new iteration). */
 	int          phase;
 	uint64_t     phase_seq;
+	double       phase_now;      /* rt_now() when the current timers phase began */
 	double       next_checkpoint; /* rt_now() ms of the next --checkpoint-every write */
 } rt_ctx;
 
@@ -94,6 +95,11 @@ extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
 double    rt_now(const rt_ctx *rt);               /* monotonic ms */
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq);
+/* The delay to save in a snapshot for a pending timer (>= 0; 0 for
+ * immediates). During a timers phase it is measured from the phase's start,
+ * so a timer that was not due when the phase began is not due when the
+ * resumed phase begins either (and one that was due still is). */
+double    rt_timer_remaining(const rt_ctx *rt, const rt_timer *t);
 
 /* ---- snapshot and restore (runtime/snap_*.c, runtime/restore.c) ---- */
 /* Install the tagging helper (P t) and hidden keys; record the built-in
