@@ -78,6 +78,8 @@ static wr_snapshot *sample(void)
 	s->created = 1764070000123.0;
 	s->next_timer_id = 42;
 	s->next_seq = 0x1234567890ULL;
+	s->loop_phase = 1;
+	s->phase_seq = 77;
 
 	/* symbols: local with desc, local without, global, well-known */
 	uint32_t sy;
@@ -321,7 +323,8 @@ static int obj_eq(const wr_object *a, const wr_object *b)
 static int snap_eq(const wr_snapshot *a, const wr_snapshot *b)
 {
 	if (a->version != b->version || memcmp(a->hash, b->hash, 32) || !num_eq(a->created, b->created) ||
-	    !num_eq(a->next_timer_id, b->next_timer_id) || a->next_seq != b->next_seq)
+	    !num_eq(a->next_timer_id, b->next_timer_id) || a->next_seq != b->next_seq ||
+	    a->loop_phase != b->loop_phase || a->phase_seq != b->phase_seq)
 		return 0;
 	if (a->nglobals != b->nglobals || a->nobjects != b->nobjects || a->nsymbols != b->nsymbols ||
 	    a->ntimers != b->ntimers || a->npatches != b->npatches)
@@ -546,16 +549,16 @@ START_TEST(hostile_headers)
 {
 	static const struct { const char *bytes; size_t len; size_t off; const char *what; } cases[] = {
 		/* array32 claiming 4G elements at the top */
-		{ "\xdd\xff\xff\xff\xff", 5, 0, "expected 11 fields" },
+		{ "\xdd\xff\xff\xff\xff", 5, 0, "expected 13 fields" },
 		/* str32 claiming 4 GB */
-		{ "\x9b\xdb\xff\xff\xff\xff\0\0\0\0\0\0\0\0\0\0", 16, 16, "truncated" },
+		{ "\x9d\xdb\xff\xff\xff\xff\0\0\0\0\0\0\0\0\0\0", 16, 16, "truncated" },
 		{ "\xc1", 1, 0, "invalid msgpack byte" },
 		{ "", 0, 0, "truncated" },
 		{ "{\"format\":1}", 12, 0, "expected an array" },
-		{ "\x9b\xaeNOT-a-snapshot", 16, 1, "magic" },
-		{ "\x9a", 1, 0, "expected 11 fields" },
-		{ "\x9b\xae" "ferry-snapshot\x02", 17, 16, "unsupported snapshot version 2" },
-		{ "\x9b\xae" "ferry-snapshot\x01\xc4\x02\x00\x00", 21, 17, "32 bytes" },
+		{ "\x9d\xaeNOT-a-snapshot", 16, 1, "magic" },
+		{ "\x9a", 1, 0, "expected 13 fields" },
+		{ "\x9d\xae" "ferry-snapshot\x02", 17, 16, "unsupported snapshot version 2" },
+		{ "\x9d\xae" "ferry-snapshot\x01\xc4\x02\x00\x00", 21, 17, "32 bytes" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		wr_snapshot *r = NULL;

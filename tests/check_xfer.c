@@ -209,7 +209,7 @@ static int hook(void *ctx, const uint8_t *payload, size_t len, char *err, size_t
 static void *target_thread(void *arg)
 {
 	peer *p = arg;
-	wr_xfer_opts o = { p->key, 2000, 1 << 20 };
+	wr_xfer_opts o = { p->key, 2000, 1 << 20, 0 };
 	p->rc = wr_xfer_take(p->fd, p->hash ? p->hash : HASH, &o, hook, p, &p->err);
 	close(p->fd);
 	return NULL;
@@ -223,7 +223,7 @@ static void pair(int sv[2])
 static int offer(int fd, const wr_xfer_key *key, const uint8_t *hash, wr_error *err)
 {
 	static const char snap[] = "pretend this is a msgpack snapshot";
-	wr_xfer_opts o = { key, 2000, 0 };
+	wr_xfer_opts o = { key, 2000, 0, 0 };
 	return wr_xfer_offer(fd, hash ? hash : HASH, snap, sizeof snap, &o, err);
 }
 
@@ -301,6 +301,38 @@ START_TEST(proto_wrong_key_and_hash)
 		ck_assert_msg(strstr(err.msg, c[i].why) != NULL, "case %zu: %s", i, err.msg);
 		ck_assert_int_eq(t.restored, 0);
 		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+	}
+}
+END_TEST
+
+/* the source-side test faults, through the real target */
+START_TEST(proto_injected_faults)
+{
+	struct { int fault; const char *src, *dst; } c[] = {
+		{ WR_XFER_FAULT_SOURCE_CORRUPT, "checksum mismatch", "checksum mismatch" },
+		{ WR_XFER_FAULT_SOURCE_TRUNCATE, "truncated", "peer closed" },
+	};
+	ck_assert_int_eq(wr_xfer_fault_from("source-corrupt"), WR_XFER_FAULT_SOURCE_CORRUPT);
+	ck_assert_int_eq(wr_xfer_fault_from("target-die-after-ack"), WR_XFER_FAULT_TARGET_DIE_AFTER_ACK);
+	ck_assert_int_eq(wr_xfer_fault_from("nonsense"), -1);
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_error err;
+		static const char snap[] = "a snapshot long enough to be cut in half";
+		wr_xfer_opts o = { NULL, 2000, 0, c[i].fault };
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		int rc = wr_xfer_offer(sv[0], HASH, snap, sizeof snap, &o, &err);
+		close(sv[0]);
+		pthread_join(th, NULL);
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(err.msg, c[i].src) != NULL, "case %zu: %s", i, err.msg);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_int_eq(t.restored, 0);
+		ck_assert_msg(strstr(t.err.msg, c[i].dst) != NULL, "case %zu: %s", i, t.err.msg);
 	}
 }
 END_TEST
@@ -466,7 +498,7 @@ START_TEST(proto_target_faults)
 		peer t = { 0 };
 		wr_error err;
 		static const char snap[] = "state";
-		wr_xfer_opts o = { NULL, 300, 0 };
+		wr_xfer_opts o = { NULL, 300, 0, 0 };
 		pair(sv);
 		t.fd = sv[1];
 		t.restore_rc = c[i].mode;
@@ -532,6 +564,7 @@ static Suite *xfer_suite(void)
 	tcase_add_test(tp, proto_refused_and_broken);
 	tcase_add_test(tp, proto_wrong_key_and_hash);
 	tcase_add_test(tp, proto_source_faults);
+	tcase_add_test(tp, proto_injected_faults);
 	tcase_add_test(tp, proto_target_faults);
 	tcase_add_test(tp, sockets_loopback);
 	suite_add_tcase(s, tp);

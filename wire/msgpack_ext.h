@@ -19,7 +19,7 @@ enum {
 /* top level: fixarray of WR_MP_TOP_FIELDS, first the magic string */
 #define WR_MP_MAGIC       "ferry-snapshot"
 #define WR_MP_MAGIC_LEN   14u
-#define WR_MP_TOP_FIELDS  11u
+#define WR_MP_TOP_FIELDS  13u
 
 /* default property flags: a plain data property (writable, enumerable,
  * configurable) */

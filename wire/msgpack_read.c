@@ -664,6 +664,8 @@ static int rd_snapshot(mr *r)
 	if (rd_num(r, &s->created, "created") < 0 ||
 	    rd_num(r, &s->next_timer_id, "next timer id") < 0 ||
 	    rd_uint(r, UINT64_MAX, &s->next_seq, "next sequence") < 0 ||
+	    rd_u32(r, UINT32_MAX, &s->loop_phase, "loop phase") < 0 ||
+	    rd_uint(r, UINT64_MAX, &s->phase_seq, "phase sequence") < 0 ||
 	    rd_props(r, NULL) < 0 ||
 	    rd_table(r, 5, r->lim->max_objects, "objects", rd_object) < 0 ||
 	    rd_table(r, 3, r->lim->max_objects, "symbols", rd_symbol) < 0 ||

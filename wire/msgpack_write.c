@@ -284,6 +284,8 @@ int wr_msgpack_write(const wr_snapshot *s, wr_buf *out, wr_error *err)
 	put_num(&w, s->created);
 	put_num(&w, s->next_timer_id);
 	msgpack_pack_uint64(&w.pk, s->next_seq);
+	msgpack_pack_uint32(&w.pk, s->loop_phase);
+	msgpack_pack_uint64(&w.pk, s->phase_seq);
 	if (put_props(&w, s->globals, s->nglobals, err) < 0)
 		goto fail;
 

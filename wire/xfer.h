@@ -101,10 +101,26 @@ int  wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeou
                   wr_xfer_hdr *h, uint8_t **payload, wr_error *err);
 
 /* ---- the hand-over (doc/protocol.md) ---- */
+/* Fault injection for the end-to-end tests (tests/migrate.sh sets
+ * FERRY_XFER_FAULT): a real process failing at a precise protocol step.
+ * The DIE faults raise SIGKILL, exactly like `kill -9` at that moment. */
+typedef enum wr_xfer_fault {
+	WR_XFER_FAULT_NONE = 0,
+	WR_XFER_FAULT_TARGET_DIE_AFTER_SNAP,    /* target: SNAP received, before restore */
+	WR_XFER_FAULT_TARGET_DIE_AFTER_ACK,     /* target: ACK sent, before COMMIT */
+	WR_XFER_FAULT_TARGET_DIE_AFTER_COMMIT,  /* target: COMMIT read, before DONE */
+	WR_XFER_FAULT_SOURCE_TRUNCATE,          /* source: half the SNAP frame, then close */
+	WR_XFER_FAULT_SOURCE_CORRUPT,           /* source: one payload byte flipped in transit */
+	WR_XFER_FAULT_SOURCE_DIE_AFTER_ACK      /* source: ACK read, killed before COMMIT */
+} wr_xfer_fault;
+/* "target-die-after-snap" etc. -> fault; -1 if unknown */
+int wr_xfer_fault_from(const char *name);
+
 typedef struct wr_xfer_opts {
 	const wr_xfer_key *key;   /* NULL: no authentication */
 	int    timeout_ms;        /* per step */
 	size_t max_payload;       /* target: largest snapshot accepted */
+	int    fault;             /* wr_xfer_fault (tests only) */
 } wr_xfer_opts;
 
 /* Source side, on a connected fd: receive HELLO, send SNAP, wait for ACK,

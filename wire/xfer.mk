@@ -1,12 +1,18 @@
-# wire/xfer.mk -- the msgpack snapshot codec and over-the-air transfer:
-# frames, acknowledgement, authentication (part of libferry).
+# wire/xfer.mk -- the msgpack snapshot codec and over-the-air migration:
+# frames, acknowledgement, authentication (wire/, part of libferry) and the
+# runtime's side of it (runtime/xfer.c: --listen, --migrate-to, --key).
 runtime_libferry_a_SOURCES += \
 	wire/msgpack_ext.h wire/msgpack_write.c wire/msgpack_read.c \
-	wire/xfer.h wire/xfer_frame.c wire/xfer_io.c wire/xfer_proto.c
+	wire/xfer.h wire/xfer_frame.c wire/xfer_io.c wire/xfer_proto.c \
+	runtime/xfer.c
 
-# unit tests: frames and the hand-over protocol over socketpairs/loopback
-check_PROGRAMS += tests/check_xfer
-TESTS += tests/check_xfer
+# unit tests: the msgpack codec; frames and the hand-over protocol over
+# socketpairs/loopback
+check_PROGRAMS += tests/check_msgpack tests/check_xfer
+TESTS += tests/check_msgpack tests/check_xfer
+tests_check_msgpack_SOURCES = tests/check_msgpack.c
+tests_check_msgpack_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_msgpack_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
 tests_check_xfer_SOURCES = tests/check_xfer.c
 tests_check_xfer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS)
 tests_check_xfer_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)

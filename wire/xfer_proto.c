@@ -15,6 +15,7 @@
  * after HELLO carries both nonces, so frames from an older session (or a
  * replay) are refused.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,50 @@
 #include "wire/xfer.h"
 
 #define SMALL_FRAME 4096u   /* largest HELLO/ACK/NACK/COMMIT/DONE payload */
+
+static const char *const fault_names[] = {
+	"none", "target-die-after-snap", "target-die-after-ack", "target-die-after-commit",
+	"source-truncate", "source-corrupt", "source-die-after-ack"
+};
+
+int wr_xfer_fault_from(const char *name)
+{
+	for (size_t i = 0; i < sizeof fault_names / sizeof fault_names[0]; i++)
+		if (strcmp(name, fault_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* an injected `kill -9` at this step */
+static void die_if(const wr_xfer_opts *o, int fault)
+{
+	if (o->fault == fault)
+		raise(SIGKILL);
+}
+
+/* the SNAP frame, damaged on purpose (tests): truncated or one byte flipped */
+static int send_damaged(int fd, const wr_xfer_hdr *h, const void *payload,
+                        const wr_xfer_opts *o, wr_error *err)
+{
+	wr_buf b = { NULL, 0, 0 };
+	wr_error e;
+	int rc = wr_xfer_frame_encode(h, payload, o->key, &b, &e);
+	if (rc == 0 && o->fault == WR_XFER_FAULT_SOURCE_TRUNCATE) {
+		(void)wr_xfer_write_all(fd, b.data, b.len / 2, o->timeout_ms, &e);
+		wr_err_set(err, "(test fault) snapshot frame truncated after %zu of %zu bytes",
+		           b.len / 2, b.len);
+		wr_buf_free(&b);
+		return -1;
+	}
+	if (rc == 0) {
+		b.data[WR_XFER_HDR + h->len / 2] ^= 0x10;
+		rc = wr_xfer_write_all(fd, b.data, b.len, o->timeout_ms, &e);
+	}
+	wr_buf_free(&b);
+	if (rc < 0)
+		wr_err_set(err, "sending the snapshot: %s", e.msg);
+	return rc;
+}
 
 static const char *type_name(uint32_t t)
 {
@@ -94,7 +139,10 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 	randombytes_buf(s.nonce_s, WR_XFER_NONCE);
 	s.type = WR_XFER_SNAP;
 	s.len = (uint32_t)len;
-	if (wr_xfer_send(fd, &s, snap, o->key, o->timeout_ms, &e) < 0) {
+	if (o->fault == WR_XFER_FAULT_SOURCE_TRUNCATE || o->fault == WR_XFER_FAULT_SOURCE_CORRUPT) {
+		if (send_damaged(fd, &s, snap, o, err) < 0)
+			return -1;
+	} else if (wr_xfer_send(fd, &s, snap, o->key, o->timeout_ms, &e) < 0) {
 		wr_err_set(err, "sending the snapshot: %s", e.msg);
 		return -1;
 	}
@@ -120,6 +168,7 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 		wr_err_set(err, "protocol error: expected ACK, got %s", type_name(h.type));
 		return -1;
 	}
+	die_if(o, WR_XFER_FAULT_SOURCE_DIE_AFTER_ACK);
 	/* 4. commit: from the moment the target reads this, it owns the state */
 	s.type = WR_XFER_COMMIT;
 	s.len = 0;
@@ -175,6 +224,7 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 		nack(fd, &me, o, err->msg);
 		return WR_XFER_REJECT;
 	}
+	die_if(o, WR_XFER_FAULT_TARGET_DIE_AFTER_SNAP);
 	/* the session from now on: both nonces */
 	memcpy(me.nonce_s, h.nonce_s, WR_XFER_NONCE);
 	if (h.type != WR_XFER_SNAP) {
@@ -211,6 +261,7 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 		wr_err_set(err, "sending ACK: %s; the source keeps the program", e.msg);
 		return WR_XFER_BROKEN;
 	}
+	die_if(o, WR_XFER_FAULT_TARGET_DIE_AFTER_ACK);
 	if (wr_xfer_recv(fd, SMALL_FRAME, o->key, o->timeout_ms, &h, &pl, &e) < 0) {
 		wr_err_set(err, "no COMMIT from the source (%s); the source keeps the program", e.msg);
 		return WR_XFER_BROKEN;
@@ -221,6 +272,7 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 		           type_name(h.type));
 		return WR_XFER_BROKEN;
 	}
+	die_if(o, WR_XFER_FAULT_TARGET_DIE_AFTER_COMMIT);
 	/* 5. DONE: if it cannot be sent the source is gone or will resume */
 	me.type = WR_XFER_DONE;
 	if (wr_xfer_send(fd, &me, NULL, o->key, o->timeout_ms, &e) < 0) {

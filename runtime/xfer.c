@@ -1,0 +1,154 @@
+/*
+ * runtime/xfer.c -- the device side of over-the-air migration:
+ * rt_xfer_listen (--listen: wait for a source, verify, restore, hand-over)
+ * and rt_xfer_send (--migrate-to: offer a snapshot taken at a boundary).
+ * Frames, sockets and the protocol are wire/xfer*.c; this file only plugs
+ * the runtime's restore into them and chooses what to print.
+ *
+ * FERRY_XFER_TIMEOUT_MS (default 10000) bounds each wait for the peer.
+ * FERRY_XFER_FAULT=NAME injects a failure at one protocol step (tests only;
+ * names in wire/xfer_proto.c, e.g. target-die-after-ack, source-corrupt).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/rt.h"
+#include "wire/xfer.h"
+
+#define RT_XFER_TIMEOUT_MS 10000
+
+static int xfer_timeout(void)
+{
+	const char *s = getenv("FERRY_XFER_TIMEOUT_MS");
+	if (s && *s) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (*end == '\0' && v > 0 && v <= 3600000)
+			return (int)v;
+	}
+	return RT_XFER_TIMEOUT_MS;
+}
+
+static int xfer_fault(void)
+{
+	const char *s = getenv("FERRY_XFER_FAULT");
+	int f = s && *s ? wr_xfer_fault_from(s) : 0;
+	return f < 0 ? 0 : f;
+}
+
+static int load_key(const rt_ctx *rt, wr_xfer_key *key, char *err, size_t errlen)
+{
+	wr_error e;
+	memset(key, 0, sizeof *key);
+	if (!rt->opts.key_file)
+		return 0;
+	if (wr_xfer_key_load(rt->opts.key_file, key, &e) < 0) {
+		snprintf(err, errlen, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* the target's restore hook: decode fully, check, then rebuild the heap */
+static int restore_payload(void *ctx, const uint8_t *payload, size_t len,
+                           char *err, size_t errlen)
+{
+	rt_ctx *rt = ctx;
+	wr_limits lim;
+	wr_snapshot *snap = NULL;
+	wr_error e;
+
+	wr_limits_default(&lim);
+	if (wr_msgpack_read(payload, len, &lim, &snap, &e) < 0) {
+		snprintf(err, errlen, "bad snapshot: %s", e.msg);
+		return WR_XFER_REJECT;
+	}
+	if (memcmp(snap->hash, rt->prog->hash, sizeof snap->hash) != 0) {
+		wr_snapshot_free(snap);
+		snprintf(err, errlen, "the snapshot was taken by a different program (hash mismatch)");
+		return WR_XFER_REJECT;
+	}
+	int rc = rt_restore(rt, snap, err, errlen);
+	wr_snapshot_free(snap);
+	return rc < 0 ? WR_XFER_BROKEN : WR_XFER_OK;
+}
+
+int rt_xfer_listen(rt_ctx *rt, char *err, size_t errlen)
+{
+	wr_xfer_key key;
+	wr_xfer_opts o;
+	wr_limits lim;
+	wr_error e;
+	int lfd, fd;
+
+	if (load_key(rt, &key, err, errlen) < 0)
+		return -1;
+	wr_limits_default(&lim);
+	o.key = key.len ? &key : NULL;
+	o.timeout_ms = xfer_timeout();
+	o.max_payload = lim.max_bytes;
+	o.fault = xfer_fault();
+	if (wr_xfer_listen(rt->opts.listen, &lfd, &e) < 0) {
+		snprintf(err, errlen, "%s", e.msg);
+		return -1;
+	}
+	fprintf(stderr, "ferry: listening on %s (port %d), waiting for a snapshot%s\n",
+	        rt->opts.listen, wr_xfer_local_port(lfd), o.key ? " (authenticated)" : "");
+	for (;;) {
+		if (wr_xfer_accept(lfd, -1, &fd, &e) < 0) {
+			close(lfd);
+			snprintf(err, errlen, "%s", e.msg);
+			return -1;
+		}
+		int rc = wr_xfer_take(fd, rt->prog->hash, &o, restore_payload, rt, &e);
+		close(fd);
+		if (rc == WR_XFER_OK) {
+			close(lfd);
+			fprintf(stderr, "ferry: migration received, running\n");
+			return 0;
+		}
+		if (rc == WR_XFER_BROKEN) {
+			close(lfd);
+			snprintf(err, errlen, "migration failed after restore began: %s", e.msg);
+			return -1;
+		}
+		fprintf(stderr, "ferry: refused a migration: %s; still listening\n", e.msg);
+	}
+}
+
+int rt_xfer_send(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen)
+{
+	wr_xfer_key key;
+	wr_xfer_opts o;
+	wr_buf b = { NULL, 0, 0 };
+	wr_error e;
+	int fd, rc;
+
+	if (load_key(rt, &key, err, errlen) < 0)
+		return -1;
+	o.key = key.len ? &key : NULL;
+	o.timeout_ms = xfer_timeout();
+	o.max_payload = 0;
+	o.fault = xfer_fault();
+	if (wr_msgpack_write(snap, &b, &e) < 0) {
+		snprintf(err, errlen, "encoding the snapshot: %s", e.msg);
+		return -1;
+	}
+	if (wr_xfer_connect(rt->opts.migrate_to, o.timeout_ms, &fd, &e) < 0) {
+		wr_buf_free(&b);
+		snprintf(err, errlen, "%s", e.msg);
+		return -1;
+	}
+	size_t sent = b.len;
+	rc = wr_xfer_offer(fd, rt->prog->hash, b.data, b.len, &o, &e);
+	close(fd);
+	wr_buf_free(&b);
+	if (rc < 0) {
+		snprintf(err, errlen, "%s", e.msg);
+		return -1;
+	}
+	fprintf(stderr, "ferry: migrated to %s (%zu bytes)\n", rt->opts.migrate_to, sent);
+	return 0;
+}
