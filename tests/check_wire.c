@@ -705,6 +705,19 @@ START_TEST(files_atomic)
 }
 END_TEST
 
+static const char *sample_path;
+
+START_TEST(write_sample)
+{
+	wr_snapshot *a = sample();
+	wr_buf b = encode(a, 1);
+	wr_error e;
+	ck_assert_msg(wr_write_file_atomic(sample_path, b.data, b.len, &e) == 0, "%s", e.msg);
+	wr_buf_free(&b);
+	wr_snapshot_free(a);
+}
+END_TEST
+
 static Suite *wire_suite(void)
 {
 	Suite *su = suite_create("wire");
@@ -729,9 +742,20 @@ static Suite *wire_suite(void)
 	return su;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	SRunner *sr = srunner_create(wire_suite());
+	Suite *su;
+	if (argc == 3 && !strcmp(argv[1], "--write-sample")) {
+		/* regenerates tests/data/wire/sample.json */
+		sample_path = argv[2];
+		su = suite_create("sample");
+		TCase *tc = tcase_create("sample");
+		tcase_add_test(tc, write_sample);
+		suite_add_tcase(su, tc);
+	} else {
+		su = wire_suite();
+	}
+	SRunner *sr = srunner_create(su);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

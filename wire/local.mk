@@ -18,3 +18,13 @@ TESTS += tests/check_wire
 tests_check_wire_SOURCES = tests/check_wire.c
 tests_check_wire_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_wire_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
+
+# the `ferry` tool: inspect, convert, verify
+bin_PROGRAMS += wire/ferry
+wire_ferry_SOURCES = wire/ferry_tool.h wire/ferry_tool.c wire/ferry_inspect.c
+wire_ferry_LDADD = runtime/libferry.a $(FERRY_DEVICE_LIBS)
+dist_man_MANS += wire/ferry.1
+
+# end-to-end tests of the tool
+TESTS += tests/ferry_tool.sh
+EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json

@@ -1,0 +1,415 @@
+/*
+ * wire/ferry_tool.c -- the `ferry` command: inspect, convert and verify
+ * snapshot files (see wire/ferry.1). Library code never prints; this file
+ * is where errors become one line on stderr and an exit status:
+ * 0 success, 1 a bad or mismatched snapshot / failed operation, 2 usage.
+ */
+#define _GNU_SOURCE 1   /* memmem */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "wire/ferry_tool.h"
+#include "wire/wr_impl.h"
+
+extern char **environ;
+
+static const char usage_main[] =
+"usage: ferry COMMAND [OPTIONS] ...\n"
+"Inspect, convert and verify Ferry snapshots (JSON or msgpack, detected).\n"
+"\n"
+"commands:\n"
+"  inspect [--json] [--top N] SNAP     summary of a snapshot (--json: full readable view)\n"
+"  convert [--to json|msgpack] [--pretty] IN OUT\n"
+"                                      convert between formats (OUT '-' = stdout)\n"
+"  verify SNAP --app APP [--no-exec]   check that APP can resume SNAP (without running it)\n"
+"  help [COMMAND]                      this text, or a command's\n"
+"\n"
+"options for every command:\n"
+"  --max-bytes N    refuse snapshots larger than N bytes (default 268435456)\n"
+"  -h, --help       help;  --version  version\n"
+"\n"
+"See ferry(1).\n";
+
+static const char usage_inspect[] =
+"usage: ferry inspect [--json] [--top N] SNAP\n"
+"Prints the program hash, creation time, counts of objects, functions,\n"
+"environments and timers by kind, approximate data bytes by kind, and the\n"
+"N (default 10) largest values with their paths from a root.\n"
+"--json prints the whole snapshot as indented JSON instead.\n"
+"SNAP '-' reads standard input.\n";
+
+static const char usage_convert[] =
+"usage: ferry convert [--to json|msgpack] [--pretty] IN OUT\n"
+"Decodes IN (format detected), validates it and writes it to OUT atomically.\n"
+"The output format is --to, else OUT's extension (.json, .msgpack, .mp,\n"
+".mpk); OUT '-' writes to standard output (needs --to). --pretty indents JSON.\n";
+
+static const char usage_verify[] =
+"usage: ferry verify SNAP --app APP [--no-exec]\n"
+"Checks that SNAP decodes, is structurally valid, and was taken by the program\n"
+"APP was built from (same program hash), without running the program: APP is\n"
+"asked for its hash with `APP --print-hash`. With --no-exec (or when APP cannot\n"
+"be run on this machine) the hash is searched for in APP's bytes instead.\n"
+"Exit 0: APP can resume SNAP; 1: it cannot (the reason is printed).\n";
+
+static size_t g_max_bytes;
+
+static int usage_error(const char *msg, const char *usage)
+{
+	fprintf(stderr, "ferry: %s\n%s", msg, usage);
+	return 2;
+}
+
+void ft_hex(const uint8_t hash[32], char out[65])
+{
+	static const char d[] = "0123456789abcdef";
+	for (int i = 0; i < 32; i++) {
+		out[2 * i] = d[hash[i] >> 4];
+		out[2 * i + 1] = d[hash[i] & 15];
+	}
+	out[64] = 0;
+}
+
+int ft_load(const char *path, ft_snap *fs)
+{
+	uint8_t *data;
+	size_t len;
+	wr_error e;
+	wr_limits lim;
+
+	memset(fs, 0, sizeof *fs);
+	fs->path = path;
+	wr_limits_default(&lim);
+	if (g_max_bytes)
+		lim.max_bytes = g_max_bytes;
+	if (wr_read_file(path, lim.max_bytes, &data, &len, &e)) {
+		fprintf(stderr, "ferry: %s\n", e.msg);
+		return -1;
+	}
+	fs->size = len;
+	fs->fmt = wr_detect(data, len);
+	if (wr_read(data, len, &lim, &fs->s, &e)) {
+		fprintf(stderr, "ferry: %s: %s\n", path, e.msg);
+		free(data);
+		return -1;
+	}
+	free(data);
+	return 0;
+}
+
+void ft_unload(ft_snap *fs)
+{
+	wr_snapshot_free(fs->s);
+	fs->s = NULL;
+}
+
+/* ---- inspect ---- */
+
+static int cmd_inspect(int argc, char **argv)
+{
+	int json = 0;
+	unsigned long top = 10;
+	const char *snap = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--json")) {
+			json = 1;
+		} else if (!strcmp(argv[i], "--top") && i + 1 < argc) {
+			char *end;
+			errno = 0;
+			top = strtoul(argv[++i], &end, 10);
+			if (*end || errno || top > 1000000)
+				return usage_error("--top needs a number", usage_inspect);
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return usage_error("unknown option for inspect", usage_inspect);
+		} else if (!snap) {
+			snap = argv[i];
+		} else {
+			return usage_error("inspect takes one snapshot", usage_inspect);
+		}
+	}
+	if (!snap)
+		return usage_error("inspect: which snapshot?", usage_inspect);
+	ft_snap fs;
+	if (ft_load(snap, &fs))
+		return 1;
+	int rc = 0;
+	if (json) {
+		wr_buf b = { 0 };
+		wr_error e;
+		if (wr_json_write(fs.s, &b, 1, &e)) {
+			fprintf(stderr, "ferry: %s\n", e.msg);
+			rc = 1;
+		} else if (fwrite(b.data, 1, b.len, stdout) != b.len) {
+			rc = 1;
+		}
+		wr_buf_free(&b);
+	} else {
+		rc = ft_inspect_summary(&fs, stdout, (unsigned)top) ? 1 : 0;
+	}
+	ft_unload(&fs);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "ferry: inspect: cannot write the output\n");
+		rc = 1;
+	}
+	return rc;
+}
+
+/* ---- convert ---- */
+
+static wr_format fmt_from_name(const char *n)
+{
+	if (!strcmp(n, "json"))
+		return WR_FMT_JSON;
+	if (!strcmp(n, "msgpack") || !strcmp(n, "mp") || !strcmp(n, "mpk"))
+		return WR_FMT_MSGPACK;
+	return WR_FMT_UNKNOWN;
+}
+
+static int cmd_convert(int argc, char **argv)
+{
+	const char *in = NULL, *out = NULL;
+	wr_format to = WR_FMT_UNKNOWN;
+	int pretty = 0;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--to") && i + 1 < argc) {
+			to = fmt_from_name(argv[++i]);
+			if (to == WR_FMT_UNKNOWN)
+				return usage_error("--to takes json or msgpack", usage_convert);
+		} else if (!strcmp(argv[i], "--pretty")) {
+			pretty = 1;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return usage_error("unknown option for convert", usage_convert);
+		} else if (!in) {
+			in = argv[i];
+		} else if (!out) {
+			out = argv[i];
+		} else {
+			return usage_error("convert takes IN and OUT", usage_convert);
+		}
+	}
+	if (!in || !out)
+		return usage_error("convert needs IN and OUT", usage_convert);
+	if (to == WR_FMT_UNKNOWN) {
+		const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
+		if (dot && (!slash || dot > slash))
+			to = fmt_from_name(dot + 1);
+		if (to == WR_FMT_UNKNOWN) {
+			fprintf(stderr, "ferry: convert: cannot tell the format of %s from its name; use --to json|msgpack\n", out);
+			return 2;
+		}
+	}
+	ft_snap fs;
+	if (ft_load(in, &fs))
+		return 1;
+	wr_buf b = { 0 };
+	wr_error e;
+	int rc = 0;
+	if (to == WR_FMT_JSON ? wr_json_write(fs.s, &b, pretty, &e) : wr_write(fs.s, to, &b, &e)) {
+		fprintf(stderr, "ferry: convert: %s\n", e.msg);
+		rc = 1;
+	} else if (!strcmp(out, "-")) {
+		if (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout)) {
+			fprintf(stderr, "ferry: convert: cannot write to standard output\n");
+			rc = 1;
+		}
+	} else if (wr_write_file_atomic(out, b.data, b.len, &e)) {
+		fprintf(stderr, "ferry: %s\n", e.msg);
+		rc = 1;
+	}
+	wr_buf_free(&b);
+	ft_unload(&fs);
+	return rc;
+}
+
+/* ---- verify ---- */
+
+/* Run `app --print-hash`; 0 with the hash, -1 if it cannot be run or says
+ * something else (why is set). */
+static int app_hash_exec(const char *app, uint8_t hash[32], const char **why)
+{
+	int fds[2];
+	pid_t pid;
+	posix_spawn_file_actions_t fa;
+	char *argv[] = { (char *)app, (char *)"--print-hash", NULL };
+	char buf[256];
+	size_t n = 0;
+
+	if (pipe(fds)) {
+		*why = "cannot create a pipe";
+		return -1;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	int rc = posix_spawn(&pid, app, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc) {
+		close(fds[0]);
+		*why = "cannot be run here";
+		return -1;
+	}
+	for (;;) {
+		ssize_t r = read(fds[0], buf + n, sizeof buf - 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		if (n == sizeof buf - 1)
+			break;
+	}
+	close(fds[0]);
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	buf[n] = 0;
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = 0;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || n != 64) {
+		*why = "does not answer --print-hash";
+		return -1;
+	}
+	for (int i = 0; i < 32; i++) {
+		unsigned v;
+		if (sscanf(buf + 2 * i, "%2x", &v) != 1 || !strchr("0123456789abcdefABCDEF", buf[2 * i]) ||
+		    !strchr("0123456789abcdefABCDEF", buf[2 * i + 1])) {
+			*why = "answers --print-hash with something that is not a hash";
+			return -1;
+		}
+		hash[i] = (uint8_t)v;
+	}
+	return 0;
+}
+
+static int cmd_verify(int argc, char **argv)
+{
+	const char *snap = NULL, *app = NULL;
+	int noexec = 0;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--app") && i + 1 < argc)
+			app = argv[++i];
+		else if (!strcmp(argv[i], "--no-exec"))
+			noexec = 1;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return usage_error("unknown option for verify", usage_verify);
+		else if (!snap)
+			snap = argv[i];
+		else
+			return usage_error("verify takes one snapshot", usage_verify);
+	}
+	if (!snap || !app)
+		return usage_error("verify needs SNAP and --app APP", usage_verify);
+	if (access(app, R_OK)) {
+		fprintf(stderr, "ferry: verify: %s: %s\n", app, strerror(errno));
+		return 1;
+	}
+	ft_snap fs;
+	if (ft_load(snap, &fs))
+		return 1;
+	char shex[65], ahex[65];
+	ft_hex(fs.s->hash, shex);
+	uint8_t ah[32];
+	const char *why = NULL;
+	int rc = 1;
+	if (!noexec && app_hash_exec(app, ah, &why) == 0) {
+		ft_hex(ah, ahex);
+		if (memcmp(ah, fs.s->hash, 32) == 0) {
+			printf("ok: %s can resume %s (program hash %s; %u objects, %u timers)\n",
+			       app, snap, shex, (unsigned)fs.s->nobjects, (unsigned)fs.s->ntimers);
+			rc = 0;
+		} else {
+			fprintf(stderr, "ferry: verify: %s was taken by another program (snapshot hash %s, %s has %s)\n",
+			        snap, shex, app, ahex);
+		}
+	} else {
+		/* cannot ask: the program hash is stored in the executable's restore
+		 * table as 32 raw bytes; look for them */
+		uint8_t *bin;
+		size_t blen;
+		wr_error e;
+		if (wr_read_file(app, (size_t)1 << 30, &bin, &blen, &e)) {
+			fprintf(stderr, "ferry: verify: %s\n", e.msg);
+		} else {
+			int found = memmem(bin, blen, fs.s->hash, 32) != NULL;
+			free(bin);
+			if (found) {
+				printf("ok: %s contains the program hash %s of %s (%u objects, %u timers)%s%s\n",
+				       app, shex, snap, (unsigned)fs.s->nobjects, (unsigned)fs.s->ntimers,
+				       why ? "; not run: it " : "", why ? why : "");
+				rc = 0;
+			} else {
+				fprintf(stderr, "ferry: verify: %s was taken by another program: %s does not contain its hash %s%s%s\n",
+				        snap, app, shex, why ? " (and it " : "", why ? why : "");
+				if (why)
+					fprintf(stderr, ")\n");
+			}
+		}
+	}
+	ft_unload(&fs);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("which command?", usage_main);
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+		fputs(usage_main, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("ferry %s (snapshot format version %u)\n", PACKAGE_VERSION, WR_FORMAT_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "help")) {
+		const char *c = argc > 2 ? argv[2] : "";
+		fputs(!strcmp(c, "inspect") ? usage_inspect : !strcmp(c, "convert") ? usage_convert :
+		      !strcmp(c, "verify") ? usage_verify : usage_main, stdout);
+		return 0;
+	}
+	/* shared options, and per-command --help */
+	int n = 0;
+	char **rest = calloc((size_t)argc, sizeof *rest);
+	if (!rest)
+		return 1;
+	const char *usage = !strcmp(cmd, "inspect") ? usage_inspect : !strcmp(cmd, "convert") ? usage_convert :
+	                    !strcmp(cmd, "verify") ? usage_verify : NULL;
+	if (!usage) {
+		free(rest);
+		fprintf(stderr, "ferry: unknown command '%s'\n%s", cmd, usage_main);
+		return 2;
+	}
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			free(rest);
+			return 0;
+		}
+		if (!strcmp(argv[i], "--max-bytes") && i + 1 < argc) {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(argv[++i], &end, 10);
+			if (*end || errno || v == 0) {
+				free(rest);
+				return usage_error("--max-bytes needs a positive number", usage);
+			}
+			g_max_bytes = (size_t)v;
+			continue;
+		}
+		rest[n++] = argv[i];
+	}
+	int rc = !strcmp(cmd, "inspect") ? cmd_inspect(n, rest) :
+	         !strcmp(cmd, "convert") ? cmd_convert(n, rest) : cmd_verify(n, rest);
+	free(rest);
+	return rc;
+}
