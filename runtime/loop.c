@@ -84,9 +84,9 @@ static int rt_exit_code(rt_ctx *rt)
 
 int rt_loop_run(rt_ctx *rt)
 {
-	double phase_now = rt_now(rt);
 	int status;
 
+	rt->phase_now = rt_now(rt);
 	if (rt->phase_seq == 0) {
 		rt->phase = RT_PHASE_TIMERS;
 		rt->phase_seq = rt->timers.next_seq;
@@ -96,7 +96,7 @@ int rt_loop_run(rt_ctx *rt)
 
 		if (rt_trigger_check(rt, &status))
 			return status;
-		t = rt_timers_next(rt, rt->phase, rt->phase_seq, phase_now);
+		t = rt_timers_next(rt, rt->phase, rt->phase_seq, rt->phase_now);
 		if (t) {
 			int rc = rt_timer_fire(rt, t);
 			rt->turns++;
@@ -120,7 +120,7 @@ int rt_loop_run(rt_ctx *rt)
 			if (until >= 0)
 				rt_wait_until(rt, until);
 		}
-		phase_now = rt_now(rt);
+		rt->phase_now = rt_now(rt);
 		rt->phase = RT_PHASE_TIMERS;
 		rt->phase_seq = rt->timers.next_seq;
 	}

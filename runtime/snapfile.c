@@ -1,6 +1,9 @@
 /*
- * runtime/snapfile.c -- snapshot files: encode (--snapshot-format) and
- * write (--snapshot-to), read and restore (--resume).
+ * runtime/snapfile.c -- snapshot files of the device executable: encode in
+ * --snapshot-format and write atomically (temp file, fsync, rename) for
+ * --snapshot-to and --checkpoint-every; read with a size limit, decode
+ * (either format, detected; hostile-input limits; structural validation)
+ * and restore for --resume. Every error is one line.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,23 +16,15 @@ int rt_snapfile_write(rt_ctx *rt, const wr_snapshot *snap, const char *path,
 {
 	wr_buf buf = { NULL, 0, 0 };
 	wr_error werr;
-	FILE *f;
 	int rc = -1;
 
-	(void)rt;
-	if (wr_json_write(snap, &buf, 0, &werr) < 0) {
+	werr.msg[0] = '\0';
+	if (wr_write(snap, (wr_format)rt->opts.format, &buf, &werr) < 0) {
+		snprintf(err, errlen, "encoding: %s", werr.msg);
+		goto out;
+	}
+	if (wr_write_file_atomic(path, buf.data, buf.len, &werr) < 0) {
 		snprintf(err, errlen, "%s", werr.msg);
-		goto out;
-	}
-	f = fopen(path, "wb");
-	if (!f || fwrite(buf.data, 1, buf.len, f) != buf.len) {
-		snprintf(err, errlen, "%s: cannot write", path);
-		if (f)
-			fclose(f);
-		goto out;
-	}
-	if (fclose(f) != 0) {
-		snprintf(err, errlen, "%s: cannot write", path);
 		goto out;
 	}
 	rc = 0;
@@ -40,7 +35,26 @@ out:
 
 int rt_snapfile_resume(rt_ctx *rt, const char *path, char *err, size_t errlen)
 {
-	(void)rt;
-	snprintf(err, errlen, "%s: resuming is not available in this build yet", path);
-	return -1;
+	wr_limits lim;
+	wr_error werr;
+	wr_snapshot *snap = NULL;
+	uint8_t *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	wr_limits_default(&lim);
+	werr.msg[0] = '\0';
+	if (wr_read_file(path, lim.max_bytes, &data, &len, &werr) < 0) {
+		snprintf(err, errlen, "%s", werr.msg);
+		return -1;
+	}
+	rc = wr_read(data, len, &lim, &snap, &werr);
+	free(data);
+	if (rc < 0) {
+		snprintf(err, errlen, "%s: %s", path, werr.msg);
+		return -1;
+	}
+	rc = rt_restore(rt, snap, err, errlen);
+	wr_snapshot_free(snap);
+	return rc;
 }

@@ -70,6 +70,17 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	return e;
 }
 
+double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t)
+{
+	double from, r;
+
+	if (t->kind == WR_TIMER_IMMEDIATE)
+		return 0;
+	from = rt->phase == RT_PHASE_TIMERS ? rt->phase_now : rt_now(rt);
+	r = t->due - from;
+	return r > 0 ? r : 0;
+}
+
 void rt_timers_free(rt_timers *t)
 {
 	free(t->v);

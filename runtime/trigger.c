@@ -55,8 +55,11 @@ static int rt_take_and_ship(rt_ctx *rt, int migrating)
 	}
 	err[0] = '\0';
 	if (rt_snapshot_take(rt, &snap, err, sizeof err) < 0) {
+		const char *why = err;
+		if (strncmp(why, "snapshot: ", 10) == 0)
+			why += 10;
 		fflush(stdout);
-		fprintf(stderr, "ferry: snapshot failed: %s; still running\n", err);
+		fprintf(stderr, "ferry: snapshot failed: %s; still running\n", why);
 		return -1;
 	}
 	if (migrating && rt->opts.migrate_to)
