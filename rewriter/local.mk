@@ -13,3 +13,10 @@ ferryc_SOURCES = rewriter/ferryc.c
 ferryc_CFLAGS = $(AM_CFLAGS)
 # other rewriter fragments may add libraries here with +=
 ferryc_LDADD = rewriter/librewriter.a lexer/liblexer.a -lm
+
+# unit tests of the parser, AST and printer
+check_PROGRAMS += tests/check_parser
+TESTS += tests/check_parser
+tests_check_parser_SOURCES = tests/check_parser.c
+tests_check_parser_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_check_parser_LDADD = rewriter/librewriter.a lexer/liblexer.a $(CHECK_LIBS) -lm

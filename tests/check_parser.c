@@ -1,0 +1,901 @@
+/*
+ * tests/check_parser.c -- Check tests of the rewriter's parser, AST and
+ * printer: precedence and associativity (through an S-expression dump of
+ * the AST), ASI, every statement kind, directive prologues, early errors
+ * with their positions, the ES2015 rejection messages, nesting limits,
+ * spans, interning, and printer output (parenthesization, fixpoint).
+ */
+#include <config.h>
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/rewriter.h"
+
+/* ------------------------------------------------------------------ helpers */
+
+typedef struct sbuf {
+	char  *s;
+	size_t len, cap;
+} sbuf;
+
+static void
+sb_put(sbuf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->s = realloc(b->s, b->cap);
+		ck_assert_ptr_nonnull(b->s);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+sb_str(sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sx(sbuf *b, const rw_ast *ast, const rw_node *n);
+
+static void
+sx_list(sbuf *b, const rw_ast *ast, const rw_list *l)
+{
+	uint32_t i;
+
+	for (i = 0; i < l->n; i++) {
+		sb_str(b, " ");
+		if (l->v[i] == NULL)
+			sb_str(b, "_");
+		else
+			sx(b, ast, l->v[i]);
+	}
+}
+
+static void
+sx_raw(sbuf *b, const rw_ast *ast, const rw_node *n)
+{
+	uint32_t s, e;
+
+	rw_token_span(ast, n, &s, &e);
+	sb_put(b, ast->src + s, e - s);
+}
+
+/* S-expression of an expression or statement, for precedence tests. */
+static void
+sx(sbuf *b, const rw_ast *ast, const rw_node *n)
+{
+	uint32_t i;
+
+	switch (n->kind) {
+	case RW_IDENT: case RW_NAME: case RW_NUMBER: case RW_STRING: case RW_REGEX:
+		sx_raw(b, ast, n);
+		break;
+	case RW_THIS: sb_str(b, "this"); break;
+	case RW_NULL: sb_str(b, "null"); break;
+	case RW_BOOL: sb_str(b, n->u.boolean.value ? "true" : "false"); break;
+	case RW_BINARY:
+		sb_str(b, "(");
+		sb_str(b, rw_op_text((rw_op)n->u.binary.op));
+		sb_str(b, " ");
+		sx(b, ast, n->u.binary.left);
+		sb_str(b, " ");
+		sx(b, ast, n->u.binary.right);
+		sb_str(b, ")");
+		break;
+	case RW_ASSIGN:
+		sb_str(b, "(");
+		sb_str(b, rw_op_text((rw_op)n->u.assign.op));
+		sb_str(b, " ");
+		sx(b, ast, n->u.assign.target);
+		sb_str(b, " ");
+		sx(b, ast, n->u.assign.value);
+		sb_str(b, ")");
+		break;
+	case RW_UNARY:
+		sb_str(b, "(");
+		sb_str(b, rw_op_text((rw_op)n->u.unary.op));
+		sb_str(b, " ");
+		sx(b, ast, n->u.unary.arg);
+		sb_str(b, ")");
+		break;
+	case RW_UPDATE:
+		sb_str(b, (n->flags & RW_PREFIX) ? "(pre" : "(post");
+		sb_str(b, rw_op_text((rw_op)n->u.update.op));
+		sb_str(b, " ");
+		sx(b, ast, n->u.update.arg);
+		sb_str(b, ")");
+		break;
+	case RW_COND:
+		sb_str(b, "(? ");
+		sx(b, ast, n->u.cond.test);
+		sb_str(b, " ");
+		sx(b, ast, n->u.cond.then);
+		sb_str(b, " ");
+		sx(b, ast, n->u.cond.alt);
+		sb_str(b, ")");
+		break;
+	case RW_CALL:
+	case RW_NEW:
+		sb_str(b, n->kind == RW_CALL ? "(call " : (n->flags & RW_NEW_NO_ARGS) ? "(new0 " : "(new ");
+		sx(b, ast, n->u.call.callee);
+		sx_list(b, ast, &n->u.call.args);
+		sb_str(b, ")");
+		break;
+	case RW_DOT:
+	case RW_INDEX:
+		sb_str(b, n->kind == RW_DOT ? "(. " : "([] ");
+		sx(b, ast, n->u.member.object);
+		sb_str(b, " ");
+		sx(b, ast, n->u.member.prop);
+		sb_str(b, ")");
+		break;
+	case RW_SEQ:
+		sb_str(b, "(,");
+		sx_list(b, ast, &n->u.seq.items);
+		sb_str(b, ")");
+		break;
+	case RW_ARRAY:
+		sb_str(b, "[");
+		sx_list(b, ast, &n->u.array.items);
+		sb_str(b, " ]");
+		break;
+	case RW_OBJECT:
+		sb_str(b, "{");
+		for (i = 0; i < n->u.object.props.n; i++) {
+			const rw_node *p = n->u.object.props.v[i];
+			static const char *const pk[] = { "", "get ", "set ", "method " };
+
+			sb_str(b, " ");
+			sb_str(b, pk[p->u.prop.kind]);
+			sx(b, ast, p->u.prop.key);
+			sb_str(b, ":");
+			sx(b, ast, p->u.prop.value);
+		}
+		sb_str(b, " }");
+		break;
+	case RW_FUNC_EXPR:
+	case RW_FUNC_DECL:
+		sb_str(b, "(function ");
+		if (n->u.fn.name != NULL)
+			sx(b, ast, n->u.fn.name);
+		sb_str(b, " (");
+		sx_list(b, ast, &n->u.fn.params);
+		sb_str(b, " )");
+		sx_list(b, ast, &n->u.fn.body);
+		sb_str(b, ")");
+		break;
+	case RW_EXPR_STMT:
+		sx(b, ast, n->u.expr_stmt.expr);
+		break;
+	default:
+		sb_str(b, rw_kind_name((rw_kind)n->kind));
+		break;
+	}
+}
+
+static rw_ast *
+parse_ok(const char *src)
+{
+	char err[256];
+	rw_ast *ast = NULL;
+	int rc = rw_parse("t.js", src, strlen(src), 0, &ast, err, sizeof err);
+
+	ck_assert_msg(rc == 0, "parse of <%s> failed: %s", src, err);
+	ck_assert_ptr_nonnull(ast);
+	return ast;
+}
+
+/* The S-expression of the first statement of src. */
+static char *
+sexpr(const char *src)
+{
+	rw_ast *ast = parse_ok(src);
+	sbuf b = { NULL, 0, 0 };
+
+	ck_assert_uint_ge(ast->program->u.program.body.n, 1);
+	sx(&b, ast, ast->program->u.program.body.v[0]);
+	rw_ast_free(ast);
+	return b.s;
+}
+
+#define SX(src, want) do { \
+	char *got_ = sexpr(src); \
+	ck_assert_str_eq(got_, want); \
+	free(got_); \
+} while (0)
+
+/* Expects a parse error whose message is exactly `want`. */
+static void
+expect_err(const char *src, const char *want)
+{
+	char err[256];
+	rw_ast *ast = (rw_ast *)1;
+	int rc = rw_parse("t.js", src, strlen(src), 0, &ast, err, sizeof err);
+
+	ck_assert_msg(rc == -1, "parse of <%s> succeeded, expected <%s>", src, want);
+	ck_assert_ptr_null(ast);
+	ck_assert_str_eq(err, want);
+}
+
+static char *
+print_of(const char *src)
+{
+	rw_ast *ast = parse_ok(src);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(rw_print(ast, f), 0);
+	fclose(f);
+	rw_ast_free(ast);
+	return out;
+}
+
+#define PR(src, want) do { \
+	char *got_ = print_of(src); \
+	ck_assert_str_eq(got_, want); \
+	free(got_); \
+} while (0)
+
+/* ------------------------------------------------------------------ precedence */
+
+START_TEST(test_precedence)
+{
+	SX("a + b * c", "(+ a (* b c))");
+	SX("a * b + c", "(+ (* a b) c)");
+	SX("a || b && c", "(|| a (&& b c))");
+	SX("a | b ^ c & d", "(| a (^ b (& c d)))");
+	SX("a == b < c", "(== a (< b c))");
+	SX("a < b << c", "(< a (<< b c))");
+	SX("a << b + c", "(<< a (+ b c))");
+	SX("a in b instanceof c", "(instanceof (in a b) c)");
+	SX("!a + b", "(+ (! a) b)");
+	SX("-a * b", "(* (- a) b)");
+	SX("typeof a === 'x'", "(=== (typeof a) 'x')");
+	SX("a = b ? c : d", "(= a (? b c d))");
+	SX("a ? b : c ? d : e", "(? a b (? c d e))");
+	SX("a ? b = 1 : c = 2", "(? a (= b 1) (= c 2))");
+	SX("a, b = c, d", "(, a (= b c) d)");
+	SX("a.b.c(d)[e]", "([] (call (. (. a b) c) d) e)");
+	SX("new a.b(c).d", "(. (new (. a b) c) d)");
+	SX("new a", "(new0 a)");
+	SX("new new a()()", "(new (new a))");
+	SX("new a()()", "(call (new a))");
+	SX("new (a())()", "(new (call a))");
+	SX("a++ + ++b", "(+ (post++ a) (pre++ b))");
+	SX("delete a.b", "(delete (. a b))");
+	SX("void 0 || 1", "(|| (void 0) 1)");
+	SX("(a + b) * c", "(* (+ a b) c)");
+	SX("a.if.class", "(. (. a if) class)");
+	SX("x = function () { return 1 }", "(= x (function  ( ) Return))");
+}
+END_TEST
+
+START_TEST(test_associativity)
+{
+	SX("a - b - c", "(- (- a b) c)");
+	SX("a / b / c", "(/ (/ a b) c)");
+	SX("a = b = c", "(= a (= b c))");
+	SX("a += b -= c", "(+= a (-= b c))");
+	SX("a ** b ** c", "(** a (** b c))");
+	SX("a && b && c", "(&& (&& a b) c)");
+	SX("(-2) ** 2", "(** (- 2) 2)");
+	SX("- - a", "(- (- a))");
+	SX("!!a", "(! (! a))");
+}
+END_TEST
+
+START_TEST(test_literals)
+{
+	rw_ast *ast;
+	const rw_node *e;
+
+	SX("[1, , 2, ]", "[ 1 _ 2 ]");
+	SX("[, ]", "[ _ ]");
+	SX("({a: 1, 'b': 2, 3: c, get d() {}, set d(v) {}})",
+	   "{ a:1 'b':2 3:c get d:(function  ( )) set d:(function  ( v )) }");
+	SX("({[k]: 1, m() {}, a})", "{ k:1 method m:(function  ( )) a:a }");
+	SX("/a[/]b/gi.test(x)", "(call (. /a[/]b/gi test) x)");
+	SX("x = 0x1F + 0o17 + 0b11 + 1e3", "(= x (+ (+ (+ 0x1F 0o17) 0b11) 1e3))");
+
+	ast = parse_ok("'a\\x41\\u0042';");
+	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr;
+	ck_assert_int_eq(e->kind, RW_STRING);
+	ck_assert_uint_eq(e->u.string.len, 3);
+	ck_assert_str_eq(e->u.string.value, "aAB");
+	rw_ast_free(ast);
+
+	ast = parse_ok("x = 0o17 + 1.5;");
+	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr->u.assign.value;
+	ck_assert(e->u.binary.left->u.number.value == 15.0);
+	ck_assert(e->u.binary.right->u.number.value == 1.5);
+	rw_ast_free(ast);
+
+	ast = parse_ok("/ab\\/c/g;");
+	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr;
+	ck_assert_int_eq(e->kind, RW_REGEX);
+	ck_assert_uint_eq(e->u.regex.body_len, 5);
+	rw_ast_free(ast);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ ASI */
+
+static uint32_t
+count_statements(const char *src)
+{
+	rw_ast *ast = parse_ok(src);
+	uint32_t n = ast->program->u.program.body.n;
+
+	rw_ast_free(ast);
+	return n;
+}
+
+START_TEST(test_asi)
+{
+	/* restricted productions */
+	SX("function f() { return\n1 }", "(function f ( ) Return 1)");
+	ck_assert_uint_eq(count_statements("a\n++b"), 2);
+	SX("a\n++b", "a");
+	ck_assert_uint_eq(count_statements("x: while (1) { break\nx }"), 1);
+	SX("a\n(b)", "(call a b)");
+	SX("a = b\n/c/g", "(= a (/ (/ b c) g))");
+	ck_assert_uint_eq(count_statements("{ 1\n2 } 3"), 2);
+	ck_assert_uint_eq(count_statements("var a = 1\nvar b = 2"), 2);
+	ck_assert_uint_eq(count_statements("do x--; while (x) y = 1"), 2);
+	ck_assert_uint_eq(count_statements("do {} while (x)\ny"), 2);
+	ck_assert_uint_eq(count_statements("a = 1;;"), 2);
+	ck_assert_uint_eq(count_statements("if (a) /x/.test(b)"), 1);
+	expect_err("var a = 1 var b", "t.js:1:11: expected ';' but found 'var'");
+	expect_err("a b", "t.js:1:3: expected ';' but found identifier");
+	expect_err("for (a\n;) x", "t.js:2:2: unexpected ')'");
+	expect_err("for (a; b\n) x", "t.js:2:1: expected ';' but found ')'");
+	expect_err("throw\n1", "t.js:2:1: line break after throw");
+	expect_err("if (a)\nelse b", "t.js:2:1: unexpected 'else'");
+	expect_err("a\n++\nb\n++", "t.js:4:3: unexpected end of input");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ statements */
+
+START_TEST(test_statement_kinds)
+{
+	static const char src[] =
+		"var a = 1, b;\n"
+		"const c = 2;\n"
+		";\n"
+		"{ a; }\n"
+		"if (a) b; else c;\n"
+		"do a; while (b);\n"
+		"while (a) break;\n"
+		"for (var i = 0; i < 1; i++) continue;\n"
+		"for (k in o) ;\n"
+		"L: for (;;) { continue L; }\n"
+		"function f() { return 1; }\n"
+		"with (o) a;\n"
+		"switch (a) { case 1: b; default: c; }\n"
+		"throw a;\n"
+		"try { a; } catch (e) { b; } finally { c; }\n"
+		"debugger;\n"
+		"a = 1;\n";
+	static const rw_kind kinds[] = {
+		RW_VAR, RW_VAR, RW_EMPTY, RW_BLOCK, RW_IF, RW_DO_WHILE, RW_WHILE, RW_FOR,
+		RW_FOR_IN, RW_LABELED, RW_FUNC_DECL, RW_WITH, RW_SWITCH, RW_THROW, RW_TRY,
+		RW_DEBUGGER, RW_EXPR_STMT
+	};
+	rw_ast *ast = parse_ok(src);
+	const rw_list *body = &ast->program->u.program.body;
+	const rw_node *n;
+	uint32_t i;
+
+	ck_assert_uint_eq(body->n, sizeof kinds / sizeof *kinds);
+	for (i = 0; i < body->n; i++)
+		ck_assert_msg(body->v[i]->kind == kinds[i], "statement %u is %s", i,
+		              rw_kind_name((rw_kind)body->v[i]->kind));
+	ck_assert(body->v[1]->flags & RW_CONST);
+	ck_assert_uint_eq(body->v[0]->u.var.decls.n, 2);
+	ck_assert_ptr_null(body->v[0]->u.var.decls.v[1]->u.decl.init);
+	n = body->v[7];
+	ck_assert(n->u.for_.init->flags & RW_IN_FOR_HEAD);
+	/* continue L targets the labelled statement */
+	n = body->v[9];
+	ck_assert_ptr_eq(n->u.labeled.body->u.for_.body->u.block.body.v[0]->u.jump.target, n);
+	ck_assert_str_eq(n->u.labeled.label, "L");
+	/* unlabelled break targets the loop */
+	n = body->v[6];
+	ck_assert_ptr_eq(n->u.loop.body->u.jump.target, n);
+	n = body->v[12];
+	ck_assert_uint_eq(n->u.switch_.cases.n, 2);
+	ck_assert_ptr_null(n->u.switch_.cases.v[1]->u.case_.test);
+	n = body->v[14];
+	ck_assert_int_eq(n->u.try_.handler->kind, RW_CATCH);
+	ck_assert_str_eq(n->u.try_.handler->u.catch_.param->u.ident.name, "e");
+	ck_assert_ptr_nonnull(n->u.try_.finalizer);
+	rw_ast_free(ast);
+}
+END_TEST
+
+START_TEST(test_functions)
+{
+	rw_ast *ast = parse_ok(
+		"function f(a, b) { 'use strict'; function g() {} }\n"
+		"var h = function k() { if (x) { function m() {} } };\n"
+		"o = { get p() { return 1; }, set p(v) {} };\n");
+	const rw_list *body = &ast->program->u.program.body;
+	const rw_node *f = body->v[0], *g, *k, *m, *get;
+
+	ck_assert_int_eq(f->kind, RW_FUNC_DECL);
+	ck_assert_str_eq(f->u.fn.name->u.ident.name, "f");
+	ck_assert_uint_eq(f->u.fn.params.n, 2);
+	ck_assert(f->u.fn.flags & RW_FN_STRICT);
+	ck_assert(f->u.fn.flags & RW_FN_OWN_STRICT);
+	ck_assert(f->u.fn.body.v[0]->flags & RW_DIRECTIVE);
+	ck_assert(f->u.fn.body.v[0]->flags & RW_USE_STRICT);
+	ck_assert_int_eq(f->u.fn.site, -1);
+	ck_assert_ptr_null(f->u.fn.scope);
+	ck_assert_uint_eq(f->u.fn.body_start, 17);
+	ck_assert_uint_eq(f->u.fn.body_end, f->span.end);
+	ck_assert_int_eq(ast->src[f->u.fn.params_start], '(');
+	g = f->u.fn.body.v[1];
+	ck_assert(g->u.fn.flags & RW_FN_STRICT);
+	ck_assert(!(g->u.fn.flags & RW_FN_OWN_STRICT));
+	ck_assert(!(g->u.fn.flags & RW_FN_IN_BLOCK));
+	k = body->v[1]->u.var.decls.v[0]->u.decl.init;
+	ck_assert_int_eq(k->kind, RW_FUNC_EXPR);
+	ck_assert(!(k->u.fn.flags & RW_FN_STRICT));
+	m = k->u.fn.body.v[0]->u.if_.then->u.block.body.v[0];
+	ck_assert_int_eq(m->kind, RW_FUNC_DECL);
+	ck_assert(m->u.fn.flags & RW_FN_IN_BLOCK);
+	get = body->v[2]->u.expr_stmt.expr->u.assign.value->u.object.props.v[0];
+	ck_assert_int_eq(get->u.prop.kind, RW_PROP_GET);
+	ck_assert(get->u.prop.value->u.fn.flags & RW_FN_GETTER);
+	ck_assert_uint_eq(ast->fn_count, 6);
+	rw_ast_free(ast);
+}
+END_TEST
+
+START_TEST(test_directives)
+{
+	rw_ast *ast;
+
+	ast = parse_ok("'use strict'; x;");
+	ck_assert(ast->program->u.program.strict);
+	rw_ast_free(ast);
+	/* not directives: escaped, parenthesized, not first */
+	ast = parse_ok("'use\\x20strict'; with (a) b;");
+	ck_assert(!ast->program->u.program.strict);
+	ck_assert(ast->program->u.program.body.v[0]->flags & RW_DIRECTIVE);
+	rw_ast_free(ast);
+	ast = parse_ok("('use strict'); with (a) b;");
+	ck_assert(!ast->program->u.program.strict);
+	rw_ast_free(ast);
+	ast = parse_ok("a; 'use strict'; with (a) b;");
+	ck_assert(!ast->program->u.program.strict);
+	rw_ast_free(ast);
+	ast = parse_ok("'a'; 'use strict'; x;");
+	ck_assert(ast->program->u.program.strict);
+	rw_ast_free(ast);
+	ast = parse_ok("'use strict' + 1; with (a) b;");
+	ck_assert(!ast->program->u.program.strict);
+	rw_ast_free(ast);
+	expect_err("'use strict'; with (a) b;", "t.js:1:15: with statement is not allowed in strict mode");
+	expect_err("function f() { '\\01'; 'use strict'; }",
+	           "t.js:1:16: octal escape sequence is not allowed in strict mode");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ errors */
+
+START_TEST(test_early_errors_strict)
+{
+	expect_err("'use strict'; 010", "t.js:1:15: octal literal is not allowed in strict mode");
+	expect_err("'use strict'; 08", "t.js:1:15: decimal literal with a leading zero is not allowed in strict mode");
+	expect_err("'use strict'; '\\07'", "t.js:1:15: octal escape sequence is not allowed in strict mode");
+	expect_err("'use strict'; delete x;", "t.js:1:15: delete of an unqualified identifier in strict mode");
+	expect_err("'use strict'; delete (x);", "t.js:1:15: delete of an unqualified identifier in strict mode");
+	expect_err("'use strict'; eval = 1;", "t.js:1:15: cannot assign to 'eval' in strict mode");
+	expect_err("'use strict'; arguments++;", "t.js:1:15: cannot assign to 'arguments' in strict mode");
+	expect_err("'use strict'; ++eval;", "t.js:1:17: cannot assign to 'eval' in strict mode");
+	expect_err("'use strict'; var eval;", "t.js:1:19: cannot declare 'eval' in strict mode");
+	expect_err("'use strict'; try {} catch (arguments) {}", "t.js:1:29: cannot declare 'arguments' in strict mode");
+	expect_err("'use strict'; for (eval in o);", "t.js:1:20: cannot assign to 'eval' in strict mode");
+	expect_err("function eval() { 'use strict'; }", "t.js:1:10: cannot name a function 'eval' in strict mode");
+	expect_err("function f(eval) { 'use strict'; }", "t.js:1:12: cannot declare 'eval' in strict mode");
+	expect_err("function f(a, a) { 'use strict'; }", "t.js:1:15: duplicate parameter name 'a' in strict mode");
+	expect_err("'use strict'; function f(a, b, a) {}", "t.js:1:32: duplicate parameter name 'a' in strict mode");
+	expect_err("'use strict'; var let;", "t.js:1:19: 'let' is a reserved word in strict mode");
+	expect_err("'use strict'; var yield;", "t.js:1:19: 'yield' is a reserved word in strict mode");
+	expect_err("function static() { 'use strict'; }", "t.js:1:10: 'static' is a reserved word in strict mode");
+	expect_err("function f(public) { 'use strict'; }", "t.js:1:12: 'public' is a reserved word in strict mode");
+	/* sloppy: all fine */
+	rw_ast_free(parse_ok("010; delete x; eval = 1; var let, yield, static; function f(a, a) {} with (o) {}"));
+}
+END_TEST
+
+START_TEST(test_early_errors_sloppy)
+{
+	expect_err("1 = 2", "t.js:1:1: invalid assignment target");
+	expect_err("a + b = c", "t.js:1:1: invalid assignment target");
+	expect_err("++1", "t.js:1:3: invalid '++' target");
+	expect_err("(a, b)--", "t.js:1:1: invalid '--' target");
+	expect_err("for (a + b in c);", "t.js:1:6: invalid for-in target");
+	expect_err("break;", "t.js:1:1: break outside a loop or switch");
+	expect_err("continue;", "t.js:1:1: continue outside a loop");
+	expect_err("switch (a) { case 1: continue; }", "t.js:1:22: continue outside a loop");
+	expect_err("L: { continue L; }", "t.js:1:15: continue target 'L' is not a loop");
+	expect_err("while (1) break M;", "t.js:1:17: undefined label 'M'");
+	expect_err("L: while (1) { (function () { break L; }); }", "t.js:1:37: undefined label 'L'");
+	expect_err("while (1) { (function () { break; }); }", "t.js:1:28: break outside a loop or switch");
+	expect_err("return 1;", "t.js:1:1: return outside a function");
+	expect_err("L: L: ;", "t.js:1:4: duplicate label 'L'");
+	expect_err("L: { L: ; }", "t.js:1:6: duplicate label 'L'");
+	expect_err("x = {get a(b) {}}", "t.js:1:12: a getter must have no parameters");
+	expect_err("x = {set a() {}}", "t.js:1:11: a setter must have exactly one parameter");
+	expect_err("x = {set a(b, c) {}}", "t.js:1:11: a setter must have exactly one parameter");
+	expect_err("switch (a) { default: default: }", "t.js:1:23: more than one default clause in switch");
+	expect_err("try {}", "t.js:1:7: missing catch or finally after try");
+	expect_err("var enum;", "t.js:1:5: unexpected 'enum'");
+	expect_err("v\\u0061r x;", "t.js:1:1: reserved word 'var' written with escapes cannot be an identifier");
+	expect_err("x = 1 +", "t.js:1:8: unexpected end of input");
+	expect_err("x = '", "t.js:1:5: unterminated string literal");
+	expect_err("a.1", "t.js:1:2: expected ';' but found number");
+	/* allowed: labels reused in sequence, L: loop continue, call targets (runtime error) */
+	rw_ast_free(parse_ok("L: ; L: ; L: M: while (1) continue L; f() = 1; for (f() in o);"));
+	rw_ast_free(parse_ok("L: { break L; } x = { get: 1, set: 2, get a() {}, set a(v) {} };"));
+}
+END_TEST
+
+START_TEST(test_es2015_messages)
+{
+#define E6(src, pos, what) expect_err(src, "t.js:" pos ": " what " is ES2015 syntax; Ferry accepts ES5.1")
+	E6("a => 1", "1:1", "arrow function");
+	E6("x = (a, b) => a", "1:5", "arrow function");
+	E6("x = () => 1", "1:5", "arrow function");
+	E6("class A {}", "1:1", "class");
+	E6("x = class {}", "1:5", "class");
+	E6("let x = 1;", "1:1", "let declaration");
+	E6("for (let i = 0;;);", "1:6", "let declaration");
+	E6("x = `a`", "1:5", "template literal");
+	E6("f`a`", "1:2", "tagged template");
+	E6("var {a} = o;", "1:5", "destructuring");
+	E6("var [a] = o;", "1:5", "destructuring");
+	E6("[a, b] = [b, a];", "1:1", "destructuring assignment");
+	E6("({a} = o);", "1:2", "destructuring assignment");
+	E6("f(...a);", "1:3", "spread argument");
+	E6("x = [...a];", "1:6", "spread element");
+	E6("for (x of y);", "1:8", "for-of");
+	E6("for (var x of y);", "1:12", "for-of");
+	E6("function f(a = 1) {}", "1:14", "default parameter");
+	E6("function f(...a) {}", "1:12", "rest parameter");
+	E6("function* g() {}", "1:9", "generator function");
+	E6("x = {*g() {}};", "1:6", "generator method");
+	E6("async function f() {}", "1:1", "async function");
+	E6("x = async function () {};", "1:5", "async function");
+	E6("new.target", "1:1", "new.target");
+	E6("import a from 'b';", "1:1", "module syntax (import/export)");
+	E6("export var a;", "1:1", "module syntax (import/export)");
+	E6("try {} catch {}", "1:14", "optional catch binding");
+	E6("function f({a}) {}", "1:12", "destructuring");
+	E6("x = {a = 1};", "1:6", "destructuring");
+	expect_err("/a/u", "t.js:1:4: regular expression flag 'u' is ES2015 syntax; Ferry accepts ES5.1");
+#undef E6
+	/* accepted ES2015 pieces (Duktape 2.7 runs them) */
+	rw_ast_free(parse_ok("const a = 1; x = 0o17 + 0b1 + 2 ** 3; o = {[k]: 1, m() {}, a};"));
+	/* let is an identifier in sloppy ES5 */
+	rw_ast_free(parse_ok("var let = 1; let = 2; let; let\n+1;"));
+	expect_err("x = -2 ** 2", "t.js:1:8: a unary expression before '**' needs parentheses");
+	expect_err("const a;", "t.js:1:7: missing initializer in const declaration");
+	expect_err("x = {get() {}}", "t.js:1:6: a method named 'get' is not supported by Duktape 2.7");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ limits */
+
+static char *
+nested(const char *open, const char *mid, const char *close, int n)
+{
+	size_t lo = strlen(open), lm = strlen(mid), lc = strlen(close);
+	char *s = malloc(lo * n + lm + lc * n + 1), *p = s;
+	int i;
+
+	ck_assert_ptr_nonnull(s);
+	for (i = 0; i < n; i++, p += lo)
+		memcpy(p, open, lo);
+	memcpy(p, mid, lm);
+	p += lm;
+	for (i = 0; i < n; i++, p += lc)
+		memcpy(p, close, lc);
+	*p = '\0';
+	return s;
+}
+
+static void
+expect_too_deep(const char *src)
+{
+	char err[256];
+	rw_ast *ast = NULL;
+	int rc = rw_parse("t.js", src, strlen(src), 0, &ast, err, sizeof err);
+
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_null(ast);
+	ck_assert_msg(strstr(err, "nested too deeply") != NULL, "got: %s", err);
+	ck_assert_msg(strncmp(err, "t.js:1:", 7) == 0, "got: %s", err);
+}
+
+START_TEST(test_depth)
+{
+	char *s;
+
+	s = nested("(", "1", ")", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("[", "1", "]", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("{", "", "}", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("!", "1", "", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("function f(){", "", "}", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("a=", "1", "", 100000);
+	expect_too_deep(s);
+	free(s);
+	s = nested("1+", "1", "", 100000);     /* a left-deep tree */
+	expect_too_deep(s);
+	free(s);
+	s = nested("a.b", "", "", 1);
+	free(s);
+	s = nested("if(1)", "x", "", 100000);
+	expect_too_deep(s);
+	free(s);
+	/* reasonable nesting parses */
+	s = nested("(", "1", ")", 400);
+	rw_ast_free(parse_ok(s));
+	free(s);
+	s = nested("{", "", "}", 400);
+	rw_ast_free(parse_ok(s));
+	free(s);
+	s = nested("1+", "1", "", 500);
+	rw_ast_free(parse_ok(s));
+	free(s);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ spans, names */
+
+START_TEST(test_spans)
+{
+	rw_ast *ast = parse_ok("var a = 1;\n/* \xc3\xa9\xc3\xa9 */ foo(bar, (baz));\n");
+	const rw_node *s = ast->program->u.program.body.v[1], *call, *baz;
+	uint32_t line, col, ts, te;
+
+	ck_assert_uint_eq(s->span.line, 2);
+	ck_assert_uint_eq(s->span.col, 10);      /* code points: the two é count once */
+	ck_assert_uint_eq(s->span.start, 22);
+	ck_assert_int_eq(ast->src[s->span.end - 1], ';');
+	call = s->u.expr_stmt.expr;
+	ck_assert_uint_eq(call->span.start, 22);
+	ck_assert_int_eq(ast->src[call->span.end - 1], ')');
+	baz = call->u.call.args.v[1];
+	ck_assert(baz->flags & RW_PARENS);
+	ck_assert_int_eq(ast->src[baz->span.start], '(');
+	rw_token_span(ast, baz, &ts, &te);
+	ck_assert_uint_eq(te - ts, 3);
+	ck_assert(memcmp(ast->src + ts, "baz", 3) == 0);
+	rw_position(ast, call->u.call.args.v[0]->span.start, &line, &col);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(col, 14);
+	ck_assert_uint_eq(ast->program->span.end, ast->len);
+	rw_ast_free(ast);
+}
+END_TEST
+
+static int
+collect_ids(rw_node *n, void *ud)
+{
+	unsigned char *seen = ud;
+
+	ck_assert(!seen[n->id]);
+	seen[n->id] = 1;
+	return rw_children(n, collect_ids, ud);
+}
+
+START_TEST(test_ids_and_names)
+{
+	rw_ast *ast = parse_ok("function f(a) { return a + \\u0061 + o.a; } var a = {a: 1};");
+	unsigned char *seen = calloc(ast->node_count, 1);
+	const rw_node *f = ast->program->u.program.body.v[0], *ret;
+	uint32_t i, n = 0;
+
+	collect_ids(ast->program, seen);
+	for (i = 0; i < ast->node_count; i++)
+		n += seen[i];
+	ck_assert_uint_eq(n, ast->node_count);   /* every node is reachable once */
+	free(seen);
+	/* interned: equal names are equal pointers, escapes decoded */
+	ret = f->u.fn.body.v[0]->u.ret.arg;
+	ck_assert_ptr_eq(ret->u.binary.left->u.binary.left->u.ident.name, f->u.fn.params.v[0]->u.ident.name);
+	ck_assert_ptr_eq(ret->u.binary.left->u.binary.right->u.ident.name, f->u.fn.params.v[0]->u.ident.name);
+	ck_assert_int_eq(ret->u.binary.right->u.member.prop->kind, RW_NAME);
+	ck_assert_ptr_eq(rw_intern(ast, "a", 1), f->u.fn.params.v[0]->u.ident.name);
+	rw_ast_free(ast);
+}
+END_TEST
+
+START_TEST(test_memory)
+{
+	/* dense code (3.2 source bytes per node): the AST stays within 16x the
+	 * source size (typical code, e.g. jQuery: about 7x; see doc/parser.md) */
+	static const char unit[] =
+		"function point(x, y) {\n"
+		"  var self = { x: x, y: y, norm: function () { return Math.sqrt(this.x * this.x + this.y * this.y); } };\n"
+		"  for (var i = 0; i < 10; i++) { if (i % 2 === 0) { self.x += i; } else { self.y -= i; } }\n"
+		"  return self;\n"
+		"}\n"
+		"var list = [];\n"
+		"for (var k = 0; k < 100; k++) list.push(point(k, k * 2).norm());\n";
+	size_t n = 2000, i, len = strlen(unit);
+	char *src = malloc(len * n + 1);
+	rw_ast *ast;
+
+	for (i = 0; i < n; i++)
+		memcpy(src + i * len, unit, len);
+	src[len * n] = '\0';
+	ast = parse_ok(src);
+	ck_assert_msg(rw_ast_memory(ast) <= 16 * len * n, "AST uses %zu bytes for %zu bytes of source",
+	              rw_ast_memory(ast), len * n);
+	rw_ast_free(ast);
+	free(src);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ printer */
+
+START_TEST(test_print)
+{
+	PR("a + b * c", "a + b * c;\n");
+	PR("(a + b) * c", "(a + b) * c;\n");
+	PR("a - (b - c)", "a - (b - c);\n");
+	PR("(a - b) - c", "a - b - c;\n");
+	PR("a ** (b ** c)", "a ** b ** c;\n");
+	PR("(a ** b) ** c", "(a ** b) ** c;\n");
+	PR("(-a) ** b", "(-a) ** b;\n");
+	PR("- (-a)", "- -a;\n");
+	PR("+ +a", "+ +a;\n");
+	PR("- --a", "- --a;\n");
+	PR("a + +b", "a + +b;\n");
+	PR("a++ + ++b", "a++ + ++b;\n");
+	PR("typeof (a)", "typeof a;\n");
+	PR("(function () {})()", "(function () {}());\n");
+	PR("({}).x", "({}.x);\n");
+	PR("({a: 1})", "({a: 1});\n");
+	PR("new (a())()", "new (a())();\n");
+	PR("new (a().b)()", "new (a().b)();\n");
+	PR("(new a).b", "(new a).b;\n");
+	PR("(new a)()", "(new a)();\n");
+	PR("new (new a)", "new (new a);\n");
+	PR("(1).toString()", "(1).toString();\n");
+	PR("1.5.toString()", "(1.5).toString();\n");
+	PR("for (var i = ('a' in o); ;) ;", "for (var i = ('a' in o);;);\n");
+	PR("for ((a in b); c;) ;", "for ((a in b); c;);\n");
+	PR("for (x = (a in b) ? 1 : 2;;) ;", "for (x = (a in b) ? 1 : 2;;);\n");
+	PR("f((a, b))", "f((a, b));\n");
+	PR("x = (a, b)", "x = (a, b);\n");
+	PR("a ? (b, c) : d", "a ? (b, c) : d;\n");
+	PR("(a = b) ? c : d", "(a = b) ? c : d;\n");
+	PR("('use strict')", "('use strict');\n");
+	PR("'use strict'; x", "'use strict';\nx;\n");
+	PR("[a, , b, , ]", "[a, , b, ,];\n");
+	PR("x = /re/g", "x = /re/g;\n");
+	PR("a = b / /c/g", "a = b / /c/g;\n");
+	PR("if (a) if (b) c; else d", "if (a)\n  if (b)\n    c;\n  else\n    d;\n");
+	PR("if (a) { if (b) c; } else d", "if (a) {\n  if (b)\n    c;\n} else\n  d;\n");
+	PR("do x(); while (y)", "do\n  x();\nwhile (y);\n");
+	PR("L: for (;;) break L", "L: for (;;)\n  break L;\n");
+	PR("function f(a, b) { return a }", "function f(a, b) {\n  return a;\n}\n");
+	PR("x = {get a() { return 1 }, set a(v) {}, m() {}, [k]: 1, b}",
+	   "x = {get a() {\n  return 1;\n}, set a(v) {}, m() {}, [k]: 1, b};\n");
+	PR("'\\u0041' + \"\\x41\" + 0x41 + 1e3", "'\\u0041' + \"\\x41\" + 0x41 + 1e3;\n");
+	PR("v\\u0061r1 = 1", "v\\u0061r1 = 1;\n");
+	PR("try { a } catch (e) { b } finally { c }", "try {\n  a;\n} catch (e) {\n  b;\n} finally {\n  c;\n}\n");
+	PR("switch (a) { case 1: b; default: }", "switch (a) {\ncase 1:\n  b;\ndefault:\n}\n");
+}
+END_TEST
+
+START_TEST(test_print_fixpoint)
+{
+	static const char *const progs[] = {
+		"a = b ? c : d ? e : f; x = (a, b), c; y = !(a && b) || c;",
+		"new Foo.Bar(a)(b).c[d](e); new (Foo())(); new new X;",
+		"for (var i = 0, j = ('x' in o); i < j; i++, j--) { continue; }",
+		"(function () { 'use strict'; return this; })(); !function () {}();",
+		"x = function () {}, y = {a: function () { return [1, , 2]; }};",
+		"if (a) b(); else if (c) d(); else { e(); }",
+		"label: { break label; } outer: while (1) { inner: do { continue outer; } while (0); }",
+		"a = -(-b); c = +(+d); e = - --f; g = typeof typeof h; i = void (0, 1);",
+		"x = a++ - --b + (c-- - d);",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof progs / sizeof *progs; i++) {
+		char *once = print_of(progs[i]);
+		char *twice = print_of(once);
+
+		ck_assert_str_eq(twice, once);
+		free(once);
+		free(twice);
+	}
+}
+END_TEST
+
+START_TEST(test_api_misc)
+{
+	char err[8];
+	rw_ast *ast = NULL;
+
+	/* a short error buffer is truncated, not overrun */
+	ck_assert_int_eq(rw_parse("file.js", "+", 1, 0, &ast, err, sizeof err), -1);
+	ck_assert_uint_eq(strlen(err), sizeof err - 1);
+	ck_assert_str_eq(rw_kind_name(RW_FOR_IN), "ForIn");
+	ck_assert_str_eq(rw_op_text(RW_OP_SHR_ASSIGN), ">>>=");
+	ck_assert_str_eq(rw_op_text(RW_OP_INSTANCEOF), "instanceof");
+	/* strict flag */
+	ck_assert_int_eq(rw_parse("s.js", "with (a) b;", 11, RW_PARSE_STRICT, &ast, NULL, 0), -1);
+	/* empty program */
+	ast = parse_ok("");
+	ck_assert_uint_eq(ast->program->u.program.body.n, 0);
+	rw_ast_free(ast);
+	ast = parse_ok("// only a comment\n/* and another */");
+	ck_assert_uint_eq(ast->program->u.program.body.n, 0);
+	rw_ast_free(ast);
+}
+END_TEST
+
+static Suite *
+parser_suite(void)
+{
+	Suite *s = suite_create("parser");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_precedence);
+	tcase_add_test(tc, test_associativity);
+	tcase_add_test(tc, test_literals);
+	tcase_add_test(tc, test_asi);
+	tcase_add_test(tc, test_statement_kinds);
+	tcase_add_test(tc, test_functions);
+	tcase_add_test(tc, test_directives);
+	tcase_add_test(tc, test_early_errors_strict);
+	tcase_add_test(tc, test_early_errors_sloppy);
+	tcase_add_test(tc, test_es2015_messages);
+	tcase_add_test(tc, test_depth);
+	tcase_add_test(tc, test_spans);
+	tcase_add_test(tc, test_ids_and_names);
+	tcase_add_test(tc, test_memory);
+	tcase_add_test(tc, test_print);
+	tcase_add_test(tc, test_print_fixpoint);
+	tcase_add_test(tc, test_api_misc);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(parser_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
