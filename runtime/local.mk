@@ -6,9 +6,6 @@ runtime_libferry_a_SOURCES += \
 	runtime/main.c runtime/heap.c runtime/alloc.c runtime/loop.c \
 	runtime/timers.c runtime/console.c runtime/inspect.c runtime/process.c \
 	runtime/trigger.c runtime/snapfile.c
-# TEMPORARY until the runtime side of the transfer (runtime/xfer*.c) lands;
-# its owner removes these two lines and runtime/xfer_stub.c in that commit:
-runtime_libferry_a_SOURCES += runtime/xfer_stub.c
 
 # tests/ferry_run: a test host that runs a JS file through ferry_main
 # (instrumented = 0), so the runtime can be tested without ferryc.
