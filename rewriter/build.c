@@ -26,6 +26,9 @@
 #ifndef RW_DEVICE_LIBS
 #define RW_DEVICE_LIBS "-lduktape -lmsgpackc -lsodium -lm"
 #endif
+#ifndef RW_SRCDIR
+#define RW_SRCDIR "."
+#endif
 #ifndef FERRY_LIBDIR
 #define FERRY_LIBDIR "/usr/local/lib"
 #endif
@@ -283,8 +286,11 @@ static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t er
 		}
 		if (rp->inc && rp->lib) {
 			char *h = join(rp->inc, "/ferry.h", NULL);
-			if (h && !file_exists(h) && src && *src) {
-				/* VPATH build tree: the header lives in the source tree */
+			if (h && !file_exists(h)) {
+				/* VPATH build tree: the header lives in the source tree
+				 * ($FERRY_SRCDIR, else the tree ferryc was built from) */
+				if (!src || !*src)
+					src = RW_SRCDIR;
 				free(rp->inc);
 				rp->inc = join(src, "/runtime", NULL);
 			}
@@ -390,12 +396,15 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	char *src = NULL, *name = NULL, *fy = NULL, *cfile = NULL, *exe = NULL, *base = NULL;
 	size_t srclen;
 	char prefix[32];
-	rw_out cout;
+	rw_out cout, code;
 	rw_site site0;
+	rw_ast *ast = NULL;
+	rw_scopes *scopes = NULL;
 	rw_program prog;
 	int rc = -1;
 
 	rw_out_init(&cout);
+	rw_out_init(&code);
 	if (!o->input) {
 		snprintf(err, errlen, "no input file");
 		return -1;
@@ -407,21 +416,27 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	memset(&prog, 0, sizeof prog);
 	prog.filename = o->input;
 	prog.prefix = prefix;
-	if (!o->plain) {
-		snprintf(err, errlen, "%s: instrumentation is not built into this ferryc yet; "
-		         "use --plain", o->input);
-		goto out;
+	if (o->plain) {
+		/* --plain: the original program, site 0 only */
+		memset(&site0, 0, sizeof site0);
+		site0.name = "";
+		site0.line = 1;
+		site0.col = 1;
+		prog.instrumented = 0;
+		prog.code = src;
+		prog.code_len = srclen;
+		prog.sites = &site0;
+		prog.nsites = 1;
+	} else {
+		int pr = rw_parse(o->input, src, srclen, o->strict ? RW_PARSE_STRICT : 0,
+		                  &ast, err, errlen);
+		if (pr != 0)
+			goto out;
+		if (rw_scopes_analyse(ast, &scopes, err, errlen) != 0)
+			goto out;
+		if (rw_instrument(ast, scopes, prefix, &code, &prog, err, errlen) != 0)
+			goto out;
 	}
-	/* --plain: the original program, site 0 only */
-	memset(&site0, 0, sizeof site0);
-	site0.name = "";
-	site0.line = 1;
-	site0.col = 1;
-	prog.instrumented = 0;
-	prog.code = src;
-	prog.code_len = srclen;
-	prog.sites = &site0;
-	prog.nsites = 1;
 
 	name = app_name(o->input);
 	base = name ? join(outdir, "/", name) : NULL;
@@ -445,6 +460,10 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	rc = 0;
 out:
 	rw_out_free(&cout);
+	rw_out_free(&code);
+	if (scopes)
+		rw_scopes_free(scopes);
+	rw_ast_free(ast);
 	free(src);
 	free(name);
 	free(base);

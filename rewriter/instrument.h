@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "rewriter/rewriter.h"
+#include "rewriter/scope.h"
 
 /* ---- growable output buffer (rewriter/emit_out.c) ---- */
 typedef struct rw_out {
@@ -60,6 +61,14 @@ typedef struct rw_program {
  * (SHA-256 of code and table) in hash if non-NULL. 0, or -1 with err. */
 int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
                       char *err, size_t errlen);
+
+/* ---- the instrumentation pass (rewriter/instrument*.c) ----
+ * Instruments an analysed AST with the reserved prefix: code receives the
+ * instrumented program (app.fy.js); prog gets code, prefix, instrumented=1,
+ * the site table and the maker units (arrays in the AST's arena: keep the
+ * AST alive while prog is used). 0, or -1 with err. */
+int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *code,
+                  rw_program *prog, char *err, size_t errlen);
 
 /* ---- the build step (rewriter/build.c) ----
  * Options come from ferryc's command line (rw_cli_opts, rewriter/rewriter.h):

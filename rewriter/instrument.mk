@@ -4,9 +4,11 @@
 noinst_LIBRARIES += rewriter/libinstrument.a
 rewriter_libinstrument_a_SOURCES = \
 	rewriter/instrument.h \
+	rewriter/instrument_impl.h rewriter/instrument.c rewriter/instrument_edit.c \
+	rewriter/instrument_maker.c \
 	rewriter/emit_out.c rewriter/emit_c.c rewriter/build.c
 rewriter_libinstrument_a_CPPFLAGS = $(AM_CPPFLAGS) \
-	-DRW_DEVICE_LIBS='"$(FERRY_DEVICE_LIBS)"'
+	-DRW_DEVICE_LIBS='"$(FERRY_DEVICE_LIBS)"' -DRW_SRCDIR='"$(abs_top_srcdir)"'
 rewriter_libinstrument_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
 RW_INSTRUMENT_LIBS = rewriter/libinstrument.a rewriter/librewriter.a \
 	lexer/liblexer.a $(SODIUM_LIBS) -lm
@@ -18,3 +20,7 @@ TESTS += tests/check_instrument
 tests_check_instrument_SOURCES = tests/check_instrument.c
 tests_check_instrument_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS)
 tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
+
+# end to end: plain and instrumented builds of the corpus behave identically
+TESTS += tests/transparency.sh
+EXTRA_DIST += tests/transparency.sh

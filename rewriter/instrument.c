@@ -1,0 +1,553 @@
+/*
+ * rewriter/instrument.c -- the instrumentation pass (doc/design.md): from
+ * the AST and the scope facts (rewriter/scope.h) it decides, per scope,
+ * which captured bindings move into environment objects, gives every
+ * function literal a site id, and records text edits on the original
+ * source: environment creation and declaration tagging at the top of each
+ * body, `Pt(function ..., site, env)` around function expressions,
+ * `Pe<k>.x` for bindings that live in an environment, catch environments.
+ * A function that creates no closures and whose variables nobody captures
+ * gets no edit at all. rewriter/instrument_maker.c builds the site table
+ * and the makers from the same decisions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/instrument_impl.h"
+
+int ri_repr(const ri_ctx *c, const rw_binding *b)
+{
+	const ri_scope *r;
+
+	if (!b || b->scope->kind == RW_SCOPE_PROGRAM)
+		return RI_LOCAL;
+	r = &c->sc[b->scope->id];
+	if (r->dynamic || !(b->flags & RW_BF_CAPTURED) || b->kind == RW_BIND_ARGUMENTS)
+		return RI_LOCAL;
+	if (b->kind == RW_BIND_CATCH)
+		return RI_ENV;
+	return rw_binding_is_constant(b) ? RI_CONST : RI_ENV;
+}
+
+const char *ri_env_key(const rw_binding *b, const char *prefix, char *buf, size_t buflen)
+{
+	if (b->len == 9 && memcmp(b->name, "__proto__", 9) == 0) {
+		snprintf(buf, buflen, "%s__proto__", prefix);
+		return buf;
+	}
+	return b->name;
+}
+
+/* ---------------------------------------------------------------- text */
+
+typedef struct ri_str {
+	rw_out o;
+} ri_str;
+
+static void env_name(rw_out *o, const char *prefix, uint32_t k)
+{
+	rw_out_printf(o, "%se%u", prefix, (unsigned)k);
+}
+
+/* "Pe<k>.key" for a binding that lives in its environment */
+static void env_ref(const ri_ctx *c, rw_out *o, const rw_binding *b)
+{
+	char kb[64];
+	const char *key = ri_env_key(b, c->prefix, kb, sizeof kb);
+
+	env_name(o, c->prefix, c->sc[b->scope->id].inner);
+	rw_out_puts(o, ".");
+	rw_out_puts(o, key);
+}
+
+static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth, rw_out *o)
+{
+	if (o->oom)
+		c->oom = 1;
+	else
+		ri_edit_add(&c->edits, start, end, cls, depth, o->p ? o->p : "");
+	rw_out_free(o);
+}
+
+/* ------------------------------------------------------------ decisions */
+
+static int prewalk_props(rw_node *n, void *ud)
+{
+	ri_ctx *c = ud;
+
+	if (n->kind == RW_OBJECT) {
+		uint32_t i;
+		for (i = 0; i < n->u.object.props.n; i++) {
+			rw_node *p = n->u.object.props.v[i];
+			rw_scope *s;
+			if (!p || p->u.prop.kind == RW_PROP_INIT || !p->u.prop.value ||
+			    p->u.prop.value->kind != RW_FUNC_EXPR)
+				continue;
+			s = rw_scope_of(p->u.prop.value);
+			if (!s)
+				continue;
+			c->sc[s->id].prop = p;
+			if (p->u.prop.flags & RW_PROP_COMPUTED)
+				c->sc[s->id].no_maker = 1;
+		}
+	}
+	return rw_children(n, prewalk_props, ud);
+}
+
+static int decide(ri_ctx *c)
+{
+	uint32_t i, n = c->nscopes, nrefs = rw_scopes_nrefs(c->scopes), site = 1;
+	char *force = calloc(n ? n : 1, 1);
+
+	if (!force)
+		return -1;
+	/* `for (var x = e in o)` with x captured: its write would go to the
+	 * local; leave that function as written */
+	for (i = 0; i < nrefs; i++) {
+		rw_ref *r = rw_scopes_ref(c->scopes, i);
+		if ((r->flags & RW_RF_FOR_IN) && (r->flags & RW_RF_INIT) && r->binding &&
+		    (r->binding->flags & RW_BF_CAPTURED)) {
+			rw_scope *f = rw_binding_function(r->binding);
+			if (f)
+				force[f->id] = 1;
+		}
+	}
+	c->site_scope[0] = rw_scopes_get(c->scopes, 0);
+	for (i = 0; i < n; i++) {
+		rw_scope *s = rw_scopes_get(c->scopes, i);
+		ri_scope *r = &c->sc[i];
+		rw_binding *b;
+		int dyn = 0;
+
+		r->site = -1;
+		if (s->kind == RW_SCOPE_PROGRAM) {
+			r->site = 0;
+			continue;
+		}
+		if (s->kind == RW_SCOPE_FUNCTION) {
+			const ri_scope *pr = &c->sc[s->parent->id];
+			dyn = force[i] || r->no_maker ||
+			      (s->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC | RW_SF_IN_WITH)) ||
+			      (s->parent->kind != RW_SCOPE_PROGRAM && pr->dynamic);
+			for (b = s->bindings; b && !dyn; b = b->next)
+				if (b->kind == RW_BIND_PARAM && (b->flags & RW_BF_ALIASED) &&
+				    (b->flags & RW_BF_CAPTURED))
+					dyn = 1;  /* arguments[i] aliasing: keep params real */
+			r->site = (int32_t)site;
+			c->site_scope[site++] = s;
+			s->node->u.fn.site = r->site;
+		} else {
+			dyn = c->sc[s->func->id].dynamic ||
+			      (s->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC | RW_SF_IN_WITH));
+		}
+		r->dynamic = dyn;
+		r->outer = c->sc[s->parent->id].inner;
+		r->has_env = 0;
+		if (!dyn)
+			for (b = s->bindings; b; b = b->next)
+				if (ri_repr(c, b) != RI_LOCAL)
+					r->has_env = 1;
+		r->inner = r->outer + (r->has_env ? 1 : 0);
+	}
+	c->nsites = site;
+	free(force);
+	return 0;
+}
+
+/* -------------------------------------------------------- rewrite walk */
+
+typedef struct ri_frame {
+	ri_ctx  *c;
+	rw_node *parent;
+	int      depth;
+} ri_frame;
+
+static int visit(rw_node *n, void *ud);
+
+static void walk_children(ri_ctx *c, rw_node *n, int depth)
+{
+	ri_frame f;
+	f.c = c;
+	f.parent = n;
+	f.depth = depth + 1;
+	rw_children(n, visit, &f);
+}
+
+static void walk_node(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
+{
+	ri_frame f;
+	f.c = c;
+	f.parent = parent;
+	f.depth = depth;
+	visit(n, &f);
+}
+
+/* source text of a node */
+static void put_src(const ri_ctx *c, rw_out *o, const rw_node *n)
+{
+	rw_out_put(o, c->ast->src + n->span.start, n->span.end - n->span.start);
+}
+
+/* the prologue of a function body or the program: environment creation,
+ * then the tags of the function declarations (hoisted: they exist here) */
+static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace, int depth)
+{
+	const ri_scope *r = &c->sc[s->id];
+	rw_binding *b;
+	rw_out o;
+	uint32_t pos = brace, i;
+	int any = 0, need_semi = 0;
+
+	rw_out_init(&o);
+	/* after the directive prologue, which must stay first */
+	for (i = 0; i < body->n; i++) {
+		rw_node *st = body->v[i];
+		if (!st || st->kind != RW_EXPR_STMT || !(st->flags & RW_DIRECTIVE))
+			break;
+		pos = st->span.end;
+		need_semi = c->ast->src[st->span.end - 1] != ';';
+	}
+	if (need_semi)
+		rw_out_puts(&o, ";");
+	if (r->has_env) {
+		int first = 1;
+		char kb[64];
+		rw_out_puts(&o, "var ");
+		env_name(&o, c->prefix, r->inner);
+		rw_out_puts(&o, " = {");
+		if (r->outer) {
+			rw_out_printf(&o, "%sp: ", c->prefix);
+			env_name(&o, c->prefix, r->outer);
+			first = 0;
+		}
+		for (b = s->bindings; b; b = b->next) {
+			if (ri_repr(c, b) == RI_LOCAL)
+				continue;
+			rw_out_printf(&o, "%s%s: ", first ? "" : ", ", ri_env_key(b, c->prefix, kb, sizeof kb));
+			first = 0;
+			if (b->kind == RW_BIND_VAR &&
+			    !(b->len == 9 && memcmp(b->name, "arguments", 9) == 0))
+				rw_out_puts(&o, "void 0");
+			else
+				rw_out_put(&o, b->name, b->len);
+		}
+		rw_out_puts(&o, "};");
+		any = 1;
+	}
+	for (b = s->bindings; b; b = b->next) {
+		rw_scope *fs;
+		if (b->kind != RW_BIND_FUNC || !b->func || !b->func->u.fn.name)
+			continue;
+		fs = rw_scope_of(b->func);
+		if (!fs)
+			continue;
+		rw_out_printf(&o, "%st(", c->prefix);
+		rw_out_put(&o, b->name, b->len);
+		rw_out_printf(&o, ", %d", (int)c->sc[fs->id].site);
+		if (r->inner) {
+			rw_out_puts(&o, ", ");
+			env_name(&o, c->prefix, r->inner);
+		}
+		rw_out_puts(&o, ");");
+		any = 1;
+	}
+	if (any)
+		add_text(c, pos, pos, 1, depth, &o);
+	else
+		rw_out_free(&o);
+}
+
+static void func_body(ri_ctx *c, rw_node *fn, int depth)
+{
+	rw_scope *s = rw_scope_of(fn);
+
+	if (s)
+		prologue(c, s, &fn->u.fn.body, fn->u.fn.body_start + 1, depth);
+	walk_children(c, fn, depth);
+}
+
+/* the env argument of a tag: ", Pe<k>" or "" */
+static void tag_env(const ri_ctx *c, rw_out *o, uint32_t k, int need_placeholder)
+{
+	if (k) {
+		rw_out_puts(o, ", ");
+		env_name(o, c->prefix, k);
+	} else if (need_placeholder) {
+		rw_out_puts(o, ", void 0");
+	}
+}
+
+static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
+{
+	rw_scope *s = rw_scope_of(n);
+	rw_out o;
+	int paren = parent && parent->kind == RW_NEW && parent->u.call.callee == n;
+
+	if (s) {
+		rw_out_init(&o);
+		rw_out_printf(&o, "%s%st(", paren ? "(" : "", c->prefix);
+		add_text(c, n->span.start, n->span.start, 1, depth, &o);
+		rw_out_init(&o);
+		rw_out_printf(&o, ", %d", (int)c->sc[s->id].site);
+		tag_env(c, &o, c->sc[s->id].outer, 0);
+		rw_out_puts(&o, paren ? "))" : ")");
+		add_text(c, n->span.end, n->span.end, 0, depth, &o);
+	}
+	func_body(c, n, depth);
+}
+
+/* a property key as an expression giving the property name */
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
+{
+	if (key->kind == RW_NAME) {
+		rw_out_puts(o, "\"");
+		rw_out_c_string(o, key->u.ident.name, key->u.ident.len);
+		rw_out_puts(o, "\"");
+	} else {
+		put_src(c, o, key);     /* string or number literal, as written */
+	}
+}
+
+/* object literals with accessors / methods: Pt(Pt({...}, s1, e, "k", 1), s2, e, "k", 2) */
+static void object_lit(ri_ctx *c, rw_node *n, int depth)
+{
+	uint32_t i, cnt = 0;
+	rw_out open, close;
+
+	rw_out_init(&open);
+	rw_out_init(&close);
+	for (i = 0; i < n->u.object.props.n; i++) {
+		rw_node *p = n->u.object.props.v[i];
+		rw_scope *s;
+		int kind;
+
+		if (!p || p->u.prop.kind == RW_PROP_INIT || (p->u.prop.flags & RW_PROP_COMPUTED) ||
+		    !p->u.prop.value || p->u.prop.value->kind != RW_FUNC_EXPR)
+			continue;
+		s = rw_scope_of(p->u.prop.value);
+		if (!s)
+			continue;
+		kind = p->u.prop.kind == RW_PROP_GET ? 1 : p->u.prop.kind == RW_PROP_SET ? 2 : 3;
+		rw_out_printf(&open, "%st(", c->prefix);
+		rw_out_printf(&close, ", %d", (int)c->sc[s->id].site);
+		tag_env(c, &close, c->sc[s->id].outer, 1);
+		rw_out_puts(&close, ", ");
+		ri_key_expr(c, &close, p->u.prop.key);
+		rw_out_printf(&close, ", %d)", kind);
+		cnt++;
+	}
+	if (cnt) {
+		add_text(c, n->span.start, n->span.start, 1, depth, &open);
+		add_text(c, n->span.end, n->span.end, 0, depth, &close);
+	} else {
+		rw_out_free(&open);
+		rw_out_free(&close);
+	}
+	walk_children(c, n, depth);
+}
+
+static int is_list_parent(const rw_node *p)
+{
+	return p && (p->kind == RW_PROGRAM || p->kind == RW_BLOCK || p->kind == RW_CASE ||
+	             p->kind == RW_FUNC_DECL || p->kind == RW_FUNC_EXPR);
+}
+
+static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
+{
+	rw_ref *r = rw_ref_of(n);
+	rw_out o;
+	int call;
+
+	if (!r || !r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_ENV)
+		return;
+	rw_out_init(&o);
+	call = parent && parent->kind == RW_CALL && parent->u.call.callee == n;
+	if (r->flags & RW_RF_SHORTHAND) {
+		rw_out_put(&o, r->binding->name, r->binding->len);
+		rw_out_puts(&o, ": ");
+	}
+	if (call) {
+		/* keep `this` undefined; a leading `(` must not continue the previous line */
+		if (n->span.start == c->stmt_start)
+			rw_out_puts(&o, ";");
+		rw_out_puts(&o, "(0, ");
+	}
+	env_ref(c, &o, r->binding);
+	if (call)
+		rw_out_puts(&o, ")");
+	add_text(c, n->span.start, n->span.end, 2, depth, &o);
+}
+
+static void declarator(ri_ctx *c, rw_node *n, int depth)
+{
+	rw_node *id = n->u.decl.id, *init = n->u.decl.init;
+	rw_ref *r = id ? rw_ref_of(id) : NULL;
+	rw_out o;
+
+	if (init && r && r->binding && ri_repr(c, r->binding) == RI_ENV) {
+		rw_out_init(&o);
+		if (r->binding->kind == RW_BIND_CATCH) {
+			/* `var e = v` inside catch (e) writes the catch parameter only */
+			rw_out_puts(&o, "(");
+			env_ref(c, &o, r->binding);
+			rw_out_puts(&o, " = ");
+			add_text(c, init->span.start, init->span.start, 1, depth, &o);
+			rw_out_init(&o);
+			rw_out_puts(&o, ", ");
+			rw_out_put(&o, id->u.ident.name, id->u.ident.len);
+			rw_out_puts(&o, ")");
+			add_text(c, init->span.end, init->span.end, 0, depth, &o);
+		} else {
+			rw_out_puts(&o, " = ");
+			env_ref(c, &o, r->binding);
+			add_text(c, id->span.end, id->span.end, 1, depth, &o);
+		}
+	}
+	if (init)
+		walk_node(c, init, n, depth + 1);
+}
+
+static void for_in(ri_ctx *c, rw_node *n, int depth)
+{
+	rw_node *left = n->u.for_in.left;
+
+	if (left && left->kind == RW_VAR && left->u.var.decls.n == 1) {
+		rw_node *d = left->u.var.decls.v[0];
+		rw_ref *r = d && d->u.decl.id ? rw_ref_of(d->u.decl.id) : NULL;
+		if (r && r->binding && ri_repr(c, r->binding) == RI_ENV && !d->u.decl.init) {
+			rw_out o;
+			rw_out_init(&o);
+			env_ref(c, &o, r->binding);
+			add_text(c, left->span.start, left->span.end, 2, depth, &o);
+			walk_node(c, n->u.for_in.right, n, depth + 1);
+			walk_node(c, n->u.for_in.body, n, depth + 1);
+			return;
+		}
+	}
+	walk_children(c, n, depth);
+}
+
+static void catch_clause(ri_ctx *c, rw_node *n, int depth)
+{
+	rw_scope *s = rw_scope_of(n);
+	const ri_scope *r = s ? &c->sc[s->id] : NULL;
+	rw_node *param = n->u.catch_.param, *body = n->u.catch_.body;
+
+	if (r && r->has_env && param && body) {
+		rw_out o;
+		rw_binding *b;
+		char kb[64];
+
+		rw_out_init(&o);
+		env_name(&o, c->prefix, r->inner);
+		add_text(c, param->span.start, param->span.end, 2, depth, &o);
+		rw_out_init(&o);
+		env_name(&o, c->prefix, r->inner);
+		rw_out_puts(&o, " = {");
+		if (r->outer) {
+			rw_out_printf(&o, "%sp: ", c->prefix);
+			env_name(&o, c->prefix, r->outer);
+			rw_out_puts(&o, ", ");
+		}
+		b = s->bindings;
+		rw_out_printf(&o, "%s: ", b ? ri_env_key(b, c->prefix, kb, sizeof kb) : "");
+		env_name(&o, c->prefix, r->inner);
+		rw_out_puts(&o, "};");
+		add_text(c, body->span.start + 1, body->span.start + 1, 1, depth, &o);
+		walk_node(c, body, n, depth + 1);
+		return;
+	}
+	walk_children(c, n, depth);
+}
+
+static int visit(rw_node *n, void *ud)
+{
+	ri_frame *f = ud;
+	ri_ctx *c = f->c;
+
+	if (c->oom)
+		return 1;
+	switch (n->kind) {
+	case RW_PROGRAM:
+		prologue(c, rw_scope_of(n), &n->u.program.body, 0, f->depth);
+		walk_children(c, n, f->depth);
+		break;
+	case RW_FUNC_DECL:
+		func_body(c, n, f->depth);
+		break;
+	case RW_FUNC_EXPR:
+		if (f->parent && f->parent->kind == RW_PROP && f->parent->u.prop.kind != RW_PROP_INIT)
+			func_body(c, n, f->depth);   /* tagged by its object literal */
+		else
+			func_expr(c, n, f->parent, f->depth);
+		break;
+	case RW_OBJECT:
+		object_lit(c, n, f->depth);
+		break;
+	case RW_IDENT:
+		ident(c, n, f->parent, f->depth);
+		break;
+	case RW_DECLARATOR:
+		declarator(c, n, f->depth);
+		break;
+	case RW_FOR_IN:
+		for_in(c, n, f->depth);
+		break;
+	case RW_CATCH:
+		catch_clause(c, n, f->depth);
+		break;
+	case RW_UNARY:
+		if (n->u.unary.op == RW_OP_DELETE && n->u.unary.arg &&
+		    n->u.unary.arg->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(n->u.unary.arg);
+			if (r && r->binding && ri_repr(c, r->binding) == RI_ENV) {
+				/* deleting a declared binding: false, no effect */
+				rw_out o;
+				rw_out_init(&o);
+				rw_out_puts(&o, "false");
+				add_text(c, n->span.start, n->span.end, 2, f->depth, &o);
+				break;
+			}
+		}
+		walk_children(c, n, f->depth);
+		break;
+	case RW_EXPR_STMT:
+		if (is_list_parent(f->parent))
+			c->stmt_start = n->span.start;
+		walk_children(c, n, f->depth);
+		break;
+	default:
+		walk_children(c, n, f->depth);
+		break;
+	}
+	return c->oom;
+}
+
+/* --------------------------------------------------------------- entry */
+
+int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
+int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
+{
+	c->nscopes = rw_scopes_count(c->scopes);
+	c->sc = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->sc);
+	c->site_scope = rw_ast_alloc(c->ast, (c->nscopes + 1) * sizeof *c->site_scope);
+	if (!c->sc || !c->site_scope) {
+		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
+		return -1;
+	}
+	prewalk_props(c->ast->program, c);
+	if (decide(c) < 0) {
+		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
+		return -1;
+	}
+	c->stmt_start = UINT32_MAX;
+	walk_node(c, c->ast->program, NULL, 0);
+	if (c->oom || c->edits.oom) {
+		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
+		return -1;
+	}
+	ri_edits_sort(&c->edits);
+	return 0;
+}

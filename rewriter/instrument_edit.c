@@ -1,0 +1,118 @@
+/*
+ * rewriter/instrument_edit.c -- the edit list of the instrumentation pass:
+ * insertions and replacements on the original source, kept sorted, and
+ * rendered either for the whole program (app.fy.js) or for one function's
+ * text (a maker). Edits never add line breaks, so every line of the user's
+ * program keeps its number.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/instrument_impl.h"
+
+void ri_edits_free(ri_edits *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		free(e->v[i].text);
+	free(e->v);
+	e->v = NULL;
+	e->n = e->cap = 0;
+}
+
+void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
+                 const char *text)
+{
+	ri_edit *d;
+	char *t;
+
+	if (e->oom)
+		return;
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 64;
+		ri_edit *nv = realloc(e->v, cap * sizeof *nv);
+		if (!nv) {
+			e->oom = 1;
+			return;
+		}
+		e->v = nv;
+		e->cap = cap;
+	}
+	t = strdup(text);
+	if (!t) {
+		e->oom = 1;
+		return;
+	}
+	d = &e->v[e->n];
+	d->start = start;
+	d->end = end;
+	d->cls = cls;
+	d->depth = depth;
+	d->seq = (uint32_t)e->n;
+	d->text = t;
+	e->n++;
+}
+
+static int edit_cmp(const void *pa, const void *pb)
+{
+	const ri_edit *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
+	if (a->depth != b->depth) {
+		if (a->cls == 0)      /* closes: innermost first */
+			return a->depth > b->depth ? -1 : 1;
+		return a->depth < b->depth ? -1 : 1;
+	}
+	return a->seq < b->seq ? -1 : (a->seq > b->seq);
+}
+
+void ri_edits_sort(ri_edits *e)
+{
+	if (e->n > 1)
+		qsort(e->v, e->n, sizeof *e->v, edit_cmp);
+}
+
+/* first edit with start >= pos */
+static size_t lower_bound(const ri_edits *e, uint32_t pos)
+{
+	size_t lo = 0, hi = e->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->v[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
+               rw_out *out)
+{
+	size_t i = lower_bound(e, a);
+	uint32_t pos = a;
+
+	for (; i < e->n; i++) {
+		const ri_edit *d = &e->v[i];
+		int ins = d->start == d->end;
+
+		if (d->start > b || (d->start == b && (!whole || !ins)))
+			break;
+		if (ins && d->start == a && !whole)
+			continue;             /* belongs to the enclosing construct */
+		if (!ins && d->end > b)
+			continue;
+		if (d->start < pos)
+			continue;             /* overlapped by an earlier replacement */
+		rw_out_put(out, src + pos, d->start - pos);
+		rw_out_puts(out, d->text);
+		pos = d->end;
+	}
+	if (pos < b)
+		rw_out_put(out, src + pos, b - pos);
+}

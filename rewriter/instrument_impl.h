@@ -1,0 +1,76 @@
+/*
+ * rewriter/instrument_impl.h -- internals of the instrumentation pass shared
+ * by rewriter/instrument*.c (prefix ri_): the per-scope decisions (which
+ * bindings move into environment objects, environment indices, dynamic
+ * sites), and the text edits applied to the original source.
+ */
+#ifndef FERRY_RW_INSTRUMENT_IMPL_H
+#define FERRY_RW_INSTRUMENT_IMPL_H
+
+#include "rewriter/instrument.h"
+#include "rewriter/rewriter.h"
+#include "rewriter/scope.h"
+
+/* how a binding is represented in the instrumented program */
+enum {
+	RI_LOCAL = 0,   /* unchanged */
+	RI_CONST,       /* real variable, copied into the environment at entry */
+	RI_ENV          /* lives only in the environment object: Pe<k>.name */
+};
+
+/* per scope (indexed by rw_scope id) */
+typedef struct ri_scope {
+	int      dynamic;      /* left as written; its sites are FERRY_SITE_DYNAMIC */
+	int      has_env;      /* creates an environment object */
+	uint32_t outer;        /* environment depth at its creation point */
+	uint32_t inner;        /* depth inside it: outer + has_env */
+	int32_t  site;         /* function scopes: site id; else -1 */
+	rw_node *prop;         /* accessor/method: its RW_PROP */
+	int      no_maker;     /* computed-key accessor/method: cannot be re-created */
+} ri_scope;
+
+/* one text edit on the original source */
+typedef struct ri_edit {
+	uint32_t start, end;   /* replace [start, end); start == end: insert */
+	int      cls;          /* at equal start: 0 close, 1 open, 2 replace */
+	int      depth;        /* nesting: opens outer first, closes inner first */
+	uint32_t seq;
+	char    *text;         /* malloc'd */
+} ri_edit;
+
+typedef struct ri_edits {
+	ri_edit *v;
+	size_t   n, cap;
+	int      oom;
+} ri_edits;
+
+void ri_edits_free(ri_edits *e);
+void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
+                 const char *text);
+void ri_edits_sort(ri_edits *e);
+/* src[a..b) with the edits inside it applied (replacements within [a, b),
+ * insertions strictly inside (a, b)); whole program: a = 0, b = len with
+ * insertions at 0 and len included (pass whole = 1). */
+void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
+               rw_out *out);
+
+/* the whole pass state */
+typedef struct ri_ctx {
+	rw_ast     *ast;
+	rw_scopes  *scopes;
+	const char *prefix;
+	ri_scope   *sc;        /* [rw_scopes_count] */
+	uint32_t    nscopes;
+	uint32_t    nsites;    /* including site 0 */
+	rw_scope  **site_scope;/* [nsites]: site id -> scope (site 0: program) */
+	ri_edits    edits;
+	int         oom;
+	uint32_t    stmt_start;/* offset of the expression statement being visited
+	                          (ASI guard), or UINT32_MAX */
+} ri_ctx;
+
+int  ri_repr(const ri_ctx *c, const rw_binding *b);
+/* the key a binding has in its environment object */
+const char *ri_env_key(const rw_binding *b, const char *prefix, char *buf, size_t buflen);
+
+#endif

@@ -1,0 +1,372 @@
+/*
+ * rewriter/instrument_maker.c -- from the instrumentation's decisions and
+ * edits: the instrumented program text, the site table, and the makers
+ * grouped into maker units (doc/design.md "Restore without evaluating
+ * anything new"). A maker's function text is the site's own instrumented
+ * text placed on the same line numbers as in the user's file; sites whose
+ * lines overlap go to different units. Strict-by-inheritance sites go to
+ * units that start with "use strict" so their makers make strict functions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter/instrument_impl.h"
+#include "runtime/ferry.h"
+
+int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
+
+/* free constant bindings per function scope: what a maker's init() sets */
+typedef struct ri_free {
+	const rw_binding **v;
+	uint32_t n, cap;
+} ri_free;
+
+static int free_add(ri_free *f, const rw_binding *b)
+{
+	uint32_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i] == b)
+			return 0;
+	if (f->n == f->cap) {
+		uint32_t cap = f->cap ? f->cap * 2 : 4;
+		const rw_binding **nv = realloc(f->v, cap * sizeof *nv);
+		if (!nv)
+			return -1;
+		f->v = nv;
+		f->cap = cap;
+	}
+	f->v[f->n++] = b;
+	return 0;
+}
+
+static int collect_free(ri_ctx *c, ri_free *fr)
+{
+	uint32_t i, n = rw_scopes_nrefs(c->scopes);
+
+	for (i = 0; i < n; i++) {
+		rw_ref *r = rw_scopes_ref(c->scopes, i);
+		rw_scope *s;
+
+		if (!r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_CONST)
+			continue;
+		for (s = r->scope; s && s != r->binding->scope; s = s->parent)
+			if (s->kind == RW_SCOPE_FUNCTION && free_add(&fr[s->id], r->binding) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+typedef struct ri_unit {
+	rw_out   text;
+	uint32_t line;     /* line the text currently ends on */
+	int      strict;
+} ri_unit;
+
+static uint32_t count_nl(const char *s, size_t n)
+{
+	uint32_t k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '\n')
+			k++;
+		else if (ch == '\r' && !(i + 1 < n && s[i + 1] == '\n'))
+			k++;
+		else if (ch == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		         ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9))
+			k++;   /* U+2028, U+2029 */
+	}
+	return k;
+}
+
+/* the function text of a site, as an expression giving the function */
+static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint32_t *line)
+{
+	const char *src = c->ast->src;
+	rw_node *p = r->prop;
+
+	if (p) {
+		uint32_t col;
+		rw_position(c->ast, fn->u.fn.params_start, line, &col);
+		if (p->u.prop.kind == RW_PROP_METHOD) {
+			rw_out_puts(o, "({");
+			rw_out_put(o, src + p->u.prop.key->span.start,
+			           p->u.prop.key->span.end - p->u.prop.key->span.start);
+			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
+			rw_out_puts(o, "})[");
+			ri_key_expr(c, o, p->u.prop.key);
+			rw_out_puts(o, "]");
+		} else {
+			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET
+			               ? "Object.getOwnPropertyDescriptor({get "
+			               : "Object.getOwnPropertyDescriptor({set ");
+			rw_out_put(o, src + p->u.prop.key->span.start,
+			           p->u.prop.key->span.end - p->u.prop.key->span.start);
+			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
+			rw_out_puts(o, "}, ");
+			ri_key_expr(c, o, p->u.prop.key);
+			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET ? ").get" : ").set");
+		}
+		return;
+	}
+	*line = fn->span.line;
+	ri_render(&c->edits, src, fn->span.start, fn->span.end, 0, o);
+}
+
+static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
+{
+	rw_scope *s = c->site_scope[site];
+	const ri_scope *r = &c->sc[s->id];
+	rw_out t;
+	uint32_t line = 1, k, i;
+	char kb[64];
+
+	rw_out_init(&t);
+	site_text(c, s->node, r, &t, &line);
+	while (u->line < line) {
+		rw_out_puts(&u->text, "\n");
+		u->line++;
+	}
+	rw_out_printf(&u->text, "%u: function (", (unsigned)site);
+	for (k = r->outer; k >= 1; k--)
+		rw_out_printf(&u->text, "%se%u%s", c->prefix, (unsigned)k, k > 1 ? ", " : "");
+	rw_out_puts(&u->text, ") { ");
+	if (fr->n) {
+		rw_out_puts(&u->text, "var ");
+		for (i = 0; i < fr->n; i++) {
+			rw_out_put(&u->text, fr->v[i]->name, fr->v[i]->len);
+			rw_out_puts(&u->text, i + 1 < fr->n ? ", " : "; ");
+		}
+	}
+	rw_out_puts(&u->text, "return [");
+	rw_out_put(&u->text, t.p ? t.p : "", t.len);
+	u->line += count_nl(t.p ? t.p : "", t.len);
+	if (t.oom)
+		u->text.oom = 1;
+	rw_out_free(&t);
+	if (fr->n) {
+		rw_out_puts(&u->text, ", function () { ");
+		for (i = 0; i < fr->n; i++) {
+			const rw_binding *b = fr->v[i];
+			rw_out_put(&u->text, b->name, b->len);
+			rw_out_printf(&u->text, " = %se%u.%s; ", c->prefix,
+			              (unsigned)c->sc[b->scope->id].inner,
+			              ri_env_key(b, c->prefix, kb, sizeof kb));
+		}
+		rw_out_puts(&u->text, "}");
+	}
+	rw_out_puts(&u->text, "]; },");
+}
+
+static const char *site_name(ri_ctx *c, rw_node *fn, const ri_scope *r)
+{
+	if (fn->u.fn.name)
+		return fn->u.fn.name->u.ident.name;
+	if (r->prop && !(r->prop->u.prop.flags & RW_PROP_COMPUTED)) {
+		rw_node *k = r->prop->u.prop.key;
+		if (k->kind == RW_NAME)
+			return k->u.ident.name;
+		if (k->kind == RW_STRING)
+			return k->u.string.value;
+		if (k->kind == RW_NUMBER) {
+			size_t n = k->span.end - k->span.start;
+			char *s = rw_ast_alloc(c->ast, n + 1);
+			if (s) {
+				memcpy(s, c->ast->src + k->span.start, n);
+				s[n] = '\0';
+				return s;
+			}
+		}
+	}
+	return "";
+}
+
+static int build_sites(ri_ctx *c, rw_program *prog)
+{
+	rw_site *sites = rw_ast_alloc(c->ast, c->nsites * sizeof *sites);
+	uint32_t i;
+
+	if (!sites)
+		return -1;
+	for (i = 0; i < c->nsites; i++) {
+		rw_scope *s = c->site_scope[i];
+		rw_site *st = &sites[i];
+		const ri_scope *r = &c->sc[s->id];
+		rw_binding *b;
+		uint32_t flags = 0, nc = 0;
+
+		st->id = i;
+		if (i == 0) {
+			st->name = "";
+			st->line = st->col = 1;
+			if (s->flags & RW_SF_STRICT)
+				flags |= FERRY_SITE_STRICT;
+			if (s->flags & RW_SF_USES_THIS)
+				flags |= FERRY_SITE_USES_THIS;
+			st->flags = (uint16_t)flags;
+			continue;
+		}
+		{
+			rw_node *fn = s->node;
+			uint32_t ff = fn->u.fn.flags;
+			st->parent = (uint32_t)c->sc[s->parent->func->id].site;
+			st->name = site_name(c, fn, r);
+			st->line = fn->span.line;
+			st->col = fn->span.col;
+			st->nparams = (uint16_t)(fn->u.fn.params.n > 0xffff ? 0xffff : fn->u.fn.params.n);
+			if (ff & RW_FN_STRICT)
+				flags |= FERRY_SITE_STRICT;
+			if (r->dynamic)
+				flags |= FERRY_SITE_DYNAMIC;
+			if (fn->kind == RW_FUNC_DECL)
+				flags |= FERRY_SITE_DECL;
+			else if (fn->u.fn.name && !r->prop)
+				flags |= FERRY_SITE_NAMED;
+			if (ff & (RW_FN_GETTER | RW_FN_SETTER))
+				flags |= FERRY_SITE_ACCESSOR;
+			if (ff & RW_FN_METHOD)
+				flags |= FERRY_SITE_METHOD;
+			if (r->has_env)
+				flags |= FERRY_SITE_HAS_ENV;
+			if (s->flags & RW_SF_USES_ARGUMENTS)
+				flags |= FERRY_SITE_USES_ARGS;
+			if (s->flags & RW_SF_USES_THIS)
+				flags |= FERRY_SITE_USES_THIS;
+			st->flags = (uint16_t)flags;
+			st->env_depth = r->outer;
+		}
+		if (!r->has_env)
+			continue;
+		for (b = s->bindings; b; b = b->next)
+			if (ri_repr(c, b) != RI_LOCAL)
+				nc++;
+		if (nc) {
+			const char **cap = rw_ast_alloc(c->ast, nc * sizeof *cap);
+			char kb[64];
+			uint32_t k = 0;
+			if (!cap)
+				return -1;
+			for (b = s->bindings; b; b = b->next) {
+				const char *key;
+				if (ri_repr(c, b) == RI_LOCAL)
+					continue;
+				key = ri_env_key(b, c->prefix, kb, sizeof kb);
+				if (key == kb) {
+					char *d = rw_ast_alloc(c->ast, strlen(kb) + 1);
+					if (!d)
+						return -1;
+					strcpy(d, kb);
+					key = d;
+				}
+				cap[k++] = key;
+			}
+			st->captured = cap;
+			st->ncaptured = nc;
+		}
+	}
+	prog->sites = sites;
+	prog->nsites = c->nsites;
+	return 0;
+}
+
+static int build_units(ri_ctx *c, rw_program *prog)
+{
+	ri_free *fr = calloc(c->nscopes ? c->nscopes : 1, sizeof *fr);
+	ri_unit *u = NULL;
+	uint32_t nu = 0, i, k;
+	int rc = -1;
+
+	if (!fr)
+		return -1;
+	if (collect_free(c, fr) < 0)
+		goto out;
+	for (i = 1; i < c->nsites; i++) {
+		rw_scope *s = c->site_scope[i];
+		const ri_scope *r = &c->sc[s->id];
+		rw_node *fn = s->node;
+		int strict = (fn->u.fn.flags & RW_FN_STRICT) != 0;
+		uint32_t line = fn->span.line, col;
+
+		if (r->dynamic)
+			continue;
+		if (r->prop)
+			rw_position(c->ast, fn->u.fn.params_start, &line, &col);
+		for (k = 0; k < nu; k++)
+			if (u[k].strict == strict && u[k].line <= line)
+				break;
+		if (k == nu) {
+			ri_unit *nv = realloc(u, (nu + 1) * sizeof *nv);
+			if (!nv)
+				goto out;
+			u = nv;
+			rw_out_init(&u[nu].text);
+			u[nu].line = 1;
+			u[nu].strict = strict;
+			rw_out_puts(&u[nu].text, strict ? "function () { \"use strict\"; return {"
+			                                : "function () { return {");
+			nu++;
+		}
+		maker(c, i, &fr[s->id], &u[k]);
+	}
+	if (nu) {
+		const char **units = rw_ast_alloc(c->ast, nu * sizeof *units);
+		size_t *lens = rw_ast_alloc(c->ast, nu * sizeof *lens);
+		if (!units || !lens)
+			goto out;
+		for (k = 0; k < nu; k++) {
+			char *t;
+			rw_out_puts(&u[k].text, "\n}; }\n");
+			if (u[k].text.oom)
+				goto out;
+			t = rw_ast_alloc(c->ast, u[k].text.len + 1);
+			if (!t)
+				goto out;
+			memcpy(t, u[k].text.p, u[k].text.len + 1);
+			units[k] = t;
+			lens[k] = u[k].text.len;
+		}
+		prog->units = units;
+		prog->unit_lens = lens;
+		prog->nunits = nu;
+	}
+	rc = 0;
+out:
+	for (k = 0; k < nu; k++)
+		rw_out_free(&u[k].text);
+	free(u);
+	for (i = 0; i < c->nscopes; i++)
+		free(fr[i].v);
+	free(fr);
+	return rc;
+}
+
+int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *code,
+                  rw_program *prog, char *err, size_t errlen)
+{
+	ri_ctx c;
+	int rc = -1;
+
+	memset(&c, 0, sizeof c);
+	c.ast = ast;
+	c.scopes = scopes;
+	c.prefix = prefix;
+	if (ri_instrument_edits(&c, err, errlen) < 0)
+		goto out;
+	ri_render(&c.edits, ast->src, 0, (uint32_t)ast->len, 1, code);
+	if (code->oom || build_sites(&c, prog) < 0 || build_units(&c, prog) < 0) {
+		snprintf(err, errlen, "%s: out of memory", ast->filename);
+		goto out;
+	}
+	prog->instrumented = 1;
+	prog->prefix = prefix;
+	prog->code = code->p ? code->p : "";
+	prog->code_len = code->len;
+	rc = 0;
+out:
+	ri_edits_free(&c.edits);
+	return rc;
+}
