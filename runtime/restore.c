@@ -137,7 +137,7 @@ static void define_prop(rs_state *r, duk_idx_t obj_idx, const wr_prop *p, int pl
 static void push_proto(rs_state *r, const wr_value *v)
 {
 	if (v->type == WR_NULL || v->type == WR_UNDEFINED) {
-		duk_push_null(r->ctx);
+		duk_push_undefined(r->ctx);   /* duk_set_prototype: undefined = null */
 		return;
 	}
 	if (v->type != WR_REF && v->type != WR_BUILTIN)

@@ -197,7 +197,6 @@ static int sw_timers(sw_state *w)
 	rt_timers *t = &w->rt->timers;
 	rt_timer **order;
 	size_t i, n = 0;
-	double now = rt_now(w->rt);
 	int rc = 0;
 
 	if (t->n == 0)
@@ -232,7 +231,7 @@ static int sw_timers(sw_state *w)
 		wt->id = tm->id;
 		wt->seq = tm->seq;
 		wt->period = tm->period;
-		wt->remaining = tm->kind == WR_TIMER_IMMEDIATE ? 0 : tm->due - now;
+		wt->remaining = tm->kind == WR_TIMER_IMMEDIATE ? 0 : rt_timer_remaining(w->rt, tm);
 		if (!(wt->remaining > 0))
 			wt->remaining = 0;
 		duk_push_sprintf(ctx, "%.0f", tm->id);

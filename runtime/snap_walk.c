@@ -66,6 +66,10 @@ static int sw_string(sw_state *w, duk_idx_t idx, wr_str *out)
 	w->strcache[w->nstr] = *out;
 	if (rt_pmap_put(&w->strs, h, (uint32_t)w->nstr) != 0)
 		return sw_oom(w);
+	/* the map is keyed by heap pointer: keep the string alive (enumerated
+	 * index keys are made on the fly and freed right after) */
+	duk_dup(w->ctx, idx);
+	duk_put_prop_index(w->ctx, SW_IDX_KEEPSTR, (duk_uarridx_t)(w->nkeep++));
 	w->nstr++;
 	return 0;
 }
@@ -110,6 +114,8 @@ static int sw_symbol(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *e
 	}
 	if (rt_pmap_put(&w->syms, h, id) != 0)
 		return sw_oom(w);
+	duk_dup(w->ctx, idx);
+	duk_put_prop_index(w->ctx, SW_IDX_KEEPSTR, (duk_uarridx_t)(w->nkeep++));
 	out->u.ref = id;
 	return 0;
 }
@@ -678,6 +684,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 			return 0;
 		}
 	duk_push_global_object(ctx);
+	duk_push_bare_array(ctx);
 
 	if (sw_roots(w) != 0)
 		return 0;

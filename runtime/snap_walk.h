@@ -47,6 +47,7 @@ enum {
 	SW_IDX_SYMVAL,
 	SW_IDX_BUFPROTO,       /* Buffer.prototype (Node-style Buffer) */
 	SW_IDX_GLOBAL,         /* the global object */
+	SW_IDX_KEEPSTR,        /* array keeping cached strings/symbols alive */
 	SW_IDX_COUNT
 };
 
@@ -59,7 +60,7 @@ typedef struct sw_state {
 	rt_pmap        syms;     /* symbol hstring -> symbol id */
 	rt_pmap        strs;     /* hstring -> index in strcache */
 	wr_str        *strcache;
-	size_t         nstr, capstr;
+	size_t         nstr, capstr, nkeep;
 	wr_str        *blpaths;  /* baseline paths copied into the arena (lazily) */
 	uint32_t       nbl;
 	void         **ptrs;     /* ptrs[id - 1]: heap pointer of object id */

@@ -1,0 +1,469 @@
+/*
+ * tests/check_snapshot.c -- Check suite for the snapshot walker and restore
+ * (runtime/snap*.c, restore*.c, builtins.c).
+ *
+ * Each round trip runs a small hand-instrumented program (doc/design.md:
+ * `$Ft` tags, environment objects, makers) in heap A, snapshots it, encodes
+ * and decodes the snapshot as JSON, restores it into a fresh heap B, and
+ * compares a canonical description of the reachable graph (identity, kinds,
+ * property order and attributes, prototypes, extensibility, class state) and
+ * the behaviour of closures in both heaps.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/rt_core.h"
+
+/* ---- the test program's site table and makers ---- */
+
+#define PRELUDE \
+	"$Ft(counter, 1, undefined); $Ft(add, 3, undefined); $Ft(mkargs, 5, undefined);\n" \
+	"function mkargs() { return arguments; }\n" \
+	"function counter(start) { var $Fe1 = {n: start}; return $Ft(function () { return ++$Fe1.n; }, 2, $Fe1); }\n" \
+	"function add(a, b) { return a + b + (this && this.k || 0); }\n"
+#define EVIL "$Ft(evil, 4, undefined); function evil(s) { return eval(s); }\n"
+
+static const char maker_unit[] =
+	"function () { return {\n"
+	" 1: function () { return [function counter(start) { var $Fe1 = {n: start}; "
+	"return $Ft(function () { return ++$Fe1.n; }, 2, $Fe1); }]; },\n"
+	" 2: function ($Fe1) { return [function () { return ++$Fe1.n; }]; },\n"
+	" 3: function () { return [function add(a, b) { return a + b + (this && this.k || 0); }]; },\n"
+	" 5: function () { return [function mkargs() { return arguments; }]; }\n"
+	"}; }";
+
+static const ferry_site sites[] = {
+	{ 0, 0, "", 1, 1, 0, 0, 0, NULL, 0 },
+	{ 1, 0, "counter", 2, 1, 1, FERRY_SITE_DECL | FERRY_SITE_HAS_ENV, 0, NULL, 0 },
+	{ 2, 1, "", 2, 70, 0, 0, 1, NULL, 0 },
+	{ 3, 0, "add", 3, 1, 2, FERRY_SITE_DECL, 0, NULL, 0 },
+	{ 4, 0, "evil", 5, 1, 1, FERRY_SITE_DECL | FERRY_SITE_DYNAMIC, 0, NULL, 0 },
+	{ 5, 0, "mkargs", 2, 1, 0, FERRY_SITE_DECL | FERRY_SITE_USES_ARGS, 0, NULL, 0 },
+};
+
+static const char *const units[] = { maker_unit };
+static size_t unit_lens[1];
+
+static ferry_program prog;
+
+static void setup_prog(void)
+{
+	memset(&prog, 0, sizeof prog);
+	prog.abi = FERRY_ABI_VERSION;
+	prog.filename = "t.js";
+	prog.instrumented = 1;
+	prog.prefix = "$F";
+	unit_lens[0] = strlen(maker_unit);
+	prog.maker_units = units;
+	prog.maker_unit_lens = unit_lens;
+	prog.nmaker_units = 1;
+	prog.sites = sites;
+	prog.nsites = sizeof sites / sizeof sites[0];
+	memset(prog.hash, 0x5a, sizeof prog.hash);
+}
+
+/* ---- heaps ---- */
+
+static rt_ctx *heap_new(void)
+{
+	char err[512];
+	rt_ctx *rt = calloc(1, sizeof *rt);
+	ck_assert_ptr_nonnull(rt);
+	rt->prog = &prog;
+	rt->opts.after_turns = -1;
+	ck_assert_msg(rt_heap_open(rt, err, sizeof err) == 0, "heap: %s", err);
+	ck_assert_msg(rt_snap_install(rt, err, sizeof err) == 0, "install: %s", err);
+	return rt;
+}
+
+static void heap_free(rt_ctx *rt)
+{
+	rt_heap_close(rt);
+	free(rt);
+}
+
+static void run(rt_ctx *rt, const char *code)
+{
+	duk_context *ctx = rt->ctx;
+	duk_push_string(ctx, "t.js");
+	if (duk_pcompile_string_filename(ctx, 0, code) != 0 || duk_pcall(ctx, 0) != 0)
+		ck_abort_msg("program failed: %s", duk_safe_to_string(ctx, -1));
+	duk_pop(ctx);
+}
+
+/* evaluate code, return its string value (malloc'ed) */
+static char *eval_str(rt_ctx *rt, const char *code)
+{
+	duk_context *ctx = rt->ctx;
+	char *s;
+	if (duk_peval_string(ctx, code) != 0)
+		ck_abort_msg("eval failed: %s\n%s", duk_safe_to_string(ctx, -1), code);
+	s = strdup(duk_safe_to_string(ctx, -1));
+	duk_pop(ctx);
+	return s;
+}
+
+/* snapshot A -> JSON -> model -> restore into a new heap */
+static rt_ctx *migrate(rt_ctx *a, size_t *json_len)
+{
+	char err[512];
+	wr_snapshot *s = NULL, *s2 = NULL;
+	wr_buf buf = { 0 };
+	wr_error we;
+	wr_limits lim;
+	rt_ctx *b;
+
+	ck_assert_msg(rt_snapshot_take(a, &s, err, sizeof err) == 0, "snapshot: %s", err);
+	ck_assert_msg(wr_json_write(s, &buf, 0, &we) == 0, "json write: %s", we.msg);
+	wr_limits_default(&lim);
+	ck_assert_msg(wr_json_read(buf.data, buf.len, &lim, &s2, &we) == 0, "json read: %s", we.msg);
+	if (json_len)
+		*json_len = buf.len;
+	b = heap_new();
+	ck_assert_msg(rt_restore(b, s2, err, sizeof err) == 0, "restore: %s", err);
+	wr_snapshot_free(s);
+	wr_snapshot_free(s2);
+	wr_buf_free(&buf);
+	return b;
+}
+
+/* A canonical description of everything reachable from the named roots.
+ * Test code, evaluated after the snapshot in A and after restore in B. */
+static const char describe_js[] =
+	"(function (names) {\n"
+	"var ids = [], q = [], syms = [], out = [];\n"
+	"var bl = [[Object.prototype,'OP'],[Array.prototype,'AP'],[Function.prototype,'FP'],\n"
+	" [Date.prototype,'DP'],[RegExp.prototype,'RP'],[Error.prototype,'EP'],[TypeError.prototype,'TEP'],\n"
+	" [Boolean.prototype,'BP'],[Number.prototype,'NP'],[String.prototype,'SP'],[Symbol.prototype,'SyP'],\n"
+	" [ArrayBuffer.prototype,'ABP'],[Uint8Array.prototype,'U8P'],[Float64Array.prototype,'F64P'],\n"
+	" [Int16Array.prototype,'I16P'],[DataView.prototype,'DVP'],[Buffer.prototype,'BufP'],[Math,'Math'],\n"
+	" [JSON,'JSON'],[Math.floor,'Math.floor'],[print,'print'],[console.log,'console.log'],\n"
+	" [Object.getPrototypeOf(Int8Array.prototype),'TAP'],[this,'global']];\n"
+	"function str(s) { var r = '\"'; for (var i = 0; i < s.length; i++) { var c = s.charCodeAt(i);\n"
+	"  r += (c < 32 || c > 126) ? '\\\\u' + (0x10000 + c).toString(16).slice(1) : s.charAt(i); } return r + '\"'; }\n"
+	"function ref(v) {\n"
+	" if (v === null) return 'null'; var t = typeof v;\n"
+	" if (t === 'undefined') return 'undef';\n"
+	" if (t === 'number') return (v === 0 && 1 / v < 0) ? '-0' : String(v);\n"
+	" if (t === 'string') return str(v);\n"
+	" if (t === 'boolean') return String(v);\n"
+	" if (t === 'symbol') { var k = Symbol.keyFor(v); if (k !== undefined) return 'gsym(' + k + ')';\n"
+	"  var si = syms.indexOf(v); if (si < 0) { si = syms.length; syms.push(v); } return 'sym#' + si + String(v); }\n"
+	" for (var j = 0; j < bl.length; j++) if (bl[j][0] === v) return '@' + bl[j][1];\n"
+	" var i = ids.indexOf(v); if (i < 0) { i = ids.length; ids.push(v); q.push(v); } return '#' + i;\n"
+	"}\n"
+	"for (var n = 0; n < names.length; n++) out.push(names[n] + '=' + ref(this[names[n]]));\n"
+	"while (q.length) {\n"
+	" var o = q.shift(), cls = Object.prototype.toString.call(o);\n"
+	" var line = ref(o) + ' ' + cls + ' ' + typeof o + ' ext=' + Object.isExtensible(o) +\n"
+	"  ' frozen=' + Object.isFrozen(o) + ' proto=' + ref(Object.getPrototypeOf(o));\n"
+	" var keys = Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols(o));\n"
+	" for (var k = 0; k < keys.length; k++) { var key = keys[k];\n"
+	"  if (key === 'stack' && cls === '[object Error]') continue;\n"
+	"  if (typeof o === 'function' && (key === 'fileName')) continue;\n"
+	"  var d = Object.getOwnPropertyDescriptor(o, key);\n"
+	"  line += ' ' + (typeof key === 'symbol' ? ref(key) : str(key)) + ':' + (d.writable ? 'w' : '') +\n"
+	"   (d.enumerable ? 'e' : '') + (d.configurable ? 'c' : '') + '=' +\n"
+	"   ('value' in d ? ref(d.value) : 'get ' + ref(d.get) + ' set ' + ref(d.set)); }\n"
+	" if (cls === '[object Date]') line += ' time=' + o.getTime();\n"
+	" if (cls === '[object RegExp]') line += ' re=' + str(o.source) + '/' + o.flags;\n"
+	" if (cls === '[object Error]') line += ' stack=' + str(String(o.stack));\n"
+	" if (cls === '[object Boolean]' || cls === '[object Number]' || cls === '[object String]')\n"
+	"  line += ' prim=' + ref(o.valueOf());\n"
+	" if (cls === '[object Symbol]') line += ' prim=' + ref(Symbol.prototype.valueOf.call(o));\n"
+	" if (cls === '[object ArrayBuffer]') line += ' bytes=' + Array.prototype.join.call(new Uint8Array(o));\n"
+	" if (/Array\\]$/.test(cls) && cls !== '[object Array]' || cls === '[object DataView]')\n"
+	"  line += ' buf=' + ref(o.buffer) + ' off=' + o.byteOffset + ' len=' + o.byteLength;\n"
+	" out.push(line);\n"
+	"}\n"
+	"return out.join('\\n');\n"
+	"})";
+
+static void same_description(rt_ctx *a, rt_ctx *b, const char *names)
+{
+	char code[sizeof describe_js + 512];
+	char *da, *db;
+	snprintf(code, sizeof code, "%s.call(this, %s)", describe_js, names);
+	da = eval_str(a, code);
+	db = eval_str(b, code);
+	if (strcmp(da, db) != 0) {
+		/* report the first line that differs (Check messages are short) */
+		size_t i = 0, ls = 0;
+		while (da[i] && da[i] == db[i]) {
+			if (da[i] == '\n')
+				ls = i + 1;
+			i++;
+		}
+		ck_abort_msg("descriptions differ at:\n  before: %.300s\n  after:  %.300s", da + ls, db + ls);
+	}
+	free(da);
+	free(db);
+}
+
+static void same_result(rt_ctx *a, rt_ctx *b, const char *expr)
+{
+	char *ra = eval_str(a, expr), *rb = eval_str(b, expr);
+	ck_assert_msg(strcmp(ra, rb) == 0, "%s: %s before, %s after", expr, ra, rb);
+	free(ra);
+	free(rb);
+}
+
+/* ---- round trips ---- */
+
+START_TEST(test_data_kinds)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var a = {x: 1, y: 's\\ud800t\\udc00', z: [1,,3], n: -0, u: undefined, nn: null, nan: NaN,\n"
+	    "  inf: -Infinity, big: 1.7976931348623157e308, tiny: 5e-324, frac: 0.1 + 0.2};\n"
+	    "a.self = a; a['key with space'] = 'v'; a[7] = 'seven'; a.__proto__x = 1;\n"
+	    "var d = new Date(12345), bad = new Date(NaN);\n"
+	    "var r = /ab+c/gim; r.lastIndex = 2;\n"
+	    "var e = new TypeError('bad'); e.extra = 1;\n"
+	    "var b = new Boolean(false), num = new Number(-0), str = new String('hi'); str.more = 1;\n"
+	    "var sym = Symbol('q'), sym2 = Symbol(), sym3 = Symbol(''), gs = Symbol.for('g');\n"
+	    "var o2 = {}; o2[sym] = 1; o2[Symbol.iterator] = gs; o2.s = [sym, sym, sym2, sym3];\n"
+	    "var bsym = Object(sym);\n"
+	    "var ab = new ArrayBuffer(8); var u8 = new Uint8Array(ab, 2, 4); u8[0] = 7;\n"
+	    "var dv = new DataView(ab, 1, 3); var i16 = new Int16Array(ab, 4, 2); i16[1] = -2;\n"
+	    "var f64 = new Float64Array([1.5, -0, NaN]); var buf = new Buffer(3); buf[1] = 200;\n"
+	    "Object.defineProperty(a, 'ro', {value: 5, writable: false, enumerable: false});\n"
+	    "Object.defineProperty(a, 'acc', {get: Math.floor, set: undefined, enumerable: true, configurable: true});\n"
+	    "var fr = Object.freeze({k: 1, in: {m: 2}}), se = Object.seal([1, 2]), ne = Object.preventExtensions({p: 1});\n"
+	    "var m = Math, fl = Math.floor, glob = this, lg = console.log;\n"
+	    "var arr = [1, 2, 3]; arr.length = 5; arr.prop = 'x';\n"
+	    "var fixed = [1]; Object.defineProperty(fixed, 'length', {writable: false});\n"
+	    "var cnull = Object.create(null); cnull.q = 1; cnull.__proto__ = 5;\n"
+	    "var child = Object.create(a); child.own = 2;\n"
+	    "var args = mkargs(1, 'two');\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['a','d','bad','r','e','b','num','str','sym','sym2','sym3','gs','o2','bsym',"
+	                 "'ab','u8','dv','i16','f64','buf','fr','se','ne','m','fl','glob','lg','arr','fixed',"
+	                 "'cnull','child','args']");
+	same_result(a, b, "a.y.length + ',' + a.y.charCodeAt(1) + ',' + a.y.charCodeAt(3)");
+	same_result(a, b, "String(r.exec('xxabbbc')) + r.lastIndex");
+	same_result(a, b, "u8[0] + ',' + dv.getUint8(1) + ',' + i16[1] + ',' + buf[1] + ',' + Buffer.isBuffer(buf)");
+	same_result(a, b, "(a.ro = 9, a.ro) + ',' + (delete fr.k) + ',' + Object.isSealed(se) + ',' + (arr.length)");
+	same_result(a, b, "args.length + ',' + args[1] + ',' + Object.prototype.toString.call(args)");
+	same_result(a, b, "e.message + ',' + e.name + ',' + (e instanceof TypeError) + ',' + String(e)");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+START_TEST(test_closures)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var c = counter(5); c(); var c2 = c; var d = counter(100);\n"
+	    "var holder = {fns: [c, d, add], k: 3};\n"
+	    "add.extra = 'prop'; c.tag = 1;\n"
+	    "var bound = add.bind(holder, 10); var bb = bound.bind(null, 20);\n"
+	    "var Ctor = counter; Ctor.prototype.shared = 'yes';\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['c','c2','d','holder','add','bound','bb','counter']");
+	same_result(a, b, "c() + ',' + c() + ',' + d() + ',' + c2() + ',' + (c === c2)");
+	same_result(a, b, "bound(1) + ',' + bb() + ',' + add.call(holder, 1, 2) + ',' + bound.length + bound.name");
+	same_result(a, b, "var e = counter(1); e() + e() + ',' + (typeof e) + holder.fns[0]()");
+	same_result(a, b, "new Ctor(3).shared + ',' + (new Ctor(1) instanceof counter)");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+START_TEST(test_patches)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "Math.answer = 42; delete JSON.stringify; Array.prototype.sum = add;\n"
+	    "Object.defineProperty(Array.prototype, 'sum', {enumerable: false});\n"
+	    "Math.floor = Math.ceil; var keep = {};\n");
+	b = migrate(a, NULL);
+	same_result(a, b, "Math.answer + ',' + typeof JSON.stringify + ',' + [].sum(1, 2) + ',' + Math.floor(1.5)");
+	same_result(a, b, "Object.keys(Array.prototype).length + ',' + Array.prototype.propertyIsEnumerable('sum')");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+START_TEST(test_timers)
+{
+	rt_ctx *a = heap_new(), *b;
+	char err[256];
+	run(a, PRELUDE
+	    "var c = counter(0); var t1 = setTimeout(c, 5000, 'x', {y: 1});\n"
+	    "var t2 = setInterval(add, 100, 1, 2); var t3 = setImmediate(c); clearTimeout(setTimeout(c, 1));\n");
+	b = migrate(a, NULL);
+	ck_assert_uint_eq(b->timers.n, 3);
+	ck_assert(b->timers.next_id == a->timers.next_id);
+	ck_assert_uint_eq(b->timers.next_seq, a->timers.next_seq);
+	for (size_t i = 0; i < b->timers.n; i++) {
+		const rt_timer *t = &b->timers.v[i];
+		if (t->kind == WR_TIMER_TIMEOUT) {
+			double rem = t->due - rt_now(b);
+			ck_assert_msg(rem > 4000 && rem <= 5000, "remaining %g", rem);
+			ck_assert(t->id == 1);
+		} else if (t->kind == WR_TIMER_INTERVAL) {
+			ck_assert(t->period == 100);
+		}
+	}
+	/* the callback of timer 1 in the stash is the restored closure c */
+	same_result(a, b, "c()");
+	(void)err;
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+START_TEST(test_size_stable)
+{
+	/* hop repeatedly: the snapshot does not grow */
+	rt_ctx *a = heap_new(), *b;
+	size_t len0 = 0, len;
+	run(a, PRELUDE "var c = counter(1), data = {list: [1, 2, 3], c: c};\n");
+	for (int hop = 0; hop < 10; hop++) {
+		b = migrate(a, &len);
+		if (hop == 0)
+			len0 = len;
+		/* the created time may differ in length by a digit at most */
+		ck_assert_msg(len <= len0 + 4, "hop %d: %zu bytes, first %zu", hop, len, len0);
+		heap_free(a);
+		a = b;
+	}
+	{
+		char *r = eval_str(a, "c() + ',' + data.c()");
+		ck_assert_str_eq(r, "2,3");
+		free(r);
+	}
+	heap_free(a);
+}
+END_TEST
+
+/* ---- values that cannot migrate ---- */
+
+static void expect_failure(const char *code, const char *msg_part)
+{
+	rt_ctx *a = heap_new();
+	wr_snapshot *s = NULL;
+	char err[512];
+	run(a, code);
+	ck_assert_int_eq(rt_snapshot_take(a, &s, err, sizeof err), -1);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strstr(err, msg_part) != NULL, "error '%s' lacks '%s'", err, msg_part);
+	/* the program keeps running */
+	free(eval_str(a, "String(1 + 1)"));
+	heap_free(a);
+}
+
+START_TEST(test_unmigratable)
+{
+	expect_failure(PRELUDE "var app = {handlers: [add, add, new Function('return 1')]};",
+	               "global.app.handlers[2]: a function without a site tag");
+	expect_failure(PRELUDE "var p = {q: new Proxy({}, {})};", "global.p.q: a Proxy");
+	expect_failure(PRELUDE "var p = new Proxy(add, {});", "global.p: a Proxy");
+	expect_failure(PRELUDE EVIL "var x = {f: evil};", "global.evil (closure of t.js:5)");
+	expect_failure(PRELUDE "var x = [Duktape.Pointer('p')];", "global.x[0]");
+	expect_failure(PRELUDE "Math.cb = {h: new Function('')};", "Math.cb.h");
+	expect_failure(PRELUDE "setTimeout(new Function(''), 10);", "timer#1.callback");
+}
+END_TEST
+
+/* ---- bad snapshots ---- */
+
+START_TEST(test_wrong_hash_version)
+{
+	rt_ctx *a = heap_new(), *b;
+	wr_snapshot *s = NULL;
+	char err[512];
+	run(a, PRELUDE "var x = counter(1);");
+	ck_assert(rt_snapshot_take(a, &s, err, sizeof err) == 0);
+	b = heap_new();
+	s->hash[3] ^= 1;
+	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "another program") != NULL, "%s", err);
+	s->hash[3] ^= 1;
+	s->version = 99;
+	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "version 99") != NULL, "%s", err);
+	ck_assert(strchr(err, '\n') == NULL);
+	wr_snapshot_free(s);
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+/* structurally bad models must be refused with a message, never crash */
+START_TEST(test_bad_models)
+{
+	rt_ctx *a = heap_new();
+	wr_snapshot *s = NULL;
+	char err[512];
+	run(a, PRELUDE "var x = {c: counter(1), b: add.bind(null, 1), v: new Uint8Array(4), s: Symbol('s'), d: new Date(1)};");
+	ck_assert(rt_snapshot_take(a, &s, err, sizeof err) == 0);
+	for (uint32_t i = 0; i < s->nobjects; i++) {
+		wr_object *o = &s->objects[i];
+		wr_value proto = o->proto;
+		o->proto.type = WR_REF;
+		o->proto.u.ref = 9999;
+		{
+			rt_ctx *b = heap_new();
+			ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+			ck_assert_msg(strstr(err, "invalid snapshot") != NULL, "%s", err);
+			heap_free(b);
+		}
+		o->proto = proto;
+	}
+	for (uint32_t i = 0; i < s->nglobals; i++) {
+		wr_value v = s->globals[i].value;
+		rt_ctx *b = heap_new();
+		s->globals[i].value.type = WR_SYMBOL;
+		s->globals[i].value.u.ref = 77;
+		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+		s->globals[i].value.type = WR_BUILTIN;
+		s->globals[i].value.u.str.ptr = "No.such.path";
+		s->globals[i].value.u.str.len = 12;
+		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+		ck_assert_msg(strstr(err, "No.such.path") != NULL, "%s", err);
+		s->globals[i].value.type = WR_STRING;
+		s->globals[i].value.u.str.ptr = "\xff" "fsite";
+		s->globals[i].value.u.str.len = 6;
+		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+		s->globals[i].value = v;
+		heap_free(b);
+	}
+	wr_snapshot_free(s);
+	heap_free(a);
+}
+END_TEST
+
+static Suite *snapshot_suite(void)
+{
+	Suite *s = suite_create("snapshot");
+	TCase *tc = tcase_create("roundtrip");
+	tcase_add_checked_fixture(tc, setup_prog, NULL);
+	tcase_add_test(tc, test_data_kinds);
+	tcase_add_test(tc, test_closures);
+	tcase_add_test(tc, test_patches);
+	tcase_add_test(tc, test_timers);
+	tcase_add_test(tc, test_size_stable);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("errors");
+	tcase_add_checked_fixture(tc, setup_prog, NULL);
+	tcase_add_test(tc, test_unmigratable);
+	tcase_add_test(tc, test_wrong_hash_version);
+	tcase_add_test(tc, test_bad_models);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(snapshot_suite());
+	int failed;
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
