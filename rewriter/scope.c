@@ -250,6 +250,7 @@ decl_function(rw_node *n, decl_ctx *c)
 	if (is_decl && n->u.fn.name &&
 	    !declare(s, c->fn, n->u.fn.name, RW_BIND_FUNC, n))
 		return -1;
+	s->cap_refs += (n->u.fn.name ? 1 : 0) + n->u.fn.params.n;
 	sc = new_scope(s, RW_SCOPE_FUNCTION, n, parent);
 	if (!sc)
 		return -1;
@@ -312,6 +313,7 @@ decl_walk(rw_node *n, void *ud)
 		if (n->u.catch_.param &&
 		    !declare(s, sc, n->u.catch_.param, RW_BIND_CATCH, NULL))
 			return -1;
+		s->cap_refs += n->u.catch_.param ? 1 : 0;
 		inner.cur = sc;
 		inner.in_with = 0;
 		return n->u.catch_.body ? decl_walk(n->u.catch_.body, &inner) : 0;
@@ -323,6 +325,7 @@ decl_walk(rw_node *n, void *ud)
 			rw_binding *b = declare(s, c->fn, d->u.decl.id, RW_BIND_VAR, NULL);
 			if (!b)
 				return -1;
+			s->cap_refs++;
 			b->flags |= RW_BF_VAR_DECL;
 			if (n->flags & RW_CONST)
 				b->flags |= RW_BF_CONST;
@@ -342,6 +345,8 @@ decl_walk(rw_node *n, void *ud)
 		return 0;
 	}
 	case RW_IDENT:
+		s->cap_refs++;
+		return 0;
 	case RW_NAME:
 		return 0;
 	default:
@@ -384,21 +389,15 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	rw_ref *r;
 
 	if (s->nrefs == s->cap_refs) {
-		rw_ref **a = grow_array(s, s->refs, &s->cap_refs, sizeof *a);
-		if (!a)
-			return NULL;
-		s->refs = a;
-	}
-	r = rw_ast_alloc(s->ast, sizeof *r);
-	if (!r) {
+		/* pass 1 counted every identifier: cannot happen */
 		s->oom = 1;
 		return NULL;
 	}
+	r = &s->refs[s->nrefs++];
 	r->ident = ident;
 	r->scope = scope;
 	r->flags = flags;
 	ident->u.ident.binding = r;
-	s->refs[s->nrefs++] = r;
 	return r;
 }
 
@@ -678,6 +677,11 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	for (i = 0; i < prog->u.program.body.n; i++)
 		if (decl_walk(prog->u.program.body.v[i], &dc) != 0)
 			goto oom;
+	if (s->cap_refs) {
+		s->refs = calloc(s->cap_refs, sizeof *s->refs);
+		if (!s->refs)
+			goto oom;
+	}
 	rc.s = s;
 	rc.cur = ps;
 	rc.in_with = 0;
@@ -721,7 +725,7 @@ rw_scopes_get(const rw_scopes *s, uint32_t id)
 rw_ref *
 rw_scopes_ref(const rw_scopes *s, uint32_t i)
 {
-	return i < s->nrefs ? s->refs[i] : NULL;
+	return i < s->nrefs ? &s->refs[i] : NULL;
 }
 
 rw_scope *

@@ -208,7 +208,7 @@ rw_scopes_dump(const rw_scopes *s, FILE *out)
 	for (i = 0; i < s->nscopes; i++)
 		dump_scope(s->scopes[i], out);
 	for (i = 0; i < s->nrefs; i++)
-		dump_ref(s->refs[i], out);
+		dump_ref(&s->refs[i], out);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -19,8 +19,9 @@ struct rw_scopes {
 	rw_binding **btail;
 	rw_scope   **ctail;
 	uint32_t     nscopes, cap_scopes;
-	/* every identifier occurrence, in source order */
-	rw_ref     **refs;
+	/* every identifier occurrence, in source order: one array, sized by
+	 * the identifiers pass 1 counts */
+	rw_ref      *refs;
 	uint32_t     nrefs, cap_refs;
 	/* (scope, name) -> binding, open addressing, power-of-two size */
 	rw_binding **table;

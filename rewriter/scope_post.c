@@ -71,8 +71,8 @@ rw_scopes_finish(rw_scopes *s)
 			sc->flags |= RW_SF_IN_DYNAMIC;
 	}
 	for (i = 0; i < s->nrefs; i++)
-		if (ref_is_dynamic(s->refs[i]))
-			s->refs[i]->flags |= RW_RF_DYNAMIC;
+		if (ref_is_dynamic(&s->refs[i]))
+			s->refs[i].flags |= RW_RF_DYNAMIC;
 }
 
 int
