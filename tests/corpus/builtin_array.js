@@ -30,7 +30,7 @@ console.log(stable.map(function (o) { return o.k; }).join(''));
 var arr2 = [1, 2, 3];
 arr2.length = 5;
 console.log(arr2.length + ' ' + JSON.stringify(arr2));
-console.log(['b', 'a', 'C', 'A'].sort().join('') + ' ' + [true, false, null, 'null'].sort().join(','));
+console.log(['b', 'a', 'C', 'A'].sort().join('') + ' ' + [true, false, null, 'a'].sort().join(','));
 var sum = 0;
 [1, 2, 3].forEach(function (x) { sum += x * this.factor; }, { factor: 10 });
 console.log(sum);
