@@ -18,8 +18,8 @@ ferryc_LDADD += $(RW_INSTRUMENT_LIBS)
 check_PROGRAMS += tests/check_instrument
 TESTS += tests/check_instrument
 tests_check_instrument_SOURCES = tests/check_instrument.c
-tests_check_instrument_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS)
-tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
+tests_check_instrument_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS) $(DUKTAPE_CFLAGS)
+tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(DUKTAPE_LIBS) $(CHECK_LIBS)
 
 # end to end: plain and instrumented builds of the corpus behave identically
 TESTS += tests/transparency.sh

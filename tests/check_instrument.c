@@ -11,8 +11,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <duktape.h>
 
 #include "rewriter/instrument.h"
+#include "runtime/ferry.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -286,6 +288,309 @@ START_TEST(test_build_errors)
 }
 END_TEST
 
+
+/* ---- instrumentation: site table, edits, makers ---- */
+
+typedef struct inst {
+	rw_ast *ast;
+	rw_scopes *scopes;
+	rw_out code;
+	rw_program prog;
+} inst;
+
+static void inst_run(inst *t, const char *src, const char *prefix)
+{
+	char err[512];
+
+	memset(t, 0, sizeof *t);
+	rw_out_init(&t->code);
+	ck_assert_msg(rw_parse("t.js", src, strlen(src), 0, &t->ast, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(rw_scopes_analyse(t->ast, &t->scopes, err, sizeof err) == 0, "%s", err);
+	t->prog.filename = "t.js";
+	ck_assert_msg(rw_instrument(t->ast, t->scopes, prefix, &t->code, &t->prog, err, sizeof err) == 0,
+	              "%s", err);
+	ck_assert_ptr_nonnull(t->code.p);
+}
+
+static void inst_free(inst *t)
+{
+	rw_out_free(&t->code);
+	rw_scopes_free(t->scopes);
+	rw_ast_free(t->ast);
+}
+
+static const rw_site *site_named(const inst *t, const char *name)
+{
+	uint32_t i;
+	for (i = 1; i < t->prog.nsites; i++)
+		if (strcmp(t->prog.sites[i].name, name) == 0)
+			return &t->prog.sites[i];
+	ck_abort_msg("no site %s", name);
+	return NULL;
+}
+
+static const char *counter_src =
+	"function counter(start) {\n"
+	"  var n = start;\n"
+	"  function inc() { n++; return n; }\n"
+	"  function peek() { return start; }\n"
+	"  return { inc: inc, peek: peek, get value() { return n; } };\n"
+	"}\n"
+	"function leaf(a, b) { var t = a * b; for (var i = 0; i < 3; i++) t += i; return t; }\n";
+
+START_TEST(test_site_table)
+{
+	inst t;
+	const rw_site *c, *inc, *peek, *val, *leaf;
+
+	inst_run(&t, counter_src, "$F");
+	ck_assert_uint_eq(t.prog.nsites, 6);   /* program, counter, inc, peek, value, leaf */
+	ck_assert_int_eq(t.prog.instrumented, 1);
+	c = site_named(&t, "counter");
+	inc = site_named(&t, "inc");
+	peek = site_named(&t, "peek");
+	val = site_named(&t, "value");
+	leaf = site_named(&t, "leaf");
+	ck_assert_uint_eq(c->id, 1);
+	ck_assert_uint_eq(c->parent, 0);
+	ck_assert_uint_eq(c->line, 1);
+	ck_assert_uint_eq(c->col, 1);
+	ck_assert_uint_eq(c->nparams, 1);
+	ck_assert_uint_eq(c->flags, FERRY_SITE_DECL | FERRY_SITE_HAS_ENV);
+	ck_assert_uint_eq(c->env_depth, 0);
+	/* params first, then vars: start is constant (copied), n mutable */
+	ck_assert_uint_eq(c->ncaptured, 2);
+	ck_assert_str_eq(c->captured[0], "start");
+	ck_assert_str_eq(c->captured[1], "n");
+	ck_assert_uint_eq(inc->parent, c->id);
+	ck_assert_uint_eq(inc->env_depth, 1);
+	ck_assert_uint_eq(inc->line, 3);
+	ck_assert_uint_eq(inc->flags, FERRY_SITE_DECL);
+	ck_assert_uint_eq(peek->env_depth, 1);
+	ck_assert_uint_eq(val->flags, FERRY_SITE_ACCESSOR);
+	ck_assert_uint_eq(val->env_depth, 1);
+	ck_assert_uint_eq(leaf->flags, FERRY_SITE_DECL);
+	ck_assert_uint_eq(leaf->ncaptured, 0);
+	/* mutable captured: only in the env; constant: stays a variable */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {start: start, n: void 0};"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var n = $Fe1.n = start;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function inc() { $Fe1.n++; return $Fe1.n; }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function peek() { return start; }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "$Ft(inc, 2, $Fe1);$Ft(peek, 3, $Fe1);"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "$Ft(counter, 1);$Ft(leaf, 5);function counter"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "}, 4, $Fe1, \"value\", 1);"));
+	/* hot path: a function without closures or captures is byte-identical */
+	ck_assert_ptr_nonnull(strstr(t.code.p,
+		"function leaf(a, b) { var t = a * b; for (var i = 0; i < 3; i++) t += i; return t; }\n"));
+	inst_free(&t);
+}
+END_TEST
+
+static uint32_t lines_of(const char *s, size_t n)
+{
+	uint32_t k = 1;
+	size_t i;
+	for (i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+START_TEST(test_lines_kept)
+{
+	inst t;
+	uint32_t i, u;
+	char key[32];
+
+	inst_run(&t, counter_src, "$F");
+	ck_assert_uint_eq(lines_of(t.code.p, t.code.len), lines_of(counter_src, strlen(counter_src)));
+	/* each maker's function text starts on its site's line */
+	for (i = 1; i < t.prog.nsites; i++) {
+		int found = 0;
+		snprintf(key, sizeof key, "%u: function (", (unsigned)i);
+		for (u = 0; u < t.prog.nunits; u++) {
+			const char *p = strstr(t.prog.units[u], key);
+			if (p) {
+				ck_assert_uint_eq(lines_of(t.prog.units[u], (size_t)(p - t.prog.units[u])),
+				                  t.prog.sites[i].line);
+				found = 1;
+			}
+		}
+		ck_assert_msg(found, "no maker for site %u", (unsigned)i);
+	}
+	inst_free(&t);
+}
+END_TEST
+
+/* compile the units with Duktape and re-create closures inside given
+ * environments, as a restore does */
+static void units_load(duk_context *ctx, const inst *t)
+{
+	uint32_t u;
+
+	duk_push_array(ctx);
+	for (u = 0; u < t->prog.nunits; u++) {
+		duk_push_string(ctx, "t.js");
+		ck_assert_int_eq(duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION,
+		                 t->prog.units[u], t->prog.unit_lens[u]), 0);
+		ck_assert_int_eq(duk_pcall(ctx, 0), 0);
+		duk_put_prop_index(ctx, -2, u);
+	}
+	duk_put_global_string(ctx, "units");
+}
+
+static duk_ret_t tag_noop(duk_context *ctx)
+{
+	duk_dup(ctx, 0);
+	return 1;
+}
+
+static const char *eval_str(duk_context *ctx, const char *js)
+{
+	if (duk_peval_string(ctx, js) != 0)
+		ck_abort_msg("%s: %s", js, duk_safe_to_string(ctx, -1));
+	return duk_safe_to_string(ctx, -1);
+}
+
+START_TEST(test_makers_run)
+{
+	inst t;
+	duk_context *ctx;
+
+	inst_run(&t, counter_src, "$F");
+	ctx = duk_create_heap_default();
+	ck_assert_ptr_nonnull(ctx);
+	duk_push_c_function(ctx, tag_noop, 5);
+	duk_put_global_string(ctx, "$Ft");
+	units_load(ctx, &t);
+	/* maker(site, envs...): search every unit for the site */
+	eval_str(ctx, "function maker(s) { var a = [].slice.call(arguments, 1);"
+	              " for (var i = 0; i < units.length; i++) if (units[i][s]) return units[i][s].apply(null, a);"
+	              " throw new Error('no maker ' + s); }");
+	/* inc (site 2) inside a rebuilt environment; mutable n read from it */
+	ck_assert_str_eq(eval_str(ctx, "var env = {start: 7, n: 41}; var r = maker(2, env);"
+	                                " String(r.length) + ' ' + r[0]() + ' ' + env.n + ' ' + r[0].name"),
+	                 "1 42 42 inc");
+	/* peek (site 3): constant start comes from init() */
+	ck_assert_str_eq(eval_str(ctx, "var r = maker(3, env); r[1](); r.length + ' ' + r[0]()"),
+	                 "2 7");
+	/* the getter (site 4) */
+	ck_assert_str_eq(eval_str(ctx, "var g = maker(4, env)[0]; env.n = 5; g.call({}) + ' ' + typeof g"),
+	                 "5 function");
+	/* counter itself (site 1): a new function of the program */
+	ck_assert_str_eq(eval_str(ctx, "var c = maker(1)[0]; var o = c(3); o.inc(); o.inc() + ' ' + o.value + ' ' + o.peek()"),
+	                 "5 5 3");
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_dynamic_sites)
+{
+	inst t;
+	const char *src =
+		"function A() { var x = 1; function B(s) { return eval(s); } function C() { x++; } return C; }\n"
+		"function D(a) { arguments[0] = 2; return function () { return a; }; }\n"
+		"function E(a) { return function () { return a; }; }\n"
+		"with ({}) { var w = function () {}; }\n";
+	uint32_t u;
+
+	inst_run(&t, src, "$F");
+	ck_assert(site_named(&t, "A")->flags & FERRY_SITE_DYNAMIC);
+	ck_assert(site_named(&t, "B")->flags & FERRY_SITE_DYNAMIC);
+	ck_assert(site_named(&t, "C")->flags & FERRY_SITE_DYNAMIC);
+	ck_assert(site_named(&t, "D")->flags & FERRY_SITE_DYNAMIC);
+	ck_assert(site_named(&t, "D")->flags & FERRY_SITE_USES_ARGS);
+	ck_assert(!(site_named(&t, "E")->flags & FERRY_SITE_DYNAMIC));
+	ck_assert(site_named(&t, "E")->flags & FERRY_SITE_HAS_ENV);
+	ck_assert(t.prog.sites[t.prog.nsites - 1].flags & FERRY_SITE_DYNAMIC);   /* in with */
+	/* dynamic sites keep their variables and have no maker */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function C() { x++; }"));
+	for (u = 0; u < t.prog.nunits; u++) {
+		ck_assert_ptr_null(strstr(t.prog.units[u], "1: function"));
+		ck_assert_ptr_null(strstr(t.prog.units[u], "{5: function ("));
+	}
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_catch_env)
+{
+	inst t;
+	const char *src =
+		"function f() { var r = []; try { throw 1; } catch (e) { r.push(function () { return e; }); } return r; }\n";
+	const rw_site *anon;
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "catch ($Fe1) {$Fe1 = {e: $Fe1};"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Fe1.e; }, 2, $Fe1)"));
+	anon = &t.prog.sites[2];
+	ck_assert_uint_eq(anon->env_depth, 1);
+	ck_assert_uint_eq(anon->parent, 1);
+	ck_assert(!(site_named(&t, "f")->flags & FERRY_SITE_HAS_ENV));
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_strict_units_and_prefix)
+{
+	inst t;
+	const char *src = "'use strict'\nvar $Fx = 1;\nfunction f(a) { return function () { return a; }; }\n";
+
+	inst_run(&t, src, "$F1");
+	/* directive stays first; generated names use the given prefix */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "'use strict';$F1t(f, 1);\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $F1e1 = {a: a};"));
+	ck_assert_uint_ge(t.prog.nunits, 1);
+	ck_assert_ptr_nonnull(strstr(t.prog.units[0], "function () { \"use strict\"; return {"));
+	ck_assert(site_named(&t, "f")->flags & FERRY_SITE_STRICT);
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_instrument_idempotent)
+{
+	inst a, b;
+	rw_out ca, cb;
+	unsigned char ha[32], hb[32];
+	char err[256];
+
+	inst_run(&a, counter_src, "$F");
+	inst_run(&b, counter_src, "$F");
+	ck_assert_uint_eq(a.code.len, b.code.len);
+	ck_assert_int_eq(memcmp(a.code.p, b.code.p, a.code.len), 0);
+	rw_out_init(&ca);
+	rw_out_init(&cb);
+	ck_assert_int_eq(rw_emit_restore_c(&a.prog, &ca, ha, err, sizeof err), 0);
+	ck_assert_int_eq(rw_emit_restore_c(&b.prog, &cb, hb, err, sizeof err), 0);
+	ck_assert_uint_eq(ca.len, cb.len);
+	ck_assert_int_eq(memcmp(ca.p, cb.p, ca.len), 0);
+	ck_assert_int_eq(memcmp(ha, hb, 32), 0);
+	rw_out_free(&ca);
+	rw_out_free(&cb);
+	inst_free(&a);
+	inst_free(&b);
+}
+END_TEST
+
+START_TEST(test_asi_and_new)
+{
+	inst t;
+	const char *src =
+		"function f() {\n"
+		"  var g = function () { return 1 }\n"
+		"  g = null || g\n"
+		"  g()\n"
+		"  var o = new function () { this.v = g() }\n"
+		"  return function () { return o.v + g() }\n"
+		"}\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "\n  ;(0, $Fe1.g)()\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "new ($Ft(function () { this.v = (0, $Fe1.g)() }, 3, $Fe1))"));
+	inst_free(&t);
+}
+END_TEST
+
 static Suite *instrument_suite(void)
 {
 	Suite *s = suite_create("instrument");
@@ -301,6 +606,16 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_build_plain_emit_only);
 	tcase_add_test(tc, test_build_prefix_avoids_program_names);
 	tcase_add_test(tc, test_build_errors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("instrument");
+	tcase_add_test(tc, test_site_table);
+	tcase_add_test(tc, test_lines_kept);
+	tcase_add_test(tc, test_makers_run);
+	tcase_add_test(tc, test_dynamic_sites);
+	tcase_add_test(tc, test_catch_env);
+	tcase_add_test(tc, test_strict_units_and_prefix);
+	tcase_add_test(tc, test_instrument_idempotent);
+	tcase_add_test(tc, test_asi_and_new);
 	suite_add_tcase(s, tc);
 	return s;
 }
