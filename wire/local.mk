@@ -28,3 +28,17 @@ dist_man_MANS += wire/ferry.1
 # end-to-end tests of the tool
 TESTS += tests/ferry_tool.sh
 EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json
+
+# fuzzing (libFuzzer, clang): tests/fuzz.sh builds fuzz/ with fuzz/build.sh
+# and runs each target FERRY_FUZZ_SECONDS (default 60); `make fuzz` alone.
+TESTS += tests/fuzz.sh
+EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
+	fuzz/fuzz_msgpack.c fuzz/fuzz_frame.c fuzz/mkseeds.c fuzz/json.dict \
+	fuzz/corpus/json/minimal.json fuzz/corpus/json/small.json
+fuzz:
+	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
+	$(SHELL) $(srcdir)/tests/fuzz.sh
+clean-local: clean-local-fuzz
+clean-local-fuzz:
+	-rm -rf fuzz fuzz.build.log
+.PHONY: fuzz clean-local-fuzz
