@@ -16,3 +16,7 @@ tests_check_msgpack_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS
 tests_check_xfer_SOURCES = tests/check_xfer.c
 tests_check_xfer_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS)
 tests_check_xfer_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
+
+# end-to-end: real processes migrating over loopback, with injected faults
+TESTS += tests/migrate.sh
+EXTRA_DIST += tests/migrate.sh tests/data/migrate/ticker.js doc/protocol.md
