@@ -523,6 +523,9 @@ static int rd_object(mr *r)
 			return -1;
 		if (k.t != T_BIN)
 			return fail_at(r, k.at, "arraybuffer: expected binary, found %s", tname(k.t));
+		if (k.n > r->lim->max_string)
+			return fail_at(r, k.at, "arraybuffer of %u bytes exceeds the limit of %u",
+			               (unsigned)k.n, (unsigned)r->lim->max_string);
 		uint8_t *p = NULL;
 		if (k.n) {
 			p = wr_alloc(r->s, k.n);
