@@ -36,3 +36,9 @@ TESTS += tests/check_runtime
 tests_check_runtime_SOURCES = tests/check_runtime.c
 tests_check_runtime_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(CHECK_CFLAGS)
 tests_check_runtime_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
+
+# end-to-end: snapshot triggers and files (tests/data/runtime/snap/*.js)
+TESTS += tests/runtime_snapshot.sh
+EXTRA_DIST += tests/runtime_snapshot.sh \
+	tests/data/runtime/snap/state.js tests/data/runtime/snap/signal.js \
+	tests/data/runtime/snap/ticks.js tests/data/runtime/snap/unmigratable.js
