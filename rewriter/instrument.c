@@ -27,7 +27,13 @@ int ri_repr(const ri_ctx *c, const rw_binding *b)
 		return RI_LOCAL;
 	if (b->kind == RW_BIND_CATCH)
 		return RI_ENV;
-	return rw_binding_is_constant(b) ? RI_CONST : RI_ENV;
+	if (rw_binding_is_constant(b))
+		return RI_CONST;
+	if ((b->kind == RW_BIND_VAR || b->kind == RW_BIND_PARAM || b->kind == RW_BIND_FUNC) &&
+	    !(b->flags & RW_BF_CAPTURED_ASSIGNED) &&
+	    !(c->nomirror && c->nomirror[b->scope->id] && c->nomirror[b->scope->id][b->index]))
+		return RI_MIRROR;
+	return RI_ENV;
 }
 
 const char *ri_env_key(const rw_binding *b, const char *prefix, char *buf, size_t buflen)
@@ -72,9 +78,37 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 
 /* ------------------------------------------------------------ decisions */
 
-static int prewalk_props(rw_node *n, void *ud)
+static void no_mirror(ri_ctx *c, rw_node *id)
 {
-	ri_ctx *c = ud;
+	rw_ref *r = id && id->kind == RW_IDENT ? rw_ref_of(id) : NULL;
+	rw_binding *b = r ? r->binding : NULL;
+	uint8_t **slot;
+
+	if (!b || b->scope->kind == RW_SCOPE_PROGRAM)
+		return;
+	slot = &c->nomirror[b->scope->id];
+	if (!*slot) {
+		*slot = rw_ast_alloc(c->ast, b->scope->nbindings ? b->scope->nbindings : 1);
+		if (!*slot) {
+			c->oom = 1;
+			return;
+		}
+	}
+	if (b->index < b->scope->nbindings)
+		(*slot)[b->index] = 1;
+}
+
+typedef struct pre_frame {
+	ri_ctx  *c;
+	rw_node *parent;
+} pre_frame;
+
+/* before deciding: accessors/methods of object literals, and the write
+ * forms that rule out mirroring a binding */
+static int prewalk(rw_node *n, void *ud)
+{
+	pre_frame *f = ud, child;
+	ri_ctx *c = f->c;
 
 	if (n->kind == RW_OBJECT) {
 		uint32_t i;
@@ -91,8 +125,22 @@ static int prewalk_props(rw_node *n, void *ud)
 			if (p->u.prop.flags & RW_PROP_COMPUTED)
 				c->sc[s->id].no_maker = 1;
 		}
+	} else if (n->kind == RW_FOR_IN) {
+		rw_node *l = n->u.for_in.left;
+		if (l && l->kind == RW_VAR && l->u.var.decls.n == 1)
+			no_mirror(c, l->u.var.decls.v[0]->u.decl.id);
+		else
+			no_mirror(c, l);
+	} else if (n->kind == RW_UPDATE && !(n->flags & RW_PREFIX)) {
+		rw_node *p = f->parent;
+		int unused = p && (p->kind == RW_EXPR_STMT ||
+		                   (p->kind == RW_FOR && p->u.for_.update == n));
+		if (!unused)
+			no_mirror(c, n->u.update.arg);
 	}
-	return rw_children(n, prewalk_props, ud);
+	child.c = c;
+	child.parent = n;
+	return rw_children(n, prewalk, &child);
 }
 
 static int decide(ri_ctx *c)
@@ -386,7 +434,8 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 	rw_ref *r = id ? rw_ref_of(id) : NULL;
 	rw_out o;
 
-	if (init && r && r->binding && ri_repr(c, r->binding) == RI_ENV) {
+	if (init && r && r->binding &&
+	    (ri_repr(c, r->binding) == RI_ENV || ri_repr(c, r->binding) == RI_MIRROR)) {
 		rw_out_init(&o);
 		if (r->binding->kind == RW_BIND_CATCH) {
 			/* `var e = v` inside catch (e) writes the catch parameter only */
@@ -513,6 +562,40 @@ static int visit(rw_node *n, void *ud)
 		}
 		walk_children(c, n, f->depth);
 		break;
+	case RW_ASSIGN:
+		if (n->u.assign.target && n->u.assign.target->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(n->u.assign.target);
+			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
+				/* x = v  ->  Pe.x = x = v : the environment follows the variable */
+				rw_out o;
+				rw_out_init(&o);
+				env_ref(c, &o, r->binding);
+				rw_out_puts(&o, " = ");
+				add_text(c, n->span.start, n->span.start, 1, f->depth, &o);
+			}
+		}
+		walk_children(c, n, f->depth);
+		break;
+	case RW_UPDATE:
+		if (n->u.update.arg && n->u.update.arg->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(n->u.update.arg);
+			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
+				/* ++x / x++ (value unused)  ->  (Pe.x = ++x) */
+				rw_out o;
+				rw_out_init(&o);
+				if (n->span.start == c->stmt_start)
+					rw_out_puts(&o, ";");
+				rw_out_puts(&o, "(");
+				env_ref(c, &o, r->binding);
+				rw_out_puts(&o, n->u.update.op == RW_OP_INC ? " = ++" : " = --");
+				put_src(c, &o, n->u.update.arg);
+				rw_out_puts(&o, ")");
+				add_text(c, n->span.start, n->span.end, 2, f->depth, &o);
+				break;
+			}
+		}
+		walk_children(c, n, f->depth);
+		break;
 	case RW_EXPR_STMT:
 		if (is_list_parent(f->parent))
 			c->stmt_start = n->span.start;
@@ -537,7 +620,17 @@ int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
 		return -1;
 	}
-	prewalk_props(c->ast->program, c);
+	{
+		pre_frame f;
+		f.c = c;
+		f.parent = NULL;
+		c->nomirror = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->nomirror);
+		if (!c->nomirror) {
+			snprintf(err, errlen, "%s: out of memory", c->ast->filename);
+			return -1;
+		}
+		prewalk(c->ast->program, &f);
+	}
 	if (decide(c) < 0) {
 		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
 		return -1;

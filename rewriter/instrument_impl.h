@@ -15,6 +15,9 @@
 enum {
 	RI_LOCAL = 0,   /* unchanged */
 	RI_CONST,       /* real variable, copied into the environment at entry */
+	RI_MIRROR,      /* real variable written only by its own function (never
+	                   from a nested one): each write also updates the
+	                   environment, inner functions read the variable */
 	RI_ENV          /* lives only in the environment object: Pe<k>.name */
 };
 
@@ -65,6 +68,8 @@ typedef struct ri_ctx {
 	rw_scope  **site_scope;/* [nsites]: site id -> scope (site 0: program) */
 	ri_edits    edits;
 	int         oom;
+	uint8_t   **nomirror;  /* [scope id][binding index]: a write form that
+	                          cannot be mirrored (for-in, x++ whose value is used) */
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
 } ri_ctx;

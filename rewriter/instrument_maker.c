@@ -50,7 +50,9 @@ static int collect_free(ri_ctx *c, ri_free *fr)
 		rw_ref *r = rw_scopes_ref(c->scopes, i);
 		rw_scope *s;
 
-		if (!r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_CONST)
+		if (!r->binding || (r->flags & RW_RF_DECL))
+			continue;
+		if (ri_repr(c, r->binding) != RI_CONST && ri_repr(c, r->binding) != RI_MIRROR)
 			continue;
 		for (s = r->scope; s && s != r->binding->scope; s = s->parent)
 			if (s->kind == RW_SCOPE_FUNCTION && free_add(&fr[s->id], r->binding) < 0)

@@ -581,12 +581,26 @@ START_TEST(test_asi_and_new)
 		"  g = null || g\n"
 		"  g()\n"
 		"  var o = new function () { this.v = g() }\n"
-		"  return function () { return o.v + g() }\n"
+		"  return function () { g = g || null; return o.v + g() }\n"
+		"}\n"
+		"function m(a) {\n"
+		"  var k = a, j = 0\n"
+		"  k = k * 2\n"
+		"  j++\n"
+		"  for (var i = 0; i < 2; i++) j += i\n"
+		"  return function () { return k + j + i }\n"
 		"}\n";
 
 	inst_run(&t, src, "$F");
 	ck_assert_ptr_nonnull(strstr(t.code.p, "\n  ;(0, $Fe1.g)()\n"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "new ($Ft(function () { this.v = (0, $Fe1.g)() }, 3, $Fe1))"));
+	/* written only by their own function: mirrored, inner reads stay direct */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {k: void 0, j: void 0, i: void 0};"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  var k = $Fe1.k = a, j = $Fe1.j = 0\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  $Fe1.k = k = k * 2\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  ;($Fe1.j = ++j)\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "for (var i = $Fe1.i = 0; i < 2; ($Fe1.i = ++i)) $Fe1.j = j += i\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Ft(function () { return k + j + i }, 6, $Fe1)"));
 	inst_free(&t);
 }
 END_TEST
