@@ -1,6 +1,7 @@
 # runtime/local.mk -- the device runtime (libferry): heap, allocator, event
 # loop, timers, console, process, options, snapshot triggers and files.
 include_HEADERS += runtime/ferry.h
+dist_man_MANS += runtime/ferry-app.1
 runtime_libferry_a_SOURCES += \
 	runtime/rt.h runtime/rt_core.h runtime/snapfile.h \
 	runtime/main.c runtime/heap.c runtime/alloc.c runtime/loop.c \
