@@ -20,3 +20,14 @@ TESTS += tests/check_parser
 tests_check_parser_SOURCES = tests/check_parser.c
 tests_check_parser_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_check_parser_LDADD = rewriter/librewriter.a lexer/liblexer.a $(CHECK_LIBS) -lm
+
+# the printer's round trip over the corpus, run under a tiny Duktape runner
+check_PROGRAMS += tests/duk_run
+tests_duk_run_SOURCES = tests/duk_run.c
+tests_duk_run_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
+tests_duk_run_LDADD = $(DUKTAPE_LIBS) -lm
+TESTS += tests/print-roundtrip.sh
+EXTRA_DIST += tests/print-roundtrip.sh \
+	tests/data/parse/precedence.js tests/data/parse/statements.js \
+	tests/data/parse/literals.js tests/data/parse/functions.js \
+	tests/data/parse/es2015_subset.js
