@@ -24,6 +24,8 @@ typedef struct jr {
 	uint32_t depth;
 	size_t *obj_off;       /* byte offset of each object (for validation errors) */
 	size_t sec_off[5];     /* globals, symbols, timers, patches, objects */
+	wr_prop *pscratch;     /* properties of the object being parsed */
+	uint32_t pcap, pcount;
 } jr;
 
 static void adv(jr *r)
@@ -507,13 +509,43 @@ static int take_prop(jr *r, wr_prop *p)
 	return expect(r, JT_RBRACK, "']' closing the property");
 }
 
+/* An object's properties are parsed into a reused scratch vector, then
+ * copied once into an exact-size arena array: no regrowth garbage in the
+ * arena (properties never nest, so one scratch vector is enough). */
 static int elem_prop(jr *r, void *ctx, uint32_t i)
 {
-	uint32_t id = *(uint32_t *)ctx;
-	wr_prop *p = wr_add_prop(r->s, &r->s->objects[id - 1]);
-	if (!p)
-		return fail_oom(r);
+	if (i == r->pcap) {
+		uint32_t ncap = r->pcap ? r->pcap * 2 : 64;
+		wr_prop *np = realloc(r->pscratch, (size_t)ncap * sizeof *np);
+		if (!np)
+			return fail_oom(r);
+		r->pscratch = np;
+		r->pcap = ncap;
+	}
+	wr_prop *p = &r->pscratch[i];
+	memset(p, 0, sizeof *p);
+	r->pcount = i + 1;
 	return take_prop(r, p);
+}
+
+static int take_obj_props(jr *r, uint32_t id)
+{
+	r->pcount = 0;
+	if (take_array(r, r->lim->max_props, "properties", elem_prop, NULL))
+		return -1;
+	wr_object *o = &r->s->objects[id - 1];
+	if (o->nprops) {
+		wr_err_at(r->err, r->tok.off, "duplicate \"props\"");
+		return -1;
+	}
+	if (r->pcount) {
+		o->props = wr_alloc(r->s, (size_t)r->pcount * sizeof(wr_prop));
+		if (!o->props)
+			return fail_oom(r);
+		memcpy(o->props, r->pscratch, (size_t)r->pcount * sizeof(wr_prop));
+		o->nprops = r->pcount;
+	}
+	return 0;
 }
 
 static int elem_global(jr *r, void *ctx, uint32_t i)
@@ -660,7 +692,7 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 		if (b) o->flags |= WR_OF_ENV; else o->flags &= ~(uint32_t)WR_OF_ENV;
 		return 0;
 	case OM_PROTO: return take_value(r, &o->proto);
-	case OM_PROPS: return take_array(r, r->lim->max_props, "properties", elem_prop, ctx);
+	case OM_PROPS: return take_obj_props(r, id);
 	case OM_SITE: return take_u32(r, &o->u.fn.site, "a site id");
 	case OM_SCOPE: return take_value(r, &o->u.fn.env);
 	case OM_TARGET: return take_value(r, &o->u.bound.target);
@@ -964,6 +996,7 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 	rc = 0;
 done:
 	free(r.obj_off);
+	free(r.pscratch);
 	if (rc) {
 		wr_snapshot_free(r.s);
 	} else {

@@ -42,3 +42,15 @@ clean-local: clean-local-fuzz
 clean-local-fuzz:
 	-rm -rf fuzz fuzz.build.log
 .PHONY: fuzz clean-local-fuzz
+
+# benchmark: `make bench-wire` (part of `make bench`)
+EXTRA_DIST += doc/snapshot-format.md
+check_PROGRAMS += bench/wire_bench
+bench_wire_bench_SOURCES = bench/wire_bench.c
+bench_wire_bench_LDADD = runtime/libferry.a $(FERRY_DEVICE_LIBS)
+BENCH_TARGETS += bench-wire
+BENCH_QUICK_TARGETS += bench-wire-quick
+bench-wire: bench/wire_bench$(EXEEXT)
+	@bench/wire_bench$(EXEEXT)
+bench-wire-quick: bench/wire_bench$(EXEEXT)
+	@bench/wire_bench$(EXEEXT) --quick
