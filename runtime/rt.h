@@ -80,7 +80,8 @@ typedef struct rt_ctx {
 	 * RT_PHASE_TIMERS with phase_seq = 0 (start a new iteration). */
 	int          phase;
 	uint64_t     phase_seq;
-	double       phase_now;      /* rt_now() when the current timers phase began */
+	double       phase_now;      /* rt_now() when the current timers phase began
+	                              * (set by rt_timers_rebase before a resumed loop) */
 	double       next_checkpoint; /* rt_now() ms of the next --checkpoint-every write */
 } rt_ctx;
 
@@ -100,6 +101,13 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
  * so a timer that was not due when the phase began is not due when the
  * resumed phase begins either (and one that was due still is). */
 double    rt_timer_remaining(const rt_ctx *rt, const rt_timer *t);
+/* After rt_restore: re-arm every restored timer from ONE clock reading
+ * (due = now + its remaining delay in snap, matched by id), and make that
+ * reading the start of the resumed timers phase, so relative order and phase
+ * membership are exactly those of the snapshot. ferry_main calls it after
+ * --resume; call it after rt_restore wherever else a snapshot is restored
+ * (--listen). */
+void      rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap);
 
 /* ---- snapshot and restore (runtime/snap_*.c, runtime/restore.c) ---- */
 /* Install the tagging helper (P t) and hidden keys; record the built-in
