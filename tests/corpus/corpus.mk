@@ -22,12 +22,16 @@ CORPUS_JS = \
 	tests/corpus/globals.js \
 	tests/corpus/hoisting.js \
 	tests/corpus/labels.js \
+	tests/corpus/loop_builtins.js \
 	tests/corpus/loop_chain.js \
+	tests/corpus/loop_closures.js \
 	tests/corpus/loop_counter.js \
+	tests/corpus/loop_identity.js \
 	tests/corpus/loop_intervals.js \
 	tests/corpus/loop_order.js \
 	tests/corpus/loop_queue.js \
 	tests/corpus/loop_state_machine.js \
+	tests/corpus/loop_strict.js \
 	tests/corpus/nfe.js \
 	tests/corpus/operators.js \
 	tests/corpus/prng_sim.js \
@@ -61,12 +65,16 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/globals.out \
 	tests/corpus/expected/hoisting.out \
 	tests/corpus/expected/labels.out \
+	tests/corpus/expected/loop_builtins.out \
 	tests/corpus/expected/loop_chain.out \
+	tests/corpus/expected/loop_closures.out \
 	tests/corpus/expected/loop_counter.out \
+	tests/corpus/expected/loop_identity.out \
 	tests/corpus/expected/loop_intervals.out \
 	tests/corpus/expected/loop_order.out \
 	tests/corpus/expected/loop_queue.out \
 	tests/corpus/expected/loop_state_machine.out \
+	tests/corpus/expected/loop_strict.out \
 	tests/corpus/expected/nfe.out \
 	tests/corpus/expected/operators.out \
 	tests/corpus/expected/prng_sim.out \
