@@ -17,6 +17,11 @@
  *   quote, the comment opener, `/`, backquote): what the user must look for. Every
  *   other error (bad escape, invalid UTF-8, stray character, bad number) is
  *   reported at the offending byte itself.
+ * - HTML-like comments (Annex B, which Duktape 2.7 implements and node too):
+ *   `<!--` anywhere starts a single-line comment; `-->` does when only
+ *   whitespace and comments precede it on its line, and a line terminator
+ *   came before (never at the very start of the input, as in Duktape).
+ *   Elsewhere `-->` is `--` then `>`.
  * - Columns are counted incrementally (see lx_impl.h); tokens that may span
  *   lines (block comments, strings with line continuations, templates) are
  *   rescanned for line terminators, and only those.
@@ -322,6 +327,14 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 			continue;
 		}
 		<*> "/*" { return diagnose(lx, tok, start, 0, 0, "comment"); }
+		<*> "<!--" [^\n\r\u2028\u2029]* { continue; }
+		<*> "-->" [^\n\r\u2028\u2029]* {
+			if (flags & LX_F_NL_BEFORE)
+				continue;
+			cur = start + 2;   /* not at a line start: `--` then `>` */
+			kind = LX_DEC;
+			goto done;
+		}
 
 		<*> "break"      { kind = LX_KW_BREAK; goto done; }
 		<*> "case"       { kind = LX_KW_CASE; goto done; }

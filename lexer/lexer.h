@@ -11,6 +11,10 @@
  * 1-based, `col` counting Unicode code points from the start of the line.
  * Line terminators are LF, CR, CRLF (one terminator), U+2028 and U+2029.
  *
+ * Comments include Annex B's HTML-like ones as Duktape 2.7 reads them:
+ * `<!--` to the end of the line anywhere, `-->` to the end of the line when
+ * it starts a line (after a line terminator, whitespace and comments only).
+ *
  * Errors: lx_next() returns LX_ERROR and lx_error() gives one line,
  * "file:line:col: reason". The lexer never skips input silently.
  */

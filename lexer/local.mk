@@ -33,6 +33,8 @@ bench_lexer_bench_LDADD = lexer/liblexer.a -lm
 BENCH_TARGETS += bench-lexer
 BENCH_QUICK_TARGETS += bench-lexer-quick
 bench-lexer: bench/lexer_bench$(EXEEXT)
-	@bench/lexer_bench$(EXEEXT)
+	@$(MKDIR_P) bench/out
+	@bench/lexer_bench$(EXEEXT) $${QUICK:+--quick} --md bench/out/lexer.md
 bench-lexer-quick: bench/lexer_bench$(EXEEXT)
-	@bench/lexer_bench$(EXEEXT) --quick
+	@$(MKDIR_P) bench/out
+	@bench/lexer_bench$(EXEEXT) --quick --md bench/out/lexer.md

@@ -375,6 +375,36 @@ START_TEST(columns_count_code_points)
 }
 END_TEST
 
+/* Annex B HTML-like comments, exactly where Duktape 2.7 takes them. */
+START_TEST(html_comments)
+{
+	lexed r;
+
+	lex(&r, "x = a<!--b\ny");
+	KINDS(&r, LX_IDENT, LX_ASSIGN, LX_IDENT, LX_IDENT);
+	ck_assert(r.tok[3].flags & LX_F_NL_BEFORE);
+	lex(&r, "<!-- all\n<!--");
+	ck_assert_int_eq(r.n, 0);
+	ck_assert_int_eq(r.last, LX_EOF);
+	lex(&r, "x\n  --> comment\ny");
+	KINDS(&r, LX_IDENT, LX_IDENT);
+	ck_assert_uint_eq(r.tok[1].line, 3);
+	lex(&r, "x /*\n*/ --> comment\ny");
+	KINDS(&r, LX_IDENT, LX_IDENT);
+	/* not at a line start: decrement then greater-than */
+	lex(&r, "a-->b");
+	KINDS(&r, LX_IDENT, LX_DEC, LX_GT, LX_IDENT);
+	ck_assert_uint_eq(r.tok[2].off, 3);
+	ck_assert_uint_eq(r.tok[2].col, 4);
+	lex(&r, "a /* */ -->=b");
+	KINDS(&r, LX_IDENT, LX_DEC, LX_GE, LX_IDENT);
+	/* nor at the very start of the input */
+	lex(&r, "-->a");
+	KINDS(&r, LX_DEC, LX_GT, LX_IDENT);
+	ERR("x\n--> \xff", "t.js:2:5: invalid UTF-8 byte 0xFF");
+}
+END_TEST
+
 /* ---- strings ---- */
 
 START_TEST(string_escapes)
@@ -1039,6 +1069,7 @@ lexer_suite(void)
 	tcase_add_test(tc, line_terminators);
 	tcase_add_test(tc, whitespace);
 	tcase_add_test(tc, columns_count_code_points);
+	tcase_add_test(tc, html_comments);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("strings");
