@@ -102,6 +102,7 @@ int rt_xfer_listen(rt_ctx *rt, char *err, size_t errlen)
 			snprintf(err, errlen, "%s", e.msg);
 			return -1;
 		}
+		fprintf(stderr, "ferry: a source connected, receiving\n");
 		int rc = wr_xfer_take(fd, rt->prog->hash, &o, restore_payload, rt, &e);
 		close(fd);
 		if (rc == WR_XFER_OK) {

@@ -22,3 +22,20 @@ TESTS += tests/migrate.sh
 EXTRA_DIST += tests/migrate.sh tests/data/migrate/ticker.js doc/protocol.md
 # the live demo (`make demo`, wired in Makefile.am)
 EXTRA_DIST += demo/run-demo.sh demo/sensor.js
+
+# benchmark: `make bench-migrate` (part of `make bench`): trigger-to-first-
+# callback latency of a migration on loopback for live heaps 10 KB .. 10 MB
+check_PROGRAMS += bench/migrate_bench
+bench_migrate_bench_SOURCES = bench/migrate_bench.c
+bench_migrate_bench_CFLAGS = $(AM_CFLAGS)
+EXTRA_DIST += bench/migrate_heap.js
+BENCH_TARGETS += bench-migrate
+BENCH_QUICK_TARGETS += bench-migrate-quick
+bench-migrate bench-migrate-quick: bench/migrate_bench$(EXEEXT) ferryc$(EXEEXT) runtime/libferry.a
+	@$(MKDIR_P) bench/out/migrate-app
+	@cp $(srcdir)/bench/migrate_heap.js bench/out/migrate-app/migrate_heap.js
+	@cd bench/out/migrate-app && $(abs_top_builddir)/ferryc$(EXEEXT) migrate_heap.js -o . \
+		--runtime-dir $(abs_top_builddir)
+	@bench/migrate_bench$(EXEEXT) --app bench/out/migrate-app/migrate_heap \
+		$$(test "$@" = bench-migrate-quick && echo --quick) $${QUICK:+--quick} \
+		--md bench/out/migrate.md --dat bench/out/scaling-migrate.dat
