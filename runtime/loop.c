@@ -82,11 +82,13 @@ static int rt_exit_code(rt_ctx *rt)
 	return code;
 }
 
-int rt_loop_run(rt_ctx *rt)
+int rt_loop_run(rt_ctx *rt, int resumed)
 {
 	int status;
 
-	rt->phase_now = rt_now(rt);
+	/* a resumed loop continues the phase that rt_timers_rebase started */
+	if (!resumed || !(rt->phase_now > 0))
+		rt->phase_now = rt_now(rt);
 	if (rt->phase_seq == 0) {
 		rt->phase = RT_PHASE_TIMERS;
 		rt->phase_seq = rt->timers.next_seq;

@@ -298,7 +298,7 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 		rt_heap_close(&rt);
 		return RT_EXIT_ERROR;
 	}
-	status = rt_loop_run(&rt);
+	status = rt_loop_run(&rt, rt.opts.resume || rt.opts.listen);
 	fflush(stdout);
 	rt_print_stats(&rt);
 	rt_heap_close(&rt);

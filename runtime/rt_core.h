@@ -51,8 +51,9 @@ void   rt_timers_compact(rt_ctx *rt);
 /* loop.c */
 double rt_clock_ms(void);   /* raw monotonic clock in ms */
 /* Run the loop until nothing is pending, process.exit, an uncaught error or
- * a migration. Returns the process exit status. */
-int rt_loop_run(rt_ctx *rt);
+ * a migration; resumed: after a restore (keeps rt->phase_now). Returns the
+ * process exit status. */
+int rt_loop_run(rt_ctx *rt, int resumed);
 
 /* console.c / inspect.c */
 int rt_console_install(duk_context *ctx);

@@ -55,6 +55,8 @@ int rt_snapfile_resume(rt_ctx *rt, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	rc = rt_restore(rt, snap, err, errlen);
+	if (rc == 0)
+		rt_timers_rebase(rt, snap);
 	wr_snapshot_free(snap);
 	return rc;
 }

@@ -70,15 +70,40 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	return e;
 }
 
+/* Measured from the start of the current iteration's timers phase, one
+ * fixed point for the whole snapshot (never from "now", which moves while the
+ * walker runs and would reorder close timers). In the check phase every
+ * pending timer is due after that point, so the order is kept exactly; in
+ * the timers phase the ones already due get 0 and, in the resumed phase,
+ * run in creation order (their relative due order is the one thing lost). */
 double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t)
 {
-	double from, r;
+	double r;
 
 	if (t->kind == WR_TIMER_IMMEDIATE)
 		return 0;
-	from = rt->phase == RT_PHASE_TIMERS ? rt->phase_now : rt_now(rt);
-	r = t->due - from;
+	r = t->due - rt->phase_now;
 	return r > 0 ? r : 0;
+}
+
+void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
+{
+	rt_timers *t = &rt->timers;
+	double base = rt_now(rt);
+	size_t i;
+	uint32_t j;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->v[i].kind == WR_TIMER_IMMEDIATE)
+			continue;
+		for (j = 0; j < snap->ntimers; j++)
+			if (snap->timers[j].id == t->v[i].id &&
+			    snap->timers[j].kind == t->v[i].kind) {
+				t->v[i].due = base + snap->timers[j].remaining;
+				break;
+			}
+	}
+	rt->phase_now = base;
 }
 
 void rt_timers_free(rt_timers *t)
