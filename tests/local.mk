@@ -15,3 +15,20 @@ distclean-local: distclean-local-conformance
 distclean-local-conformance:
 	-rm -rf tests/cache tests/conformance.d
 .PHONY: distclean-local-conformance
+
+# `make installcheck` (distcheck runs it): the installed pieces are there and
+# usable. ferryc runs; every man page is installed; ferry.pc's flags compile
+# and link a program against the installed ferry.h and libferry.a.
+installcheck-local: installcheck-ferry
+installcheck-ferry:
+	@set -e; dir=tests/installcheck.d; rm -rf $$dir; $(MKDIR_P) $$dir; \
+	'$(DESTDIR)$(bindir)/ferryc$(EXEEXT)' --version > /dev/null; \
+	for m in $(dist_man_MANS); do b=$${m##*/}; \
+	  test -f '$(DESTDIR)$(man1dir)/'$$b || { echo "installcheck: man page $$b not installed"; exit 1; }; \
+	done; \
+	printf '#include <ferry.h>\nint main(void) { return ferry_main != 0 ? 0 : 1; }\n' > $$dir/t.c; \
+	pc="$(PKG_CONFIG) --define-variable=prefix=$(DESTDIR)$(prefix) --static"; \
+	PKG_CONFIG_PATH='$(DESTDIR)$(pkgconfigdir)':$$PKG_CONFIG_PATH; export PKG_CONFIG_PATH; \
+	$(CC) $(CFLAGS) `$$pc --cflags ferry` -o $$dir/t $$dir/t.c `$$pc --libs ferry`; \
+	$$dir/t; rm -rf $$dir; echo "installcheck: ferryc, man pages, ferry.h, libferry.a, ferry.pc: ok"
+.PHONY: installcheck-ferry
