@@ -63,39 +63,60 @@ rw_ast_free(rw_ast *ast)
 	free(ast);
 }
 
+/* Slow path: a new chunk. */
+static void *
+arena_grow(rw_ast_priv *p, size_t size)
+{
+	size_t hdr = (sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
+	size_t cap = RW_CHUNK_MIN;
+	rw_chunk *c;
+	char *r;
+
+	/* grow with the AST so big inputs use few chunks */
+	if (p->total / 4 > cap)
+		cap = p->total / 4;
+	if (cap > 16u * 1024u * 1024u)
+		cap = 16u * 1024u * 1024u;
+	if (size > cap)
+		cap = size;
+	c = malloc(hdr + cap);
+	if (c == NULL)
+		return NULL;
+	c->cap = cap;
+	c->used = 0;
+	c->next = p->chunks;
+	p->chunks = c;
+	p->total += hdr + cap;
+	r = (char *)c + hdr;
+	p->cur = r + size;
+	p->end = r + cap;
+	return r;
+}
+
+/* Bump allocation, not zeroed; size already aligned. */
+static inline void *
+arena_raw(rw_ast_priv *p, size_t size)
+{
+	char *r = p->cur;
+
+	if ((size_t)(p->end - r) >= size) {
+		p->cur = r + size;
+		return r;
+	}
+	return arena_grow(p, size);
+}
+
 void *
 rw_ast_alloc(rw_ast *ast, size_t size)
 {
-	rw_ast_priv *p = priv(ast);
-	rw_chunk *c = p->chunks;
-	size_t hdr = (sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
-	char *r;
+	void *r;
 
 	size = (size + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
 	if (size == 0)
 		size = RW_ALIGN;
-	if (c == NULL || c->cap - c->used < size) {
-		size_t cap = RW_CHUNK_MIN;
-
-		/* grow with the AST so big inputs use few chunks */
-		if (p->total / 4 > cap)
-			cap = p->total / 4;
-		if (cap > 16u * 1024u * 1024u)
-			cap = 16u * 1024u * 1024u;
-		if (size > cap)
-			cap = size;
-		c = malloc(hdr + cap);
-		if (c == NULL)
-			return NULL;
-		c->cap = cap;
-		c->used = 0;
-		c->next = p->chunks;
-		p->chunks = c;
-		p->total += hdr + cap;
-	}
-	r = (char *)c + hdr + c->used;
-	c->used += size;
-	memset(r, 0, size);
+	r = arena_raw(priv(ast), size);
+	if (r != NULL)
+		memset(r, 0, size);
 	return r;
 }
 
@@ -108,65 +129,38 @@ rw_ast_memory(const rw_ast *ast)
 	       (size_t)p->nlines * sizeof(uint32_t) + sizeof *ast + sizeof *p;
 }
 
-#define PAYLOAD(m) (offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m))
+#define PAYLOAD(m) ((offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m) + RW_ALIGN - 1) & \
+                    ~(size_t)(RW_ALIGN - 1))
 
 /* Bytes allocated for a node of each kind: the header plus its own member. */
-static size_t
-node_size(rw_kind kind)
-{
-	switch (kind) {
-	case RW_PROGRAM:    return PAYLOAD(program);
-	case RW_BLOCK:      return PAYLOAD(block);
-	case RW_EXPR_STMT:  return PAYLOAD(expr_stmt);
-	case RW_VAR:        return PAYLOAD(var);
-	case RW_DECLARATOR: return PAYLOAD(decl);
-	case RW_IF:         return PAYLOAD(if_);
-	case RW_DO_WHILE:
-	case RW_WHILE:      return PAYLOAD(loop);
-	case RW_FOR:        return PAYLOAD(for_);
-	case RW_FOR_IN:     return PAYLOAD(for_in);
-	case RW_CONTINUE:
-	case RW_BREAK:      return PAYLOAD(jump);
-	case RW_RETURN:     return PAYLOAD(ret);
-	case RW_WITH:       return PAYLOAD(with);
-	case RW_SWITCH:     return PAYLOAD(switch_);
-	case RW_CASE:       return PAYLOAD(case_);
-	case RW_LABELED:    return PAYLOAD(labeled);
-	case RW_THROW:      return PAYLOAD(throw_);
-	case RW_TRY:        return PAYLOAD(try_);
-	case RW_CATCH:      return PAYLOAD(catch_);
-	case RW_FUNC_DECL:
-	case RW_FUNC_EXPR:  return PAYLOAD(fn);
-	case RW_IDENT:
-	case RW_NAME:       return PAYLOAD(ident);
-	case RW_BOOL:       return PAYLOAD(boolean);
-	case RW_NUMBER:     return PAYLOAD(number);
-	case RW_STRING:     return PAYLOAD(string);
-	case RW_REGEX:      return PAYLOAD(regex);
-	case RW_ARRAY:      return PAYLOAD(array);
-	case RW_OBJECT:     return PAYLOAD(object);
-	case RW_PROP:       return PAYLOAD(prop);
-	case RW_UNARY:      return PAYLOAD(unary);
-	case RW_UPDATE:     return PAYLOAD(update);
-	case RW_BINARY:     return PAYLOAD(binary);
-	case RW_ASSIGN:     return PAYLOAD(assign);
-	case RW_COND:       return PAYLOAD(cond);
-	case RW_CALL:
-	case RW_NEW:        return PAYLOAD(call);
-	case RW_DOT:
-	case RW_INDEX:      return PAYLOAD(member);
-	case RW_SEQ:        return PAYLOAD(seq);
-	default:            return offsetof(rw_node, u);
-	}
-}
+static const uint16_t node_size[RW_KIND_COUNT] = {
+	[RW_PROGRAM] = PAYLOAD(program), [RW_EMPTY] = PAYLOAD(block),
+	[RW_BLOCK] = PAYLOAD(block), [RW_EXPR_STMT] = PAYLOAD(expr_stmt),
+	[RW_VAR] = PAYLOAD(var), [RW_DECLARATOR] = PAYLOAD(decl), [RW_IF] = PAYLOAD(if_),
+	[RW_DO_WHILE] = PAYLOAD(loop), [RW_WHILE] = PAYLOAD(loop), [RW_FOR] = PAYLOAD(for_),
+	[RW_FOR_IN] = PAYLOAD(for_in), [RW_CONTINUE] = PAYLOAD(jump), [RW_BREAK] = PAYLOAD(jump),
+	[RW_RETURN] = PAYLOAD(ret), [RW_WITH] = PAYLOAD(with), [RW_SWITCH] = PAYLOAD(switch_),
+	[RW_CASE] = PAYLOAD(case_), [RW_LABELED] = PAYLOAD(labeled), [RW_THROW] = PAYLOAD(throw_),
+	[RW_TRY] = PAYLOAD(try_), [RW_CATCH] = PAYLOAD(catch_), [RW_DEBUGGER] = PAYLOAD(ret),
+	[RW_FUNC_DECL] = PAYLOAD(fn), [RW_FUNC_EXPR] = PAYLOAD(fn), [RW_IDENT] = PAYLOAD(ident),
+	[RW_NAME] = PAYLOAD(ident), [RW_THIS] = PAYLOAD(ret), [RW_NULL] = PAYLOAD(ret),
+	[RW_BOOL] = PAYLOAD(boolean), [RW_NUMBER] = PAYLOAD(number), [RW_STRING] = PAYLOAD(string),
+	[RW_REGEX] = PAYLOAD(regex), [RW_ARRAY] = PAYLOAD(array), [RW_OBJECT] = PAYLOAD(object),
+	[RW_PROP] = PAYLOAD(prop), [RW_UNARY] = PAYLOAD(unary), [RW_UPDATE] = PAYLOAD(update),
+	[RW_BINARY] = PAYLOAD(binary), [RW_ASSIGN] = PAYLOAD(assign), [RW_COND] = PAYLOAD(cond),
+	[RW_CALL] = PAYLOAD(call), [RW_NEW] = PAYLOAD(call), [RW_DOT] = PAYLOAD(member),
+	[RW_INDEX] = PAYLOAD(member), [RW_SEQ] = PAYLOAD(seq)
+};
 
 rw_node *
 rw_node_new(rw_ast *ast, rw_kind kind)
 {
-	rw_node *n = rw_ast_alloc(ast, node_size(kind));
+	size_t size = node_size[kind];
+	rw_node *n = arena_raw(priv(ast), size);
 
 	if (n == NULL)
 		return NULL;
+	memset(n, 0, size);
 	n->kind = kind;
 	n->id = ast->node_count++;
 	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
@@ -283,11 +277,45 @@ itab_grow(rw_ast_priv *p)
 	return 0;
 }
 
+static const char *intern_hashed(rw_ast *ast, const char *name, size_t len, uint32_t h);
+
 const char *
 rw_intern(rw_ast *ast, const char *name, size_t len)
 {
+	return intern_hashed(ast, name, len, hash_bytes(name, len));
+}
+
+const char *
+rw_intern_plain(rw_ast *ast, const char *name, size_t len, int *oom)
+{
+	uint32_t h = 2166136261u;
+	unsigned hi = 0;
+	size_t i;
+	const char *s;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		hi |= c;
+		h ^= c;
+		h *= 16777619u;
+	}
+	/* some byte >= 0x80: check for 4-byte sequences (lead byte >= 0xF0) */
+	if (hi & 0x80)
+		for (i = 0; i < len; i++)
+			if ((unsigned char)name[i] >= 0xF0)
+				return NULL;
+	s = intern_hashed(ast, name, len, h);
+	if (s == NULL)
+		*oom = 1;
+	return s;
+}
+
+static const char *
+intern_hashed(rw_ast *ast, const char *name, size_t len, uint32_t h)
+{
 	rw_ast_priv *p = priv(ast);
-	uint32_t h = hash_bytes(name, len), i;
+	uint32_t i;
 	char *s;
 
 	if ((p->icount + 1) * 2 > p->icap && itab_grow(p) != 0)

@@ -21,6 +21,7 @@ typedef struct rw_istr {          /* one interned name */
 
 typedef struct rw_ast_priv {
 	rw_chunk *chunks;             /* current chunk first */
+	char     *cur, *end;          /* free space in the current chunk */
 	size_t    total;              /* bytes of all chunks (malloc'd) */
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
@@ -34,6 +35,10 @@ rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
 rw_node *rw_node_new(rw_ast *ast, rw_kind kind);
 /* Copies an array of n node pointers into the arena as a list. */
 int rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n);
+/* rw_intern of raw source text, in one pass: NULL if the text has a 4-byte
+ * UTF-8 sequence (the caller must cook it to CESU-8), or, with *oom set,
+ * when out of memory. */
+const char *rw_intern_plain(rw_ast *ast, const char *name, size_t len, int *oom);
 /* Records the token extent of a leaf about to get a parenthesized span. */
 int rw_note_token(rw_ast *ast, const rw_node *n);
 

@@ -31,3 +31,17 @@ EXTRA_DIST += tests/print-roundtrip.sh \
 	tests/data/parse/precedence.js tests/data/parse/statements.js \
 	tests/data/parse/literals.js tests/data/parse/functions.js \
 	tests/data/parse/es2015_subset.js
+
+# benchmark: `make bench-parse` (part of `make bench`)
+check_PROGRAMS += bench/parse_bench
+bench_parse_bench_SOURCES = bench/parse_bench.c
+bench_parse_bench_CFLAGS = $(AM_CFLAGS)
+bench_parse_bench_LDADD = rewriter/librewriter.a lexer/liblexer.a -lm
+BENCH_TARGETS += bench-parse
+BENCH_QUICK_TARGETS += bench-parse-quick
+bench-parse: bench/parse_bench$(EXEEXT)
+	@$(MKDIR_P) bench/out
+	@bench/parse_bench$(EXEEXT) $${QUICK:+--quick} --md bench/out/parser.md
+bench-parse-quick: bench/parse_bench$(EXEEXT)
+	@$(MKDIR_P) bench/out
+	@bench/parse_bench$(EXEEXT) --quick --md bench/out/parser.md

@@ -122,16 +122,10 @@ ps_unexpected(ps *p)
 /* ------------------------------------------------------------------ tokens */
 
 lx_kind
-ps_peek(ps *p, lx_mode mode)
+ps_peek_slow(ps *p, lx_mode mode)
 {
-	if (p->loaded) {
-		if (p->tok_mode == mode)
-			return p->tok.kind;
-		if (p->tok.kind != LX_REGEX && p->tok.kind != LX_SLASH &&
-		    p->tok.kind != LX_DIV_ASSIGN && p->tok.kind != LX_ERROR)
-			return p->tok.kind;
+	if (p->loaded)
 		lx_restore(p->lx, &p->before);
-	}
 	lx_save(p->lx, &p->before);
 	lx_next(p->lx, mode, &p->tok);
 	p->loaded = 1;
@@ -300,18 +294,15 @@ tok_name(ps *p, uint32_t *len)
 	size_t n;
 
 	if (!(t->flags & LX_F_ESCAPE)) {
-		int plain = 1;
-		uint32_t i;
+		int oom = 0;
 
-		for (i = 0; i < t->len; i++)
-			if ((unsigned char)p->ast->src[t->off + i] >= 0xF0) {
-				plain = 0;
-				break;
-			}
-		if (plain) {
+		s = rw_intern_plain(p->ast, p->ast->src + t->off, t->len, &oom);
+		if (s != NULL) {
 			*len = t->len;
-			return ps_oom(p, (void *)rw_intern(p->ast, p->ast->src + t->off, t->len));
+			return s;
 		}
+		if (oom)
+			ps_oom(p, NULL);
 	}
 	if (lx_cooked(p->lx, t, &buf, &n) != 0)
 		ps_oom(p, NULL);
@@ -723,12 +714,18 @@ try_statement(ps *p)
 	return n;
 }
 
+/* `id :` statement; id was parsed as an expression statement's whole
+ * expression (no look-ahead needed), the current token is the `:`. */
 static rw_node *
-labeled_statement(ps *p, int chain)
+labeled_statement(ps *p, rw_node *id, int chain)
 {
-	rw_node *n = ps_node(p, RW_LABELED, &p->tok);
-	rw_node *id = ps_ident(p, RW_IDENT);
+	rw_node *n;
 	uint32_t i, saved = p->ntargets;
+
+	/* id is the newest node and not part of the tree: give back its number */
+	if (id->id + 1 == p->ast->node_count)
+		p->ast->node_count--;
+	n = ps_node_at(p, RW_LABELED, id);
 
 	/* the label is not a reference: keep only its name and position */
 	n->u.labeled.label = id->u.ident.name;
@@ -865,15 +862,19 @@ statement(ps *p)
 				ps_es2015(p, start.off, "let declaration");
 		}
 		if (ps_is_ident(p, k)) {
-			lx_token t = lookahead(p, LX_MODE_DIV);
+			rw_node *e = ps_expression(p, 0);
 
-			if (t.kind == LX_COLON) {
-				n = labeled_statement(p, chain);
+			if (e->kind == RW_IDENT && !(e->flags & RW_PARENS) &&
+			    ps_peek(p, LX_MODE_DIV) == LX_COLON) {
+				n = labeled_statement(p, e, chain);
 				break;
 			}
+			n = ps_node(p, RW_EXPR_STMT, &start);
+			n->u.expr_stmt.expr = e;
+		} else {
+			n = ps_node(p, RW_EXPR_STMT, &start);
+			n->u.expr_stmt.expr = ps_expression(p, 0);
 		}
-		n = ps_node(p, RW_EXPR_STMT, &start);
-		n->u.expr_stmt.expr = ps_expression(p, 0);
 		if (ps_peek_any(p) == LX_KW_FUNCTION && n->u.expr_stmt.expr->kind == RW_IDENT &&
 		    n->u.expr_stmt.expr->u.ident.name == p->a_async &&
 		    !(p->tok.flags & LX_F_NL_BEFORE))

@@ -55,7 +55,19 @@ typedef struct ps {
 } ps;
 
 /* parse.c */
-lx_kind  ps_peek(ps *p, lx_mode mode);
+lx_kind  ps_peek_slow(ps *p, lx_mode mode);
+
+/* The current token, lexed in `mode` (hot: the fast path is inline). */
+static inline lx_kind
+ps_peek(ps *p, lx_mode mode)
+{
+	if (p->loaded && (p->tok_mode == mode ||
+	    (p->tok.kind != LX_REGEX && p->tok.kind != LX_SLASH &&
+	     p->tok.kind != LX_DIV_ASSIGN && p->tok.kind != LX_ERROR)))
+		return p->tok.kind;
+	return ps_peek_slow(p, mode);
+}
+
 lx_kind  ps_peek_any(ps *p);
 void     ps_advance(ps *p);                 /* consume the current (loaded) token */
 void     ps_expect(ps *p, lx_kind k, lx_mode mode);
