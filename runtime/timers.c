@@ -35,11 +35,24 @@ static void rt_push_timer_stash(duk_context *ctx)
 	duk_remove(ctx, -2);
 }
 
+/* push String(id): ids are integers in [1, 2^53], so an integer
+ * conversion gives the same text as "%.0f" at a fraction of the cost */
 static void rt_push_id_key(duk_context *ctx, double id)
 {
-	char key[32];
-	snprintf(key, sizeof key, "%.0f", id);
-	duk_push_string(ctx, key);
+	char key[24], *p = key + sizeof key;
+	uint64_t v;
+
+	if (!(id >= 0 && id <= 9007199254740992.0) || id != floor(id)) {
+		duk_push_number(ctx, id);
+		duk_to_string(ctx, -1);
+		return;
+	}
+	v = (uint64_t)id;
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	duk_push_lstring(ctx, p, (duk_size_t)(key + sizeof key - p));
 }
 
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
