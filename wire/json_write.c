@@ -47,8 +47,20 @@ static void nl(jw *w, int indent)
 static int fmt_double(double x, char *out, size_t cap)
 {
 	if (x == floor(x) && fabs(x) < 1e15) {
-		long long v = (long long)x;
-		return snprintf(out, cap, "%lld", v);
+		/* integers (the common case): no printf */
+		uint64_t v = (uint64_t)(x < 0 ? -x : x);
+		char tmp[24];
+		int n = 0, o = 0;
+		do {
+			tmp[n++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (x < 0)
+			out[o++] = '-';
+		while (n)
+			out[o++] = tmp[--n];
+		out[o] = 0;
+		return o;
 	}
 	for (int prec = 15; prec <= 17; prec++) {
 		int n = snprintf(out, cap, "%.*g", prec, x);
@@ -60,9 +72,13 @@ static int fmt_double(double x, char *out, size_t cap)
 
 static void put_u64(jw *w, uint64_t v)
 {
-	char tmp[32];
-	int n = snprintf(tmp, sizeof tmp, "%" PRIu64, v);
-	put(w, tmp, (size_t)n);
+	char tmp[24];
+	size_t n = sizeof tmp;
+	do {
+		tmp[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	put(w, tmp + n, sizeof tmp - n);
 }
 
 static void put_num(jw *w, double x)
@@ -148,9 +164,12 @@ static void put_jstr(jw *w, const uint8_t *p, size_t n)
 static void put_str(jw *w, wr_str s)
 {
 	const uint8_t *p = (const uint8_t *)s.ptr;
+	uint32_t i = 0;
+	while (i < s.len && p[i] < 0x80)
+		i++;
 	if (s.len == 0) {
 		puts_(w, "\"\"");
-	} else if (wr_utf8x_valid(p, s.len)) {
+	} else if (i == s.len || wr_utf8x_valid(p + i, s.len - i)) {
 		put_jstr(w, p, s.len);
 	} else {
 		puts_(w, "{\"raw\":");

@@ -13,6 +13,7 @@
 #include "wire/wr_impl.h"
 
 #define ARENA_CHUNK (64u * 1024u)
+#define ARENA_CHUNK_MAX (4u * 1024u * 1024u)
 #define ALIGN 16u
 
 typedef struct wr_chunk {
@@ -75,7 +76,14 @@ void *wr_alloc(wr_snapshot *s, size_t n)
 	if (need == 0)
 		need = ALIGN;
 	if (!c || c->size - c->used < need) {
-		size_t sz = need > ARENA_CHUNK / 4 ? need : ARENA_CHUNK;
+		/* chunks grow with the arena (64 KiB .. 4 MiB): few mallocs for
+		 * big snapshots, little waste for small ones */
+		size_t chunk = a->total / 4;
+		if (chunk < ARENA_CHUNK)
+			chunk = ARENA_CHUNK;
+		if (chunk > ARENA_CHUNK_MAX)
+			chunk = ARENA_CHUNK_MAX;
+		size_t sz = need > chunk / 4 ? need : chunk;
 		if (sz > SIZE_MAX - CHUNK_HDR)
 			return NULL;
 		wr_chunk *nc = malloc(CHUNK_HDR + sz);
@@ -84,7 +92,7 @@ void *wr_alloc(wr_snapshot *s, size_t n)
 		nc->size = sz;
 		nc->used = 0;
 		a->total += CHUNK_HDR + sz;
-		if (c && sz != ARENA_CHUNK && c->size - c->used >= ALIGN) {
+		if (c && sz != chunk && c->size - c->used >= ALIGN) {
 			/* a big block: keep the current chunk on top for small ones */
 			nc->next = c->next;
 			c->next = nc;
