@@ -3,7 +3,10 @@
 # and BENCH_QUICK_TARGETS; each writes a markdown section and plot data into
 # bench/out/ of the build tree (see bench/report.sh), and the report step
 # assembles bench/results.md and the SVG plots in the source tree.
-EXTRA_DIST += bench/report.sh bench/results.md
+EXTRA_DIST += bench/report.sh bench/results.md bench/ferryc_scale.sh
+BENCH_TARGETS += bench-ferryc
+BENCH_QUICK_TARGETS += bench-ferryc-quick
+# every bench target writes its section and data here
 BENCH_OUT = $(abs_top_builddir)/bench/out
 
 bench: all
@@ -16,4 +19,10 @@ bench-quick: all
 	@rc=0; for t in $(BENCH_QUICK_TARGETS); do \
 	  $(MAKE) $(AM_MAKEFLAGS) BENCH_OUT='$(BENCH_OUT)' QUICK=1 $$t || rc=1; done; \
 	QUICK=1 $(SHELL) $(srcdir)/bench/report.sh '$(BENCH_OUT)' '$(abs_top_srcdir)'; exit $$rc
+
+# ferryc's own throughput against source size (10 KB .. 10 MB)
+bench-ferryc: ferryc$(EXEEXT)
+	@bash $(srcdir)/bench/ferryc_scale.sh '$(abs_top_builddir)' '$(abs_top_srcdir)' '$(BENCH_OUT)'
+bench-ferryc-quick: ferryc$(EXEEXT)
+	@QUICK=1 bash $(srcdir)/bench/ferryc_scale.sh '$(abs_top_builddir)' '$(abs_top_srcdir)' '$(BENCH_OUT)'
 .PHONY: bench bench-quick $(BENCH_TARGETS) $(BENCH_QUICK_TARGETS)
