@@ -46,7 +46,7 @@ lex_n(lexed *r, const char *src, size_t n, const char *modes)
 	lx_lexer *lx;
 	lx_mode mode = LX_MODE_RE;
 	lx_token t;
-	int i;
+	int i, nmodes = modes != NULL ? (int)strlen(modes) : 0;
 
 	ck_assert_ptr_nonnull(copy);
 	memcpy(copy, src, n);
@@ -55,9 +55,9 @@ lex_n(lexed *r, const char *src, size_t n, const char *modes)
 	ck_assert_ptr_nonnull(lx);
 	memset(r, 0, sizeof *r);
 	for (i = 0; i < MAXTOK; i++) {
-		if (modes != NULL && modes[i] == 'r')
+		if (i < nmodes && modes[i] == 'r')
 			mode = LX_MODE_RE;
-		else if (modes != NULL && modes[i] == 'd')
+		else if (i < nmodes && modes[i] == 'd')
 			mode = LX_MODE_DIV;
 		lx_next(lx, mode, &t);
 		if (t.kind == LX_EOF || t.kind == LX_ERROR) {
