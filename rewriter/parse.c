@@ -475,7 +475,7 @@ var_decls(ps *p, const lx_token *start, int is_const, int noin)
 		d->u.decl.id = id;
 		if (ps_accept(p, LX_ASSIGN, LX_MODE_DIV)) {
 			d->u.decl.init = ps_assign(p, noin);
-		} else if (is_const && !(noin && ps_peek_any(p) == LX_KW_IN)) {
+		} else if (is_const && !(noin && (ps_peek_any(p) == LX_KW_IN || ps_peek_any(p) == LX_IDENT))) {
 			ps_fail(p, id->span.start, "missing initializer in const declaration");
 		}
 		ps_finish(p, d);
@@ -555,13 +555,14 @@ for_statement(ps *p, int chain)
 	if (init != NULL && k == LX_IDENT && p->tok.len == 2 &&
 	    memcmp(p->ast->src + p->tok.off, "of", 2) == 0)
 		ps_es2015(p, p->tok.off, "for-of");
+	/* Duktape 2.7 compiles no const in a for head (ES2015 semantics) */
+	if (init != NULL && init->kind == RW_VAR && (init->flags & RW_CONST))
+		ps_es2015(p, init->span.start, k == LX_KW_IN ? "const in a for-in head" : "const in a for head");
 	if (init != NULL && k == LX_KW_IN) {
 		n = ps_node(p, RW_FOR_IN, &start);
 		if (init->kind == RW_VAR) {
 			if (init->u.var.decls.n != 1)
 				ps_fail(p, init->span.start, "for-in declares more than one variable");
-			if (init->flags & RW_CONST)
-				ps_fail(p, init->span.start, "const in a for-in head is not supported");
 		} else {
 			ps_check_target(p, init, 1, "for-in");
 		}
@@ -736,6 +737,8 @@ labeled_statement(ps *p, rw_node *id, int chain)
 	ps_expect(p, LX_COLON, LX_MODE_DIV);
 	push_target(p, id->u.ident.name, n, 0);
 	p->label_chain = chain >= 0 ? chain : (int)(p->ntargets - 1);
+	if (p->strict && ps_peek(p, LX_MODE_RE) == LX_KW_FUNCTION)
+		ps_fail_tok(p, "a function declaration cannot be labelled in strict mode");
 	n->u.labeled.body = statement(p);
 	p->ntargets = saved;
 	ps_finish(p, n);

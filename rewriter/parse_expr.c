@@ -238,6 +238,8 @@ property(ps *p)
 			ps_advance(p);   /* get / set */
 			n->u.prop.kind = is_get ? RW_PROP_GET : RW_PROP_SET;
 			n->u.prop.key = prop_key(p, &n->u.prop.flags);
+			if (n->u.prop.flags & RW_PROP_COMPUTED)
+				ps_es2015(p, n->u.prop.key->span.start, "computed accessor name");
 			if (ps_peek(p, LX_MODE_DIV) != LX_LPAREN)
 				ps_expect(p, LX_LPAREN, LX_MODE_DIV);
 			n->u.prop.value = ps_function(p, 0, is_get ? RW_FN_GETTER : RW_FN_SETTER, &p->tok);
@@ -247,14 +249,23 @@ property(ps *p)
 	}
 	n->u.prop.key = prop_key(p, &n->u.prop.flags);
 	k = ps_peek(p, LX_MODE_DIV);
+	/* shorthand methods: Duktape 2.7 compiles only those named by a plain
+	 * identifier, string or number */
+	if (k == LX_LPAREN) {
+		if (is_get || is_set)
+			ps_es2015(p, start.off, is_get ? "a shorthand method named 'get'"
+			                                : "a shorthand method named 'set'");
+		if (n->u.prop.flags & RW_PROP_COMPUTED)
+			ps_es2015(p, start.off, "computed method name");
+		if ((start.kind >= LX_KW_BREAK && start.kind <= LX_KW_SUPER) ||
+		    (p->strict && ps_is_ident(p, start.kind) && start.kind != LX_IDENT))
+			ps_es2015(p, start.off, "a shorthand method named by a reserved word");
+	}
 	if (k == LX_COLON) {
 		ps_advance(p);
 		n->u.prop.kind = RW_PROP_INIT;
 		n->u.prop.value = ps_assign(p, 0);
 	} else if (k == LX_LPAREN) {
-		if (is_get || is_set)
-			ps_fail(p, start.off, "a method named '%s' is not supported by Duktape 2.7",
-			        is_get ? "get" : "set");
 		n->u.prop.kind = RW_PROP_METHOD;
 		n->u.prop.value = ps_function(p, 0, RW_FN_METHOD, &p->tok);
 	} else if ((k == LX_COMMA || k == LX_RBRACE) && ps_is_ident(p, start.kind)) {
@@ -339,6 +350,8 @@ primary(ps *p)
 		return object_literal(p);
 	case LX_KW_FUNCTION:
 		return ps_function(p, 0, 0, &start);
+	case LX_KW_SUPER:
+		ps_es2015(p, start.off, "super");
 	case LX_LPAREN:
 		ps_advance(p);
 		k = ps_peek(p, LX_MODE_RE);

@@ -584,14 +584,24 @@ START_TEST(test_es2015_messages)
 	E6("function f({a}) {}", "1:12", "destructuring");
 	E6("x = {a = 1};", "1:6", "destructuring");
 	expect_err("/a/u", "t.js:1:4: regular expression flag 'u' is ES2015 syntax; Ferry accepts ES5.1");
-#undef E6
 	/* accepted ES2015 pieces (Duktape 2.7 runs them) */
 	rw_ast_free(parse_ok("const a = 1; x = 0o17 + 0b1 + 2 ** 3; o = {[k]: 1, m() {}, a};"));
 	/* let is an identifier in sloppy ES5 */
 	rw_ast_free(parse_ok("var let = 1; let = 2; let; let\n+1;"));
 	expect_err("x = -2 ** 2", "t.js:1:8: a unary expression before '**' needs parentheses");
 	expect_err("const a;", "t.js:1:7: missing initializer in const declaration");
-	expect_err("x = {get() {}}", "t.js:1:6: a method named 'get' is not supported by Duktape 2.7");
+	E6("x = {get() {}}", "1:6", "a shorthand method named 'get'");
+	E6("x = {[a]() {}}", "1:6", "computed method name");
+	E6("x = {get [a]() {}}", "1:11", "computed accessor name");
+	E6("x = {if() {}}", "1:6", "a shorthand method named by a reserved word");
+	E6("'use strict'; x = {yield() {}}", "1:20", "a shorthand method named by a reserved word");
+	E6("for (const a in b);", "1:6", "const in a for-in head");
+	E6("for (const a = 1;;);", "1:6", "const in a for head");
+	E6("for (const a of b);", "1:14", "for-of");
+	E6("x = {a() { super.b(); }}", "1:12", "super");
+	expect_err("'use strict'; L: function f() {}", "t.js:1:18: a function declaration cannot be labelled in strict mode");
+	rw_ast_free(parse_ok("x = {yield() {}, 'a'() {}, 1() {}, get if() {}}; L: function f() {}"));
+#undef E6
 }
 END_TEST
 
