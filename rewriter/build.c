@@ -400,7 +400,9 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	rw_site site0;
 	rw_ast *ast = NULL;
 	rw_scopes *scopes = NULL;
-	rw_program prog;
+	rw_program prog, emb;
+	unsigned char *bc = NULL;
+	size_t bclen = 0;
 	int rc = -1;
 
 	rw_out_init(&cout);
@@ -447,7 +449,20 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	if (rw_emit_restore_c(&prog, &cout, NULL, err, errlen) < 0)
+	/* embed bytecode (starts faster, see emit_bytecode.c) unless cross
+	 * compiling or asked not to; app.fy.js stays the source text */
+	emb = prog;
+	{
+		const char *e = getenv("FERRY_EMBED");
+		char berr[256];
+		if (!o->cc && !(e && strcmp(e, "source") == 0) &&
+		    rw_bytecode(o->input, prog.code, prog.code_len, &bc, &bclen, berr, sizeof berr) == 0) {
+			emb.code = (const char *)bc;
+			emb.code_len = bclen;
+			emb.code_is_bytecode = 1;
+		}
+	}
+	if (rw_emit_restore_c(&emb, &cout, NULL, err, errlen) < 0)
 		goto out;
 	if (make_dirs(outdir, err, errlen) < 0)
 		goto out;
@@ -464,6 +479,7 @@ out:
 	if (scopes)
 		rw_scopes_free(scopes);
 	rw_ast_free(ast);
+	free(bc);
 	free(src);
 	free(name);
 	free(base);

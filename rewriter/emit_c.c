@@ -87,6 +87,7 @@ static void hash_program(const rw_program *p, const rw_out *table, unsigned char
 	crypto_hash_sha256_init(&st);
 	crypto_hash_sha256_update(&st, (const unsigned char *)"ferry-program-v1", 17);
 	crypto_hash_sha256_update(&st, (const unsigned char *)(p->instrumented ? "I" : "P"), 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)(p->code_is_bytecode ? "B" : "S"), 1);
 	crypto_hash_sha256_update(&st, (const unsigned char *)p->prefix, strlen(p->prefix) + 1);
 	crypto_hash_sha256_update(&st, (const unsigned char *)p->filename, strlen(p->filename) + 1);
 	for (i = 0; i < 8; i++) {
@@ -129,6 +130,9 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	              p->instrumented ? "instrumented" : "plain");
 
 	/* the program, NUL-terminated (the NUL is not counted in code_len) */
+	rw_out_printf(out, "/* the program as %s */\n", p->code_is_bytecode
+	              ? "Duktape bytecode (duk_dump_function), made by ferryc with this host's Duktape"
+	              : "source text");
 	rw_out_printf(out, "static const unsigned char ferry_code[%lu] = {",
 	              (unsigned long)p->code_len + 1);
 	for (i = 0; i < p->code_len; i++)
@@ -146,7 +150,8 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	rw_out_c_string(out, p->filename, strlen(p->filename));
 	rw_out_printf(out, "\",\n\t%d, /* instrumented */\n\t\"", p->instrumented ? 1 : 0);
 	rw_out_c_string(out, p->prefix, strlen(p->prefix));
-	rw_out_printf(out, "\",\n\tferry_code, %lu, 0,\n", (unsigned long)p->code_len);
+	rw_out_printf(out, "\",\n\tferry_code, %lu, %d,\n", (unsigned long)p->code_len,
+	              p->code_is_bytecode ? 1 : 0);
 	if (p->nunits)
 		rw_out_printf(out, "\tferry_units, ferry_unit_lens, %u,\n", (unsigned)p->nunits);
 	else

@@ -48,8 +48,9 @@ typedef struct rw_program {
 	const char *filename;        /* as given to ferryc */
 	int instrumented;
 	const char *prefix;          /* reserved prefix, e.g. "$F" */
-	const char *code;            /* program text (app.fy.js) */
+	const char *code;            /* program text (app.fy.js), or bytecode */
 	size_t code_len;
+	int code_is_bytecode;        /* code is duk_dump_function() output */
 	const char *const *units;    /* maker units (source text) */
 	const size_t *unit_lens;
 	uint32_t nunits;
@@ -79,6 +80,11 @@ int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *co
  * outdir/<app>_restore.c atomically, compile and link outdir/<app>.
  * 0, or -1 with a one-line message in err. */
 int rw_build(const rw_cli_opts *o, char *err, size_t errlen);
+
+/* Compile a program with the build host's Duktape and dump it as bytecode
+ * (*out malloc'd). 0, or -1 with err (e.g. Duktape's SyntaxError). */
+int rw_bytecode(const char *filename, const char *code, size_t len,
+                unsigned char **out, size_t *outlen, char *err, size_t errlen);
 
 /* Write data to path atomically (temporary file in the same directory, then
  * rename). 0, or -1 with err. */

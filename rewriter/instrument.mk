@@ -6,12 +6,12 @@ rewriter_libinstrument_a_SOURCES = \
 	rewriter/instrument.h \
 	rewriter/instrument_impl.h rewriter/instrument.c rewriter/instrument_edit.c \
 	rewriter/instrument_maker.c \
-	rewriter/emit_out.c rewriter/emit_c.c rewriter/build.c
+	rewriter/emit_out.c rewriter/emit_c.c rewriter/emit_bytecode.c rewriter/build.c
 rewriter_libinstrument_a_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DRW_DEVICE_LIBS='"$(FERRY_DEVICE_LIBS)"' -DRW_SRCDIR='"$(abs_top_srcdir)"'
-rewriter_libinstrument_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)
+rewriter_libinstrument_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS) $(DUKTAPE_CFLAGS)
 RW_INSTRUMENT_LIBS = rewriter/libinstrument.a rewriter/librewriter.a \
-	lexer/liblexer.a $(SODIUM_LIBS) -lm
+	lexer/liblexer.a $(DUKTAPE_LIBS) $(SODIUM_LIBS) -lm
 ferryc_LDADD += $(RW_INSTRUMENT_LIBS)
 
 # unit tests of the emitted table and of the build step
@@ -19,8 +19,26 @@ check_PROGRAMS += tests/check_instrument
 TESTS += tests/check_instrument
 tests_check_instrument_SOURCES = tests/check_instrument.c
 tests_check_instrument_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SODIUM_CFLAGS) $(DUKTAPE_CFLAGS)
-tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(DUKTAPE_LIBS) $(CHECK_LIBS)
+tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
 
 # end to end: plain and instrumented builds of the corpus behave identically
 TESTS += tests/transparency.sh
 EXTRA_DIST += tests/transparency.sh
+
+# `make bench-instrument`: instrumentation overhead on bench/programs/*.js
+# (callgrind instruction ratio, wall-time ratio, peak-heap ratio)
+EXTRA_DIST += bench/instrument_bench.sh \
+	bench/programs/richards.js bench/programs/deltablue.js \
+	bench/programs/raytracer.js bench/programs/splay.js \
+	bench/programs/navier_stokes.js bench/programs/bignum.js \
+	bench/programs/closure_events.js
+check_PROGRAMS += bench/instrument_startup
+bench_instrument_startup_SOURCES = bench/instrument_startup.c
+bench_instrument_startup_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
+bench_instrument_startup_LDADD = $(DUKTAPE_LIBS) -lm
+BENCH_TARGETS += bench-instrument
+BENCH_QUICK_TARGETS += bench-instrument-quick
+bench-instrument: ferryc$(EXEEXT) runtime/libferry.a bench/instrument_startup$(EXEEXT)
+	@$(SHELL) $(srcdir)/bench/instrument_bench.sh '$(abs_top_builddir)' '$(abs_top_srcdir)' '$(BENCH_OUT)'
+bench-instrument-quick: ferryc$(EXEEXT) runtime/libferry.a bench/instrument_startup$(EXEEXT)
+	@QUICK=1 $(SHELL) $(srcdir)/bench/instrument_bench.sh '$(abs_top_builddir)' '$(abs_top_srcdir)' '$(BENCH_OUT)'
