@@ -96,6 +96,9 @@ static wr_snapshot *sample(void)
 	gprop(s, "cesu_pair", STR(s, "\xED\xA0\xBD\xED\xB8\x80", 6));
 	gprop(s, "raw", STR(s, "\xFF\xFE\x80\xC0\xAF", 5));
 	gprop(s, "builtin", BI(s, "Math.floor"));
+	wr_value rawbi = V(WR_BUILTIN);
+	ck_assert_int_eq(wr_strdup(s, "Math\xFF", 5, &rawbi.u.str), 0);
+	gprop(s, "builtin_raw", rawbi);
 	/* symbols */
 	uint32_t sy1, sy2, sy3;
 	wr_symbol *y = wr_add_symbol(s, &sy1);

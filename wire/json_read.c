@@ -264,6 +264,8 @@ static int tok_is(const js_tok *t, const char *s)
 	return t->len == n && !t->escaped && memcmp(t->p, s, n) == 0;
 }
 
+static int take_str(jr *r, wr_str *out);
+
 /* A tagged value: '{' already current. Fills v; allow_* restrict the tags. */
 enum { TAG_ANY = 0, TAG_NUM_ONLY = 1, TAG_STR_ONLY = 2 };
 
@@ -307,7 +309,7 @@ static int take_tagged(jr *r, wr_value *v, int only)
 			return -1;
 	} else if (ok_any && !strcmp(key, "builtin")) {
 		v->type = WR_BUILTIN;
-		if (take_string(r, &v->u.str))
+		if (take_str(r, &v->u.str))
 			return -1;
 	} else if (ok_str && !strcmp(key, "raw")) {
 		const uint8_t *p;
