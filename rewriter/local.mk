@@ -45,3 +45,6 @@ bench-parse: bench/parse_bench$(EXEEXT)
 bench-parse-quick: bench/parse_bench$(EXEEXT)
 	@$(MKDIR_P) bench/out
 	@bench/parse_bench$(EXEEXT) --quick --md bench/out/parser.md
+
+dist_man_MANS += rewriter/ferryc.1
+EXTRA_DIST += doc/parser.md
