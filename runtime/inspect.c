@@ -167,12 +167,17 @@ static void rt_push_class(duk_context *ctx, duk_idx_t idx)
 static void rt_get_own_data(duk_context *ctx, duk_idx_t obj, const char *key)
 {
 	obj = duk_normalize_index(ctx, obj);
-	duk_get_global_string(ctx, "Object");
-	duk_get_prop_string(ctx, -1, "getOwnPropertyDescriptor");
-	duk_remove(ctx, -2);
-	duk_dup(ctx, obj);
+	if (!duk_is_object(ctx, obj)) {
+		duk_push_undefined(ctx);
+		return;
+	}
 	duk_push_string(ctx, key);
-	duk_call(ctx, 2);
+	if (!duk_has_prop(ctx, obj)) {       /* cheap miss (inherited: checked below) */
+		duk_push_undefined(ctx);
+		return;
+	}
+	duk_push_string(ctx, key);
+	duk_get_prop_desc(ctx, obj, 0);      /* undefined if not own */
 	if (duk_is_object(ctx, -1))
 		duk_get_prop_string(ctx, -1, "value");
 	else

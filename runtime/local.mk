@@ -43,3 +43,12 @@ TESTS += tests/runtime_snapshot.sh
 EXTRA_DIST += tests/runtime_snapshot.sh \
 	tests/data/runtime/snap/state.js tests/data/runtime/snap/signal.js \
 	tests/data/runtime/snap/ticks.js tests/data/runtime/snap/unmigratable.js
+
+# benchmark: `make bench-runtime` (part of `make bench`)
+EXTRA_DIST += bench/runtime_bench.sh
+BENCH_TARGETS += bench-runtime
+BENCH_QUICK_TARGETS += bench-runtime-quick
+bench-runtime: tests/ferry_run$(EXEEXT)
+	@$(SHELL) $(srcdir)/bench/runtime_bench.sh '$(abs_top_builddir)' '$(BENCH_OUT)'
+bench-runtime-quick: tests/ferry_run$(EXEEXT)
+	@QUICK=1 $(SHELL) $(srcdir)/bench/runtime_bench.sh '$(abs_top_builddir)' '$(BENCH_OUT)'
