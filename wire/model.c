@@ -237,8 +237,11 @@ void wr_limits_default(wr_limits *l)
 	l->max_bytes = (size_t)256 << 20;   /* 256 MiB of encoded snapshot */
 	l->max_depth = 64;                  /* the format itself nests < 10 */
 	l->max_string = 64u << 20;
-	l->max_objects = 16u << 20;
-	l->max_props = 16u << 20;
+	/* a decoded object costs ~110 bytes of model and a property 80: these
+	 * bound a hostile input's memory to well under 1 GiB, far above what
+	 * a device heap holds */
+	l->max_objects = 4u << 20;
+	l->max_props = 4u << 20;
 }
 
 /* ---- enum names (shared by the codecs and the tool) ---- */
