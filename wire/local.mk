@@ -27,7 +27,7 @@ dist_man_MANS += wire/ferry.1
 
 # end-to-end tests of the tool
 TESTS += tests/ferry_tool.sh
-EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json
+EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json tests/data/wire/counter.js
 
 # fuzzing (libFuzzer, clang): tests/fuzz.sh builds fuzz/ with fuzz/build.sh
 # and runs each target FERRY_FUZZ_SECONDS (default 60); `make fuzz` alone.
