@@ -54,3 +54,8 @@ bench-wire: bench/wire_bench$(EXEEXT)
 	@bench/wire_bench$(EXEEXT)
 bench-wire-quick: bench/wire_bench$(EXEEXT)
 	@bench/wire_bench$(EXEEXT) --quick
+EXTRA_DIST += bench/wire_sizes.sh
+BENCH_TARGETS += bench-wire-sizes
+BENCH_QUICK_TARGETS += bench-wire-sizes
+bench-wire-sizes: wire/ferry$(EXEEXT) ferryc$(EXEEXT) runtime/libferry.a
+	@$(SHELL) $(srcdir)/bench/wire_sizes.sh '$(abs_top_builddir)' '$(abs_top_srcdir)'
