@@ -76,6 +76,18 @@ gone_within() {
 	while alive "$1" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	! alive "$1"
 }
+# handler_ready PID: wait (up to 5 s) until PID catches SIGUSR1 (SigCgt bit 9),
+# so an early signal does not kill it with the default action
+handler_ready() {
+	i=0
+	while [ $i -lt 500 ]; do
+		m=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+		[ -n "$m" ] && [ $(( 0x$m & 0x200 )) -ne 0 ] && return 0
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
 same() { # name file...: concatenation equals the reference
 	n=$1; shift
 	cat "$@" >"$tmp/$n.all"
@@ -112,7 +124,7 @@ else bad $t "A=$sa B=$sb"; cat "$tmp/a.err" "$tmp/b.err"; fi
 t=sigusr1
 listen b "$APP" && pb=$PID &&
 { "$APP" --migrate-to "$HOST:$PORT" >"$tmp/a.out" 2>"$tmp/a.err" & pa=$!; pids="$pids $pa"; } &&
-sleep 0.04 && kill -USR1 $pa 2>/dev/null
+handler_ready $pa && kill -USR1 $pa 2>/dev/null
 reap $pa; sa=$RC
 if has a "migrated to"; then
 	reap $pb; sb=$RC
