@@ -365,6 +365,39 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 		if (l->etype >= E_PROP)
 			tot[l->parent - 1] += tot[id - 1];
 	}
+	if (s->ntimers) {
+		fprintf(out, "\npending timers:\n");
+		fprintf(out, "%-10s %8s %12s %10s %8s  %s\n", "kind", "id", "remaining ms", "period", "seq", "callback");
+		for (uint32_t i = 0; i < s->ntimers && i < (top > 10 ? top : 10); i++) {
+			const wr_timer *t = &s->timers[i];
+			sbuf b = { 0 };
+			if (t->callback.type == WR_REF) {
+				uint32_t id = t->callback.u.ref;
+				const wr_object *o = &s->objects[id - 1];
+				const link *l = &w.links[id - 1];
+				char what[48];
+				if (o->kind == WR_OBJ_FUNCTION)
+					snprintf(what, sizeof what, "function#%u", (unsigned)o->u.fn.site);
+				else
+					snprintf(what, sizeof what, "%s", wr_kind_name(o->kind));
+				sb_puts(&b, what);
+				if (!(l->etype == E_TCB && l->parent == i)) {
+					sb_puts(&b, " = ");
+					path_of(&w, id, &b);
+				}
+			} else if (t->callback.type == WR_BUILTIN) {
+				sb_put(&b, t->callback.u.str.ptr, t->callback.u.str.len);
+			}
+			fprintf(out, "%-10s %8.0f %12.3f %10.0f %8" PRIu64 "  %s", wr_tkind_name(t->kind), t->id,
+			        t->remaining, t->period, t->seq, b.p ? b.p : "?");
+			if (t->nargs)
+				fprintf(out, " (+%u args)", (unsigned)t->nargs);
+			fputc('\n', out);
+			free(b.p);
+		}
+		if (s->ntimers > (top > 10 ? top : 10))
+			fprintf(out, "... %u more\n", (unsigned)(s->ntimers - (top > 10 ? top : 10)));
+	}
 	unreached = s->nobjects - w.n;
 	if (unreached)
 		fprintf(out, "\nunreachable:   %zu objects (not reachable from any root)\n", unreached);
