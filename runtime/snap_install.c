@@ -23,13 +23,29 @@
 
 #define RT_KEY_ORIG DUK_HIDDEN_SYMBOL("forig")
 
+/* Pt(fn, site, env) tags fn; Pt(obj, site, env, key, kind) tags the getter
+ * (kind 1), setter (2) or method value (3) of obj's own property key --
+ * the form ferryc uses for accessors and methods of object literals. */
 static duk_ret_t rt_tagger(duk_context *ctx)
 {
-	if (duk_is_function(ctx, 0)) {
+	duk_idx_t target = 0;
+
+	if (!duk_is_function(ctx, 0) && duk_is_object(ctx, 0) && duk_is_number(ctx, 4)) {
+		int kind = duk_get_int(ctx, 4);
+		duk_dup(ctx, 3);
+		duk_to_string(ctx, -1);
+		duk_get_prop_desc(ctx, 0, 0);
+		if (duk_is_object(ctx, -1))
+			duk_get_prop_string(ctx, -1, kind == 1 ? "get" : kind == 2 ? "set" : "value");
+		else
+			duk_push_undefined(ctx);
+		target = duk_get_top_index(ctx);
+	}
+	if (duk_is_function(ctx, target)) {
 		duk_dup(ctx, 1);
-		duk_put_prop_literal(ctx, 0, RT_KEY_SITE);
+		duk_put_prop_literal(ctx, target, RT_KEY_SITE);
 		duk_dup(ctx, 2);
-		duk_put_prop_literal(ctx, 0, RT_KEY_ENV);
+		duk_put_prop_literal(ctx, target, RT_KEY_ENV);
 	}
 	duk_dup(ctx, 0);
 	return 1;
@@ -131,7 +147,7 @@ static duk_ret_t install_natives(duk_context *ctx, void *udata)
 
 	duk_push_global_object(ctx);
 	duk_push_sprintf(ctx, "%st", prefix);
-	duk_push_c_function(ctx, rt_tagger, 3);
+	duk_push_c_function(ctx, rt_tagger, 5);
 	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
 	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
 

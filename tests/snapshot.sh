@@ -1,0 +1,160 @@
+#!/bin/sh
+# tests/snapshot.sh -- snapshot and restore end to end, on programs built by
+# ferryc (instrumented): the event-loop programs of tests/corpus and the
+# value-kind stress programs of tests/data/snapshot.
+#   1. for every k: run with --snapshot-after-turns k, resume; the output
+#      before plus the output after equals an uninterrupted run (and the
+#      exit status is the same);
+#   2. 10 hops (resume, one turn, snapshot, ...): same output, and the
+#      snapshot size does not grow beyond the program's own data;
+#   3. bad snapshots: truncated at every byte of a small snapshot, bit flips,
+#      another program's hash, another format version: exit 1 with one line
+#      on stderr, never a crash (FERRY_VALGRIND=1: a sample under valgrind).
+# A program ferryc cannot build yet is reported and skipped; if none builds
+# the test is skipped (77).
+set -u
+: "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
+ferryc="$FERRY_BUILDDIR/ferryc"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-snap.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+built=0
+ok() { echo "ok $1"; }
+bad() { echo "FAIL $1"; fails=$((fails + 1)); }
+vg=""
+if [ "${FERRY_VALGRIND:-}" = 1 ]; then
+	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"
+fi
+
+build() {   # src name -> $tmp/name/name
+	mkdir -p "$tmp/$2"
+	cp "$1" "$tmp/$2/$2.js"
+	"$ferryc" "$tmp/$2/$2.js" -o "$tmp/$2" --runtime-dir "$FERRY_BUILDDIR" \
+		> "$tmp/$2/build.log" 2>&1
+}
+
+# 1. every turn k
+turns_test() {   # name
+	d="$tmp/$1"; app="$d/$1"
+	(cd "$d" && "$app" > full.out 2> full.err); full_st=$?
+	maxsize=0
+	k=0
+	while [ $k -le 400 ]; do
+		rm -f "$d/s.json"
+		(cd "$d" && "$app" --snapshot-after-turns $k --snapshot-to s.json > a.out 2> a.err); st1=$?
+		if [ ! -f "$d/s.json" ]; then
+			# the program ended before k turns: this run is the whole run
+			if [ $st1 = $full_st ] && cmp -s "$d/a.out" "$d/full.out"; then
+				ok "$1: snapshot after every turn 0..$((k - 1))"
+			else
+				bad "$1: run without snapshot at k=$k differs"; cat "$d/a.err"
+			fi
+			return
+		fi
+		sz=$(wc -c < "$d/s.json"); [ "$sz" -gt "$maxsize" ] && maxsize=$sz
+		(cd "$d" && "$app" --resume s.json > b.out 2> b.err); st2=$?
+		cat "$d/a.out" "$d/b.out" > "$d/ab.out"
+		if [ $st1 != 0 ] || [ $st2 != $full_st ] || ! cmp -s "$d/ab.out" "$d/full.out" ||
+		   [ -s "$d/a.err" ]; then
+			bad "$1: snapshot after $k turns (status $st1/$st2)"
+			head -5 "$d/a.err" "$d/b.err"; diff "$d/full.out" "$d/ab.out" | head -10
+			return
+		fi
+		k=$((k + 1))
+	done
+	bad "$1: still running after 400 turns"
+}
+
+# 2. ten hops of one turn each. Hops must not make snapshots grow: every hop's
+#    snapshot is at most as big as the biggest one taken by a single process
+#    in turns_test (timer delays may differ in their digits).
+hops_test() {   # name
+	d="$tmp/$1"; app="$d/$1"
+	(cd "$d" && "$app" --snapshot-after-turns 1 --snapshot-to h0.json > hops.out 2> h.err) || { bad "$1: hop 0"; return; }
+	i=1
+	while [ $i -le 10 ]; do
+		(cd "$d" && "$app" --resume h$((i - 1)).json --snapshot-after-turns 1 --snapshot-to h$i.json \
+			>> hops.out 2>> h.err) || { bad "$1: hop $i"; cat "$d/h.err"; return; }
+		[ -f "$d/h$i.json" ] || break   # the program ended
+		size=$(wc -c < "$d/h$i.json")
+		if [ "$size" -gt $((maxsize + maxsize / 50 + 64)) ]; then
+			bad "$1: hop $i snapshot has $size bytes, single-process snapshots at most $maxsize"; return
+		fi
+		i=$((i + 1))
+	done
+	last=$((i - 1))
+	if [ -f "$d/h$last.json" ] && [ $last -ge 1 ]; then
+		(cd "$d" && "$app" --resume h$last.json >> hops.out 2>> h.err)
+	fi
+	if cmp -s "$d/hops.out" "$d/full.out"; then
+		ok "$1: $last hops, output unchanged, no growth ($(wc -c < "$d/h0.json")..$(wc -c < "$d/h$last.json") bytes)"
+	else
+		bad "$1: output after hops differs"; diff "$d/full.out" "$d/hops.out" | head
+	fi
+}
+
+refused() {   # label app file -> 0 if refused cleanly
+	$vg "$2" --resume "$3" > "$tmp/r.out" 2> "$tmp/r.err"; st=$?
+	[ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" = 1 ]
+}
+
+for src in "$FERRY_SRCDIR"/tests/corpus/loop_*.js "$FERRY_SRCDIR"/tests/data/snapshot/*.js; do
+	[ -f "$src" ] || continue
+	name=$(basename "$src" .js)
+	if ! build "$src" "$name"; then
+		echo "skip $name: ferryc cannot build it yet ($(head -1 "$tmp/$name/build.log"))"
+		continue
+	fi
+	built=$((built + 1))
+	turns_test "$name"
+	hops_test "$name"
+done
+[ $built = 0 ] && { echo "snapshot.sh: no program could be built (ferryc)"; exit 77; }
+
+# 3. bad snapshots, on the smallest program that built
+small=""
+for n in timers loop_counter closures kinds; do
+	[ -x "$tmp/$n/$n" ] && { small=$n; break; }
+done
+if [ -n "$small" ]; then
+	d="$tmp/$small"; app="$d/$small"
+	(cd "$d" && "$app" --snapshot-after-turns 2 --snapshot-to good.json > /dev/null 2>&1)
+	size=$(wc -c < "$d/good.json")
+	# truncated at every byte (valgrind: every 97th)
+	n=0; crash=0; step=1
+	[ -n "$vg" ] && step=97
+	while [ $n -lt "$size" ]; do
+		head -c $n "$d/good.json" > "$d/t.json"
+		if ! refused trunc "$app" "$d/t.json"; then
+			crash=$((crash + 1)); [ $crash -le 3 ] && { echo "truncated at $n: status $st"; cat "$tmp/r.err"; }
+		fi
+		n=$((n + step))
+	done
+	[ $crash = 0 ] && ok "truncated at every byte ($size): one line, status 1" || bad "truncation: $crash cases"
+	# bit flips: any status but a crash; a refusal is one line
+	n=0; crash=0
+	while [ $n -lt 300 ]; do
+		off=$(( (n * 7919) % size )); bit=$(( n % 8 ))
+		python3 -c "import sys; b=bytearray(open(sys.argv[1],'rb').read()); b[$off]^=1<<$bit; open(sys.argv[2],'wb').write(b)" \
+			"$d/good.json" "$d/f.json"
+		$vg "$app" --resume "$d/f.json" > "$tmp/r.out" 2> "$tmp/r.err" < /dev/null; st=$?
+		if [ $st -ge 2 ] || { [ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" != 1 ] && [ ! -s "$tmp/r.out" ]; }; then
+			crash=$((crash + 1)); [ $crash -le 3 ] && { echo "flip $off/$bit: status $st"; head -3 "$tmp/r.err"; }
+		fi
+		n=$((n + 1))
+		[ -n "$vg" ] && [ $n -ge 30 ] && break
+	done
+	[ $crash = 0 ] && ok "bit flips: no crash, refusals are one line" || bad "bit flips: $crash cases"
+	sed 's/"version":1,/"version":2,/' "$d/good.json" > "$d/v.json"
+	refused version "$app" "$d/v.json" && grep -q "version" "$tmp/r.err" &&
+		ok "other format version: $(cat "$tmp/r.err")" || { bad "other format version"; cat "$tmp/r.err"; }
+	for other in loop_counter closures kinds timers; do
+		[ "$other" != "$small" ] && [ -x "$tmp/$other/$other" ] || continue
+		refused hash "$tmp/$other/$other" "$d/good.json" &&
+			ok "another program's snapshot: $(cat "$tmp/r.err")" || { bad "another program"; cat "$tmp/r.err"; }
+		break
+	done
+fi
+
+echo "snapshot.sh: $fails failed"
+[ $fails = 0 ]
