@@ -72,7 +72,9 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	e = &t->v[t->n++];
 	e->id = id;
 	e->kind = kind;
-	e->due = kind == WR_TIMER_IMMEDIATE ? 0 : rt_now(rt) + (delay_ms > 0 ? delay_ms : 0);
+	/* a negative delay (a restored overdue timer) keeps how overdue it is,
+	 * so overdue timers still run by due time */
+	e->due = kind == WR_TIMER_IMMEDIATE ? 0 : rt_now(rt) + (isfinite(delay_ms) ? delay_ms : 0);
 	e->period = period_ms;
 	e->seq = seq;
 	e->cleared = 0;
@@ -83,20 +85,17 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	return e;
 }
 
-/* Measured from the start of the current iteration's timers phase, one
+/* Measured from the start of the current iteration's timers phase: one
  * fixed point for the whole snapshot (never from "now", which moves while the
- * walker runs and would reorder close timers). In the check phase every
- * pending timer is due after that point, so the order is kept exactly; in
- * the timers phase the ones already due get 0 and, in the resumed phase,
- * run in creation order (their relative due order is the one thing lost). */
+ * walker runs and would reorder close timers), and signed: a timer that was
+ * already due when the phase began gets a negative delay, so after a resume
+ * it is still due at the resumed phase's start and still ordered by due time
+ * among the other overdue ones (Node's order). */
 double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t)
 {
-	double r;
-
 	if (t->kind == WR_TIMER_IMMEDIATE)
 		return 0;
-	r = t->due - rt->phase_now;
-	return r > 0 ? r : 0;
+	return t->due - rt->phase_now;
 }
 
 void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
