@@ -273,13 +273,15 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 		return RT_EXIT_USAGE;
 
 	err[0] = '\0';
+	rt_trigger_init(&rt);   /* SIGUSR1 handled from here on */
 	if (rt_heap_open(&rt, err, sizeof err) < 0 ||
 	    rt_snap_install(&rt, err, sizeof err) < 0) {
 		fprintf(stderr, "%s: %s\n", me, err);
 		rt_heap_close(&rt);
 		return RT_EXIT_ERROR;
 	}
-	rt_trigger_init(&rt);
+	if (rt.opts.checkpoint_every > 0)
+		rt.next_checkpoint = rt_now(&rt) + rt.opts.checkpoint_every;
 
 	if (rt.opts.resume) {
 		if (rt_snapfile_resume(&rt, rt.opts.resume, err, sizeof err) < 0) {

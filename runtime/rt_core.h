@@ -67,7 +67,7 @@ void rt_inspect(duk_context *ctx, duk_idx_t idx);
 int rt_process_install(rt_ctx *rt);
 
 /* snapshot triggers (trigger.c) */
-void rt_trigger_init(rt_ctx *rt);
+void rt_trigger_init(rt_ctx *rt);   /* installs the SIGUSR1 handler */
 /* Called at every boundary. Returns 1 when the process must exit with
  * *status (migrated / snapshot written), 0 to keep running. */
 int  rt_trigger_check(rt_ctx *rt, int *status);
