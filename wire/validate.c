@@ -8,6 +8,7 @@
  * paths existing): restore does, against the executable.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "wire/wr_impl.h"
@@ -20,12 +21,23 @@ typedef struct vctx {
 	char where[64];
 } vctx;
 
-static int bad(vctx *v, const char *fmt, const char *a, unsigned n)
+static int bad(vctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad(vctx *v, const char *fmt, ...)
 {
 	char tail[160];
-	snprintf(tail, sizeof tail, fmt, a, n);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tail, sizeof tail, fmt, ap);
+	va_end(ap);
 	wr_err_set(v->err, "invalid snapshot: %s: %s", v->where, tail);
 	return -1;
+}
+
+static const char *vt(uint32_t type)
+{
+	static const char *const names[] = { "undefined", "null", "false", "true", "a number",
+		"a string", "an object reference", "a built-in", "a symbol" };
+	return type < sizeof names / sizeof names[0] ? names[type] : "an unknown value type";
 }
 
 static int str_ok(const wr_str *s)
@@ -49,7 +61,7 @@ static int value(vctx *v, const wr_value *x, const char *what)
 	case WR_UNDEFINED: case WR_NULL: case WR_FALSE: case WR_TRUE: case WR_NUMBER:
 		return 0;
 	case WR_STRING:
-		return str_ok(&x->u.str) ? 0 : bad(v, "%s: string without bytes%.0u", what, 0);
+		return str_ok(&x->u.str) ? 0 : bad(v, "%s: string without bytes", what);
 	case WR_REF:
 		if (x->u.ref == 0 || x->u.ref > v->s->nobjects)
 			return bad(v, "%s: reference to object %u, which does not exist", what, x->u.ref);
@@ -59,7 +71,7 @@ static int value(vctx *v, const wr_value *x, const char *what)
 			return bad(v, "%s: reference to symbol %u, which does not exist", what, x->u.ref);
 		return 0;
 	case WR_BUILTIN:
-		return path_ok(&x->u.str) ? 0 : bad(v, "%s: bad built-in path%.0u", what, 0);
+		return path_ok(&x->u.str) ? 0 : bad(v, "%s: bad built-in path", what);
 	default:
 		return bad(v, "%s: unknown value type %u", what, x->type);
 	}
@@ -80,26 +92,26 @@ static int callable(vctx *v, const wr_value *x, const char *what, int allow_unde
 	const wr_object *o = obj(v, x);
 	if (o && (o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND))
 		return 0;
-	return bad(v, "%s: not a function (value type %u)", what, x->type);
+	return bad(v, "%s: not a function (%s)", what, vt(x->type));
 }
 
 static int prop(vctx *v, const wr_prop *p)
 {
 	if (p->key.type != WR_STRING && p->key.type != WR_SYMBOL)
-		return bad(v, "%s: property key must be a string or a symbol (type %u)", "key", p->key.type);
+		return bad(v, "key: must be a string or a symbol, not %s", vt(p->key.type));
 	if (value(v, &p->key, "key"))
 		return -1;
 	if (p->flags & ~(uint32_t)(WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE | WR_PF_ACCESSOR))
 		return bad(v, "%s: unknown property flags 0x%x", "flags", p->flags);
 	if (p->flags & WR_PF_ACCESSOR) {
 		if (p->flags & WR_PF_WRITABLE)
-			return bad(v, "%s: an accessor property cannot be writable%.0u", "flags", 0);
+			return bad(v, "%s: an accessor property cannot be writable", "flags");
 		if (callable(v, &p->value, "getter", 1) || callable(v, &p->setter, "setter", 1))
 			return -1;
 		return 0;
 	}
 	if (p->setter.type != WR_UNDEFINED)
-		return bad(v, "%s: a data property has a setter%.0u", "setter", 0);
+		return bad(v, "%s: a data property has a setter", "setter");
 	return value(v, &p->value, "value");
 }
 
@@ -136,7 +148,7 @@ static int object(vctx *v, const wr_object *o)
 	if (o->flags & ~(uint32_t)(WR_OF_EXTENSIBLE | WR_OF_ENV))
 		return bad(v, "%s: unknown flags 0x%x", "flags", o->flags);
 	if (o->proto.type != WR_NULL && o->proto.type != WR_REF && o->proto.type != WR_BUILTIN)
-		return bad(v, "%s: prototype must be null, an object or a built-in (type %u)", "proto", o->proto.type);
+		return bad(v, "proto: must be null, an object or a built-in, not %s", vt(o->proto.type));
 	if (value(v, &o->proto, "proto"))
 		return -1;
 	switch (o->kind) {
@@ -153,32 +165,32 @@ static int object(vctx *v, const wr_object *o)
 	case WR_OBJ_REGEXP: {
 		const wr_str *f = &o->u.regexp.flags;
 		if (!str_ok(&o->u.regexp.source) || !str_ok(f) || f->len > 6)
-			return bad(v, "%s: bad regexp%.0u", "regexp", 0);
+			return bad(v, "%s: bad regexp", "regexp");
 		for (uint32_t i = 0; i < f->len; i++)
 			if (!strchr("gimsuy", f->ptr[i]) || f->ptr[i] == 0 ||
 			    memchr(f->ptr + i + 1, f->ptr[i], f->len - i - 1))
-				return bad(v, "%s: bad regexp flags%.0u", "regexp", 0);
+				return bad(v, "%s: bad regexp flags", "regexp");
 		break;
 	}
 	case WR_OBJ_ERROR:
 		if (!str_ok(&o->u.str))
-			return bad(v, "%s: bad stack text%.0u", "error", 0);
+			return bad(v, "%s: bad stack text", "error");
 		break;
 	case WR_OBJ_BOOLEAN:
 		if (o->u.prim.type != WR_TRUE && o->u.prim.type != WR_FALSE)
-			return bad(v, "%s: boxed boolean holds value type %u", "value", o->u.prim.type);
+			return bad(v, "value: a boxed boolean holds %s", vt(o->u.prim.type));
 		break;
 	case WR_OBJ_NUMBER:
 		if (o->u.prim.type != WR_NUMBER)
-			return bad(v, "%s: boxed number holds value type %u", "value", o->u.prim.type);
+			return bad(v, "value: a boxed number holds %s", vt(o->u.prim.type));
 		break;
 	case WR_OBJ_STRING:
 		if (o->u.prim.type != WR_STRING || value(v, &o->u.prim, "value"))
-			return bad(v, "%s: boxed string holds value type %u", "value", o->u.prim.type);
+			return bad(v, "value: a boxed string holds %s", vt(o->u.prim.type));
 		break;
 	case WR_OBJ_SYMBOL:
 		if (o->u.prim.type != WR_SYMBOL)
-			return bad(v, "%s: boxed symbol holds value type %u", "value", o->u.prim.type);
+			return bad(v, "value: a boxed symbol holds %s", vt(o->u.prim.type));
 		if (value(v, &o->u.prim, "value"))
 			return -1;
 		break;
@@ -194,7 +206,7 @@ static int object(vctx *v, const wr_object *o)
 			return -1;
 		b = obj(v, &o->u.view.buffer);
 		if (!b || b->kind != WR_OBJ_ARRAYBUFFER)
-			return bad(v, "%s: view's buffer is not an ArrayBuffer%.0u", "buffer", 0);
+			return bad(v, "%s: view's buffer is not an ArrayBuffer", "buffer");
 		uint64_t es = 1;
 		if (o->kind != WR_OBJ_DATAVIEW) {
 			if (o->u.view.elem >= WR_ELEM_COUNT)
@@ -225,11 +237,11 @@ int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_
 	if ((s->nobjects && !s->objects) || (s->nglobals && !s->globals) ||
 	    (s->nsymbols && !s->symbols) || (s->ntimers && !s->timers) ||
 	    (s->npatches && !s->patches)) {
-		bad(&v, "%s: table without storage%.0u", "tables", 0);
+		bad(&v, "%s: table without storage", "tables");
 		goto out;
 	}
 	if (!isfinite(s->next_timer_id)) {
-		bad(&v, "%s: next timer id is not finite%.0u", "counters", 0);
+		bad(&v, "%s: next timer id is not finite", "counters");
 		goto out;
 	}
 	if (s->loop_phase >= 16) {
@@ -249,7 +261,7 @@ int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_
 			goto out;
 		}
 		if ((y->has_desc && !str_ok(&y->desc)) || (y->kind != WR_SYM_LOCAL && !y->has_desc)) {
-			bad(&v, "%s: a global or well-known symbol needs a description%.0u", "desc", 0);
+			bad(&v, "%s: a global or well-known symbol needs a description", "desc");
 			goto out;
 		}
 	}
@@ -269,7 +281,7 @@ int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_
 		}
 		if (!isfinite(t->id) || !(t->remaining >= 0) || !isfinite(t->remaining) ||
 		    !(t->period >= 0) || !isfinite(t->period)) {
-			bad(&v, "%s: id, delay and period must be finite and >= 0%.0u", "timing", 0);
+			bad(&v, "%s: id, delay and period must be finite and >= 0", "timing");
 			goto out;
 		}
 		if (callable(&v, &t->callback, "callback", 0) ||
@@ -281,7 +293,7 @@ int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_
 		const wr_patch *p = &s->patches[v.index];
 		snprintf(v.where, sizeof v.where, "patch %u", (unsigned)v.index);
 		if (!path_ok(&p->holder)) {
-			bad(&v, "%s: bad holder path%.0u", "holder", 0);
+			bad(&v, "%s: bad holder path", "holder");
 			goto out;
 		}
 		if (prop(&v, &p->prop))
