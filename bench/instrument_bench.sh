@@ -109,5 +109,17 @@ END {
 		printf "Targets (issue 4): instruction ratio geomean <= 1.05 (%s), no program above 1.20 (max %.3f, %s), heap ratio <= 1.10 (geomean %.3f).\n", exp(li / n) <= 1.05 ? "met" : "NOT met", maxi, maxn, exp(lh / n)
 	}
 }' "$ROWS" >"$MD"
+if [ -x "$B/bench/instrument_startup" ]; then
+	{
+		echo ""
+		echo "### Embedding the program: source text vs Duktape bytecode"
+		echo ""
+		echo "Start-up cost of the instrumented programs measured by bench/instrument_startup (median of 21):"
+		echo "compiling the source at start (duk_pcompile_lstring_filename) vs loading ferryc's"
+		echo "duk_dump_function output (duk_load_function). ferryc embeds bytecode (the faster) by default."
+		echo ""
+		"$B/bench/instrument_startup" "$W"/*/i/*.fy.js
+	} >>"$MD"
+fi
 cat "$MD"
 exit $fail

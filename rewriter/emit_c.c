@@ -77,6 +77,32 @@ static void emit_site_tables(const rw_program *p, rw_out *t)
 	}
 }
 
+/* "\n\t0x12, 0x34, ..." 16 bytes a line, without printf (big programs) */
+static void emit_bytes(rw_out *out, const unsigned char *b, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	char line[16 * 6 + 4];
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k, m = n - i < 16 ? n - i : 16, pos = 0;
+		line[pos++] = '\n';
+		line[pos++] = '\t';
+		for (k = 0; k < m; k++) {
+			unsigned c = b[i + k];
+			if (k)
+				line[pos++] = ' ';
+			line[pos++] = '0';
+			line[pos++] = 'x';
+			line[pos++] = hex[c >> 4];
+			line[pos++] = hex[c & 15];
+			line[pos++] = ',';
+		}
+		rw_out_put(out, line, pos);
+		i += m;
+	}
+}
+
 static void hash_program(const rw_program *p, const rw_out *table, unsigned char h[32])
 {
 	crypto_hash_sha256_state st;
@@ -135,10 +161,8 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	              : "source text");
 	rw_out_printf(out, "static const unsigned char ferry_code[%lu] = {",
 	              (unsigned long)p->code_len + 1);
-	for (i = 0; i < p->code_len; i++)
-		rw_out_printf(out, "%s0x%02x,", (i % 16) ? " " : "\n\t",
-		              (unsigned)(unsigned char)p->code[i]);
-	rw_out_printf(out, "%s0x00\n};\n\n", (i % 16) ? " " : "\n\t");
+	emit_bytes(out, (const unsigned char *)p->code, p->code_len);
+	rw_out_printf(out, "%s0x00\n};\n\n", (p->code_len % 16) ? " " : "\n\t");
 
 	rw_out_put(out, table.p ? table.p : "", table.len);
 	if (table.oom)

@@ -70,16 +70,23 @@ void rw_out_printf(rw_out *o, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	/* format straight into the spare room; retry once if it was too small */
+	if (out_reserve(o, 128) < 0)
+		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(o->p + o->len, o->cap - o->len, fmt, ap);
 	va_end(ap);
-	if (n < 0 || out_reserve(o, (size_t)n) < 0) {
+	if (n < 0) {
 		o->oom = 1;
 		return;
 	}
-	va_start(ap, fmt);
-	vsnprintf(o->p + o->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n >= o->cap - o->len) {
+		if (out_reserve(o, (size_t)n) < 0)
+			return;
+		va_start(ap, fmt);
+		vsnprintf(o->p + o->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	o->len += (size_t)n;
 }
 

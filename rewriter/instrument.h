@@ -2,10 +2,29 @@
  * rewriter/instrument.h -- ferryc's back end (prefix rw_): the
  * instrumentation pass, the writers of app.fy.js and app_restore.c, and the
  * build step that links the device executable. Internal to rewriter/ and
- * ferryc; the AST and parser API are in rewriter/rewriter.h.
+ * ferryc; the AST and parser API are in rewriter/rewriter.h, the scope facts
+ * in rewriter/scope.h. doc/design.md is the design; in short:
+ *
+ *  - every function literal is a site (0 = the program) and every function
+ *    object is tagged `Pt(fn, site, env)` when it is created (declarations
+ *    at the top of their function, expressions wrapped in place, accessors
+ *    and methods through their object literal);
+ *  - a function whose variables are captured creates one environment object
+ *    per call, `var Pe<d> = {Pp: Pe<d-1>, x: ...}`; a captured binding is
+ *    constant (copied at entry), mirrored (a real variable whose writes, all
+ *    in its own function, also update the environment) or environment-only
+ *    (`Pe<d>.x` everywhere); catch parameters get an environment per catch;
+ *  - functions that create no closures and whose variables nobody captures
+ *    are emitted byte-identical; edits never add a line break;
+ *  - per site a maker, grouped into maker units on the user's line numbers,
+ *    re-creates the function inside given environments at restore time;
+ *  - direct eval / with / arguments aliasing leave their functions as
+ *    written, flagged FERRY_SITE_DYNAMIC.
  *
  * The generated app_restore.c defines one `ferry_program` (runtime/ferry.h is
- * the ABI) and a main() calling ferry_main(). Outputs are deterministic: the
+ * the ABI) and a main() calling ferry_main(). The program is embedded as
+ * Duktape bytecode made with the build host's Duktape (faster start), or as
+ * source text (FERRY_EMBED=source, --cc). Outputs are deterministic: the
  * same input and options give byte-identical files.
  */
 #ifndef FERRY_RW_INSTRUMENT_H
