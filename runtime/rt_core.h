@@ -46,7 +46,6 @@ int  rt_timer_fire(rt_ctx *rt, rt_timer *t);
  * immediates are pending. */
 double rt_timers_earliest(const rt_ctx *rt);
 int    rt_timers_have_immediates(const rt_ctx *rt);
-void   rt_timers_compact(rt_ctx *rt);
 
 /* loop.c */
 double rt_clock_ms(void);   /* raw monotonic clock in ms */

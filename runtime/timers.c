@@ -281,11 +281,6 @@ int rt_timers_have_immediates(const rt_ctx *rt)
 	return 0;
 }
 
-void rt_timers_compact(rt_ctx *rt)
-{
-	(void)rt;   /* entries are removed eagerly; nothing to do */
-}
-
 /* [ entry ] -> call entry[0] with entry[1..] and this = undefined */
 static duk_ret_t rt_timer_call(duk_context *ctx, void *udata)
 {
