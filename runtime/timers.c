@@ -80,7 +80,7 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	e->cleared = 0;
 	if (t->next_seq <= seq)
 		t->next_seq = seq + 1;
-	if (t->next_id <= id)
+	if (t->next_id <= id && id < 9007199254740992.0)   /* ids stay exact integers */
 		t->next_id = id + 1;
 	return e;
 }
@@ -157,6 +157,8 @@ static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 	}
 	if (rt->timers.next_id < 1)
 		rt->timers.next_id = 1;
+	if (rt->timers.next_id >= 9007199254740992.0)
+		return duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of timer ids");
 	id = rt->timers.next_id;
 	seq = rt->timers.next_seq;
 
@@ -318,8 +320,16 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 	}
 	duk_remove(ctx, -2);             /* [ entry ] */
 	if (!duk_is_array(ctx, -1)) {
+		/* no callback entry (a damaged stash): drop the timer for good,
+		 * or an interval would tick forever doing nothing */
+		size_t k;
 		duk_pop(ctx);
-		return 0;                    /* stash damaged: nothing to run */
+		for (k = 0; k < t->n; k++)
+			if (t->v[k].id == id && t->v[k].kind != WR_TIMER_IMMEDIATE) {
+				rt_timer_remove_at(t, k);
+				break;
+			}
+		return 0;
 	}
 	rc = duk_safe_call(ctx, rt_timer_call, NULL, 1, 1);
 	if (rc != DUK_EXEC_SUCCESS) {
