@@ -25,13 +25,12 @@ uint32_t rt_desc_flags(duk_context *ctx, duk_idx_t d)
 {
 	uint32_t f = 0;
 	d = duk_normalize_index(ctx, d);
-	if (duk_has_prop_literal(ctx, d, "get") || duk_has_prop_literal(ctx, d, "set")) {
-		f |= WR_PF_ACCESSOR;
-	} else {
-		duk_get_prop_literal(ctx, d, "writable");
+	/* a data descriptor has "writable", an accessor one has not */
+	if (duk_get_prop_literal(ctx, d, "writable")) {
 		if (duk_to_boolean(ctx, -1))
 			f |= WR_PF_WRITABLE;
-		duk_pop(ctx);
+	} else {
+		f |= WR_PF_ACCESSOR;
 	}
 	duk_get_prop_literal(ctx, d, "enumerable");
 	if (duk_to_boolean(ctx, -1))
@@ -39,7 +38,7 @@ uint32_t rt_desc_flags(duk_context *ctx, duk_idx_t d)
 	duk_get_prop_literal(ctx, d, "configurable");
 	if (duk_to_boolean(ctx, -1))
 		f |= WR_PF_CONFIGURABLE;
-	duk_pop_2(ctx);
+	duk_pop_3(ctx);
 	return f;
 }
 

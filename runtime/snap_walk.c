@@ -28,6 +28,8 @@ enum {
 	CL_UINT32 = 27, CL_FLOAT32 = 28, CL_FLOAT64 = 29
 };
 
+#define SW_BUILTIN_BIT 0x80000000u
+
 #define SW_ENUM_FLAGS (DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE | \
                        DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_INCLUDE_HIDDEN | \
                        DUK_ENUM_NO_PROXY_BEHAVIOR)
@@ -187,13 +189,15 @@ int sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge)
 		return sw_fail(w, edge, "a value of an unknown type cannot be migrated");
 	}
 	h = duk_get_heapptr(ctx, idx);
-	if (rt_pmap_get(&w->bl, h, &id))
-		return sw_builtin(w, id, out);
-	out->type = WR_REF;
+	/* one map for both: built-ins are stored with SW_BUILTIN_BIT set */
 	if (rt_pmap_get(&w->ids, h, &id)) {
+		if (id & SW_BUILTIN_BIT)
+			return sw_builtin(w, id & ~SW_BUILTIN_BIT, out);
+		out->type = WR_REF;
 		out->u.ref = id;
 		return 0;
 	}
+	out->type = WR_REF;
 	if (!wr_add_object(w->s, &id))
 		return sw_oom(w);
 	if (id > w->cap) {
@@ -317,6 +321,7 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 	duk_context *ctx = w->ctx;
 	duk_idx_t en;
 
+	w->ntmp = 0;
 	duk_enum(ctx, o, SW_ENUM_FLAGS);
 	en = duk_get_top_index(ctx);
 	while (duk_next(ctx, en, 0)) {
@@ -348,7 +353,7 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 		duk_get_prop_desc(ctx, o, 0);
 		d = duk_get_top_index(ctx);
 		f = rt_desc_flags(ctx, d);
-		pi = obj(w, id)->nprops;
+		pi = (uint32_t)w->ntmp;
 		e.parent = id;
 		e.kind = SW_E_PROP;
 		e.a = pi;
@@ -368,9 +373,15 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 			if (sw_value(w, -1, &v1, &e) != 0)
 				return -1;
 		}
-		p = wr_add_prop(w->s, obj(w, id));
-		if (!p)
-			return sw_oom(w);
+		if (w->ntmp == w->captmp) {
+			size_t nc = w->captmp ? w->captmp * 2 : 64;
+			wr_prop *np = realloc(w->tmp, nc * sizeof *np);
+			if (!np)
+				return sw_oom(w);
+			w->tmp = np;
+			w->captmp = nc;
+		}
+		p = &w->tmp[w->ntmp++];
 		p->key = kv;
 		p->flags = f;
 		p->value = v1;
@@ -378,6 +389,15 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 		duk_set_top(ctx, key);
 	}
 	duk_pop(ctx);
+	/* one arena block per object (no regrowth while enumerating) */
+	if (w->ntmp > 0) {
+		wr_prop *props = wr_alloc(w->s, w->ntmp * sizeof *props);
+		if (!props)
+			return sw_oom(w);
+		memcpy(props, w->tmp, w->ntmp * sizeof *props);
+		obj(w, id)->props = props;
+		obj(w, id)->nprops = (uint32_t)w->ntmp;
+	}
 	return 0;
 }
 
@@ -728,6 +748,11 @@ int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen)
 		sw_oom(&w);
 		goto done;
 	}
+	for (size_t i = 0; i < w.bl.cap; i++)
+		if (w.bl.keys[i] && rt_pmap_put(&w.ids, w.bl.keys[i], w.bl.vals[i] | SW_BUILTIN_BIT) != 0) {
+			sw_oom(&w);
+			goto done;
+		}
 	rc = duk_safe_call(ctx, sw_run, &w, 0, 1);
 	if (rc != DUK_EXEC_SUCCESS && !w.failed) {
 		snprintf(err, errlen, "snapshot: %s", duk_safe_to_string(ctx, -1));
@@ -758,5 +783,6 @@ done:
 	free(w.blpaths);
 	free(w.ptrs);
 	free(w.edges);
+	free(w.tmp);
 	return *out ? 0 : -1;
 }

@@ -69,6 +69,8 @@ typedef struct sw_state {
 	const char    *envkey;   /* "<prefix>p" */
 	size_t         envkeylen;
 	wr_value       curkey;   /* key whose value is being converted (paths) */
+	wr_prop       *tmp;      /* props of the object being processed */
+	size_t         ntmp, captmp;
 	char          *err;
 	size_t         errlen;
 	int            failed;

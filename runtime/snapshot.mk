@@ -11,3 +11,17 @@ TESTS += tests/check_snapshot
 tests_check_snapshot_SOURCES = tests/check_snapshot.c
 tests_check_snapshot_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(CHECK_CFLAGS)
 tests_check_snapshot_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
+EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
+	tests/data/snapshot/closures.js tests/data/snapshot/timers.js
+
+# benchmark: `make bench-snapshot` (part of `make bench`)
+noinst_PROGRAMS += bench/snapshot_bench
+bench_snapshot_bench_SOURCES = bench/snapshot_bench.c
+bench_snapshot_bench_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
+bench_snapshot_bench_LDADD = runtime/libferry.a $(FERRY_DEVICE_LIBS)
+BENCH_TARGETS += bench-snapshot
+BENCH_QUICK_TARGETS += bench-snapshot-quick
+bench-snapshot bench-snapshot-quick: bench/snapshot_bench$(EXEEXT)
+	@$(MKDIR_P) bench/out
+	@q=; case '$@' in *-quick) q=--quick;; esac; \
+	bench/snapshot_bench$(EXEEXT) $$q --md bench/out/snapshot.md --dat bench/out/scaling-snapshot.dat
