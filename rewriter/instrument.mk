@@ -23,7 +23,17 @@ tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
 
 # end to end: plain and instrumented builds of the corpus behave identically
 TESTS += tests/transparency.sh
-EXTRA_DIST += tests/transparency.sh
+EXTRA_DIST += tests/transparency.sh \
+	tests/data/instrument/arguments_alias.js \
+	tests/data/instrument/asi_calls.js \
+	tests/data/instrument/catch_scopes.js \
+	tests/data/instrument/delete_forin.js \
+	tests/data/instrument/eval_with2.js \
+	tests/data/instrument/hoisting2.js \
+	tests/data/instrument/line_numbers.js \
+	tests/data/instrument/new_fn.js \
+	tests/data/instrument/proto_names.js \
+	tests/data/instrument/strict_nested.js
 
 # `make bench-instrument`: instrumentation overhead on bench/programs/*.js
 # (callgrind instruction ratio, wall-time ratio, peak-heap ratio)
