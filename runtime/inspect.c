@@ -45,8 +45,11 @@ typedef struct rt_sb {
 static void sb_put(rt_sb *sb, const char *p, size_t n)
 {
 	duk_size_t cap;
-	char *d = duk_get_buffer(sb->ctx, sb->buf, &cap);
+	char *d;
 
+	if (n == 0)
+		return;   /* also: an empty buffer has no data pointer */
+	d = duk_get_buffer(sb->ctx, sb->buf, &cap);
 	if (sb->len + n > cap) {
 		size_t ncap = cap ? cap * 2 : 64;
 		while (ncap < sb->len + n)
