@@ -1,14 +1,15 @@
 /*
- * rewriter/scope.c -- the scope analysis proper: pass 1 creates the scopes
- * and declares every binding (hoisting), pass 2 resolves every identifier
- * occurrence against the declared scopes and records what it does (read,
- * write, call, ...). Derived facts are computed by scope_post.c; the
+ * rewriter/scope.c -- the scope analysis proper: one walk over the AST that
+ * creates the scopes, declares every binding (hoisting) and records every
+ * identifier occurrence with what it does (read, write, call, ...),
+ * resolving each one as soon as the declarations of its chain are complete
+ * (see "the walk" below). Derived facts are computed by scope_post.c; the
  * semantics are described in scope.h.
  *
- * Everything the caller sees is allocated in the AST's arena; the scope and
- * reference arrays and the (scope, name) hash table are malloc'd here and
- * released by rw_scopes_free(). Both walks recurse along the AST, whose
- * depth the parser bounds (RW_MAX_DEPTH).
+ * Scopes and bindings are allocated in the AST's arena; the scope, reference
+ * and pending arrays and the (scope, name) hash table are malloc'd here and
+ * released by rw_scopes_free(). The walk recurses along the AST, whose depth
+ * the parser bounds (RW_MAX_DEPTH).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -213,203 +214,66 @@ declare(rw_scopes *s, rw_scope *scope, rw_node *ident, rw_bind_kind kind,
 	return b;
 }
 
-/* ---------------------------------------------------------------- pass 1 */
+/* ---------------------------------------------------------------- the walk */
 
-typedef struct decl_ctx {
+/* One walk in source order. Declarations are entered as they are met;
+ * an occurrence that needs resolving is recorded at once (with its flags)
+ * and pushed on the pending stack. When a function's walk ends, all its
+ * declarations (hoisted ones included) are known: its pending occurrences
+ * are looked up in it and its catch scopes; those still unresolved stay on
+ * the stack for the enclosing function. Whatever remains at the end of the
+ * program is resolved against the program scope or is an undeclared global.
+ * Each occurrence is looked up once per scope on its chain. */
+
+typedef struct walk_ctx {
 	rw_scopes *s;
 	rw_scope  *cur;     /* innermost scope (function or catch) */
 	rw_scope  *fn;      /* nearest function / program scope */
 	int        in_with; /* inside a with body of the current function */
-} decl_ctx;
+} walk_ctx;
 
-static int decl_walk(rw_node *n, void *ud);
+static int walk(rw_node *n, void *ud);
 
 static int
-decl_list(rw_list *l, decl_ctx *c)
+walk_list(rw_list *l, walk_ctx *c)
 {
 	uint32_t i;
 
 	for (i = 0; i < l->n; i++)
-		if (l->v[i] && decl_walk(l->v[i], c) != 0)
+		if (l->v[i] && walk(l->v[i], c) != 0)
 			return -1;
 	return 0;
 }
 
-static int
-decl_function(rw_node *n, decl_ctx *c)
-{
-	rw_scopes *s = c->s;
-	int is_decl = n->kind == RW_FUNC_DECL;
-	/* declarations are created at entry of the enclosing function, outside
-	 * any catch clause or with body (Duktape, also for block-level ones) */
-	rw_scope *parent = is_decl ? c->fn : c->cur;
-	rw_scope *sc;
-	decl_ctx inner;
-	uint32_t i;
-
-	if (is_decl && n->u.fn.name &&
-	    !declare(s, c->fn, n->u.fn.name, RW_BIND_FUNC, n))
-		return -1;
-	s->cap_refs += (n->u.fn.name ? 1 : 0) + n->u.fn.params.n;
-	sc = new_scope(s, RW_SCOPE_FUNCTION, n, parent);
-	if (!sc)
-		return -1;
-	n->u.fn.scope = sc;
-	if (n->u.fn.flags & RW_FN_STRICT)
-		sc->flags |= RW_SF_STRICT;
-	if (!is_decl && c->in_with)
-		sc->flags |= RW_SF_IN_WITH;
-	sc->nparams = n->u.fn.params.n;
-	for (i = 0; i < n->u.fn.params.n; i++) {
-		rw_node *p = n->u.fn.params.v[i];
-		rw_binding *b = declare(s, sc, p, RW_BIND_PARAM, NULL);
-		if (!b)
-			return -1;
-		b->param_index = i;
-	}
-	inner.s = s;
-	inner.cur = sc;
-	inner.fn = sc;
-	inner.in_with = 0;
-	if (decl_list(&n->u.fn.body, &inner) != 0)
-		return -1;
-	/* a named expression's own name, unless shadowed in its scope (the
-	 * arguments object always shadows a function expression `arguments`) */
-	if (!is_decl && n->u.fn.name) {
-		rw_node *id = n->u.fn.name;
-		if (id->u.ident.name != s->n_arguments &&
-		    !rw_scope_lookup(s, sc, id->u.ident.name)) {
-			rw_binding *b = new_binding(s, sc, id->u.ident.name,
-			                            id->u.ident.len, RW_BIND_SELF, id);
-			if (!b)
-				return -1;
-			b->func = n;
-		}
-	}
-	return 0;
-}
-
-static int
-decl_walk(rw_node *n, void *ud)
-{
-	decl_ctx *c = ud;
-	rw_scopes *s = c->s;
-
-	if (s->oom)
-		return -1;
-	switch (n->kind) {
-	case RW_FUNC_DECL:
-	case RW_FUNC_EXPR:
-		return decl_function(n, c);
-	case RW_CATCH: {
-		rw_scope *sc = new_scope(s, RW_SCOPE_CATCH, n, c->cur);
-		decl_ctx inner = *c;
-		if (!sc)
-			return -1;
-		n->u.catch_.scope = sc;
-		sc->flags |= c->fn->flags & RW_SF_STRICT;
-		if (c->in_with)
-			sc->flags |= RW_SF_IN_WITH;
-		if (n->u.catch_.param &&
-		    !declare(s, sc, n->u.catch_.param, RW_BIND_CATCH, NULL))
-			return -1;
-		s->cap_refs += n->u.catch_.param ? 1 : 0;
-		inner.cur = sc;
-		inner.in_with = 0;
-		return n->u.catch_.body ? decl_walk(n->u.catch_.body, &inner) : 0;
-	}
-	case RW_VAR: {
-		uint32_t i;
-		for (i = 0; i < n->u.var.decls.n; i++) {
-			rw_node *d = n->u.var.decls.v[i];
-			rw_binding *b = declare(s, c->fn, d->u.decl.id, RW_BIND_VAR, NULL);
-			if (!b)
-				return -1;
-			s->cap_refs++;
-			b->flags |= RW_BF_VAR_DECL;
-			if (n->flags & RW_CONST)
-				b->flags |= RW_BF_CONST;
-			if (d->u.decl.init && decl_walk(d->u.decl.init, c) != 0)
-				return -1;
-		}
-		return 0;
-	}
-	case RW_WITH: {
-		int saved = c->in_with;
-		if (decl_walk(n->u.with.object, c) != 0)
-			return -1;
-		c->in_with = 1;
-		if (decl_walk(n->u.with.body, c) != 0)
-			return -1;
-		c->in_with = saved;
-		return 0;
-	}
-	case RW_IDENT:
-		s->cap_refs++;
-		return 0;
-	case RW_NAME:
-		return 0;
-	default:
-		return rw_children(n, decl_walk, c) != 0 || s->oom ? -1 : 0;
-	}
-}
-
-/* ---------------------------------------------------------------- pass 2 */
-
-typedef struct res_ctx {
-	rw_scopes *s;
-	rw_scope  *cur;
-	int        in_with;
-} res_ctx;
-
-static int res_walk(rw_node *n, void *ud);
-
-/* The binding name resolves to from scope, NULL for an undeclared global.
- * The implicit arguments object is created on first use. */
-static rw_binding *
-resolve(rw_scopes *s, rw_scope *scope, rw_node *ident)
-{
-	const char *name = ident->u.ident.name;
-	rw_scope *sc;
-
-	for (sc = scope; sc; sc = sc->parent) {
-		rw_binding *b = rw_scope_lookup(s, sc, name);
-		if (b)
-			return b;
-		if (name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION)
-			return new_binding(s, sc, name, ident->u.ident.len,
-			                   RW_BIND_ARGUMENTS, NULL);
-	}
-	return NULL;
-}
-
-static rw_ref *
+/* A new occurrence record (index into s->refs; the array may move until
+ * the walk ends, so records are kept by index meanwhile). */
+static int32_t
 new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 {
 	rw_ref *r;
 
 	if (s->nrefs == s->cap_refs) {
-		/* pass 1 counted every identifier: cannot happen */
-		s->oom = 1;
-		return NULL;
+		rw_ref *a = grow_array(s, s->refs, &s->cap_refs, sizeof *a);
+		if (!a)
+			return -1;
+		s->refs = a;
 	}
-	r = &s->refs[s->nrefs++];
+	r = &s->refs[s->nrefs];
+	memset(r, 0, sizeof *r);
 	r->ident = ident;
 	r->scope = scope;
 	r->flags = flags;
-	ident->u.ident.binding = r;
-	return r;
+	return (int32_t)s->nrefs++;
 }
 
-/* Records the occurrence ident bound to b (already resolved or declared). */
-static rw_ref *
-bind_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, rw_binding *b,
-         uint32_t flags)
+/* Binds occurrence r to b (NULL: undeclared global) and records what the
+ * occurrence does to the binding. */
+static void
+bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 {
-	rw_ref *r = new_ref(s, ident, scope, flags);
+	uint32_t flags = r->flags;
+	rw_scope *scope = r->scope;
 
-	if (!r)
-		return NULL;
 	r->binding = b;
 	if (!b || b->scope->kind == RW_SCOPE_PROGRAM) {
 		r->kind = RW_REF_GLOBAL;
@@ -422,12 +286,19 @@ bind_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, rw_binding *b,
 			b->flags |= RW_BF_CAPTURED_ASSIGNED;
 		scope->func->flags |= RW_SF_FREE;
 	}
+	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) &&
+	    r->ident->u.ident.name == s->n_eval) {
+		/* a direct eval: the callee `eval` is not shadowed */
+		r->flags |= RW_RF_EVAL;
+		scope->flags |= RW_SF_EVAL;
+		scope->func->flags |= RW_SF_EVAL;
+	}
 	if (!b)
-		return r;
+		return;
 	if (b->kind == RW_BIND_ARGUMENTS && !(flags & RW_RF_DECL))
 		b->scope->flags |= RW_SF_USES_ARGUMENTS;
 	if ((flags & RW_RF_DECL) && !(flags & RW_RF_WRITE))
-		return r;
+		return;
 	b->nrefs++;
 	if (flags & RW_RF_WRITE) {
 		b->nwrites++;
@@ -442,93 +313,206 @@ bind_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, rw_binding *b,
 		b->flags |= RW_BF_DELETED;
 	if (flags & (RW_RF_CALL | RW_RF_NEW))
 		b->flags |= RW_BF_CALLED;
-	return r;
 }
 
-/* An occurrence resolved from the current scope. */
-static rw_ref *
-use(res_ctx *c, rw_node *ident, uint32_t flags)
+/* A declaring occurrence bound at once to a known binding. */
+static int
+decl_ref(walk_ctx *c, rw_node *ident, rw_scope *scope, rw_binding *b,
+         uint32_t flags)
 {
-	rw_binding *b = resolve(c->s, c->cur, ident);
+	int32_t i = new_ref(c->s, ident, scope, flags | RW_RF_DECL);
 
-	if (c->s->oom)
-		return NULL;
+	if (i < 0)
+		return -1;
+	bind_ref(c->s, &c->s->refs[i], b);
+	return 0;
+}
+
+/* An occurrence resolved from the current scope, once its chain's
+ * declarations are all known. */
+static int
+use(walk_ctx *c, rw_node *ident, uint32_t flags)
+{
+	rw_scopes *s = c->s;
+	int32_t i;
+
 	if (c->in_with)
 		flags |= RW_RF_IN_WITH;
-	return bind_ref(c->s, ident, c->cur, b, flags);
+	i = new_ref(s, ident, c->cur, flags);
+	if (i < 0)
+		return -1;
+	if (s->npending == s->cap_pending) {
+		rw_pending *a = grow_array(s, s->pending, &s->cap_pending, sizeof *a);
+		if (!a)
+			return -1;
+		s->pending = a;
+	}
+	s->pending[s->npending].ref = (uint32_t)i;
+	s->pending[s->npending].from = c->cur;
+	s->npending++;
+	return 0;
+}
+
+/* Resolves the pending occurrences from index base up within the scopes
+ * from each one's resume point up to fn (inclusive); the unresolved ones
+ * stay pending, to resume at fn's parent. The arguments object of a
+ * function is created on first use. */
+static int
+resolve_pending(rw_scopes *s, uint32_t base, rw_scope *fn)
+{
+	uint32_t i, keep = base;
+
+	for (i = base; i < s->npending; i++) {
+		rw_pending pd = s->pending[i];
+		rw_ref *r = &s->refs[pd.ref];
+		const char *name = r->ident->u.ident.name;
+		rw_binding *b = NULL;
+		rw_scope *sc;
+
+		for (sc = pd.from; ; sc = sc->parent) {
+			b = rw_scope_lookup(s, sc, name);
+			if (!b && name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION) {
+				b = new_binding(s, sc, name, r->ident->u.ident.len,
+				                RW_BIND_ARGUMENTS, NULL);
+				if (!b)
+					return -1;
+			}
+			if (b || sc == fn)
+				break;
+		}
+		if (b || !fn->parent) {
+			bind_ref(s, r, b);
+		} else {
+			pd.from = fn->parent;
+			s->pending[keep++] = pd;
+		}
+	}
+	s->npending = keep;
+	return 0;
 }
 
 static int
-res_function(rw_node *n, res_ctx *c)
+walk_function(rw_node *n, walk_ctx *c)
 {
 	rw_scopes *s = c->s;
-	rw_scope *sc = n->u.fn.scope;
-	res_ctx inner;
-	uint32_t i;
+	int is_decl = n->kind == RW_FUNC_DECL;
+	/* declarations are created at entry of the enclosing function, outside
+	 * any catch clause or with body (Duktape, also for block-level ones) */
+	rw_scope *parent = is_decl ? c->fn : c->cur;
+	rw_binding *fb = NULL;
+	rw_scope *sc;
+	walk_ctx inner;
+	uint32_t i, base;
 
-	/* the function object is made by the code of the parent's function */
-	sc->parent->func->flags |= RW_SF_CLOSURES;
-	if (n->u.fn.name) {
-		rw_node *id = n->u.fn.name;
-		rw_binding *b = n->kind == RW_FUNC_DECL
-			? rw_scope_lookup(s, sc->parent, id->u.ident.name)
-			: rw_scope_lookup(s, sc, id->u.ident.name);
-		if (b && n->kind == RW_FUNC_EXPR && b->kind != RW_BIND_SELF)
-			b = NULL;   /* shadowed: the name binds nothing reachable */
-		rw_ref *r = bind_ref(s, id, n->kind == RW_FUNC_DECL ? sc->parent : sc,
-		                     b, RW_RF_DECL);
-		if (!r)
+	if (is_decl && n->u.fn.name) {
+		fb = declare(s, c->fn, n->u.fn.name, RW_BIND_FUNC, n);
+		if (!fb)
 			return -1;
+	}
+	sc = new_scope(s, RW_SCOPE_FUNCTION, n, parent);
+	if (!sc)
+		return -1;
+	n->u.fn.scope = sc;
+	/* the function object is made by the code of the parent's function */
+	parent->func->flags |= RW_SF_CLOSURES;
+	if (n->u.fn.flags & RW_FN_STRICT)
+		sc->flags |= RW_SF_STRICT;
+	if (!is_decl && c->in_with)
+		sc->flags |= RW_SF_IN_WITH;
+	if (is_decl && n->u.fn.name &&
+	    decl_ref(c, n->u.fn.name, parent, fb, 0) != 0)
+		return -1;
+	/* the name of an expression: bound when its scope is complete */
+	uint32_t name_ref = s->nrefs;
+	if (!is_decl && n->u.fn.name &&
+	    new_ref(s, n->u.fn.name, sc, RW_RF_DECL) < 0)
+		return -1;
+	sc->nparams = n->u.fn.params.n;
+	for (i = 0; i < n->u.fn.params.n; i++) {
+		rw_node *p = n->u.fn.params.v[i];
+		rw_binding *b = declare(s, sc, p, RW_BIND_PARAM, NULL);
 		if (!b)
-			r->kind = RW_REF_LOCAL;
+			return -1;
+		b->param_index = i;
 	}
 	for (i = 0; i < n->u.fn.params.n; i++) {
 		rw_node *p = n->u.fn.params.v[i];
-		if (!bind_ref(s, p, sc, rw_scope_lookup(s, sc, p->u.ident.name),
-		              RW_RF_DECL))
+		if (decl_ref(c, p, sc, rw_scope_lookup(s, sc, p->u.ident.name), 0) != 0)
 			return -1;
 	}
 	inner.s = s;
 	inner.cur = sc;
+	inner.fn = sc;
 	inner.in_with = 0;
-	for (i = 0; i < n->u.fn.body.n; i++)
-		if (res_walk(n->u.fn.body.v[i], &inner) != 0)
-			return -1;
-	return 0;
+	base = s->npending;
+	if (walk_list(&n->u.fn.body, &inner) != 0)
+		return -1;
+	/* a named expression's own name, unless shadowed in its scope (the
+	 * arguments object always shadows a function expression `arguments`) */
+	if (!is_decl && n->u.fn.name) {
+		rw_node *id = n->u.fn.name;
+		rw_binding *b = NULL;
+		if (id->u.ident.name != s->n_arguments &&
+		    !rw_scope_lookup(s, sc, id->u.ident.name)) {
+			b = new_binding(s, sc, id->u.ident.name, id->u.ident.len,
+			                RW_BIND_SELF, id);
+			if (!b)
+				return -1;
+			b->func = n;
+		}
+		bind_ref(s, &s->refs[name_ref], b);
+		if (!b)
+			s->refs[name_ref].kind = RW_REF_LOCAL;   /* shadowed: binds nothing */
+	}
+	return resolve_pending(s, base, sc);
 }
 
 /* A declarator: `var x` declares (bound to the function's var); `var x = e`
  * also writes x as resolved from where it stands. */
 static int
-res_declarator(rw_node *d, res_ctx *c, uint32_t extra)
+walk_declarator(rw_node *d, walk_ctx *c, uint32_t extra, uint32_t var_flags)
 {
 	rw_scopes *s = c->s;
 	rw_node *id = d->u.decl.id;
+	rw_binding *b = declare(s, c->fn, id, RW_BIND_VAR, NULL);
 
+	if (!b)
+		return -1;
+	b->flags |= RW_BF_VAR_DECL | var_flags;
 	if (d->u.decl.init || (extra & RW_RF_FOR_IN)) {
 		uint32_t f = RW_RF_DECL | RW_RF_WRITE | extra;
 		if (d->u.decl.init)
 			f |= RW_RF_INIT;
-		if (!use(c, id, f))
+		if (use(c, id, f) != 0)
 			return -1;
-		return d->u.decl.init ? res_walk(d->u.decl.init, c) : 0;
+		return d->u.decl.init ? walk(d->u.decl.init, c) : 0;
 	}
-	return bind_ref(s, id, c->cur,
-	                rw_scope_lookup(s, c->cur->func, id->u.ident.name),
-	                RW_RF_DECL | (c->in_with ? RW_RF_IN_WITH : 0)) ? 0 : -1;
+	return decl_ref(c, id, c->cur, b, c->in_with ? RW_RF_IN_WITH : 0);
+}
+
+static int
+walk_var(rw_node *n, walk_ctx *c, uint32_t extra)
+{
+	uint32_t i;
+	uint32_t vf = (n->flags & RW_CONST) ? RW_BF_CONST : 0;
+
+	for (i = 0; i < n->u.var.decls.n; i++)
+		if (walk_declarator(n->u.var.decls.v[i], c, extra, vf) != 0)
+			return -1;
+	return 0;
 }
 
 static void
-mark_dynamic_site(res_ctx *c, uint32_t flag)
+mark_site(walk_ctx *c, uint32_t flag)
 {
 	c->cur->flags |= flag;
 	c->cur->func->flags |= flag;
 }
 
 static int
-res_walk(rw_node *n, void *ud)
+walk(rw_node *n, void *ud)
 {
-	res_ctx *c = ud;
+	walk_ctx *c = ud;
 	rw_scopes *s = c->s;
 
 	if (s->oom)
@@ -536,23 +520,30 @@ res_walk(rw_node *n, void *ud)
 	switch (n->kind) {
 	case RW_FUNC_DECL:
 	case RW_FUNC_EXPR:
-		return res_function(n, c);
+		return walk_function(n, c);
 	case RW_CATCH: {
-		res_ctx inner = *c;
-		rw_scope *sc = n->u.catch_.scope;
-		if (n->u.catch_.param &&
-		    !bind_ref(s, n->u.catch_.param, sc,
-		              rw_scope_lookup(s, sc, n->u.catch_.param->u.ident.name),
-		              RW_RF_DECL | (c->in_with ? RW_RF_IN_WITH : 0)))
+		rw_scope *sc = new_scope(s, RW_SCOPE_CATCH, n, c->cur);
+		walk_ctx inner = *c;
+		if (!sc)
 			return -1;
+		n->u.catch_.scope = sc;
+		sc->flags |= c->fn->flags & RW_SF_STRICT;
+		if (c->in_with)
+			sc->flags |= RW_SF_IN_WITH;
+		if (n->u.catch_.param) {
+			rw_binding *b = declare(s, sc, n->u.catch_.param, RW_BIND_CATCH, NULL);
+			if (!b || decl_ref(c, n->u.catch_.param, sc, b,
+			                   c->in_with ? RW_RF_IN_WITH : 0) != 0)
+				return -1;
+		}
 		inner.cur = sc;
 		inner.in_with = 0;
-		return n->u.catch_.body ? res_walk(n->u.catch_.body, &inner) : 0;
+		return n->u.catch_.body ? walk(n->u.catch_.body, &inner) : 0;
 	}
-	case RW_DECLARATOR:
-		return res_declarator(n, c, 0);
+	case RW_VAR:
+		return walk_var(n, c, 0);
 	case RW_IDENT:
-		return use(c, n, RW_RF_READ) ? 0 : -1;
+		return use(c, n, RW_RF_READ);
 	case RW_NAME:
 		return 0;
 	case RW_THIS:
@@ -564,82 +555,76 @@ res_walk(rw_node *n, void *ud)
 			uint32_t f = RW_RF_WRITE;
 			if (n->u.assign.op != RW_OP_ASSIGN)
 				f |= RW_RF_READ;
-			if (!use(c, t, f))
+			if (use(c, t, f) != 0)
 				return -1;
-		} else if (res_walk(t, c) != 0) {
+		} else if (walk(t, c) != 0) {
 			return -1;
 		}
-		return res_walk(n->u.assign.value, c);
+		return walk(n->u.assign.value, c);
 	}
 	case RW_UPDATE:
 		if (n->u.update.arg->kind == RW_IDENT)
-			return use(c, n->u.update.arg, RW_RF_READ | RW_RF_WRITE) ? 0 : -1;
-		return res_walk(n->u.update.arg, c);
+			return use(c, n->u.update.arg, RW_RF_READ | RW_RF_WRITE);
+		return walk(n->u.update.arg, c);
 	case RW_UNARY: {
 		rw_node *a = n->u.unary.arg;
 		if (a->kind == RW_IDENT && n->u.unary.op == RW_OP_TYPEOF)
-			return use(c, a, RW_RF_READ | RW_RF_TYPEOF) ? 0 : -1;
+			return use(c, a, RW_RF_READ | RW_RF_TYPEOF);
 		if (a->kind == RW_IDENT && n->u.unary.op == RW_OP_DELETE)
-			return use(c, a, RW_RF_DELETE) ? 0 : -1;
-		return res_walk(a, c);
+			return use(c, a, RW_RF_DELETE);
+		return walk(a, c);
 	}
 	case RW_FOR_IN: {
 		rw_node *l = n->u.for_in.left;
 		if (l->kind == RW_VAR && l->u.var.decls.n == 1) {
-			if (res_declarator(l->u.var.decls.v[0], c, RW_RF_FOR_IN) != 0)
+			if (walk_var(l, c, RW_RF_FOR_IN) != 0)
 				return -1;
 		} else if (l->kind == RW_IDENT) {
-			if (!use(c, l, RW_RF_WRITE | RW_RF_FOR_IN))
+			if (use(c, l, RW_RF_WRITE | RW_RF_FOR_IN) != 0)
 				return -1;
-		} else if (res_walk(l, c) != 0) {
+		} else if (walk(l, c) != 0) {
 			return -1;
 		}
-		if (res_walk(n->u.for_in.right, c) != 0)
+		if (walk(n->u.for_in.right, c) != 0)
 			return -1;
-		return res_walk(n->u.for_in.body, c);
+		return walk(n->u.for_in.body, c);
 	}
 	case RW_CALL:
 	case RW_NEW: {
 		rw_node *callee = n->u.call.callee;
 		uint32_t i;
 		if (callee->kind == RW_IDENT) {
-			rw_ref *r = use(c, callee, RW_RF_READ |
-			                (n->kind == RW_CALL ? RW_RF_CALL : RW_RF_NEW));
-			if (!r)
+			if (use(c, callee, RW_RF_READ |
+			        (n->kind == RW_CALL ? RW_RF_CALL : RW_RF_NEW)) != 0)
 				return -1;
-			if (n->kind == RW_CALL && callee->u.ident.name == s->n_eval &&
-			    r->kind == RW_REF_GLOBAL) {
-				r->flags |= RW_RF_EVAL;
-				mark_dynamic_site(c, RW_SF_EVAL);
-			}
-		} else if (res_walk(callee, c) != 0) {
+		} else if (walk(callee, c) != 0) {
 			return -1;
 		}
 		for (i = 0; i < n->u.call.args.n; i++)
-			if (n->u.call.args.v[i] && res_walk(n->u.call.args.v[i], c) != 0)
+			if (n->u.call.args.v[i] && walk(n->u.call.args.v[i], c) != 0)
 				return -1;
 		return 0;
 	}
 	case RW_PROP:
-		if ((n->u.prop.flags & RW_PROP_COMPUTED) && res_walk(n->u.prop.key, c) != 0)
+		if ((n->u.prop.flags & RW_PROP_COMPUTED) && walk(n->u.prop.key, c) != 0)
 			return -1;
 		if ((n->u.prop.flags & RW_PROP_SHORTHAND) &&
 		    n->u.prop.value->kind == RW_IDENT)
-			return use(c, n->u.prop.value, RW_RF_READ | RW_RF_SHORTHAND) ? 0 : -1;
-		return res_walk(n->u.prop.value, c);
+			return use(c, n->u.prop.value, RW_RF_READ | RW_RF_SHORTHAND);
+		return walk(n->u.prop.value, c);
 	case RW_WITH: {
 		int saved = c->in_with;
-		mark_dynamic_site(c, RW_SF_WITH);
-		if (res_walk(n->u.with.object, c) != 0)
+		mark_site(c, RW_SF_WITH);
+		if (walk(n->u.with.object, c) != 0)
 			return -1;
 		c->in_with = 1;
-		if (res_walk(n->u.with.body, c) != 0)
+		if (walk(n->u.with.body, c) != 0)
 			return -1;
 		c->in_with = saved;
 		return 0;
 	}
 	default:
-		return rw_children(n, res_walk, c) != 0 || s->oom ? -1 : 0;
+		return rw_children(n, walk, c) != 0 || s->oom ? -1 : 0;
 	}
 }
 
@@ -651,8 +636,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	rw_scopes *s = calloc(1, sizeof *s);
 	rw_node *prog = ast->program;
 	rw_scope *ps;
-	decl_ctx dc;
-	res_ctx rc;
+	walk_ctx wc;
 	uint32_t i;
 
 	*out = NULL;
@@ -670,24 +654,18 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	if (prog->u.program.strict)
 		ps->flags |= RW_SF_STRICT;
 
-	dc.s = s;
-	dc.cur = ps;
-	dc.fn = ps;
-	dc.in_with = 0;
+	wc.s = s;
+	wc.cur = ps;
+	wc.fn = ps;
+	wc.in_with = 0;
 	for (i = 0; i < prog->u.program.body.n; i++)
-		if (decl_walk(prog->u.program.body.v[i], &dc) != 0)
+		if (walk(prog->u.program.body.v[i], &wc) != 0)
 			goto oom;
-	if (s->cap_refs) {
-		s->refs = calloc(s->cap_refs, sizeof *s->refs);
-		if (!s->refs)
-			goto oom;
-	}
-	rc.s = s;
-	rc.cur = ps;
-	rc.in_with = 0;
-	for (i = 0; i < prog->u.program.body.n; i++)
-		if (res_walk(prog->u.program.body.v[i], &rc) != 0)
-			goto oom;
+	if (resolve_pending(s, 0, ps) != 0)
+		goto oom;
+	/* the records stay where they are from now on */
+	for (i = 0; i < s->nrefs; i++)
+		s->refs[i].ident->u.ident.binding = &s->refs[i];
 	rw_scopes_finish(s);
 	*out = s;
 	return 0;
@@ -709,6 +687,7 @@ rw_scopes_free(rw_scopes *s)
 	free(s->btail);
 	free(s->ctail);
 	free(s->refs);
+	free(s->pending);
 	free(s->table);
 	free(s);
 }

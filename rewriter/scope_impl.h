@@ -11,6 +11,13 @@
 
 #include "rewriter/scope.h"
 
+/* An occurrence waiting for its chain's declarations: refs[ref], to be
+ * looked up from scope `from` upwards. */
+typedef struct rw_pending {
+	uint32_t  ref;
+	rw_scope *from;
+} rw_pending;
+
 struct rw_scopes {
 	rw_ast      *ast;
 	/* all scopes by id, and per scope the tail of its binding list and of
@@ -19,10 +26,12 @@ struct rw_scopes {
 	rw_binding **btail;
 	rw_scope   **ctail;
 	uint32_t     nscopes, cap_scopes;
-	/* every identifier occurrence, in source order: one array, sized by
-	 * the identifiers pass 1 counts */
+	/* every identifier occurrence, in source order, in one array */
 	rw_ref      *refs;
 	uint32_t     nrefs, cap_refs;
+	/* occurrences not resolved yet (see scope.c) */
+	struct rw_pending *pending;
+	uint32_t     npending, cap_pending;
 	/* (scope, name) -> binding, open addressing, power-of-two size */
 	rw_binding **table;
 	uint32_t     table_cap, table_used;
