@@ -37,7 +37,7 @@ EXTRA_DIST += tests/transparency.sh \
 
 # `make bench-instrument`: instrumentation overhead on bench/programs/*.js
 # (callgrind instruction ratio, wall-time ratio, peak-heap ratio)
-EXTRA_DIST += bench/instrument_bench.sh \
+EXTRA_DIST += bench/instrument_bench.sh doc/measurements.md \
 	bench/programs/richards.js bench/programs/deltablue.js \
 	bench/programs/raytracer.js bench/programs/splay.js \
 	bench/programs/navier_stokes.js bench/programs/bignum.js \
