@@ -50,6 +50,11 @@ expect 0 "environment" "$ferry" inspect --top 3 "$sample"
 expect 0 '"format":"ferry-snapshot"' "$ferry" inspect --json "$sample"
 expect 0 "program hash" "$ferry" inspect - <"$sample"
 
+# the example of doc/snapshot-format.md decodes
+awk '/^## 6. Example/ { f = 1 } f && /^```json/ { g = 1; next } g && /^```/ { exit } g' \
+	"$FERRY_SRCDIR/doc/snapshot-format.md" >"$tmp/doc.json"
+expect 0 "roots: *7 globals" "$ferry" inspect "$tmp/doc.json"
+
 # convert: json -> msgpack -> json is byte-identical to inspect --json
 "$ferry" inspect --json "$sample" >"$tmp/a.json" || ko "inspect --json"
 expect 0 "" "$ferry" convert "$tmp/a.json" "$tmp/b.msgpack"
