@@ -213,15 +213,24 @@ rw_note_token(rw_ast *ast, const rw_node *n)
 }
 
 static int
-is_leaf(const rw_node *n)
+cmp_triple(const void *a, const void *b)
 {
-	switch (n->kind) {
-	case RW_IDENT: case RW_NAME: case RW_THIS: case RW_NULL: case RW_BOOL:
-	case RW_NUMBER: case RW_STRING: case RW_REGEX:
-		return 1;
-	default:
-		return 0;
-	}
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+rw_sort_tokens(rw_ast *ast)
+{
+	rw_ast_priv *p = priv(ast);
+	uint32_t i;
+
+	for (i = 3; i < p->nptok; i += 3)
+		if (p->ptok[i] < p->ptok[i - 3]) {
+			qsort(p->ptok, p->nptok / 3, 3 * sizeof *p->ptok, cmp_triple);
+			return;
+		}
 }
 
 void
@@ -232,7 +241,7 @@ rw_token_span(const rw_ast *ast, const rw_node *n, uint32_t *start, uint32_t *en
 
 	*start = n->span.start;
 	*end = n->span.end;
-	if (!(n->flags & RW_PARENS) || !is_leaf(n))
+	if (!(n->flags & RW_PARENS))
 		return;
 	hi = p->nptok / 3;
 	while (lo < hi) {

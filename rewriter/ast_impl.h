@@ -27,8 +27,8 @@ typedef struct rw_ast_priv {
 	uint32_t  icap, icount;
 	uint32_t *lines;              /* offsets of line starts (lazy) */
 	uint32_t  nlines;
-	uint32_t *ptok;               /* parenthesized leaves: (id, token start, token end) */
-	uint32_t  nptok, cap_ptok;    /* triples, ids increasing */
+	uint32_t *ptok;               /* parenthesized nodes: (id, inner start, inner end) */
+	uint32_t  nptok, cap_ptok;    /* triples, sorted by id after parsing */
 } rw_ast_priv;
 
 rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
@@ -39,7 +39,9 @@ int rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n);
  * UTF-8 sequence (the caller must cook it to CESU-8), or, with *oom set,
  * when out of memory. */
 const char *rw_intern_plain(rw_ast *ast, const char *name, size_t len, int *oom);
-/* Records the token extent of a leaf about to get a parenthesized span. */
+/* Records the extent of a node about to get a parenthesized span. */
 int rw_note_token(rw_ast *ast, const rw_node *n);
+/* Sorts the recorded extents by node id (after parsing). */
+void rw_sort_tokens(rw_ast *ast);
 
 #endif

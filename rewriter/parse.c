@@ -1051,6 +1051,7 @@ parse_program(ps *p, unsigned flags)
 		ps_unexpected(p);
 	ps_pop_list(p, base, &prog->u.program.body);
 	prog->span.end = (uint32_t)p->ast->len;
+	rw_sort_tokens(p->ast);
 	p->ast->program = prog;
 }
 

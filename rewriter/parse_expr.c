@@ -366,10 +366,8 @@ primary(ps *p)
 		n = ps_expression(p, 0);
 		ps_expect(p, LX_RPAREN, LX_MODE_DIV);
 		/* the span of a parenthesized expression includes the parentheses */
-		/* leaves keep their token extent for rw_token_span (ids increase
-		 * in the table: a leaf is the whole content of its parentheses) */
-		if (!(n->flags & RW_PARENS) && n->kind >= RW_IDENT && n->kind <= RW_REGEX &&
-		    rw_note_token(p->ast, n) != 0)
+		/* the extent without parentheses, for rw_token_span */
+		if (!(n->flags & RW_PARENS) && rw_note_token(p->ast, n) != 0)
 			ps_oom(p, NULL);
 		n->flags |= RW_PARENS;
 		n->span.start = start.off;

@@ -297,9 +297,9 @@ const char *rw_intern(rw_ast *ast, const char *name, size_t len);
 /* Line and code-point column (1-based) of a byte offset in the source. */
 void rw_position(const rw_ast *ast, uint32_t off, uint32_t *line, uint32_t *col);
 
-/* The text of a node without any parentheses written around it: for the
- * leaves (RW_IDENT, RW_NAME, literals, this) their token; for other nodes
- * their span. Byte offsets [*start, *end). */
+/* The text of a node without the parentheses written around it (the span
+ * of a node without RW_PARENS). Byte offsets [*start, *end); the line and
+ * column of *start: rw_position(). */
 void rw_token_span(const rw_ast *ast, const rw_node *n, uint32_t *start, uint32_t *end);
 
 /* Bytes used by the AST's arena (for the memory bound and the bench). */

@@ -702,6 +702,28 @@ START_TEST(test_spans)
 	rw_token_span(ast, baz, &ts, &te);
 	ck_assert_uint_eq(te - ts, 3);
 	ck_assert(memcmp(ast->src + ts, "baz", 3) == 0);
+	rw_ast_free(ast);
+	/* non-leaves too, nested parentheses, ids not in creation order */
+	ast = parse_ok("x = ([ (a) , ((function () {})) ]);");
+	{
+		const rw_node *arr = ast->program->u.program.body.v[0]->u.expr_stmt.expr->u.assign.value;
+		const rw_node *fn = arr->u.array.items.v[1];
+
+		ck_assert(arr->flags & RW_PARENS);
+		rw_token_span(ast, arr, &ts, &te);
+		ck_assert_uint_eq(ts, 5);
+		ck_assert_int_eq(ast->src[te - 1], ']');
+		rw_token_span(ast, arr->u.array.items.v[0], &ts, &te);
+		ck_assert_uint_eq(ts, 8);
+		ck_assert_uint_eq(te, 9);
+		ck_assert_int_eq(ast->src[fn->span.start], '(');
+		rw_token_span(ast, fn, &ts, &te);
+		ck_assert(memcmp(ast->src + ts, "function", 8) == 0);
+		ck_assert_int_eq(ast->src[te - 1], '}');
+	}
+	rw_ast_free(ast);
+	ast = parse_ok("var a = 1;\n/* \xc3\xa9\xc3\xa9 */ foo(bar, (baz));\n");
+	call = ast->program->u.program.body.v[1]->u.expr_stmt.expr;
 	rw_position(ast, call->u.call.args.v[0]->span.start, &line, &col);
 	ck_assert_uint_eq(line, 2);
 	ck_assert_uint_eq(col, 14);
