@@ -140,7 +140,9 @@ int rt_run_program(rt_ctx *rt)
 		duk_pop(ctx);
 		return -1;
 	}
-	if (duk_pcall(ctx, 0) != DUK_EXEC_SUCCESS) {
+	/* this = the global object, also in strict code (ES5 10.4.1.1) */
+	duk_push_global_object(ctx);
+	if (duk_pcall_method(ctx, 0) != DUK_EXEC_SUCCESS) {
 		rt_report_uncaught(rt, -1);
 		duk_pop(ctx);
 		return -1;

@@ -282,6 +282,15 @@ START_TEST(process_argv)
 }
 END_TEST
 
+START_TEST(top_level_this)
+{
+	RUN("'use strict'; print(typeof this, this === Function('return this')());");
+	ck_assert_str_eq(R.out, "object true\n");
+	RUN("print(typeof this, this.setTimeout === setTimeout);");
+	ck_assert_str_eq(R.out, "object true\n");
+}
+END_TEST
+
 START_TEST(uncaught_top_level)
 {
 	RUN("print('a');\nthrow new Error('boom');");
@@ -438,6 +447,7 @@ static Suite *runtime_suite(void)
 	tcase_add_test(tc, process_exit_stops);
 	tcase_add_test(tc, process_exit_default_and_mask);
 	tcase_add_test(tc, process_argv);
+	tcase_add_test(tc, top_level_this);
 	tcase_add_test(tc, uncaught_top_level);
 	tcase_add_test(tc, uncaught_in_callback_stops_loop);
 	tcase_add_test(tc, syntax_error);
