@@ -12,6 +12,8 @@ CORPUS_JS = \
 	tests/corpus/builtin_regexp.js \
 	tests/corpus/builtin_string.js \
 	tests/corpus/captured_mutation.js \
+	tests/corpus/captured_names.js \
+	tests/corpus/closure_syntax.js \
 	tests/corpus/closures_loop.js \
 	tests/corpus/closures_nested.js \
 	tests/corpus/closures_shared.js \
@@ -55,6 +57,8 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/builtin_regexp.out \
 	tests/corpus/expected/builtin_string.out \
 	tests/corpus/expected/captured_mutation.out \
+	tests/corpus/expected/captured_names.out \
+	tests/corpus/expected/closure_syntax.out \
 	tests/corpus/expected/closures_loop.out \
 	tests/corpus/expected/closures_nested.out \
 	tests/corpus/expected/closures_shared.out \
