@@ -565,6 +565,8 @@ int sw_process(sw_state *w, uint32_t id)
 
 	duk_push_heapptr(ctx, w->ptrs[id - 1]);
 	o = duk_get_top_index(ctx);
+	if (duk_is_thread(ctx, o))
+		return sw_fail(w, &self, "a Duktape thread (coroutine) cannot be migrated");
 	isfn = duk_is_function(ctx, o);
 	bufdata = duk_is_buffer_data(ctx, o);
 	if (sw_props(w, id, o, bufdata, &hk) != 0)

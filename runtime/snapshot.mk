@@ -12,7 +12,8 @@ tests_check_snapshot_SOURCES = tests/check_snapshot.c
 tests_check_snapshot_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(CHECK_CFLAGS)
 tests_check_snapshot_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
 EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
-	tests/data/snapshot/closures.js tests/data/snapshot/timers.js
+	tests/data/snapshot/closures.js tests/data/snapshot/timers.js \
+	tests/data/snapshot/tiny.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench
