@@ -24,6 +24,7 @@ CORPUS_JS = \
 	tests/corpus/globals.js \
 	tests/corpus/hoisting.js \
 	tests/corpus/labels.js \
+	tests/corpus/loop_args.js \
 	tests/corpus/loop_builtins.js \
 	tests/corpus/loop_chain.js \
 	tests/corpus/loop_closures.js \
@@ -69,6 +70,7 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/globals.out \
 	tests/corpus/expected/hoisting.out \
 	tests/corpus/expected/labels.out \
+	tests/corpus/expected/loop_args.out \
 	tests/corpus/expected/loop_builtins.out \
 	tests/corpus/expected/loop_chain.out \
 	tests/corpus/expected/loop_closures.out \
