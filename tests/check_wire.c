@@ -489,6 +489,8 @@ START_TEST(json_errors)
 		{ HDR ",\"globals\":[[\"a\",{\"raw\":\"AB=\"}]]}", "invalid base64" },
 		{ HDR ",\"objects\":[{\"proto\":null}]}", "\"kind\" must be the first" },
 		{ HDR ",\"objects\":[{\"kind\":\"weird\"}]}", "unknown object kind" },
+		{ HDR ",\"objects\":[{\"id\":2,\"kind\":\"object\"}]}", "expected 1" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"id\":1}]}", "\"id\" must be the first" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"site\":1}]}", "not allowed in a object" },
 		{ HDR ",\"objects\":[{\"kind\":\"typedarray\",\"elem\":\"uint8\",\"buffer\":{\"ref\":1}}]}",
 		  "not an ArrayBuffer" },

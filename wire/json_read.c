@@ -621,11 +621,12 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
-	"elem", "buffer", "offset", "length", NULL
+	"elem", "buffer", "offset", "length", "id", NULL
 };
+/* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
-       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH };
+       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID };
 
 /* which members each kind accepts besides kind/extensible/env/proto/props */
 static uint32_t kind_members(uint32_t k)
@@ -660,6 +661,22 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	int m = member_bit(r, obj_members, key, koff, seen, "an object");
 	if (m < 0)
 		return -1;
+	if (m == OM_ID) {
+		size_t off = r->tok.off;
+		uint32_t given;
+		if (*seen != 1u << OM_ID) {
+			wr_err_at(r->err, koff, "\"id\" must be the first member of an object");
+			return -1;
+		}
+		if (take_u32(r, &given, "an object id"))
+			return -1;
+		if (given != id) {
+			wr_err_at(r->err, off, "object id %u at position %u (ids are positions: expected %u)",
+			          (unsigned)given, (unsigned)id, (unsigned)id);
+			return -1;
+		}
+		return 0;
+	}
 	if (m != OM_KIND && !(*seen & 1u << OM_KIND)) {
 		wr_err_at(r->err, koff, "\"kind\" must be the first member of an object");
 		return -1;

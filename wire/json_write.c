@@ -275,7 +275,13 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		wr_err_set(err, "json write: object %u has unknown flags 0x%x", (unsigned)id, (unsigned)o->flags);
 		return -1;
 	}
-	puts_(w, "{\"kind\":\"");
+	putc_(w, '{');
+	if (w->pretty) {   /* ids are positions; spelled out for human readers */
+		puts_(w, "\"id\":");
+		put_u64(w, id);
+		putc_(w, ',');
+	}
+	puts_(w, "\"kind\":\"");
 	puts_(w, kn);
 	putc_(w, '"');
 	if (!(o->flags & WR_OF_EXTENSIBLE))
