@@ -18,6 +18,11 @@
 #include "wire/wire.h"
 #include "wire/msgpack_ext.h"
 
+/* Property keys repeat (every record has "id", "name"; every array "0",
+ * "1", ...): a small direct-mapped cache lets equal keys share one arena
+ * copy. Model strings are never written to, so sharing is safe. */
+#define KEY_CACHE 512u
+
 typedef struct mr {
 	const uint8_t *b;
 	size_t len, pos;
@@ -25,6 +30,7 @@ typedef struct mr {
 	uint32_t depth;
 	wr_snapshot *s;
 	wr_error *err;
+	wr_str keys[KEY_CACHE];
 } mr;
 
 #if defined(__GNUC__)
@@ -352,6 +358,30 @@ static int rd_value(mr *r, wr_value *v, const char *what)
 	return value_of(r, &k, v, what);
 }
 
+/* a key's bytes, through the cache (short keys only) */
+static int keep_key(mr *r, const uint8_t *p, uint32_t n, size_t at, wr_str *out)
+{
+	uint32_t h = 2166136261u;
+	wr_str *slot = NULL;
+	if (n > r->lim->max_string)
+		return fail_at(r, at, "property key: string of %u bytes exceeds the limit of %u",
+		               (unsigned)n, (unsigned)r->lim->max_string);
+	if (n <= 32) {
+		for (uint32_t i = 0; i < n; i++)
+			h = (h ^ p[i]) * 16777619u;
+		slot = &r->keys[h % KEY_CACHE];
+		if (slot->ptr && slot->len == n && memcmp(slot->ptr, p, n) == 0) {
+			*out = *slot;
+			return 0;
+		}
+	}
+	if (wr_strdup(r->s, (const char *)p, n, out) < 0)
+		return oom(r);
+	if (slot)
+		*slot = *out;
+	return 0;
+}
+
 /* property key: uint (array index), string, or symbol */
 static int rd_key(mr *r, wr_value *key)
 {
@@ -360,19 +390,21 @@ static int rd_key(mr *r, wr_value *key)
 		return -1;
 	memset(key, 0, sizeof *key);
 	if (k.t == T_UINT) {
-		char buf[24];
-		if (k.u > 4294967294ULL)
+		char buf[16], *e = buf + sizeof buf, *d = e;
+		uint64_t v = k.u;
+		if (v > 4294967294ULL)
 			return fail_at(r, k.at, "property key: index %llu out of range",
-			               (unsigned long long)k.u);
-		int n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)k.u);
+			               (unsigned long long)v);
+		do {
+			*--d = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
 		key->type = WR_STRING;
-		if (wr_strdup(r->s, buf, (size_t)n, &key->u.str) < 0)
-			return oom(r);
-		return 0;
+		return keep_key(r, (const uint8_t *)d, (uint32_t)(e - d), k.at, &key->u.str);
 	}
 	if (is_str(&k)) {
 		key->type = WR_STRING;
-		return keep_str(r, &k, &key->u.str, "property key");
+		return keep_key(r, k.p, k.n, k.at, &key->u.str);
 	}
 	if (k.t == T_EXT && k.ext == WR_MPX_SYMBOL) {
 		key->type = WR_SYMBOL;
@@ -404,20 +436,34 @@ static int rd_prop(mr *r, wr_prop *p, uint64_t *left)
 	return 0;
 }
 
-/* props of an object (o != NULL) or the globals (o == NULL) */
+/* props of an object (o != NULL) or the globals (o == NULL). An object's
+ * props array is allocated once: a property takes at least 3 elements, so
+ * there are at most count/3 (the count was checked against the input). */
 static int rd_props(mr *r, wr_object *o)
 {
 	uint64_t left;
 	uint32_t n = 0;
 	if (open_array(r, &left, 1, 0, o ? "properties" : "globals") < 0)
 		return -1;
+	if (o && left) {
+		uint64_t most = left / 3 + 1;
+		if (most > r->lim->max_props)
+			most = (uint64_t)r->lim->max_props + 1;
+		o->props = wr_alloc(r->s, (size_t)most * sizeof *o->props);
+		if (!o->props)
+			return oom(r);
+	}
 	while (left > 0) {
 		if (++n > r->lim->max_props)
 			return fail_at(r, r->pos, "more than %u properties",
 			               (unsigned)r->lim->max_props);
-		wr_prop *p = o ? wr_add_prop(r->s, o) : wr_add_global(r->s);
-		if (!p)
+		wr_prop *p;
+		if (o) {
+			p = &o->props[o->nprops++];
+			memset(p, 0, sizeof *p);
+		} else if (!(p = wr_add_global(r->s))) {
 			return oom(r);
+		}
 		if (rd_prop(r, p, &left) < 0)
 			return -1;
 	}
