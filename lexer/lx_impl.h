@@ -54,8 +54,10 @@ uint32_t lx_utf8_decode(const lx_byte *p, size_t n);
 size_t   lx_utf8_encode(uint32_t cp, lx_byte *out);
 /* Length of the line terminator at p (LF, CR, CRLF, U+2028, U+2029), or 0. */
 size_t   lx_lt_len(const lx_byte *p, const lx_byte *lim);
-/* Code points in [p, e) (counts the bytes that are not UTF-8 continuations). */
-uint32_t lx_count_cp(const lx_byte *p, const lx_byte *e);
+/* Code points in [p, e) (counts the bytes that are not UTF-8 continuations).
+ * Bytes up to `readable` (exclusive, >= e) may be read: a lexer passes
+ * lim + 1, its terminating NUL being readable. */
+uint32_t lx_count_cp(const lx_byte *p, const lx_byte *e, const lx_byte *readable);
 
 /* js_lex.c (re2c classifiers): is the code point an identifier start / part
  * (ES5.1 7.6: Unicode letters, Nl, $ and _; parts add Mn Mc Nd Pc ZWNJ ZWJ)? */

@@ -375,6 +375,40 @@ START_TEST(columns_count_code_points)
 }
 END_TEST
 
+/* Columns over gaps of every length, multi-byte characters at every
+ * alignment, and tokens that end at the very end of the input (the column
+ * counter reads whole words). */
+START_TEST(columns_long_gaps)
+{
+	static const char *const ch[] = {"a", "\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80"};
+	char src[256];
+	size_t n, i, k;
+	uint32_t cps;
+	lexed r;
+
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < 40; i++) {
+			/* '<i characters>' x, the characters cycling from ch[k] on */
+			n = 0;
+			cps = 0;
+			src[n++] = '\'';
+			for (size_t j = 0; j < i; j++) {
+				const char *c = ch[(k + j) % 4];
+				memcpy(src + n, c, strlen(c));
+				n += strlen(c);
+				cps++;
+			}
+			src[n++] = '\'';
+			src[n++] = ' ';
+			src[n++] = 'x';
+			lex_n(&r, src, n, NULL);
+			KINDS(&r, LX_STRING, LX_IDENT);
+			ck_assert_uint_eq(r.tok[1].col, cps + 4);
+			ck_assert_uint_eq(r.tok[1].off, n - 1);
+		}
+}
+END_TEST
+
 /* Annex B HTML-like comments, exactly where Duktape 2.7 takes them. */
 START_TEST(html_comments)
 {
@@ -1069,6 +1103,7 @@ lexer_suite(void)
 	tcase_add_test(tc, line_terminators);
 	tcase_add_test(tc, whitespace);
 	tcase_add_test(tc, columns_count_code_points);
+	tcase_add_test(tc, columns_long_gaps);
 	tcase_add_test(tc, html_comments);
 	suite_add_tcase(s, tc);
 
