@@ -19,7 +19,10 @@ trap cleanup EXIT INT TERM
 
 echo "== Ferry demo: building demo/sensor.js with ferryc"
 cp "$srcdir/demo/sensor.js" "$tmp/sensor.js"
-if ! (cd "$tmp" && "$builddir/ferryc" sensor.js -o . --runtime-dir "$builddir"); then
+# a libferry built with --enable-sanitizers needs the same flags at link time
+san=$(sed -n 's/^FERRY_SAN_FLAGS = //p' "$builddir/Makefile" 2>/dev/null)
+if ! (cd "$tmp" && "$builddir/ferryc" sensor.js -o . --runtime-dir "$builddir" \
+	${san:+--cflags "-O1 $san"}); then
 	echo "ferryc failed: no demo" >&2
 	exit 1
 fi

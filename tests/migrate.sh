@@ -24,12 +24,14 @@ trap cleanup EXIT
 export FERRY_XFER_TIMEOUT_MS=3000
 HOST=127.0.0.1
 
+# a libferry built with --enable-sanitizers needs the same flags at link time
+san=$(sed -n 's/^FERRY_SAN_FLAGS = //p' "$FERRY_BUILDDIR/Makefile" 2>/dev/null)
 build() { # NAME SRC.js -> $tmp/NAME/ticker
 	mkdir -p "$tmp/$1" &&
 	cp "$2" "$tmp/$1/ticker.js" &&
 	[ -z "${3:-}" ] || printf '%s\n' "$3" >>"$tmp/$1/ticker.js"
 	(cd "$tmp/$1" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . \
-		--runtime-dir "$FERRY_BUILDDIR") >"$tmp/$1/build.log" 2>&1 || {
+		--runtime-dir "$FERRY_BUILDDIR" ${san:+--cflags "-O1 $san"}) >"$tmp/$1/build.log" 2>&1 || {
 		echo "FAIL: ferryc could not build $1:"; cat "$tmp/$1/build.log"; exit 1; }
 }
 src="$FERRY_SRCDIR/tests/data/migrate/ticker.js"
