@@ -32,3 +32,4 @@ function chain(n, acc) {
   }
 }
 setImmediate(chain, 1, 0);
+console.log('this at top level: ' + typeof this + ' ' + (this.setImmediate === setImmediate));
