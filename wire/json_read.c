@@ -26,7 +26,11 @@ typedef struct jr {
 	size_t sec_off[5];     /* globals, symbols, timers, patches, objects */
 	wr_prop *pscratch;     /* properties of the object being parsed */
 	uint32_t pcap, pcount;
+	wr_str *keys;          /* short property keys seen, by hash: one arena copy each */
 } jr;
+
+#define KEY_SLOTS 4096u
+#define KEY_MAX   32u
 
 static void adv(jr *r)
 {
@@ -457,6 +461,34 @@ static int take_values(jr *r, wr_value **v, uint32_t *n)
 	return 0;
 }
 
+/* A property key: keys repeat (every record has the same ones, arrays
+ * count "0", "1", ...), so short unescaped keys share one arena copy. */
+static int take_key_str(jr *r, wr_str *out)
+{
+	const js_tok *t = &r->tok;
+	if (t->escaped || t->len > KEY_MAX)
+		return take_string(r, out);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < t->len; i++)
+		h = (h ^ t->p[i]) * 16777619u;
+	h &= KEY_SLOTS - 1;
+	if (!r->keys) {
+		r->keys = calloc(KEY_SLOTS, sizeof *r->keys);
+		if (!r->keys)
+			return take_string(r, out);
+	}
+	wr_str *slot = &r->keys[h];
+	if (slot->ptr && slot->len == t->len && memcmp(slot->ptr, t->p, t->len) == 0) {
+		*out = *slot;
+		adv(r);
+		return 0;
+	}
+	if (take_string(r, out))
+		return -1;
+	*slot = *out;
+	return 0;
+}
+
 static int take_prop(jr *r, wr_prop *p)
 {
 	if (r->tok.type != JT_LBRACK)
@@ -466,7 +498,7 @@ static int take_prop(jr *r, wr_prop *p)
 	adv(r);
 	if (r->tok.type == JT_STRING) {
 		p->key.type = WR_STRING;
-		if (take_string(r, &p->key.u.str))
+		if (take_key_str(r, &p->key.u.str))
 			return -1;
 	} else if (r->tok.type == JT_LBRACE) {
 		if (take_tagged(r, &p->key, TAG_ANY))
@@ -1016,6 +1048,7 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 done:
 	free(r.obj_off);
 	free(r.pscratch);
+	free(r.keys);
 	if (rc) {
 		wr_snapshot_free(r.s);
 	} else {
