@@ -275,8 +275,15 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 	return 0;
 }
 
-static int build_units(ri_ctx *c, rw_program *prog)
+/* A maker holds its site's whole text, nested functions included, so the
+ * makers of deeply nested code grow with size x depth: refuse absurd totals
+ * instead of writing gigabytes of C. */
+#define RI_MAX_UNITS_BYTES ((size_t)64 * 1024 * 1024)   /* or 16x the source */
+
+static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 {
+	size_t total = 0, before;
+	size_t limit = c->ast->len > RI_MAX_UNITS_BYTES / 16 ? c->ast->len * 16 : RI_MAX_UNITS_BYTES;
 	ri_free *fr = calloc(c->nscopes ? c->nscopes : 1, sizeof *fr);
 	ri_unit *u = NULL;
 	uint32_t nu = 0, i, k;
@@ -312,7 +319,16 @@ static int build_units(ri_ctx *c, rw_program *prog)
 			                                : "function () { return {");
 			nu++;
 		}
+		before = u[k].text.len;
 		maker(c, i, &fr[s->id], &u[k]);
+		total += u[k].text.len - before;
+		if (total > limit) {
+			snprintf(err, errlen, "%s:%u:%u: restore makers would exceed %lu MB (functions nested "
+			         "too deeply)", c->ast->filename, (unsigned)fn->span.line,
+			         (unsigned)fn->span.col, (unsigned long)(limit >> 20));
+			rc = -2;
+			goto out;
+		}
 	}
 	if (nu) {
 		const char **units = rw_ast_alloc(c->ast, nu * sizeof *units);
@@ -359,9 +375,16 @@ int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *co
 	if (ri_instrument_edits(&c, err, errlen) < 0)
 		goto out;
 	ri_render(&c.edits, ast->src, 0, (uint32_t)ast->len, 1, code);
-	if (code->oom || build_sites(&c, prog) < 0 || build_units(&c, prog) < 0) {
+	if (code->oom || build_sites(&c, prog) < 0) {
 		snprintf(err, errlen, "%s: out of memory", ast->filename);
 		goto out;
+	}
+	{
+		int ur = build_units(&c, prog, err, errlen);
+		if (ur == -1)
+			snprintf(err, errlen, "%s: out of memory", ast->filename);
+		if (ur < 0)
+			goto out;
 	}
 	prog->instrumented = 1;
 	prog->prefix = prefix;
