@@ -11,9 +11,11 @@ TESTS += tests/check_snapshot
 tests_check_snapshot_SOURCES = tests/check_snapshot.c
 tests_check_snapshot_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(CHECK_CFLAGS)
 tests_check_snapshot_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
+# end to end on ferryc-built programs (tests/corpus/loop_*.js, tests/data/snapshot/*.js)
+TESTS += tests/snapshot.sh
 EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/closures.js tests/data/snapshot/timers.js \
-	tests/data/snapshot/tiny.js
+	tests/data/snapshot/tiny.js tests/data/snapshot/xfail.txt
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

@@ -11,7 +11,8 @@
 #      another program's hash, another format version: exit 1 with one line
 #      on stderr, never a crash (FERRY_VALGRIND=1: a sample under valgrind).
 # A program ferryc cannot build yet is reported and skipped; if none builds
-# the test is skipped (77).
+# the test is skipped (77). tests/data/snapshot/xfail.txt lists programs
+# known not to migrate yet ("name: reason"): reported, not counted.
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 ferryc="$FERRY_BUILDDIR/ferryc"
@@ -42,6 +43,10 @@ turns_test() {   # name
 	while [ $k -le 400 ]; do
 		rm -f "$d/s.json"
 		(cd "$d" && "$app" --snapshot-after-turns $k --snapshot-to s.json > a.out 2> a.err); st1=$?
+		if [ ! -f "$d/s.json" ] && [ -s "$d/a.err" ] && grep -q "snapshot failed" "$d/a.err"; then
+			bad "$1: snapshot after $k turns refused: $(head -1 "$d/a.err")"
+			return
+		fi
 		if [ ! -f "$d/s.json" ]; then
 			# the program ended before k turns: this run is the whole run
 			if [ $st1 = $full_st ] && cmp -s "$d/a.out" "$d/full.out"; then
@@ -93,6 +98,12 @@ hops_test() {   # name
 	fi
 }
 
+flip() {   # file offset bit out: copy file to out with one bit flipped
+	cp "$1" "$4"
+	b=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+	printf "\\$(printf %03o $(( b ^ (1 << $3) )))" | dd of="$4" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
 refused() {   # label app file -> 0 if refused cleanly
 	$vg "$2" --resume "$3" > "$tmp/r.out" 2> "$tmp/r.err"; st=$?
 	[ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" = 1 ]
@@ -106,6 +117,17 @@ for src in "$FERRY_SRCDIR"/tests/corpus/loop_*.js "$FERRY_SRCDIR"/tests/data/sna
 		continue
 	fi
 	built=$((built + 1))
+	xf=$(grep "^$name:" "$FERRY_SRCDIR/tests/data/snapshot/xfail.txt" 2>/dev/null)
+	if [ -n "$xf" ]; then
+		f0=$fails
+		turns_test "$name" > "$tmp/case.log" 2>&1
+		if [ $fails != $f0 ]; then
+			fails=$f0; echo "xfail $xf"
+		else
+			echo "XPASS $name: remove it from tests/data/snapshot/xfail.txt"
+		fi
+		continue
+	fi
 	# the programs use real timers: on a heavily loaded machine a callback can
 	# run late enough to reorder; a failure is retried once before it counts
 	for t in turns_test hops_test; do
@@ -147,13 +169,13 @@ if [ -n "$small" ]; then
 	n=0; crash=0
 	while [ $n -lt 100 ]; do
 		off=$(( (n * 7919) % size )); bit=$(( n % 8 ))
-		python3 -c "import sys; b=bytearray(open(sys.argv[1],'rb').read()); b[$off]^=1<<$bit; open(sys.argv[2],'wb').write(b)" \
-			"$d/good.json" "$d/f.json"
+		flip "$d/good.json" $off $bit "$d/f.json"
 		# a flip may leave a valid snapshot (another number, a longer delay:
-		# `timeout` stops those, status 124); a crash is a signal or status 3
+		# `timeout` stops those, status 124; a renamed global: the resumed
+		# program throws "Uncaught ..."); a crash is a signal or status 3
 		timeout 5 $vg "$app" --resume "$d/f.json" > "$tmp/r.out" 2> "$tmp/r.err" < /dev/null; st=$?
 		if { [ $st -ge 2 ] && [ $st != 124 ]; } ||
-		   { [ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" != 1 ] && [ ! -s "$tmp/r.out" ]; }; then
+		   { [ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" != 1 ] && ! grep -q "^Uncaught" "$tmp/r.err"; }; then
 			crash=$((crash + 1)); [ $crash -le 3 ] && { echo "flip $off/$bit: status $st"; head -3 "$tmp/r.err"; }
 		fi
 		n=$((n + 1))
