@@ -350,8 +350,10 @@ void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
 void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
 {
 	if (key->kind == RW_NAME) {
+		/* an IdentifierName: no quote, backslash or line terminator in it,
+		 * so it is a JS string body as is (UTF-8; no C escapes here) */
 		rw_out_puts(o, "\"");
-		rw_out_c_string(o, key->u.ident.name, key->u.ident.len);
+		rw_out_put(o, key->u.ident.name, key->u.ident.len);
 		rw_out_puts(o, "\"");
 	} else {
 		put_src(c, o, key);     /* string or number literal, as written */

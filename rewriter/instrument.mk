@@ -33,7 +33,10 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/line_numbers.js \
 	tests/data/instrument/new_fn.js \
 	tests/data/instrument/proto_names.js \
-	tests/data/instrument/strict_nested.js
+	tests/data/instrument/strict_nested.js \
+	tests/data/instrument/unicode_keys.js \
+	tests/data/instrument/accessors_env.js \
+	tests/data/instrument/mirror.js
 
 # `make bench-instrument`: instrumentation overhead on bench/programs/*.js
 # (callgrind instruction ratio, wall-time ratio, peak-heap ratio)
