@@ -113,10 +113,10 @@ for (var r = 0; r < runs; r++) {
   var p = digitSum(pow(2, 1000).toString());
   var fb = fib(1000).toString();
   var pi = piDigits(300);
-  if (digitSum(factorial(100).toString()) !== 648) throw new Error("bignum: 100!");
-  if (p !== 1366) throw new Error("bignum: 2^1000 " + p);
-  if (fb.slice(0, 10) !== "4346655768") throw new Error("bignum: fib " + fb.slice(0, 10));
-  if (pi.slice(0, 20) !== "31415926535897932384") throw new Error("bignum: pi " + pi.slice(0, 20));
+  if (digitSum(factorial(100).toString()) !== 648) throw new Error("WRONG RESULT: bignum: 100!");
+  if (p !== 1366) throw new Error("WRONG RESULT: bignum: 2^1000 " + p);
+  if (fb.slice(0, 10) !== "4346655768") throw new Error("WRONG RESULT: bignum: fib " + fb.slice(0, 10));
+  if (pi.slice(0, 20) !== "31415926535897932384") throw new Error("WRONG RESULT: bignum: pi " + pi.slice(0, 20));
   out = f + " " + p + " " + fb.length + " " + pi.slice(290, 300);
 }
 console.log("bignum ok " + runs + " runs, " + out);

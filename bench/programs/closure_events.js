@@ -109,7 +109,7 @@ function finish() {
   var sent = 0, acks = 0, open = 0;
   devices.forEach(function (dev) { var r = dev.report(); sent += r.sent; acks += r.acks; open += r.open; });
   if (sent !== ROUNDS * 16 || acks !== sent || open !== 0 || stats["in"] !== sent || stats.out !== sent)
-    throw new Error("closure_events: bad totals " + [sent, acks, open, stats["in"], stats.out].join(","));
+    throw new Error("WRONG RESULT: closure_events: bad totals " + [sent, acks, open, stats["in"], stats.out].join(","));
   /* debounce flushes depend on real time: only their existence is printed */
   console.log("closure_events ok " + ROUNDS + " rounds, " + sent + " requests, sum " + stats.sum.toFixed(2) +
               ", flushes " + (flushes > 0 && lastCount > 0));

@@ -57,7 +57,7 @@ Constraint.prototype.addConstraint = function () {
 Constraint.prototype.satisfy = function (mark) {
   this.chooseMethod(mark);
   if (!this.isSatisfied()) {
-    if (this.strength == Strength.REQUIRED) throw new Error("Could not satisfy a required constraint!");
+    if (this.strength == Strength.REQUIRED) throw new Error("WRONG RESULT: Could not satisfy a required constraint!");
     return null;
   }
   this.markInputs(mark);
@@ -65,7 +65,7 @@ Constraint.prototype.satisfy = function (mark) {
   var overridden = out.determinedBy;
   if (overridden != null) overridden.markUnsatisfied();
   out.determinedBy = this;
-  if (!planner.addPropagate(this, mark)) throw new Error("Cycle encountered");
+  if (!planner.addPropagate(this, mark)) throw new Error("WRONG RESULT: Cycle encountered");
   out.mark = mark;
   return overridden;
 };
@@ -338,7 +338,7 @@ function chainTest(n) {
   for (var j = 0; j < 100; j++) {
     first.value = j;
     plan.execute();
-    if (last.value != j) throw new Error("Chain test failed.");
+    if (last.value != j) throw new Error("WRONG RESULT: Chain test failed.");
   }
   return last.value;
 }
@@ -369,16 +369,16 @@ function projectionTest(n) {
     new ScaleConstraint(src, scale, offset, dst, Strength.REQUIRED);
   }
   change(src, 17);
-  if (dst.value != 1170) throw new Error("Projection 1 failed");
+  if (dst.value != 1170) throw new Error("WRONG RESULT: Projection 1 failed");
   change(dst, 1050);
-  if (src.value != 5) throw new Error("Projection 2 failed");
+  if (src.value != 5) throw new Error("WRONG RESULT: Projection 2 failed");
   change(scale, 5);
   for (var j = 0; j < n - 1; j++) {
-    if (dests.at(j).value != j * 5 + 1000) throw new Error("Projection 3 failed");
+    if (dests.at(j).value != j * 5 + 1000) throw new Error("WRONG RESULT: Projection 3 failed");
   }
   change(offset, 2000);
   for (var k = 0; k < n - 1; k++) {
-    if (dests.at(k).value != k * 5 + 2000) throw new Error("Projection 4 failed");
+    if (dests.at(k).value != k * 5 + 2000) throw new Error("WRONG RESULT: Projection 4 failed");
   }
   return dests.at(n - 2).value;
 }

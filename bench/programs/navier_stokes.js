@@ -190,5 +190,5 @@ solver.setUICallback(function (field) {
 for (var f = 0; f < frames; f++) solver.update();
 var d = solver.density(), total = 0;
 for (var i = 0; i < d.length; i++) total += d[i];
-if (!(total > 0) || total !== total) throw new Error("navier-stokes: bad density " + total);
+if (!(total > 0) || total !== total) throw new Error("WRONG RESULT: navier-stokes: bad density " + total);
 console.log("navier-stokes ok " + frames + " frames, density " + total.toFixed(6));

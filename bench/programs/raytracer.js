@@ -141,5 +141,5 @@ function scene() {
 var size = Math.max(8, Math.round(48 * Math.sqrt(SCALE)));
 var sum = new Tracer(3).render(scene(), size, size);
 var again = new Tracer(3).render(scene(), size, size);
-if (sum !== again) throw new Error("raytracer: not deterministic");
+if (sum !== again) throw new Error("WRONG RESULT: raytracer: not deterministic");
 console.log("raytracer ok " + size + "x" + size + ", checksum " + sum);

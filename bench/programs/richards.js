@@ -213,7 +213,7 @@ function runRichards() {
   scheduler.addDeviceTask(ID_DEVICE_B, 5000, null);
   scheduler.schedule();
   if (scheduler.queueCount != EXPECTED_QUEUE_COUNT || scheduler.holdCount != EXPECTED_HOLD_COUNT)
-    throw new Error("richards: bad result " + scheduler.queueCount + " " + scheduler.holdCount);
+    throw new Error("WRONG RESULT: richards: bad result " + scheduler.queueCount + " " + scheduler.holdCount);
   return scheduler.queueCount + scheduler.holdCount;
 }
 

@@ -18,9 +18,9 @@ SplayTree.prototype.insert = function (key, value) {
   this.root_ = node;
 };
 SplayTree.prototype.remove = function (key) {
-  if (this.isEmpty()) throw Error("Key not found: " + key);
+  if (this.isEmpty()) throw Error("WRONG RESULT: key not found: " + key);
   this.splay_(key);
-  if (this.root_.key != key) throw Error("Key not found: " + key);
+  if (this.root_.key != key) throw Error("WRONG RESULT: key not found: " + key);
   var removed = this.root_;
   if (!this.root_.left) {
     this.root_ = this.root_.right;
@@ -131,6 +131,6 @@ for (var rounds = 0; rounds < 10; rounds++) {
   }
 }
 var keys = tree.exportKeys();
-if (keys.length != TREE_SIZE) throw new Error("splay: bad size " + keys.length);
-for (var k = 0; k < keys.length - 1; k++) if (keys[k] >= keys[k + 1]) throw new Error("splay: bad order");
+if (keys.length != TREE_SIZE) throw new Error("WRONG RESULT: splay: bad size " + keys.length);
+for (var k = 0; k < keys.length - 1; k++) if (keys[k] >= keys[k + 1]) throw new Error("WRONG RESULT: splay: bad order");
 console.log("splay ok " + keys.length + " keys, first " + keys[0].toFixed(6));
