@@ -605,6 +605,63 @@ START_TEST(test_asi_and_new)
 }
 END_TEST
 
+/* bytecode embedding: made by the host Duktape, loads and runs; errors reported */
+START_TEST(test_bytecode)
+{
+	unsigned char *bc = NULL;
+	size_t n = 0;
+	char err[256];
+	duk_context *ctx;
+	void *p;
+
+	ck_assert_int_eq(rw_bytecode("b.js", "var r = 6 * 7; r", 16, &bc, &n, err, sizeof err), 0);
+	ck_assert_ptr_nonnull(bc);
+	ck_assert_uint_gt(n, 0);
+	ctx = duk_create_heap_default();
+	p = duk_push_fixed_buffer(ctx, n);
+	memcpy(p, bc, n);
+	duk_load_function(ctx);
+	ck_assert_int_eq(duk_pcall(ctx, 0), 0);
+	ck_assert_int_eq(duk_get_int(ctx, -1), 42);
+	duk_destroy_heap(ctx);
+	free(bc);
+	ck_assert_int_eq(rw_bytecode("bad.js", "var = ;", 7, &bc, &n, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "bad.js: SyntaxError"));
+	ck_assert_ptr_null(bc);
+}
+END_TEST
+
+START_TEST(test_emit_bytecode_flag)
+{
+	rw_program p;
+	rw_site s0;
+	rw_out a, b;
+	unsigned char ha[32], hb[32];
+	char err[256];
+
+	memset(&p, 0, sizeof p);
+	memset(&s0, 0, sizeof s0);
+	s0.name = "";
+	p.filename = "x.js";
+	p.prefix = "$F";
+	p.code = "abc";
+	p.code_len = 3;
+	p.sites = &s0;
+	p.nsites = 1;
+	rw_out_init(&a);
+	rw_out_init(&b);
+	ck_assert_int_eq(rw_emit_restore_c(&p, &a, ha, err, sizeof err), 0);
+	p.code_is_bytecode = 1;
+	ck_assert_int_eq(rw_emit_restore_c(&p, &b, hb, err, sizeof err), 0);
+	ck_assert_ptr_nonnull(strstr(a.p, "ferry_code, 3, 0,"));
+	ck_assert_ptr_nonnull(strstr(b.p, "ferry_code, 3, 1,"));
+	ck_assert_ptr_nonnull(strstr(b.p, "Duktape bytecode"));
+	ck_assert_int_ne(memcmp(ha, hb, 32), 0);
+	rw_out_free(&a);
+	rw_out_free(&b);
+}
+END_TEST
+
 static Suite *instrument_suite(void)
 {
 	Suite *s = suite_create("instrument");
@@ -615,6 +672,8 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_emit_layout);
 	tcase_add_test(tc, test_emit_plain_hash);
 	tcase_add_test(tc, test_emit_compiles);
+	tcase_add_test(tc, test_bytecode);
+	tcase_add_test(tc, test_emit_bytecode_flag);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("build");
 	tcase_add_test(tc, test_build_plain_emit_only);
