@@ -6,6 +6,8 @@
 #ifndef FERRY_WIRE_MSGPACK_EXT_H
 #define FERRY_WIRE_MSGPACK_EXT_H
 
+#include "wire/wire.h"
+
 /* msgpack application ext types (0..127) */
 enum {
 	WR_MPX_UNDEFINED = 0,  /* len 0 */
@@ -24,5 +26,23 @@ enum {
 /* default property flags: a plain data property (writable, enumerable,
  * configurable) */
 #define WR_MP_PF_DEFAULT 7u
+
+/* fields of an object record after [kind, flags, proto, props] */
+static inline unsigned wr_mp_kind_fields(uint32_t kind)
+{
+	switch (kind) {
+	case WR_OBJ_FUNCTION:    return 2;  /* site, env */
+	case WR_OBJ_BOUND:       return 3;  /* target, self, [args] */
+	case WR_OBJ_DATE:        return 1;  /* time value */
+	case WR_OBJ_REGEXP:      return 2;  /* source, flags */
+	case WR_OBJ_ERROR:       return 1;  /* stack text */
+	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
+	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL: return 1;  /* the primitive */
+	case WR_OBJ_ARRAYBUFFER: return 1;  /* bin */
+	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
+	case WR_OBJ_DATAVIEW:    return 4;  /* elem, buffer, offset, length */
+	default:                 return 0;
+	}
+}
 
 #endif

@@ -493,23 +493,6 @@ static int rd_values(mr *r, wr_value **out, uint32_t *nout, const char *what)
 	return 0;
 }
 
-static unsigned kind_extra(uint32_t kind)
-{
-	switch (kind) {
-	case WR_OBJ_FUNCTION:    return 2;
-	case WR_OBJ_BOUND:       return 3;
-	case WR_OBJ_DATE:        return 1;
-	case WR_OBJ_REGEXP:      return 2;
-	case WR_OBJ_ERROR:       return 1;
-	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
-	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL: return 1;
-	case WR_OBJ_ARRAYBUFFER: return 1;
-	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
-	case WR_OBJ_DATAVIEW:    return 4;
-	default:                 return 0;
-	}
-}
-
 static int rd_object(mr *r)
 {
 	uint64_t n;
@@ -522,9 +505,9 @@ static int rd_object(mr *r)
 		               (unsigned long long)n);
 	if (rd_u32(r, WR_OBJ_KIND_COUNT - 1, &kind, "object kind") < 0)
 		return -1;
-	if (n != 4 + kind_extra(kind))
+	if (n != 4 + wr_mp_kind_fields(kind))
 		return fail_at(r, at, "object of kind %u: %llu fields, %u expected",
-		               (unsigned)kind, (unsigned long long)n, 4 + kind_extra(kind));
+		               (unsigned)kind, (unsigned long long)n, 4 + wr_mp_kind_fields(kind));
 	wr_object *o = wr_add_object(r->s, &id);
 	if (!o)
 		return oom(r);

@@ -200,24 +200,6 @@ static int put_values(mw *w, const wr_value *v, uint32_t n, wr_error *err)
 	return 0;
 }
 
-/* number of kind-specific fields after [kind, flags, proto, props] */
-static unsigned kind_extra(uint32_t kind)
-{
-	switch (kind) {
-	case WR_OBJ_FUNCTION:    return 2;  /* site, env */
-	case WR_OBJ_BOUND:       return 3;  /* target, self, [args] */
-	case WR_OBJ_DATE:        return 1;
-	case WR_OBJ_REGEXP:      return 2;  /* source, flags */
-	case WR_OBJ_ERROR:       return 1;  /* stack text */
-	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
-	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL: return 1;
-	case WR_OBJ_ARRAYBUFFER: return 1;  /* bin */
-	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
-	case WR_OBJ_DATAVIEW:    return 4;  /* elem, buffer, offset, length */
-	default:                 return 0;
-	}
-}
-
 static int put_object(mw *w, const wr_object *o, wr_error *err)
 {
 	if (o->kind >= WR_OBJ_KIND_COUNT) {
@@ -225,7 +207,7 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		         (unsigned)o->kind);
 		return -1;
 	}
-	msgpack_pack_array(&w->pk, 4 + kind_extra(o->kind));
+	msgpack_pack_array(&w->pk, 4 + wr_mp_kind_fields(o->kind));
 	msgpack_pack_uint32(&w->pk, o->kind);
 	msgpack_pack_uint32(&w->pk, o->flags);
 	if (put_value(w, &o->proto, err) < 0 || put_props(w, o->props, o->nprops, err) < 0)
