@@ -386,6 +386,32 @@ START_TEST(roundtrip_every_kind)
 }
 END_TEST
 
+/* both codecs carry the same model: sample -> JSON -> model -> msgpack ->
+ * model is the sample, and the JSON of both models is byte-identical */
+START_TEST(same_model_as_json)
+{
+	wr_snapshot *s = sample(), *j = NULL, *m = NULL;
+	wr_error err;
+	wr_buf js, mp, js2;
+	memset(&js, 0, sizeof js);
+	memset(&js2, 0, sizeof js2);
+	ck_assert_int_eq(wr_json_write(s, &js, 0, &err), 0);
+	ck_assert_msg(wr_json_read(js.data, js.len, NULL, &j, &err) == 0, "json read: %s", err.msg);
+	encode(j, &mp);
+	ck_assert_msg(wr_read(mp.data, mp.len, NULL, &m, &err) == 0, "msgpack read: %s", err.msg);
+	ck_assert(snap_eq(s, m));
+	ck_assert_int_eq(wr_json_write(m, &js2, 0, &err), 0);
+	ck_assert_uint_eq(js.len, js2.len);
+	ck_assert(memcmp(js.data, js2.data, js.len) == 0);
+	wr_snapshot_free(j);
+	wr_snapshot_free(m);
+	wr_buf_free(&js);
+	wr_buf_free(&js2);
+	wr_buf_free(&mp);
+	wr_snapshot_free(s);
+}
+END_TEST
+
 START_TEST(roundtrip_empty)
 {
 	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
@@ -657,6 +683,7 @@ static Suite *msgpack_suite(void)
 	Suite *s = suite_create("msgpack");
 	TCase *tc = tcase_create("codec");
 	tcase_add_test(tc, roundtrip_every_kind);
+	tcase_add_test(tc, same_model_as_json);
 	tcase_add_test(tc, roundtrip_empty);
 	tcase_add_test(tc, number_encodings);
 	tcase_add_test(tc, truncation_every_byte);
