@@ -119,6 +119,7 @@ static void bl_visit(duk_context *ctx, bl_state *st, duk_idx_t objs, duk_idx_t p
                      duk_idx_t props, uint32_t i)
 {
 	duk_idx_t o, path, rec, en;
+	uint32_t nkeys = 0;
 	duk_get_prop_index(ctx, objs, i);
 	o = duk_get_top_index(ctx);
 	duk_get_prop_index(ctx, paths, i);
@@ -160,8 +161,12 @@ static void bl_visit(duk_context *ctx, bl_state *st, duk_idx_t objs, duk_idx_t p
 		duk_dup(ctx, entry);
 		duk_put_prop(ctx, rec);
 		duk_set_top(ctx, key);   /* drop key and what follows */
+		nkeys++;
 	}
 	duk_pop(ctx);                  /* enum */
+	/* the key count, so the walker sees deletions without enumerating rec */
+	duk_push_uint(ctx, nkeys);
+	duk_put_prop_literal(ctx, rec, "\xff" "n");
 	duk_put_prop_index(ctx, props, i);
 	duk_pop_2(ctx);                /* path, obj */
 }
