@@ -101,7 +101,51 @@ static void no_mirror(ri_ctx *c, rw_node *id)
 typedef struct pre_frame {
 	ri_ctx  *c;
 	rw_node *parent;
+	struct pre_frame *up;   /* the parent's frame (grandparent = up->parent) */
 } pre_frame;
+
+static int name_is(const rw_node *n, const char *s)
+{
+	size_t l = strlen(s);
+	return n && n->kind == RW_NAME && n->u.ident.len == l && memcmp(n->u.ident.name, s, l) == 0;
+}
+
+/* Does this use of a function's own `arguments` leave its parameters alone?
+ * Reading arguments.x / arguments[i], and passing it as the array of
+ * f.apply(t, arguments) or the receiver of f.call(arguments, ...) (e.g.
+ * Array.prototype.slice.call(arguments, 1)) cannot write a parameter through
+ * the aliasing; anything else (writes, other calls, escaping) might. */
+static int args_use_safe(rw_node *id, const pre_frame *f)
+{
+	rw_node *p = f->parent, *g = f->up ? f->up->parent : NULL;
+
+	if (!p)
+		return 0;
+	if ((p->kind == RW_DOT || p->kind == RW_INDEX) && p->u.member.object == id) {
+		if (!g)
+			return 1;
+		if (g->kind == RW_ASSIGN && g->u.assign.target == p)
+			return 0;
+		if (g->kind == RW_UPDATE || (g->kind == RW_UNARY && g->u.unary.op == RW_OP_DELETE))
+			return 0;
+		if ((g->kind == RW_CALL || g->kind == RW_NEW) && g->u.call.callee == p)
+			return 0;   /* arguments.f() / arguments[0]() get it as `this` */
+		if (g->kind == RW_FOR_IN && g->u.for_in.left == p)
+			return 0;
+		return 1;
+	}
+	if (p->kind == RW_CALL && p->u.call.callee && p->u.call.callee->kind == RW_DOT) {
+		rw_node *m = p->u.call.callee->u.member.prop;
+		if (name_is(m, "apply") && p->u.call.args.n >= 2 && p->u.call.args.v[1] == id)
+			return 1;
+		if (name_is(m, "call") && p->u.call.args.n >= 1 && p->u.call.args.v[0] == id &&
+		    p->u.call.callee->u.member.object &&
+		    p->u.call.callee->u.member.object->kind == RW_DOT &&
+		    name_is(p->u.call.callee->u.member.object->u.member.prop, "slice"))
+			return 1;
+	}
+	return 0;
+}
 
 /* before deciding: accessors/methods of object literals, and the write
  * forms that rule out mirroring a binding */
@@ -109,6 +153,13 @@ static int prewalk(rw_node *n, void *ud)
 {
 	pre_frame *f = ud, child;
 	ri_ctx *c = f->c;
+
+	if (n->kind == RW_IDENT) {
+		rw_ref *r = rw_ref_of(n);
+		if (r && r->binding && r->binding->kind == RW_BIND_ARGUMENTS &&
+		    !(r->flags & RW_RF_DECL) && !args_use_safe(n, f))
+			c->args_unsafe[r->binding->scope->id] = 1;
+	}
 
 	if (n->kind == RW_OBJECT) {
 		uint32_t i;
@@ -140,6 +191,7 @@ static int prewalk(rw_node *n, void *ud)
 	}
 	child.c = c;
 	child.parent = n;
+	child.up = f;
 	return rw_children(n, prewalk, &child);
 }
 
@@ -178,10 +230,14 @@ static int decide(ri_ctx *c)
 			dyn = force[i] || r->no_maker ||
 			      (s->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC | RW_SF_IN_WITH)) ||
 			      (s->parent->kind != RW_SCOPE_PROGRAM && pr->dynamic);
+			/* arguments[i] aliasing: a captured parameter must stay a real
+			 * variable (constant or mirrored), and arguments must not be
+			 * able to write it; else leave the function as written */
 			for (b = s->bindings; b && !dyn; b = b->next)
 				if (b->kind == RW_BIND_PARAM && (b->flags & RW_BF_ALIASED) &&
-				    (b->flags & RW_BF_CAPTURED))
-					dyn = 1;  /* arguments[i] aliasing: keep params real */
+				    (b->flags & RW_BF_CAPTURED) &&
+				    (c->args_unsafe[i] || ri_repr(c, b) == RI_ENV))
+					dyn = 1;
 			r->site = (int32_t)site;
 			c->site_scope[site++] = s;
 			s->node->u.fn.site = r->site;
@@ -190,6 +246,15 @@ static int decide(ri_ctx *c)
 			      (s->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC | RW_SF_IN_WITH));
 		}
 		r->dynamic = dyn;
+		if (s->kind == RW_SCOPE_FUNCTION) {
+			/* its own eval/with/aliasing does not stop re-creating the
+			 * function itself, only what it closes over does */
+			rw_scope *a;
+			r->site_dynamic = r->no_maker || (s->flags & RW_SF_IN_WITH);
+			for (a = s->parent; a && a->kind != RW_SCOPE_PROGRAM && !r->site_dynamic; a = a->parent)
+				if (c->sc[a->id].dynamic || (a->flags & RW_SF_IN_WITH))
+					r->site_dynamic = 1;
+		}
 		r->outer = c->sc[s->parent->id].inner;
 		r->has_env = 0;
 		if (!dyn)
@@ -626,6 +691,12 @@ int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 		pre_frame f;
 		f.c = c;
 		f.parent = NULL;
+		f.up = NULL;
+		c->args_unsafe = rw_ast_alloc(c->ast, c->nscopes ? c->nscopes : 1);
+		if (!c->args_unsafe) {
+			snprintf(err, errlen, "%s: out of memory", c->ast->filename);
+			return -1;
+		}
 		c->nomirror = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->nomirror);
 		if (!c->nomirror) {
 			snprintf(err, errlen, "%s: out of memory", c->ast->filename);

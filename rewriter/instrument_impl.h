@@ -23,7 +23,10 @@ enum {
 
 /* per scope (indexed by rw_scope id) */
 typedef struct ri_scope {
-	int      dynamic;      /* left as written; its sites are FERRY_SITE_DYNAMIC */
+	int      dynamic;      /* its variables are left as written (eval, with,
+	                          arguments aliasing, or inside such a function) */
+	int      site_dynamic; /* its closures cannot be re-created: a scope it
+	                          closes over is dynamic (FERRY_SITE_DYNAMIC, no maker) */
 	int      has_env;      /* creates an environment object */
 	uint32_t outer;        /* environment depth at its creation point */
 	uint32_t inner;        /* depth inside it: outer + has_env */
@@ -70,6 +73,7 @@ typedef struct ri_ctx {
 	int         oom;
 	uint8_t   **nomirror;  /* [scope id][binding index]: a write form that
 	                          cannot be mirrored (for-in, x++ whose value is used) */
+	uint8_t    *args_unsafe;/* [scope id]: its `arguments` may write a parameter */
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
 } ri_ctx;

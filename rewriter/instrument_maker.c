@@ -222,7 +222,7 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 			st->nparams = (uint16_t)(fn->u.fn.params.n > 0xffff ? 0xffff : fn->u.fn.params.n);
 			if (ff & RW_FN_STRICT)
 				flags |= FERRY_SITE_STRICT;
-			if (r->dynamic)
+			if (r->site_dynamic)
 				flags |= FERRY_SITE_DYNAMIC;
 			if (fn->kind == RW_FUNC_DECL)
 				flags |= FERRY_SITE_DECL;
@@ -300,7 +300,7 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 		int strict = (fn->u.fn.flags & RW_FN_STRICT) != 0;
 		uint32_t line = fn->span.line, col;
 
-		if (r->dynamic)
+		if (r->site_dynamic)
 			continue;
 		if (r->prop)
 			rw_position(c->ast, fn->u.fn.params_start, &line, &col);

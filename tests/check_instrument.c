@@ -491,24 +491,36 @@ START_TEST(test_dynamic_sites)
 		"function A() { var x = 1; function B(s) { return eval(s); } function C() { x++; } return C; }\n"
 		"function D(a) { arguments[0] = 2; return function () { return a; }; }\n"
 		"function E(a) { return function () { return a; }; }\n"
-		"with ({}) { var w = function () {}; }\n";
+		"with ({}) { var w = function () {}; }\n"
+		"function V(p) { var rest = [].slice.call(arguments, 1); return function () { return p + arguments.length + rest; }; }\n";
 	uint32_t u;
 
 	inst_run(&t, src, "$F");
-	ck_assert(site_named(&t, "A")->flags & FERRY_SITE_DYNAMIC);
+	/* A and D are re-creatable (they close over the program only); what they
+	 * contain is not: their variables stay as written */
+	ck_assert(!(site_named(&t, "A")->flags & FERRY_SITE_DYNAMIC));
 	ck_assert(site_named(&t, "B")->flags & FERRY_SITE_DYNAMIC);
 	ck_assert(site_named(&t, "C")->flags & FERRY_SITE_DYNAMIC);
-	ck_assert(site_named(&t, "D")->flags & FERRY_SITE_DYNAMIC);
+	ck_assert(!(site_named(&t, "D")->flags & FERRY_SITE_DYNAMIC));
 	ck_assert(site_named(&t, "D")->flags & FERRY_SITE_USES_ARGS);
+	ck_assert(!(site_named(&t, "D")->flags & FERRY_SITE_HAS_ENV));
+	ck_assert(t.prog.sites[5].flags & FERRY_SITE_DYNAMIC);                  /* D's closure */
 	ck_assert(!(site_named(&t, "E")->flags & FERRY_SITE_DYNAMIC));
 	ck_assert(site_named(&t, "E")->flags & FERRY_SITE_HAS_ENV);
-	ck_assert(t.prog.sites[t.prog.nsites - 1].flags & FERRY_SITE_DYNAMIC);   /* in with */
-	/* dynamic sites keep their variables and have no maker */
+	ck_assert(t.prog.sites[8].flags & FERRY_SITE_DYNAMIC);   /* in with */
+	/* reading arguments (slice.call) cannot write p: V stays instrumented */
+	ck_assert(!(site_named(&t, "V")->flags & FERRY_SITE_DYNAMIC));
+	ck_assert(site_named(&t, "V")->flags & FERRY_SITE_HAS_ENV);
+	ck_assert(!(t.prog.sites[10].flags & FERRY_SITE_DYNAMIC));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "function C() { x++; }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function D(a) { arguments[0] = 2; return $Ft(function () { return a; }, 5); }"));
 	for (u = 0; u < t.prog.nunits; u++) {
-		ck_assert_ptr_null(strstr(t.prog.units[u], "1: function"));
-		ck_assert_ptr_null(strstr(t.prog.units[u], "{5: function ("));
+		ck_assert_ptr_null(strstr(t.prog.units[u], "2: function ("));
+		ck_assert_ptr_null(strstr(t.prog.units[u], "3: function ("));
+		ck_assert_ptr_null(strstr(t.prog.units[u], "5: function ("));
+		ck_assert_ptr_null(strstr(t.prog.units[u], "8: function ("));
 	}
+	ck_assert_ptr_nonnull(strstr(t.prog.units[0], "1: function () { return [function A()"));
 	inst_free(&t);
 }
 END_TEST
