@@ -96,11 +96,11 @@ extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
 double    rt_now(const rt_ctx *rt);               /* monotonic ms */
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq);
-/* The delay to save in a snapshot for a pending timer (0 for immediates),
- * measured from the start of the current timers phase (rt->phase_now) and
- * SIGNED: negative for a timer already overdue then, so overdue timers keep
- * their due order and phase membership across a resume. rt_timer_insert
- * accepts such negative delays. */
+/* The delay to save in a snapshot for a pending timer (>= 0; 0 for
+ * immediates), measured from the start of the current timers phase
+ * (rt->phase_now). Timers already overdue then get a delay below half a
+ * nanosecond that encodes their due order; rt_timers_rebase (after the
+ * restore) makes exactly those due at the resumed phase's start. */
 double    rt_timer_remaining(const rt_ctx *rt, const rt_timer *t);
 /* After rt_restore: re-arm every restored timer from ONE clock reading
  * (due = now + its remaining delay in snap, matched by id), and make that
