@@ -42,7 +42,8 @@ tests_check_runtime_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS
 TESTS += tests/runtime_snapshot.sh
 EXTRA_DIST += tests/runtime_snapshot.sh \
 	tests/data/runtime/snap/state.js tests/data/runtime/snap/signal.js \
-	tests/data/runtime/snap/ticks.js tests/data/runtime/snap/unmigratable.js
+	tests/data/runtime/snap/ticks.js tests/data/runtime/snap/unmigratable.js \
+	tests/data/runtime/snap/overdue.js
 
 # benchmark: `make bench-runtime` (part of `make bench`)
 EXTRA_DIST += bench/runtime_bench.sh

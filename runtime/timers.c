@@ -85,17 +85,42 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	return e;
 }
 
-/* Measured from the start of the current iteration's timers phase: one
- * fixed point for the whole snapshot (never from "now", which moves while the
- * walker runs and would reorder close timers), and signed: a timer that was
- * already due when the phase began gets a negative delay, so after a resume
- * it is still due at the resumed phase's start and still ordered by due time
- * among the other overdue ones (Node's order). */
+/* Delays are measured from the start of the current iteration's timers
+ * phase: one fixed point for the whole snapshot (never from "now", which
+ * moves while the walker runs and would reorder close timers).
+ *
+ * A timer already overdue then (due <= phase_now: it runs later in this very
+ * phase) must stay due at the resumed phase's start AND keep its due order
+ * among the other overdue ones, while snapshot delays are >= 0. So overdue
+ * timers get a delay inside (0, RT_OVERDUE_SPAN), by rank of (due, seq), and
+ * rt_timers_rebase starts the resumed phase RT_OVERDUE_SPAN after its clock
+ * reading. RT_OVERDUE_SPAN is half a nanosecond: below the clock's
+ * resolution, so no timer that was not due has a delay that small. */
+#define RT_OVERDUE_SPAN 5e-7
+
+static int rt_timer_before(const rt_timer *a, const rt_timer *b)
+{
+	return a->due < b->due || (a->due == b->due && a->seq < b->seq);
+}
+
 double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t)
 {
+	const rt_timers *ts = &rt->timers;
+	size_t i, rank = 0, overdue = 0;
+
 	if (t->kind == WR_TIMER_IMMEDIATE)
 		return 0;
-	return t->due - rt->phase_now;
+	if (t->due > rt->phase_now)
+		return t->due - rt->phase_now;
+	for (i = 0; i < ts->n; i++) {
+		const rt_timer *o = &ts->v[i];
+		if (o->kind == WR_TIMER_IMMEDIATE || o->due > rt->phase_now)
+			continue;
+		overdue++;
+		if (rt_timer_before(o, t))
+			rank++;
+	}
+	return RT_OVERDUE_SPAN * (double)(rank + 1) / (double)(overdue + 1);
 }
 
 void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
@@ -121,7 +146,7 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 		if (w && isfinite(w->remaining))
 			t->v[i].due = base + w->remaining;
 	}
-	rt->phase_now = base;
+	rt->phase_now = base + RT_OVERDUE_SPAN;
 }
 
 void rt_timers_free(rt_timers *t)

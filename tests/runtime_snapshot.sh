@@ -27,28 +27,32 @@ ok() { echo "ok $1"; }
 bad() { echo "FAIL $1"; fails=$((fails + 1)); }
 
 # 1. snapshot after every turn k, resume, compare
-$run state.js > full.out 2>full.err || bad "state: uninterrupted run failed"
-turns=6
-for fmt in json msgpack; do
-	k=0
-	while [ $k -le $turns ]; do
-		rm -f snap.$fmt
-		$run state.js --snapshot-after-turns $k --snapshot-to snap.$fmt \
-			--snapshot-format $fmt > a.out 2>a.err
-		s1=$?
-		if [ $k -lt $turns ]; then
-			$run state.js --resume snap.$fmt > b.out 2>b.err
-			s2=$?
-		else
-			: > b.out; : > b.err; s2=0   # k = all turns: the run ends first
-		fi
-		cat a.out b.out > ab.out
-		if [ $s1 = 0 ] && [ $s2 = 0 ] && cmp -s ab.out full.out && [ ! -s a.err ] && [ ! -s b.err ]; then
-			ok "state $fmt k=$k"
-		else
-			bad "state $fmt k=$k (status $s1/$s2)"; cat a.err b.err; diff full.out ab.out
-		fi
-		k=$((k + 1))
+#    state.js: data and bound built-ins across turns; overdue.js: timers
+#    overdue when the loop starts keep their due order across a resume
+for prog in state overdue; do
+	$run $prog.js > full.out 2>full.err || bad "$prog: uninterrupted run failed"
+	turns=$("$runp" $prog.js --stats 2>&1 >/dev/null | sed -n 's/.*turns=//p')
+	for fmt in json msgpack; do
+		k=0
+		while [ $k -le $turns ]; do
+			rm -f snap.$fmt
+			$run $prog.js --snapshot-after-turns $k --snapshot-to snap.$fmt \
+				--snapshot-format $fmt > a.out 2>a.err
+			s1=$?
+			if [ $k -lt $turns ]; then
+				$run $prog.js --resume snap.$fmt > b.out 2>b.err
+				s2=$?
+			else
+				: > b.out; : > b.err; s2=0   # k = all turns: the run ends first
+			fi
+			cat a.out b.out > ab.out
+			if [ $s1 = 0 ] && [ $s2 = 0 ] && cmp -s ab.out full.out && [ ! -s a.err ] && [ ! -s b.err ]; then
+				ok "$prog $fmt k=$k"
+			else
+				bad "$prog $fmt k=$k (status $s1/$s2)"; cat a.err b.err; diff full.out ab.out
+			fi
+			k=$((k + 1))
+		done
 	done
 done
 
