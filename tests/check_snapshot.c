@@ -105,7 +105,9 @@ static char *eval_str(rt_ctx *rt, const char *code)
 	return s;
 }
 
-/* snapshot A -> JSON -> model -> restore into a new heap */
+static int use_msgpack;   /* migrate through msgpack instead of JSON */
+
+/* snapshot A -> JSON (or msgpack) -> model -> restore into a new heap */
 static rt_ctx *migrate(rt_ctx *a, size_t *json_len)
 {
 	char err[512];
@@ -116,9 +118,14 @@ static rt_ctx *migrate(rt_ctx *a, size_t *json_len)
 	rt_ctx *b;
 
 	ck_assert_msg(rt_snapshot_take(a, &s, err, sizeof err) == 0, "snapshot: %s", err);
-	ck_assert_msg(wr_json_write(s, &buf, 0, &we) == 0, "json write: %s", we.msg);
 	wr_limits_default(&lim);
-	ck_assert_msg(wr_json_read(buf.data, buf.len, &lim, &s2, &we) == 0, "json read: %s", we.msg);
+	if (use_msgpack) {
+		ck_assert_msg(wr_msgpack_write(s, &buf, &we) == 0, "msgpack write: %s", we.msg);
+		ck_assert_msg(wr_msgpack_read(buf.data, buf.len, &lim, &s2, &we) == 0, "msgpack read: %s", we.msg);
+	} else {
+		ck_assert_msg(wr_json_write(s, &buf, 0, &we) == 0, "json write: %s", we.msg);
+		ck_assert_msg(wr_json_read(buf.data, buf.len, &lim, &s2, &we) == 0, "json read: %s", we.msg);
+	}
 	if (json_len)
 		*json_len = buf.len;
 	b = heap_new();
@@ -270,6 +277,16 @@ START_TEST(test_closures)
 	same_result(a, b, "new Ctor(3).shared + ',' + (new Ctor(1) instanceof counter)");
 	heap_free(a);
 	heap_free(b);
+}
+END_TEST
+
+/* the same graphs through the msgpack encoding (test_data_kinds is left
+ * out until the msgpack reader takes its ArrayBuffers: /work/notes/wire.md) */
+START_TEST(test_msgpack)
+{
+	use_msgpack = 1;
+	test_closures_fn(_i);
+	use_msgpack = 0;
 }
 END_TEST
 
@@ -447,6 +464,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_checked_fixture(tc, setup_prog, NULL);
 	tcase_add_test(tc, test_data_kinds);
 	tcase_add_test(tc, test_closures);
+	tcase_add_test(tc, test_msgpack);
 	tcase_add_test(tc, test_patches);
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_size_stable);
