@@ -2,10 +2,11 @@
  * lexer/js_lex.re -- the ECMAScript 5.1 tokenizer (re2c, UTF-8): lx_next()
  * and the Unicode identifier classifiers.
  *
- * Generated with `re2c -8 -c --case-ranges -W` into js_lex.c (never edit
- * that). Conditions RE and DIV are the parser's lx_mode: in RE a `/` starts a
- * regular expression literal, in DIV it is division. Everything else is
- * shared.
+ * Generated with `re2c -8 --case-ranges -W` into js_lex.c (never edit
+ * that). The parser's lx_mode only matters for a `/` that opens no comment:
+ * in LX_MODE_RE it starts a regular expression literal (scanned by a small
+ * DFA of its own, regex_end), in LX_MODE_DIV it is division. One token DFA
+ * serves both modes (RE/DIV conditions cost a dispatch per token).
  *
  * Design notes:
  * - The input is NUL-terminated and read in place; re2c's sentinel check
@@ -51,8 +52,6 @@
 	exp         = [eE] [+-]? dec+;
 	decint      = "0" | [1-9] dec*;
 */
-
-/*!types:re2c */
 
 /* Is the UTF-8 code point at p (NUL-terminated) an identifier start/part? */
 static int
@@ -128,6 +127,27 @@ is_keyword(const char *s, size_t n)
 		if (strlen(keywords[i].word) == n && memcmp(keywords[i].word, s, n) == 0)
 			return 1;
 	return 0;
+}
+
+/* End of the regular expression literal starting at `/` p (its body and
+ * flags), or NULL if there is none before a line terminator or the end of
+ * the input. A separate small DFA: the token DFA then needs no RE / DIV
+ * conditions (one dispatch per token fewer), and the parser's mode only
+ * matters for a `/` that is neither a comment opener nor followed by one. */
+static const lx_byte *
+regex_end(const lx_byte *YYCURSOR, const lx_byte *YYLIMIT)
+{
+	const lx_byte *YYMARKER;
+	(void)YYMARKER;
+	/*!local:re2c
+		re2c:eof = 0;
+		rfirst = [^*\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029];
+		rchar  = [^\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029];
+		rclass = "[" ([^\]\\\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029])* "]";
+		"/" (rfirst | rclass) (rchar | rclass)* "/" id_part* { return YYCURSOR; }
+		* { return NULL; }
+		$ { return NULL; }
+	*/
 }
 
 /* ---- helpers of lx_next ---- */
@@ -285,7 +305,6 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 	const lx_byte *const lim = lx->lim;
 	const char *why;
 	const lx_byte *at;
-	unsigned cond = mode == LX_MODE_DIV ? yycDIV : yycRE;
 	uint32_t flags = 0;
 	int multiline = 0, kwesc = 0;
 	unsigned radix_bits = 0;
@@ -317,29 +336,27 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 		re2c:define:YYCURSOR = cur;
 		re2c:define:YYMARKER = mar;
 		re2c:define:YYLIMIT = lim;
-		re2c:define:YYGETCONDITION = "cond";
-		re2c:define:YYSETCONDITION = "cond = @@;";
 		re2c:eof = 0;
 
-		<*> $ { kind = LX_EOF; goto done; }
+		$ { kind = LX_EOF; goto done; }
 
-		<*> ws+ { continue; }
-		<*> lt {
+		ws+ { continue; }
+		lt {
 			flags |= LX_F_NL_BEFORE;
 			lx->line++;
 			lx->line_off = lx->col_off = (uint32_t)(cur - lx->src);
 			lx->col = 1;
 			continue;
 		}
-		<*> "//" [^\n\r\u2028\u2029]* { continue; }
-		<*> "/*" ([^*] | "*"+ [^*/])* "*"+ "/" {
+		"//" [^\n\r\u2028\u2029]* { continue; }
+		"/*" ([^*] | "*"+ [^*/])* "*"+ "/" {
 			if (count_lines(lx, start, cur))
 				flags |= LX_F_NL_BEFORE;
 			continue;
 		}
-		<*> "/*" { return diagnose(lx, tok, start, 0, 0, "comment"); }
-		<*> "<!--" [^\n\r\u2028\u2029]* { continue; }
-		<*> "-->" [^\n\r\u2028\u2029]* {
+		"/*" { return diagnose(lx, tok, start, 0, 0, "comment"); }
+		"<!--" [^\n\r\u2028\u2029]* { continue; }
+		"-->" [^\n\r\u2028\u2029]* {
 			if (flags & LX_F_NL_BEFORE)
 				continue;
 			cur = start + 2;   /* not at a line start: `--` then `>` */
@@ -347,54 +364,54 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 			goto done;
 		}
 
-		<*> "break"      { kind = LX_KW_BREAK; goto done; }
-		<*> "case"       { kind = LX_KW_CASE; goto done; }
-		<*> "catch"      { kind = LX_KW_CATCH; goto done; }
-		<*> "continue"   { kind = LX_KW_CONTINUE; goto done; }
-		<*> "debugger"   { kind = LX_KW_DEBUGGER; goto done; }
-		<*> "default"    { kind = LX_KW_DEFAULT; goto done; }
-		<*> "delete"     { kind = LX_KW_DELETE; goto done; }
-		<*> "do"         { kind = LX_KW_DO; goto done; }
-		<*> "else"       { kind = LX_KW_ELSE; goto done; }
-		<*> "finally"    { kind = LX_KW_FINALLY; goto done; }
-		<*> "for"        { kind = LX_KW_FOR; goto done; }
-		<*> "function"   { kind = LX_KW_FUNCTION; goto done; }
-		<*> "if"         { kind = LX_KW_IF; goto done; }
-		<*> "in"         { kind = LX_KW_IN; goto done; }
-		<*> "instanceof" { kind = LX_KW_INSTANCEOF; goto done; }
-		<*> "new"        { kind = LX_KW_NEW; goto done; }
-		<*> "return"     { kind = LX_KW_RETURN; goto done; }
-		<*> "switch"     { kind = LX_KW_SWITCH; goto done; }
-		<*> "this"       { kind = LX_KW_THIS; goto done; }
-		<*> "throw"      { kind = LX_KW_THROW; goto done; }
-		<*> "try"        { kind = LX_KW_TRY; goto done; }
-		<*> "typeof"     { kind = LX_KW_TYPEOF; goto done; }
-		<*> "var"        { kind = LX_KW_VAR; goto done; }
-		<*> "void"       { kind = LX_KW_VOID; goto done; }
-		<*> "while"      { kind = LX_KW_WHILE; goto done; }
-		<*> "with"       { kind = LX_KW_WITH; goto done; }
-		<*> "null"       { kind = LX_KW_NULL; goto done; }
-		<*> "true"       { kind = LX_KW_TRUE; goto done; }
-		<*> "false"      { kind = LX_KW_FALSE; goto done; }
-		<*> "class"      { kind = LX_KW_CLASS; goto done; }
-		<*> "const"      { kind = LX_KW_CONST; goto done; }
-		<*> "enum"       { kind = LX_KW_ENUM; goto done; }
-		<*> "export"     { kind = LX_KW_EXPORT; goto done; }
-		<*> "extends"    { kind = LX_KW_EXTENDS; goto done; }
-		<*> "import"     { kind = LX_KW_IMPORT; goto done; }
-		<*> "super"      { kind = LX_KW_SUPER; goto done; }
-		<*> "implements" { kind = LX_KW_IMPLEMENTS; goto done; }
-		<*> "interface"  { kind = LX_KW_INTERFACE; goto done; }
-		<*> "let"        { kind = LX_KW_LET; goto done; }
-		<*> "package"    { kind = LX_KW_PACKAGE; goto done; }
-		<*> "private"    { kind = LX_KW_PRIVATE; goto done; }
-		<*> "protected"  { kind = LX_KW_PROTECTED; goto done; }
-		<*> "public"     { kind = LX_KW_PUBLIC; goto done; }
-		<*> "static"     { kind = LX_KW_STATIC; goto done; }
-		<*> "yield"      { kind = LX_KW_YIELD; goto done; }
+		"break"      { kind = LX_KW_BREAK; goto done; }
+		"case"       { kind = LX_KW_CASE; goto done; }
+		"catch"      { kind = LX_KW_CATCH; goto done; }
+		"continue"   { kind = LX_KW_CONTINUE; goto done; }
+		"debugger"   { kind = LX_KW_DEBUGGER; goto done; }
+		"default"    { kind = LX_KW_DEFAULT; goto done; }
+		"delete"     { kind = LX_KW_DELETE; goto done; }
+		"do"         { kind = LX_KW_DO; goto done; }
+		"else"       { kind = LX_KW_ELSE; goto done; }
+		"finally"    { kind = LX_KW_FINALLY; goto done; }
+		"for"        { kind = LX_KW_FOR; goto done; }
+		"function"   { kind = LX_KW_FUNCTION; goto done; }
+		"if"         { kind = LX_KW_IF; goto done; }
+		"in"         { kind = LX_KW_IN; goto done; }
+		"instanceof" { kind = LX_KW_INSTANCEOF; goto done; }
+		"new"        { kind = LX_KW_NEW; goto done; }
+		"return"     { kind = LX_KW_RETURN; goto done; }
+		"switch"     { kind = LX_KW_SWITCH; goto done; }
+		"this"       { kind = LX_KW_THIS; goto done; }
+		"throw"      { kind = LX_KW_THROW; goto done; }
+		"try"        { kind = LX_KW_TRY; goto done; }
+		"typeof"     { kind = LX_KW_TYPEOF; goto done; }
+		"var"        { kind = LX_KW_VAR; goto done; }
+		"void"       { kind = LX_KW_VOID; goto done; }
+		"while"      { kind = LX_KW_WHILE; goto done; }
+		"with"       { kind = LX_KW_WITH; goto done; }
+		"null"       { kind = LX_KW_NULL; goto done; }
+		"true"       { kind = LX_KW_TRUE; goto done; }
+		"false"      { kind = LX_KW_FALSE; goto done; }
+		"class"      { kind = LX_KW_CLASS; goto done; }
+		"const"      { kind = LX_KW_CONST; goto done; }
+		"enum"       { kind = LX_KW_ENUM; goto done; }
+		"export"     { kind = LX_KW_EXPORT; goto done; }
+		"extends"    { kind = LX_KW_EXTENDS; goto done; }
+		"import"     { kind = LX_KW_IMPORT; goto done; }
+		"super"      { kind = LX_KW_SUPER; goto done; }
+		"implements" { kind = LX_KW_IMPLEMENTS; goto done; }
+		"interface"  { kind = LX_KW_INTERFACE; goto done; }
+		"let"        { kind = LX_KW_LET; goto done; }
+		"package"    { kind = LX_KW_PACKAGE; goto done; }
+		"private"    { kind = LX_KW_PRIVATE; goto done; }
+		"protected"  { kind = LX_KW_PROTECTED; goto done; }
+		"public"     { kind = LX_KW_PUBLIC; goto done; }
+		"static"     { kind = LX_KW_STATIC; goto done; }
+		"yield"      { kind = LX_KW_YIELD; goto done; }
 
-		<*> id_start id_part* { kind = LX_IDENT; goto done; }
-		<*> (id_start | uesc) (id_part | uesc)* {
+		id_start id_part* { kind = LX_IDENT; goto done; }
+		(id_start | uesc) (id_part | uesc)* {
 			at = check_ident(start, cur, &kwesc, &why);
 			if (at != NULL)
 				return lx_fail(lx, tok, at, "%s", why);
@@ -402,33 +419,33 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 			flags |= LX_F_ESCAPE | (kwesc ? LX_F_KEYWORD_ESC : 0);
 			goto done;
 		}
-		<*> "\\" {
+		"\\" {
 			if (cur < lim && *cur == 'u')
 				return lx_fail(lx, tok, start, "invalid Unicode escape in identifier");
 			return lx_fail(lx, tok, start, "unexpected character '\\'");
 		}
 
-		<*> decint | decint "." dec* | "." dec+ | (decint | decint "." dec* | "." dec+) exp {
+		decint | decint "." dec* | "." dec+ | (decint | decint "." dec* | "." dec+) exp {
 			goto decimal;
 		}
-		<*> "0" dec* [89] dec* ("." dec*)? exp? {
+		"0" dec* [89] dec* ("." dec*)? exp? {
 			flags |= LX_F_OCTAL_LIKE;
 			goto decimal;
 		}
-		<*> "0" [0-7]+ { flags |= LX_F_LEGACY_OCTAL; radix_bits = 3; goto radix; }
-		<*> "0" [xX] hex+ { radix_bits = 4; goto radix; }
-		<*> "0" [oO] [0-7]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 3; goto radix; }
-		<*> "0" [bB] [01]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 1; goto radix; }
-		<*> "0" [xX] { return lx_fail(lx, tok, cur, "missing hexadecimal digits after '0x'"); }
-		<*> "0" [oO] { return lx_fail(lx, tok, cur, "missing octal digits after '0o'"); }
-		<*> "0" [bB] { return lx_fail(lx, tok, cur, "missing binary digits after '0b'"); }
-		<*> (decint | decint "." dec* | "." dec+ | "0" dec* [89] dec* ("." dec*)?) [eE] [+-]? {
+		"0" [0-7]+ { flags |= LX_F_LEGACY_OCTAL; radix_bits = 3; goto radix; }
+		"0" [xX] hex+ { radix_bits = 4; goto radix; }
+		"0" [oO] [0-7]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 3; goto radix; }
+		"0" [bB] [01]+ { flags |= LX_F_ES2015_NUMBER; radix_bits = 1; goto radix; }
+		"0" [xX] { return lx_fail(lx, tok, cur, "missing hexadecimal digits after '0x'"); }
+		"0" [oO] { return lx_fail(lx, tok, cur, "missing octal digits after '0o'"); }
+		"0" [bB] { return lx_fail(lx, tok, cur, "missing binary digits after '0b'"); }
+		(decint | decint "." dec* | "." dec+ | "0" dec* [89] dec* ("." dec*)?) [eE] [+-]? {
 			return lx_fail(lx, tok, cur, "missing exponent digits in numeric literal");
 		}
 
-		<*> ["] [^"\\\n\r\u2028\u2029]* ["] { kind = LX_STRING; goto done; }
-		<*> ['] [^'\\\n\r\u2028\u2029]* ['] { kind = LX_STRING; goto done; }
-		<*> ["] ([^"\\\n\r\u2028\u2029] | "\\" anych)* ["]
+		["] [^"\\\n\r\u2028\u2029]* ["] { kind = LX_STRING; goto done; }
+		['] [^'\\\n\r\u2028\u2029]* ['] { kind = LX_STRING; goto done; }
+		["] ([^"\\\n\r\u2028\u2029] | "\\" anych)* ["]
 		  | ['] ([^'\\\n\r\u2028\u2029] | "\\" anych)* ['] {
 			at = check_string(start, cur, &flags, &multiline, &why);
 			if (at != NULL)
@@ -436,84 +453,88 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 			kind = LX_STRING;
 			goto done;
 		}
-		<*> ["'] { return diagnose(lx, tok, start, 1, 1, "string literal"); }
+		["'] { return diagnose(lx, tok, start, 1, 1, "string literal"); }
 
-		<*> "`" ([^`\\$] | "\\" anych | "$"+ ([^`\\${] | "\\" anych))* "$"* ("`" | "${") {
+		"`" ([^`\\$] | "\\" anych | "$"+ ([^`\\${] | "\\" anych))* "$"* ("`" | "${") {
 			kind = LX_TEMPLATE;
 			if (cur[-1] == '{')
 				flags |= LX_F_TEMPLATE_HEAD;
 			multiline = 1;
 			goto done;
 		}
-		<*> "`" { return diagnose(lx, tok, start, 0, 1, "template literal"); }
+		"`" { return diagnose(lx, tok, start, 0, 1, "template literal"); }
 
-		<RE> "/" ([^*\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029]
-		          | "[" ([^\]\\\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029])* "]")
-		         ([^\\/[\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029]
-		          | "[" ([^\]\\\n\r\u2028\u2029] | "\\" [^\n\r\u2028\u2029])* "]")*
-		     "/" id_part* {
+		"/" {
+			if (mode == LX_MODE_DIV) {
+				kind = LX_SLASH;
+				if (*cur == '=') {
+					cur++;
+					kind = LX_DIV_ASSIGN;
+				}
+				goto done;
+			}
+			cur = regex_end(start, lim);
+			if (cur == NULL)
+				return diagnose(lx, tok, start, 1, 0, "regular expression literal");
 			if (*cur == '\\')
 				return lx_fail(lx, tok, cur, "escape in regular expression flags");
 			kind = LX_REGEX;
 			goto done;
 		}
-		<RE> "/" { return diagnose(lx, tok, start, 1, 0, "regular expression literal"); }
-		<DIV> "/"  { kind = LX_SLASH; goto done; }
-		<DIV> "/=" { kind = LX_DIV_ASSIGN; goto done; }
 
-		<*> "{"    { kind = LX_LBRACE; goto done; }
-		<*> "}"    { kind = LX_RBRACE; goto done; }
-		<*> "("    { kind = LX_LPAREN; goto done; }
-		<*> ")"    { kind = LX_RPAREN; goto done; }
-		<*> "["    { kind = LX_LBRACKET; goto done; }
-		<*> "]"    { kind = LX_RBRACKET; goto done; }
-		<*> "."    { kind = LX_DOT; goto done; }
-		<*> "..."  { kind = LX_ELLIPSIS; goto done; }
-		<*> ";"    { kind = LX_SEMI; goto done; }
-		<*> ","    { kind = LX_COMMA; goto done; }
-		<*> "<"    { kind = LX_LT; goto done; }
-		<*> ">"    { kind = LX_GT; goto done; }
-		<*> "<="   { kind = LX_LE; goto done; }
-		<*> ">="   { kind = LX_GE; goto done; }
-		<*> "=="   { kind = LX_EQ; goto done; }
-		<*> "!="   { kind = LX_NE; goto done; }
-		<*> "==="  { kind = LX_SEQ; goto done; }
-		<*> "!=="  { kind = LX_SNE; goto done; }
-		<*> "+"    { kind = LX_PLUS; goto done; }
-		<*> "-"    { kind = LX_MINUS; goto done; }
-		<*> "*"    { kind = LX_STAR; goto done; }
-		<*> "%"    { kind = LX_PERCENT; goto done; }
-		<*> "++"   { kind = LX_INC; goto done; }
-		<*> "--"   { kind = LX_DEC; goto done; }
-		<*> "<<"   { kind = LX_SHL; goto done; }
-		<*> ">>"   { kind = LX_SAR; goto done; }
-		<*> ">>>"  { kind = LX_SHR; goto done; }
-		<*> "&"    { kind = LX_AMP; goto done; }
-		<*> "|"    { kind = LX_PIPE; goto done; }
-		<*> "^"    { kind = LX_CARET; goto done; }
-		<*> "!"    { kind = LX_BANG; goto done; }
-		<*> "~"    { kind = LX_TILDE; goto done; }
-		<*> "&&"   { kind = LX_AND; goto done; }
-		<*> "||"   { kind = LX_OR; goto done; }
-		<*> "?"    { kind = LX_QUESTION; goto done; }
-		<*> ":"    { kind = LX_COLON; goto done; }
-		<*> "="    { kind = LX_ASSIGN; goto done; }
-		<*> "+="   { kind = LX_ADD_ASSIGN; goto done; }
-		<*> "-="   { kind = LX_SUB_ASSIGN; goto done; }
-		<*> "*="   { kind = LX_MUL_ASSIGN; goto done; }
-		<*> "%="   { kind = LX_MOD_ASSIGN; goto done; }
-		<*> "<<="  { kind = LX_SHL_ASSIGN; goto done; }
-		<*> ">>="  { kind = LX_SAR_ASSIGN; goto done; }
-		<*> ">>>=" { kind = LX_SHR_ASSIGN; goto done; }
-		<*> "&="   { kind = LX_AND_ASSIGN; goto done; }
-		<*> "|="   { kind = LX_OR_ASSIGN; goto done; }
-		<*> "^="   { kind = LX_XOR_ASSIGN; goto done; }
-		<*> "**"   { kind = LX_EXP; goto done; }
-		<*> "**="  { kind = LX_EXP_ASSIGN; goto done; }
-		<*> "=>"   { kind = LX_ARROW; goto done; }
+		"{"    { kind = LX_LBRACE; goto done; }
+		"}"    { kind = LX_RBRACE; goto done; }
+		"("    { kind = LX_LPAREN; goto done; }
+		")"    { kind = LX_RPAREN; goto done; }
+		"["    { kind = LX_LBRACKET; goto done; }
+		"]"    { kind = LX_RBRACKET; goto done; }
+		"."    { kind = LX_DOT; goto done; }
+		"..."  { kind = LX_ELLIPSIS; goto done; }
+		";"    { kind = LX_SEMI; goto done; }
+		","    { kind = LX_COMMA; goto done; }
+		"<"    { kind = LX_LT; goto done; }
+		">"    { kind = LX_GT; goto done; }
+		"<="   { kind = LX_LE; goto done; }
+		">="   { kind = LX_GE; goto done; }
+		"=="   { kind = LX_EQ; goto done; }
+		"!="   { kind = LX_NE; goto done; }
+		"==="  { kind = LX_SEQ; goto done; }
+		"!=="  { kind = LX_SNE; goto done; }
+		"+"    { kind = LX_PLUS; goto done; }
+		"-"    { kind = LX_MINUS; goto done; }
+		"*"    { kind = LX_STAR; goto done; }
+		"%"    { kind = LX_PERCENT; goto done; }
+		"++"   { kind = LX_INC; goto done; }
+		"--"   { kind = LX_DEC; goto done; }
+		"<<"   { kind = LX_SHL; goto done; }
+		">>"   { kind = LX_SAR; goto done; }
+		">>>"  { kind = LX_SHR; goto done; }
+		"&"    { kind = LX_AMP; goto done; }
+		"|"    { kind = LX_PIPE; goto done; }
+		"^"    { kind = LX_CARET; goto done; }
+		"!"    { kind = LX_BANG; goto done; }
+		"~"    { kind = LX_TILDE; goto done; }
+		"&&"   { kind = LX_AND; goto done; }
+		"||"   { kind = LX_OR; goto done; }
+		"?"    { kind = LX_QUESTION; goto done; }
+		":"    { kind = LX_COLON; goto done; }
+		"="    { kind = LX_ASSIGN; goto done; }
+		"+="   { kind = LX_ADD_ASSIGN; goto done; }
+		"-="   { kind = LX_SUB_ASSIGN; goto done; }
+		"*="   { kind = LX_MUL_ASSIGN; goto done; }
+		"%="   { kind = LX_MOD_ASSIGN; goto done; }
+		"<<="  { kind = LX_SHL_ASSIGN; goto done; }
+		">>="  { kind = LX_SAR_ASSIGN; goto done; }
+		">>>=" { kind = LX_SHR_ASSIGN; goto done; }
+		"&="   { kind = LX_AND_ASSIGN; goto done; }
+		"|="   { kind = LX_OR_ASSIGN; goto done; }
+		"^="   { kind = LX_XOR_ASSIGN; goto done; }
+		"**"   { kind = LX_EXP; goto done; }
+		"**="  { kind = LX_EXP_ASSIGN; goto done; }
+		"=>"   { kind = LX_ARROW; goto done; }
 
-		<*> [^] { return stray(lx, tok, start); }
-		<*> *   { return lx_fail(lx, tok, start, "invalid UTF-8 byte 0x%02X", *start); }
+		[^] { return stray(lx, tok, start); }
+		*   { return lx_fail(lx, tok, start, "invalid UTF-8 byte 0x%02X", *start); }
 	*/
 	}
 
@@ -540,7 +561,17 @@ done:
 	tok->off = (uint32_t)(start - lx->src);
 	tok->len = (uint32_t)(cur - start);
 	tok->line = lx->line;
-	lx->col += lx_count_cp(lx->src + lx->col_off, start, lim + 1);
+	if (tok->off > lx->ascii_end) {
+		/* look ahead for the end of the ASCII run, from where the known
+		 * one ends; a few hundred bytes at a time */
+		const lx_byte *from = lx->src + (lx->ascii_end > lx->col_off ? lx->ascii_end : lx->col_off);
+		const lx_byte *to = (size_t)(lim - start) > 512 ? start + 512 : lim;
+		lx->ascii_end = (uint32_t)(lx_ascii_run(from, to, lim + 1) - lx->src);
+	}
+	if (tok->off <= lx->ascii_end)
+		lx->col += tok->off - lx->col_off;
+	else
+		lx->col += lx_count_cp(lx->src + lx->col_off, start, lim + 1);
 	lx->col_off = tok->off;
 	tok->col = lx->col;
 	if (kind != LX_NUMBER)

@@ -94,6 +94,7 @@ lx_restore(lx_lexer *lx, const lx_state *st)
 	lx->line_off = st->line_off;
 	lx->col_off = st->col_off;
 	lx->col = st->col;
+	lx->ascii_end = 0;   /* known only from col_off on: forget it */
 	lx->failed = 0;
 	lx->err[0] = '\0';
 }

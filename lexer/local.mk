@@ -12,7 +12,7 @@ lexer_liblexer_a_CFLAGS = $(AM_CFLAGS) -Wno-implicit-fallthrough
 EXTRA_DIST += lexer/js_lex.re lexer/line_scan.rl
 MAINTAINERCLEANFILES += $(srcdir)/lexer/js_lex.c $(srcdir)/lexer/line_scan.c
 
-LX_RE2C_FLAGS = -8 -c --case-ranges -W --no-generation-date --no-version
+LX_RE2C_FLAGS = -8 --case-ranges -W --no-generation-date --no-version
 $(srcdir)/lexer/js_lex.c: $(srcdir)/lexer/js_lex.re
 	$(AM_V_GEN)$(RE2C) $(LX_RE2C_FLAGS) -o $@ $(srcdir)/lexer/js_lex.re
 $(srcdir)/lexer/line_scan.c: $(srcdir)/lexer/line_scan.rl

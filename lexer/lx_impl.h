@@ -6,7 +6,9 @@
  * (line, line_off) is the current line and where it starts, (col_off, col)
  * a byte offset on that line whose column is known. A token's column is the
  * cached column plus the code points between col_off and its first byte, so
- * every byte is counted once however long the line is.
+ * every byte is counted once however long the line is. Most source is ASCII:
+ * runs of ASCII bytes are found ahead a word at a time (ascii_end), and
+ * inside one the code point count is the byte count.
  */
 #ifndef FERRY_LX_IMPL_H
 #define FERRY_LX_IMPL_H
@@ -37,6 +39,9 @@ struct lx_lexer {
 	char    *err;           /* "file:line:col: reason" */
 	size_t   err_cap;
 
+	uint32_t ascii_end;     /* bytes [col_off, ascii_end) are known to be ASCII
+	                         * (columns are then byte differences) */
+
 	locale_t c_locale;      /* for strtod_l: numbers ignore the process locale */
 
 	/* lazily built start offsets of every line (lx_position far behind the
@@ -54,6 +59,9 @@ uint32_t lx_utf8_decode(const lx_byte *p, size_t n);
 size_t   lx_utf8_encode(uint32_t cp, lx_byte *out);
 /* Length of the line terminator at p (LF, CR, CRLF, U+2028, U+2029), or 0. */
 size_t   lx_lt_len(const lx_byte *p, const lx_byte *lim);
+/* First byte in [p, e) that is not ASCII, or e. Reads whole words: bytes up
+ * to `readable` (exclusive, >= e) may be read. */
+const lx_byte *lx_ascii_run(const lx_byte *p, const lx_byte *e, const lx_byte *readable);
 /* Code points in [p, e) (counts the bytes that are not UTF-8 continuations).
  * Bytes up to `readable` (exclusive, >= e) may be read: a lexer passes
  * lim + 1, its terminating NUL being readable. */

@@ -84,18 +84,35 @@ lx_lt_len(const lx_byte *p, const lx_byte *lim)
 	return 0;
 }
 
+const lx_byte *
+lx_ascii_run(const lx_byte *p, const lx_byte *e, const lx_byte *readable)
+{
+	uint64_t x;
+
+	while (p < e && readable - p >= 8) {
+		memcpy(&x, p, 8);
+		if (x & UINT64_C(0x8080808080808080))
+			break;
+		p += 8;
+	}
+	while (p < e && *p < 0x80)
+		p++;
+	return p < e ? p : e;
+}
+
 /* Continuation bytes (10xxxxxx) in the 8 bytes of x, where only the first
- * k (1..8, in memory order) count. */
+ * k (1..8, in memory order) count. Branch-free: the gaps it is called on
+ * have unpredictable lengths. */
 static inline uint32_t
 cont_bytes(uint64_t x, size_t k)
 {
-	if (k < 8) {
+	unsigned drop = 8 * (8 - (unsigned)k);   /* bits of the bytes past k: 0..56 */
+
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		x &= ~UINT64_C(0) << (8 * (8 - k));
+	x = x >> drop << drop;
 #else
-		x &= (UINT64_C(1) << (8 * k)) - 1;
+	x = x << drop >> drop;
 #endif
-	}
 	/* bit 7 set and bit 6 clear; the shift moves each byte's bit 6 to its
 	 * bit 7 (what crosses into the next byte is masked off). Then one bit
 	 * per byte at bit 0, summed by a multiply (no popcnt on baseline x86-64). */
