@@ -320,6 +320,19 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 {
 	duk_context *ctx = w->ctx;
 	duk_idx_t en;
+	uint32_t asize = 0;
+
+	/* Entries of a Duktape array's array part are always writable,
+	 * enumerable, configurable data properties (giving one index other
+	 * attributes or an accessor abandons the array part), so for indices
+	 * below its size no descriptor is needed: a plain read of an own data
+	 * property runs no code. Worth an inspect only for longer arrays. */
+	if (duk_is_array(ctx, o) && duk_get_length(ctx, o) >= 16) {
+		duk_inspect_value(ctx, o);
+		duk_get_prop_literal(ctx, -1, "asize");
+		asize = (uint32_t)duk_get_uint_default(ctx, -1, 0);
+		duk_pop_2(ctx);
+	}
 
 	w->ntmp = 0;
 	duk_enum(ctx, o, SW_ENUM_FLAGS);
@@ -349,15 +362,23 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 		if (sw_key(w, key, &kv) != 0)
 			return -1;
 		w->curkey = kv;
-		duk_dup(ctx, key);
-		duk_get_prop_desc(ctx, o, 0);
-		d = duk_get_top_index(ctx);
-		f = rt_desc_flags(ctx, d);
 		pi = (uint32_t)w->ntmp;
 		e.parent = id;
 		e.kind = SW_E_PROP;
 		e.a = pi;
 		memset(&v2, 0, sizeof v2);
+		if (asize && is_index_key(k, kn, &dummy) && dummy < asize) {
+			duk_get_prop_index(ctx, o, dummy);
+			f = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
+			e.b = 0;
+			if (sw_value(w, -1, &v1, &e) != 0)
+				return -1;
+			goto add;
+		}
+		duk_dup(ctx, key);
+		duk_get_prop_desc(ctx, o, 0);
+		d = duk_get_top_index(ctx);
+		f = rt_desc_flags(ctx, d);
 		if (f & WR_PF_ACCESSOR) {
 			duk_get_prop_literal(ctx, d, "get");
 			e.b = 1;
@@ -373,6 +394,7 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 			if (sw_value(w, -1, &v1, &e) != 0)
 				return -1;
 		}
+add:
 		if (w->ntmp == w->captmp) {
 			size_t nc = w->captmp ? w->captmp * 2 : 64;
 			wr_prop *np = realloc(w->tmp, nc * sizeof *np);

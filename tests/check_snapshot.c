@@ -244,11 +244,16 @@ START_TEST(test_data_kinds)
 	    "var fixed = [1]; Object.defineProperty(fixed, 'length', {writable: false});\n"
 	    "var cnull = Object.create(null); cnull.q = 1; cnull.__proto__ = 5;\n"
 	    "var child = Object.create(a); child.own = 2;\n"
-	    "var args = mkargs(1, 'two');\n");
+	    "var args = mkargs(1, 'two');\n"
+	    "var big = [], bigacc = [], bigro = [];\n"
+	    "for (var i = 0; i < 40; i++) { big[i] = i * 1.5; bigacc[i] = i; bigro[i] = 'r' + i; }\n"
+	    "delete big[7]; big.push('s', {o: 1}); big.length = 50;\n"
+	    "Object.defineProperty(bigacc, 3, {get: add, enumerable: true, configurable: true});\n"
+	    "Object.defineProperty(bigro, 5, {writable: false});\n");
 	b = migrate(a, NULL);
 	same_description(a, b, "['a','d','bad','r','e','b','num','str','sym','sym2','sym3','gs','o2','bsym',"
 	                 "'ab','u8','dv','i16','f64','buf','fr','se','ne','m','fl','glob','lg','arr','fixed',"
-	                 "'cnull','child','args']");
+	                 "'cnull','child','args','big','bigacc','bigro']");
 	same_result(a, b, "a.y.length + ',' + a.y.charCodeAt(1) + ',' + a.y.charCodeAt(3)");
 	same_result(a, b, "String(r.exec('xxabbbc')) + r.lastIndex");
 	same_result(a, b, "u8[0] + ',' + dv.getUint8(1) + ',' + i16[1] + ',' + buf[1] + ',' + Buffer.isBuffer(buf)");
