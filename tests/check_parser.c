@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "rewriter/rewriter.h"
 
@@ -791,6 +793,45 @@ START_TEST(test_memory)
 }
 END_TEST
 
+/* Out of memory: under an address-space limit a big parse fails with -2
+ * and a message, never a crash. Needs fork mode (the limit stays in the
+ * test's child process). */
+START_TEST(test_out_of_memory)
+{
+	static const char unit[] = "var o = {a: [1, 2, 3], f: function (x) { return x * 2 + y; }};\n";
+	size_t n = 60000, i, len = strlen(unit);
+	unsigned long vm_pages = 0;
+	FILE *f;
+	char *src, err[256];
+	rw_ast *ast = (rw_ast *)1;
+	struct rlimit rl;
+	const char *fork_env = getenv("CK_FORK");
+	int rc;
+
+	if (fork_env != NULL && strcmp(fork_env, "no") == 0)
+		return;
+	src = malloc(len * n + 1);
+	ck_assert_ptr_nonnull(src);
+	for (i = 0; i < n; i++)
+		memcpy(src + i * len, unit, len);
+	src[len * n] = '\0';
+	/* 4 MB of source needs about 40 MB of AST: allow 16 MB more than now */
+	f = fopen("/proc/self/statm", "r");
+	if (f == NULL)
+		return;   /* not Linux: no cheap way to know the current size */
+	ck_assert_int_eq(fscanf(f, "%lu", &vm_pages), 1);
+	fclose(f);
+	ck_assert_int_eq(getrlimit(RLIMIT_AS, &rl), 0);
+	rl.rlim_cur = (rlim_t)vm_pages * (rlim_t)sysconf(_SC_PAGESIZE) + 16u * 1024u * 1024u;
+	ck_assert_int_eq(setrlimit(RLIMIT_AS, &rl), 0);
+	rc = rw_parse("big.js", src, len * n, 0, &ast, err, sizeof err);
+	ck_assert_int_eq(rc, -2);
+	ck_assert_ptr_null(ast);
+	ck_assert_str_eq(err, "big.js: out of memory");
+	free(src);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ printer */
 
 START_TEST(test_print)
@@ -913,6 +954,7 @@ parser_suite(void)
 	tcase_add_test(tc, test_spans);
 	tcase_add_test(tc, test_ids_and_names);
 	tcase_add_test(tc, test_memory);
+	tcase_add_test(tc, test_out_of_memory);
 	tcase_add_test(tc, test_print);
 	tcase_add_test(tc, test_print_fixpoint);
 	tcase_add_test(tc, test_api_misc);
