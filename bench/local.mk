@@ -9,13 +9,19 @@ BENCH_QUICK_TARGETS += bench-ferryc-quick bench-patterns-quick
 # every bench target writes its section and data here
 BENCH_OUT = $(abs_top_builddir)/bench/out
 
+# each run starts from an empty output directory (no stale section of an
+# earlier quick or full run) and records its start time and the load average
+BENCH_START = rm -rf '$(BENCH_OUT)' && $(MKDIR_P) '$(BENCH_OUT)' && \
+	date +%s > '$(BENCH_OUT)/time-start' && \
+	{ cat /proc/loadavg > '$(BENCH_OUT)/load-start' 2>/dev/null || :; }
+
 bench: all
-	@$(MKDIR_P) $(BENCH_OUT)
+	@$(BENCH_START)
 	@rc=0; for t in $(BENCH_TARGETS); do \
 	  $(MAKE) $(AM_MAKEFLAGS) BENCH_OUT='$(BENCH_OUT)' $$t || rc=1; done; \
 	QUICK= $(SHELL) $(srcdir)/bench/report.sh '$(BENCH_OUT)' '$(abs_top_srcdir)'; exit $$rc
 bench-quick: all
-	@$(MKDIR_P) $(BENCH_OUT)
+	@$(BENCH_START)
 	@rc=0; for t in $(BENCH_QUICK_TARGETS); do \
 	  $(MAKE) $(AM_MAKEFLAGS) BENCH_OUT='$(BENCH_OUT)' QUICK=1 $$t || rc=1; done; \
 	QUICK=1 $(SHELL) $(srcdir)/bench/report.sh '$(BENCH_OUT)' '$(abs_top_srcdir)'; exit $$rc
