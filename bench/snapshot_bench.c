@@ -186,10 +186,10 @@ static long records_for(size_t bytes, double per_record)
 
 int main(int argc, char **argv)
 {
-	static const size_t sizes[] = { 10u << 10, 100u << 10, 1u << 20, 10u << 20 };
+	static const size_t sizes[] = { 10u << 10, 100u << 10, 1u << 20, 3u << 20, 10u << 20 };
 	const char *md = NULL, *dat = NULL;
 	int quick = 0, i, nsizes;
-	result cal, res[4];
+	result cal, res[5];
 	double per;
 	FILE *f;
 
@@ -212,7 +212,7 @@ int main(int argc, char **argv)
 
 	measure(1000, 1, &cal);
 	per = (double)cal.live / 1000.0;
-	nsizes = quick ? 2 : 4;
+	nsizes = quick ? 2 : 5;
 	for (i = 0; i < nsizes; i++)
 		measure(records_for(sizes[i], per), quick ? 2 : (sizes[i] >= (10u << 20) ? 3 : 5), &res[i]);
 
