@@ -177,10 +177,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "migrate_bench: --app is required\n");
 		return 2;
 	}
-	static const long full[] = { 10000, 100000, 1000000, 10000000 };
+	static const long full[] = { 10000, 100000, 1000000, 3000000, 10000000 };
 	static const long small[] = { 10000, 100000 };
 	const long *sizes = quick ? small : full;
-	int nsizes = quick ? 2 : 4, reps = 3, fail = 0;
+	int nsizes = quick ? 2 : 5, reps = 3, fail = 0;
 	FILE *fm = md ? fopen(md, "w") : NULL, *fd = dat ? fopen(dat, "w") : NULL;
 
 	if (fm) {
