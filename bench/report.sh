@@ -179,7 +179,7 @@ echo "bench: wrote $res"
 
 command -v gnuplot >/dev/null 2>&1 || { echo "bench: gnuplot not found, no plots"; exit 0; }
 plot() { # name script
-	gnuplot -e "set terminal svg size 720,420 dynamic font 'sans,11'; set output '$src/bench/$1.svg'; $2" \
+	gnuplot -e "set terminal svg size 720,420 dynamic noenhanced font 'sans,11'; set output '$src/bench/$1.svg'; $2" \
 		&& echo "bench: wrote $src/bench/$1.svg"
 }
 if [ -f "$out/overhead.dat" ]; then
