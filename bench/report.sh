@@ -195,7 +195,7 @@ set ylabel 'ratio (1.0 = no overhead)'; set xtics rotate by -30; set key top lef
 plot '$out/overhead.dat' $series 1 with lines lc rgb 'black' dt 2 notitle"
 fi
 if [ -f "$out/scaling-snapshot.dat" ] || [ -f "$out/scaling-migrate.dat" ]; then
-	cmd="set title 'Time against live heap size'; set logscale xy; set xlabel 'live heap bytes'; \
+	cmd="set title 'Time against live heap size'; set logscale xy; set format x '%.0s %cB'; set xlabel 'live heap bytes'; \
 set ylabel 'ms'; set key top left; set grid; plot "
 	sep=
 	if [ -f "$out/scaling-snapshot.dat" ]; then
@@ -211,7 +211,7 @@ set ylabel 'ms'; set key top left; set grid; plot "
 fi
 if [ -f "$out/scaling-ferryc.dat" ]; then
 	plot scaling-ferryc "set title 'ferryc time against source size'; set logscale xy; \
-set xlabel 'source bytes'; set ylabel 'seconds'; set grid; set key top left; \
+set format x '%.0s %cB'; set xlabel 'source bytes'; set ylabel 'seconds'; set grid; set key top left; \
 plot '$out/scaling-ferryc.dat' using 1:2 with linespoints title 'ferryc (parse, instrument, emit)'"
 fi
 exit 0
