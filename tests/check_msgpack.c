@@ -194,6 +194,15 @@ static wr_snapshot *sample(void)
 	}
 	uint32_t ab0 = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
 	(void)ab0;
+	/* mostly zeros (a fresh Float64Array): written as ZBYTES */
+	uint32_t abz = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+	uint8_t *zb = wr_alloc(s, 1000);
+	memset(zb, 0, 1000);
+	zb[0] = 1; zb[7] = 2; zb[300] = 3; zb[301] = 4; zb[999] = 5;
+	for (int i = 500; i < 520; i++)
+		zb[i] = (uint8_t)i;
+	s->objects[abz - 1].u.bytes.ptr = zb;
+	s->objects[abz - 1].u.bytes.len = 1000;
 	/* 18: object with a ref proto and null proto elsewhere */
 	uint32_t o2 = add_obj(s, WR_OBJ_OBJECT, v_ref(env));
 	uint32_t o3 = add_obj(s, WR_OBJ_OBJECT, v_null());
@@ -548,7 +557,10 @@ START_TEST(every_limit)
 	l.max_string = 299;   /* the sample holds a 300-byte string */
 	ck_assert_int_eq(read_lim(&b, &l, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "exceeds the limit of 299"));
-	l.max_string = 300;
+	l.max_string = 999;   /* ... and a 1000-byte array buffer (ZBYTES) */
+	ck_assert_int_eq(read_lim(&b, &l, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "exceeds the limit of 999"));
+	l.max_string = 1000;
 	ck_assert_int_eq(read_lim(&b, &l, &err), 0);
 
 	wr_limits_default(&l);
@@ -645,6 +657,49 @@ START_TEST(bad_references)
 }
 END_TEST
 
+/* byte arrays: zero runs are squeezed out only when that pays, and the
+ * zeros put back count against max_bytes */
+START_TEST(byte_arrays)
+{
+	static const uint32_t sizes[] = { 0, 1, 63, 64, 1000, 100000 };
+	for (int pattern = 0; pattern < 3; pattern++)
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+			wr_error err;
+			wr_buf b;
+			uint32_t n = sizes[k];
+			uint32_t id = add_obj(s, WR_OBJ_ARRAYBUFFER, v_null());
+			uint8_t *p = wr_alloc(s, n ? n : 1);
+			for (uint32_t i = 0; i < n; i++)   /* zeros / noise / zeros with islands */
+				p[i] = pattern == 0 ? 0 : pattern == 1 ? (uint8_t)(i * 7 + 1) :
+				       (i % 50 < 3 ? (uint8_t)i : 0);
+			s->objects[id - 1].u.bytes.ptr = p;
+			s->objects[id - 1].u.bytes.len = n;
+			encode(s, &b);
+			if (pattern == 0 && n >= 1000)
+				ck_assert_uint_lt(b.len, 100);     /* zeros cost almost nothing */
+			if (pattern == 1)
+				ck_assert_uint_ge(b.len, n);       /* noise stays bin */
+			ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
+			ck_assert(snap_eq(s, r));
+			wr_snapshot_free(r);
+			if (pattern == 0 && n == 100000) {
+				wr_limits l;
+				wr_limits_default(&l);
+				l.max_bytes = 50000;               /* input is tiny, the zeros are not */
+				ck_assert_int_eq(wr_msgpack_read(b.data, b.len, &l, &r, &err), -1);
+				ck_assert_ptr_nonnull(strstr(err.msg, "zeros exceed the limit"));
+				l.max_bytes = 256u << 20;
+				l.max_string = 99999;
+				ck_assert_int_eq(wr_msgpack_read(b.data, b.len, &l, &r, &err), -1);
+				ck_assert_ptr_nonnull(strstr(err.msg, "exceeds the limit of 99999"));
+			}
+			wr_buf_free(&b);
+			wr_snapshot_free(s);
+		}
+}
+END_TEST
+
 /* A heap-like model: many small objects and arrays of numbers and strings,
  * as the bench programs make. msgpack must be <= 0.6x the JSON size. */
 START_TEST(size_vs_json)
@@ -692,6 +747,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, hostile_headers);
 	tcase_add_test(tc, count_amplification);
 	tcase_add_test(tc, bad_references);
+	tcase_add_test(tc, byte_arrays);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

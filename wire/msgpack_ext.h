@@ -14,9 +14,16 @@ enum {
 	WR_MPX_REF       = 1,  /* object id, big-endian, 1, 2 or 4 bytes, != 0 */
 	WR_MPX_BUILTIN   = 2,  /* built-in path bytes, e.g. "Math.floor" */
 	WR_MPX_SYMBOL    = 3,  /* symbol id, big-endian, 1, 2 or 4 bytes, != 0 */
-	WR_MPX_RAWSTR    = 4   /* a string that is not well-formed UTF-8 (lone
+	WR_MPX_RAWSTR    = 4,  /* a string that is not well-formed UTF-8 (lone
 	                        * surrogates, arbitrary bytes): the exact bytes */
+	WR_MPX_ZBYTES    = 5   /* an ArrayBuffer's bytes with runs of zeros
+	                        * squeezed out: uvarint total, then pairs
+	                        * (uvarint literal length, literal bytes,
+	                        *  uvarint zero-run length) up to the end */
 };
+
+/* zero runs shorter than this stay literal */
+#define WR_MP_ZRUN_MIN 8u
 
 /* top level: fixarray of WR_MP_TOP_FIELDS, first the magic string */
 #define WR_MP_MAGIC       "ferry-snapshot"

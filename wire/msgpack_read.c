@@ -30,6 +30,7 @@ typedef struct mr {
 	uint32_t depth;
 	wr_snapshot *s;
 	wr_error *err;
+	size_t expanded;        /* zero bytes restored from ZBYTES so far */
 	wr_str keys[KEY_CACHE];
 } mr;
 
@@ -493,6 +494,66 @@ static int rd_values(mr *r, wr_value **out, uint32_t *nout, const char *what)
 	return 0;
 }
 
+/* an unsigned LEB128 varint of at most 32 bits inside body[*i..n) */
+static int body_uvarint(const uint8_t *b, uint32_t n, uint32_t *i, uint32_t *out)
+{
+	uint64_t v = 0;
+	for (unsigned shift = 0; shift < 35; shift += 7) {
+		if (*i >= n)
+			return -1;
+		uint8_t c = b[(*i)++];
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			break;
+		if (shift == 28)
+			return -1;
+	}
+	if (v > UINT32_MAX)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+/* ext ZBYTES: the bytes of an ArrayBuffer with its zero runs squeezed out.
+ * The zeros put back count against max_bytes over the whole snapshot, so
+ * the memory a decoder spends stays bounded by the limits, not only by the
+ * input's size. */
+static int rd_zbytes(mr *r, const tok *k, wr_object *o)
+{
+	uint32_t i = 0, total, lit, zeros, out = 0;
+	const size_t body = (size_t)(k->p - r->b);
+	if (body_uvarint(k->p, k->n, &i, &total) < 0)
+		return fail_at(r, body, "arraybuffer: bad length");
+	if (total > r->lim->max_string)
+		return fail_at(r, body, "arraybuffer of %u bytes exceeds the limit of %u",
+		               (unsigned)total, (unsigned)r->lim->max_string);
+	uint8_t *p = total ? wr_alloc(r->s, total) : NULL;
+	if (total && !p)
+		return oom(r);
+	while (i < k->n) {
+		if (body_uvarint(k->p, k->n, &i, &lit) < 0 || lit > k->n - i || lit > total - out)
+			return fail_at(r, body + i, "arraybuffer: bad literal run");
+		if (lit)
+			memcpy(p + out, k->p + i, lit);
+		i += lit;
+		out += lit;
+		if (body_uvarint(k->p, k->n, &i, &zeros) < 0 || zeros > total - out)
+			return fail_at(r, body + i, "arraybuffer: bad zero run");
+		if (zeros > r->lim->max_bytes - r->expanded)
+			return fail_at(r, body + i, "arraybuffer zeros exceed the limit of %zu bytes",
+			               r->lim->max_bytes);
+		r->expanded += zeros;
+		if (zeros)
+			memset(p + out, 0, zeros);
+		out += zeros;
+	}
+	if (out != total)
+		return fail_at(r, body + i, "arraybuffer: %u of %u bytes", (unsigned)out, (unsigned)total);
+	o->u.bytes.ptr = p;
+	o->u.bytes.len = total;
+	return 0;
+}
+
 static int rd_object(mr *r)
 {
 	uint64_t n;
@@ -550,6 +611,11 @@ static int rd_object(mr *r)
 		tok k;
 		if (next(r, &k) < 0)
 			return -1;
+		if (k.t == T_EXT && k.ext == WR_MPX_ZBYTES) {
+			if (rd_zbytes(r, &k, o) < 0)
+				return -1;
+			break;
+		}
 		if (k.t != T_BIN)
 			return fail_at(r, k.at, "arraybuffer: expected binary, found %s", tname(k.t));
 		if (k.n > r->lim->max_string)

@@ -14,6 +14,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <msgpack.h>
 
@@ -128,6 +129,67 @@ static int put_value(mw *w, const wr_value *v, wr_error *err)
 	return 0;
 }
 
+/* ---- byte arrays: zero runs squeezed out when that saves an eighth ---- */
+
+static size_t uvarint(uint8_t *out, uint64_t v)
+{
+	size_t n = 0;
+	do {
+		uint8_t b = v & 0x7f;
+		v >>= 7;
+		if (out)
+			out[n] = b | (v ? 0x80 : 0);
+		n++;
+	} while (v);
+	return n;
+}
+
+/* length of the next zero run at p[i..n) if it is worth a segment, else 0 */
+static size_t zero_run(const uint8_t *p, size_t i, size_t n)
+{
+	size_t j = i;
+	while (j < n && p[j] == 0)
+		j++;
+	return j - i >= WR_MP_ZRUN_MIN ? j - i : 0;
+}
+
+/* the ZBYTES body of p[0..n) into out (NULL: just its size) */
+static size_t zbytes(const uint8_t *p, size_t n, uint8_t *out)
+{
+	size_t o = uvarint(out, n), i = 0;
+	while (i < n) {
+		size_t lit = i, z = 0;
+		while (lit < n && !(z = zero_run(p, lit, n)))
+			lit++;
+		o += uvarint(out ? out + o : NULL, lit - i);
+		if (out)
+			memcpy(out + o, p + i, lit - i);
+		o += lit - i;
+		o += uvarint(out ? out + o : NULL, z);
+		i = lit + z;
+	}
+	return o;
+}
+
+static int put_bytes(mw *w, const uint8_t *p, uint32_t n)
+{
+	size_t zn = n >= 64 ? zbytes(p, n, NULL) : SIZE_MAX;
+	if (zn == SIZE_MAX || zn + n / 8 > n) {
+		msgpack_pack_bin_with_body(&w->pk, p, n);
+		return 0;
+	}
+	uint8_t *body = malloc(zn);
+	if (!body) {
+		w->oom = 1;   /* reported by wr_msgpack_write */
+		return 0;
+	}
+	zbytes(p, n, body);
+	msgpack_pack_ext(&w->pk, zn, WR_MPX_ZBYTES);
+	msgpack_pack_ext_body(&w->pk, body, zn);
+	free(body);
+	return 0;
+}
+
 /* "0".."4294967294" without leading zeros: the array index value, else -1 */
 static int64_t index_key(const wr_str *s)
 {
@@ -235,8 +297,7 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL:
 		return put_value(w, &o->u.prim, err);
 	case WR_OBJ_ARRAYBUFFER:
-		msgpack_pack_bin_with_body(&w->pk, o->u.bytes.ptr, o->u.bytes.len);
-		return 0;
+		return put_bytes(w, o->u.bytes.ptr, o->u.bytes.len);
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		msgpack_pack_uint32(&w->pk, o->u.view.elem);
 		if (put_value(w, &o->u.view.buffer, err) < 0)
