@@ -22,14 +22,19 @@ cpu=$(sed -n 's/^model name[ \t]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
 
-# load average when the bench started (written by `make bench`) and now
-load_now=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+# load average when the bench started (written by `make bench`) and ended;
+# the end (time, load) is kept in OUTDIR so that re-running the report on
+# the same data gives the same header
+[ -f "$out/time-end" ] || date +%s > "$out/time-end"
+[ -f "$out/load-end" ] || cat /proc/loadavg > "$out/load-end" 2>/dev/null
+load_now=$(cut -d' ' -f1-3 "$out/load-end" 2>/dev/null)
 load_start=$(cut -d' ' -f1-3 "$out/load-start" 2>/dev/null)
+t1=$(cat "$out/time-end")
 load="start ${load_start:-?}, end ${load_now:-?} (1/5/15 min)"
 loaded=$(echo "${load_start:-0} ${load_now:-0}" | awk -v n="$ncpu" '{ if ($1 > n || $4 > n) print 1 }')
 elapsed=
 if [ -f "$out/time-start" ]; then
-	t0=$(cat "$out/time-start"); t1=$(date +%s)
+	t0=$(cat "$out/time-start")
 	elapsed="$(( (t1 - t0) / 60 )) min $(( (t1 - t0) % 60 )) s (all bench targets, wall clock)"
 fi
 
@@ -51,7 +56,7 @@ human() { # bytes -> short text
 fitrow() {
 	r=$(fit "$2" "$3" "$4" "$5") || return 0
 	set -- "$1" "$6" $r
-	echo "| $1 | $3 | $(human "$4") .. $(human "$5") | $(awk -v a="$6" -v u="$2" 'BEGIN { printf "%.3g %s", a, u }') | $(awk -v r="$7" 'BEGIN { if (r > 0) printf "%.2f", r/1e6; else printf "n/a" }') | $(awk -v y="$8" -v u="$2" 'BEGIN { printf "%.4g %s", y, u }') |"
+	echo "| $1 | $3 | $(human "$4") .. $(human "$5") | $(awk -v a="$6" -v u="$2" 'BEGIN { if (a < 0) printf "~0 (fit: %.3g %s)", a, u; else printf "%.3g %s", a, u }') | $(awk -v r="$7" 'BEGIN { if (r > 0) printf "%.2f", r/1e6; else printf "n/a" }') | $(awk -v y="$8" -v u="$2" 'BEGIN { printf "%.4g %s", y, u }') |"
 }
 # gmean FILE COL: geometric mean of the positive values of a column
 gmean() {
@@ -68,7 +73,9 @@ scaling_section() {
 	echo "scaling-ferryc.svg). Live heap sizes are the bytes of the data graph (snapshot bench) or"
 	echo "the allocator bytes of the whole device heap (migration, which includes the runtime's"
 	echo "own ~0.34 MB baseline). Cost that grows linearly shows as a stable throughput"
-	echo "across the per-size rows of each section."
+	echo "across the per-size rows of each section. The fit is dominated by the largest sizes;"
+	echo "a negative fixed cost means the small sizes cost relatively less than the large ones"
+	echo "(caches, allocator growth), not that they are free."
 	echo
 	echo "| what | sizes | range | fixed cost | throughput MB/s | time at largest |"
 	echo "|---|---:|---|---:|---:|---:|"
@@ -126,7 +133,7 @@ headline_section() {
 	echo
 	echo "| | |"
 	echo "|---|---|"
-	echo "| date | $(date -u '+%Y-%m-%d %H:%M UTC') |"
+	echo "| date | $(date -u -d "@$t1" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || date -u '+%Y-%m-%d %H:%M UTC') |"
 	echo "| machine | ${cpu:-unknown}, $ncpu cores, ${mem:-?} |"
 	echo "| system | $(uname -srm) |"
 	echo "| Duktape | $duk (Debian duktape-dev) |"
