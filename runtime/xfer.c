@@ -71,6 +71,8 @@ static int restore_payload(void *ctx, const uint8_t *payload, size_t len,
 		return WR_XFER_REJECT;
 	}
 	int rc = rt_restore(rt, snap, err, errlen);
+	if (rc == 0)
+		rt_timers_rebase(rt, snap); /* as --resume does: overdue timers keep their due order */
 	wr_snapshot_free(snap);
 	return rc < 0 ? WR_XFER_BROKEN : WR_XFER_OK;
 }
