@@ -16,9 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (wr_msgpack_read(data, size, &l, &s, &e) == 0) {
 		fz_check_roundtrip(s);
 		wr_snapshot_free(s);
-	} else if (s || (strncmp(e.msg, "byte ", 5) != 0 &&
-	                 /* TODO(H8): validation errors still lack "byte N: " */
-	                 strncmp(e.msg, "invalid snapshot: ", 18) != 0)) {
+	} else if (s || strncmp(e.msg, "byte ", 5) != 0) {
 		fz_fail("error without a byte offset, or a model on failure", &e);
 	}
 	return 0;

@@ -9,13 +9,17 @@
  * one element) before anything is allocated, nesting is counted against
  * wr_limits.max_depth, and every error names the byte offset where it was
  * found. Strings are copied into the snapshot's arena, so the input buffer
- * may die right after the call. The result is checked with wr_validate.
+ * may die right after the call. The result is checked with wr_validate; a
+ * semantic problem is reported at the byte where its object (or section)
+ * starts.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wire/wire.h"
+#include "wire/wr_impl.h"
 #include "wire/msgpack_ext.h"
 
 /* Property keys repeat (every record has "id", "name"; every array "0",
@@ -31,6 +35,9 @@ typedef struct mr {
 	wr_snapshot *s;
 	wr_error *err;
 	size_t expanded;        /* zero bytes restored from ZBYTES so far */
+	size_t sec_off[5];      /* where each section starts (wr_validate_where's order) */
+	size_t *obj_off;        /* where each object record starts */
+	uint32_t nobj_off, obj_off_cap;
 	wr_str keys[KEY_CACHE];
 } mr;
 
@@ -569,6 +576,15 @@ static int rd_object(mr *r)
 	if (n != 4 + wr_mp_kind_fields(kind))
 		return fail_at(r, at, "object of kind %u: %llu fields, %u expected",
 		               (unsigned)kind, (unsigned long long)n, 4 + wr_mp_kind_fields(kind));
+	if (r->nobj_off == r->obj_off_cap) {
+		uint32_t cap = r->obj_off_cap ? r->obj_off_cap * 2 : 64;
+		size_t *v = realloc(r->obj_off, cap * sizeof *v);
+		if (!v)
+			return oom(r);
+		r->obj_off = v;
+		r->obj_off_cap = cap;
+	}
+	r->obj_off[r->nobj_off++] = at;
 	wr_object *o = wr_add_object(r->s, &id);
 	if (!o)
 		return oom(r);
@@ -764,11 +780,11 @@ static int rd_snapshot(mr *r)
 	    rd_uint(r, UINT64_MAX, &s->next_seq, "next sequence") < 0 ||
 	    rd_u32(r, UINT32_MAX, &s->loop_phase, "loop phase") < 0 ||
 	    rd_uint(r, UINT64_MAX, &s->phase_seq, "phase sequence") < 0 ||
-	    rd_props(r, NULL) < 0 ||
-	    rd_table(r, 5, r->lim->max_objects, "objects", rd_object) < 0 ||
-	    rd_table(r, 3, r->lim->max_objects, "symbols", rd_symbol) < 0 ||
-	    rd_table(r, 8, r->lim->max_objects, "timers", rd_timer) < 0 ||
-	    rd_table(r, 6, r->lim->max_objects, "patches", rd_patch) < 0)
+	    (r->sec_off[0] = r->pos, rd_props(r, NULL)) < 0 ||
+	    (r->sec_off[4] = r->pos, rd_table(r, 5, r->lim->max_objects, "objects", rd_object)) < 0 ||
+	    (r->sec_off[1] = r->pos, rd_table(r, 3, r->lim->max_objects, "symbols", rd_symbol)) < 0 ||
+	    (r->sec_off[2] = r->pos, rd_table(r, 8, r->lim->max_objects, "timers", rd_timer)) < 0 ||
+	    (r->sec_off[3] = r->pos, rd_table(r, 6, r->lim->max_objects, "patches", rd_patch)) < 0)
 		return -1;
 	close_array(r);
 	if (r->pos != r->len)
@@ -799,7 +815,20 @@ int wr_msgpack_read(const void *data, size_t len, const wr_limits *lim,
 	r.s = wr_snapshot_new();
 	if (!r.s)
 		return oom(&r);
-	if (rd_snapshot(&r) < 0 || wr_validate(r.s, err) < 0) {
+	int section = -1;
+	uint32_t index = 0;
+	int rc = rd_snapshot(&r);
+	if (rc == 0 && wr_validate_where(r.s, err, &section, &index) != 0) {
+		/* report at the start of the offending object (or section) */
+		size_t off = section == 4 && index < r.nobj_off ? r.obj_off[index] :
+		             section >= 0 && section < 5 ? r.sec_off[section] : 0;
+		char msg[sizeof err->msg];
+		memcpy(msg, err->msg, sizeof msg);
+		wr_err_at(err, off, "%s", msg);
+		rc = -1;
+	}
+	free(r.obj_off);
+	if (rc < 0) {
 		wr_snapshot_free(r.s);
 		return -1;
 	}
