@@ -1033,17 +1033,8 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 		fail_expect(&r, "end of input after the snapshot");
 		goto done;
 	}
-	int section;
-	uint32_t index;
-	if (wr_validate_where(r.s, err, &section, &index)) {
-		/* report at the start of the offending object (or section) */
-		size_t off = section == 4 && index < r.s->nobjects ? r.obj_off[index] :
-		             section >= 0 && section < 5 ? r.sec_off[section] : 0;
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		wr_err_at(err, off, "%s", msg);
+	if (wr_validate_located(r.s, r.sec_off, r.obj_off, r.s->nobjects, err))
 		goto done;
-	}
 	rc = 0;
 done:
 	free(r.obj_off);

@@ -35,7 +35,7 @@ typedef struct mr {
 	wr_snapshot *s;
 	wr_error *err;
 	size_t expanded;        /* zero bytes restored from ZBYTES so far */
-	size_t sec_off[5];      /* where each section starts (wr_validate_where's order) */
+	size_t sec_off[5];      /* where each section starts (wr_validate_located's order) */
 	size_t *obj_off;        /* where each object record starts */
 	uint32_t nobj_off, obj_off_cap;
 	wr_str keys[KEY_CACHE];
@@ -815,18 +815,9 @@ int wr_msgpack_read(const void *data, size_t len, const wr_limits *lim,
 	r.s = wr_snapshot_new();
 	if (!r.s)
 		return oom(&r);
-	int section = -1;
-	uint32_t index = 0;
 	int rc = rd_snapshot(&r);
-	if (rc == 0 && wr_validate_where(r.s, err, &section, &index) != 0) {
-		/* report at the start of the offending object (or section) */
-		size_t off = section == 4 && index < r.nobj_off ? r.obj_off[index] :
-		             section >= 0 && section < 5 ? r.sec_off[section] : 0;
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		wr_err_at(err, off, "%s", msg);
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = wr_validate_located(r.s, r.sec_off, r.obj_off, r.nobj_off, err);
 	free(r.obj_off);
 	if (rc < 0) {
 		wr_snapshot_free(r.s);

@@ -225,7 +225,7 @@ static int object(vctx *v, const wr_object *o)
 	return props(v, o->props, o->nprops);
 }
 
-int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index)
+static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index)
 {
 	vctx v = { s, err, -1, 0, "header" };
 	int rc = -1;
@@ -310,5 +310,20 @@ out:
 
 int wr_validate(const wr_snapshot *s, wr_error *err)
 {
-	return wr_validate_where(s, err, NULL, NULL);
+	return validate_where(s, err, NULL, NULL);
+}
+
+int wr_validate_located(const wr_snapshot *s, const size_t sec_off[5],
+                        const size_t *obj_off, uint32_t nobj_off, wr_error *err)
+{
+	int section;
+	uint32_t index;
+	if (validate_where(s, err, &section, &index) == 0)
+		return 0;
+	size_t off = section == 4 && index < nobj_off ? obj_off[index] :
+	             section >= 0 && section < 5 ? sec_off[section] : 0;
+	char msg[sizeof err->msg];
+	memcpy(msg, err->msg, sizeof msg);
+	wr_err_at(err, off, "%s", msg);
+	return -1;
 }

@@ -36,10 +36,12 @@ long   wr_b64_decode(const char *in, size_t n, uint8_t *out, size_t *bad);
  * Overlong forms and code points above U+10FFFF are rejected. */
 int wr_utf8x_valid(const uint8_t *p, size_t n);
 
-/* wr_validate, also saying where the problem is: section 0 globals,
- * 1 symbols, 2 timers, 3 patches, 4 objects (index = object id - 1),
- * -1 the header. */
-int wr_validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index);
+/* wr_validate for the decoders: a problem is reported as "byte N: ..." at
+ * the start of the offending object (obj_off[id - 1], nobj_off entries) or
+ * of its section (sec_off: 0 globals, 1 symbols, 2 timers, 3 patches,
+ * 4 objects); a header problem at byte 0. */
+int wr_validate_located(const wr_snapshot *s, const size_t sec_off[5],
+                        const size_t *obj_off, uint32_t nobj_off, wr_error *err);
 
 /* Internal: memory of the arena, for inspect and limits. */
 size_t wr_arena_bytes(const wr_snapshot *s);
