@@ -26,8 +26,8 @@ for p in "$s"/bench/programs/*.js; do
 done
 
 if [ -n "${QUICK:-}" ]; then sizes="10000 100000 1000000"; else sizes="10000 100000 1000000 3000000 10000000"; fi
-echo "# source_bytes seconds" > "$out/scaling-ferryc.dat"
-rows=""
+dat="$out/scaling-ferryc.dat"   # the measurements; the table and the fit read them
+echo "# source_bytes seconds" > "$dat"
 for target in $sizes; do
 	f="$work/app.js"; : > "$f"; n=0
 	while [ "$(wc -c < "$f")" -lt "$target" ]; do
@@ -46,14 +46,12 @@ for target in $sizes; do
 		best=$(echo "$t" | awk -v best="$best" \
 			'{ t = $1 + $2; if (best == "" || t < best + 0) best = t; printf "%.6f", best }')
 	done
-	printf '%s %.6f\n' "$bytes" "$best" >> "$out/scaling-ferryc.dat"
-	rows="$rows$bytes $best
-"
+	printf '%s %.6f\n' "$bytes" "$best" >> "$dat"
 done
 
 # least-squares fit t = a + b * bytes
-fit=$(printf '%s' "$rows" | awk 'NF==2 { n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2 }
-	END { b=(n*sxy-sx*sy)/(n*sxx-sx*sx); a=(sy-b*sx)/n; printf "%.6f %.1f", a, (b>0 ? 1/b/1e6 : 0) }')
+fit=$(awk '/^#/ { next } NF==2 { n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$1*$2 }
+	END { b=(n*sxy-sx*sy)/(n*sxx-sx*sx); a=(sy-b*sx)/n; printf "%.6f %.1f", a, (b>0 ? 1/b/1e6 : 0) }' "$dat")
 {
 	echo "## ferryc throughput"
 	echo
@@ -62,7 +60,7 @@ fit=$(printf '%s' "$rows" | awk 'NF==2 { n++; sx+=$1; sy+=$2; sxx+=$1*$1; sxy+=$
 	echo
 	echo "| source bytes | seconds | MB/s |"
 	echo "|---:|---:|---:|"
-	printf '%s' "$rows" | awk 'NF==2 { printf "| %d | %.4f | %.1f |\n", $1, $2, ($2 > 0 ? $1/$2/1e6 : 0) }'
+	awk '/^#/ { next } NF==2 { printf "| %d | %.4f | %.1f |\n", $1, $2, ($2 > 0 ? $1/$2/1e6 : 0) }' "$dat"
 	echo
 	set -- $fit
 	echo "Fitted: time = $1 s + bytes / ($2 MB/s)."
