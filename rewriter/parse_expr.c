@@ -389,6 +389,37 @@ primary(ps *p)
 
 /* ------------------------------------------------------------------ member, call, new */
 
+/* One member suffix of e when the next token (k) starts one: `.name` or
+ * `[expr]`; a tagged template is rejected. NULL when k starts none. The
+ * caller finishes the node. */
+static rw_node *
+member_suffix(ps *p, lx_kind k, rw_node *e)
+{
+	rw_node *n;
+
+	if (k == LX_DOT) {
+		ps_advance(p);
+		if (!is_keyword_or_ident(ps_peek(p, LX_MODE_RE)))
+			ps_fail_tok(p, "expected a property name after '.' but found %s",
+			            lx_kind_name(p->tok.kind));
+		n = ps_node_at(p, RW_DOT, e);
+		n->u.member.object = e;
+		n->u.member.prop = ps_ident(p, RW_NAME);
+		return n;
+	}
+	if (k == LX_LBRACKET) {
+		ps_advance(p);
+		n = ps_node_at(p, RW_INDEX, e);
+		n->u.member.object = e;
+		n->u.member.prop = ps_expression(p, 0);
+		ps_expect(p, LX_RBRACKET, LX_MODE_DIV);
+		return n;
+	}
+	if (k == LX_TEMPLATE)
+		ps_es2015(p, p->tok.off, "tagged template");
+	return NULL;
+}
+
 /* MemberExpression: primary or `new` with its member chain, no calls. */
 static rw_node *
 member(ps *p)
@@ -422,25 +453,8 @@ member(ps *p)
 	for (;;) {
 		lx_kind k = ps_peek(p, LX_MODE_DIV);
 
-		if (k == LX_DOT) {
-			ps_advance(p);
-			if (!is_keyword_or_ident(ps_peek(p, LX_MODE_RE)))
-				ps_fail_tok(p, "expected a property name after '.' but found %s",
-				            lx_kind_name(p->tok.kind));
-			n = ps_node_at(p, RW_DOT, e);
-			n->u.member.object = e;
-			n->u.member.prop = ps_ident(p, RW_NAME);
-		} else if (k == LX_LBRACKET) {
-			ps_advance(p);
-			n = ps_node_at(p, RW_INDEX, e);
-			n->u.member.object = e;
-			n->u.member.prop = ps_expression(p, 0);
-			ps_expect(p, LX_RBRACKET, LX_MODE_DIV);
-		} else if (k == LX_TEMPLATE) {
-			ps_es2015(p, p->tok.off, "tagged template");
-		} else {
+		if (!(n = member_suffix(p, k, e)))
 			break;
-		}
 		ps_finish(p, n);
 		e = n;
 		ps_enter(p);
@@ -464,23 +478,7 @@ ps_lhs(ps *p)
 			n = ps_node_at(p, RW_CALL, e);
 			n->u.call.callee = e;
 			arguments(p, &n->u.call.args);
-		} else if (k == LX_DOT) {
-			ps_advance(p);
-			if (!is_keyword_or_ident(ps_peek(p, LX_MODE_RE)))
-				ps_fail_tok(p, "expected a property name after '.' but found %s",
-				            lx_kind_name(p->tok.kind));
-			n = ps_node_at(p, RW_DOT, e);
-			n->u.member.object = e;
-			n->u.member.prop = ps_ident(p, RW_NAME);
-		} else if (k == LX_LBRACKET) {
-			ps_advance(p);
-			n = ps_node_at(p, RW_INDEX, e);
-			n->u.member.object = e;
-			n->u.member.prop = ps_expression(p, 0);
-			ps_expect(p, LX_RBRACKET, LX_MODE_DIV);
-		} else if (k == LX_TEMPLATE) {
-			ps_es2015(p, p->tok.off, "tagged template");
-		} else {
+		} else if (!(n = member_suffix(p, k, e))) {
 			break;
 		}
 		ps_finish(p, n);
