@@ -11,8 +11,13 @@
  *   bench/lexer_bench            ~8 MB input, best of 7 runs
  *   bench/lexer_bench --quick    ~1 MB input, best of 3 runs (smoke test)
  *   bench/lexer_bench FILE...    tokenize the given files instead
+ *   --runs N                     time N runs instead (1 for a profiler)
  *   --md OUT                     also write the result as a markdown section
  *   --dump                       print the generated program and exit
+ *
+ * Instructions per byte (the load-independent figure), one run counted:
+ *   valgrind --tool=callgrind --toggle-collect='lex_all*' bench/lexer_bench --runs 1
+ * then divide the "Collected" count by the input bytes it prints.
  *
  * Exits non-zero if the lexer reports an error on the input.
  */
@@ -317,8 +322,9 @@ operand_end(lx_kind k)
 	       k == LX_KW_THIS || k == LX_KW_NULL || k == LX_KW_TRUE || k == LX_KW_FALSE;
 }
 
-/* Tokenizes the whole input once; returns the token count, or -1. */
-static long
+/* Tokenizes the whole input once; returns the token count, or -1.
+ * Not inlined: a profiler counts exactly this (--toggle-collect='lex_all*': gcc may rename it lex_all.constprop.0). */
+static long __attribute__((noinline))
 lex_all(const char *name, const char *src, size_t len)
 {
 	lx_lexer *lx = lx_new(name, src, len);
@@ -386,7 +392,7 @@ main(int argc, char **argv)
 	size_t target = 8u << 20;
 	int runs = 7, r, quick = 0, i, nfiles = 0;
 	const char *md = NULL;
-	int dump = 0;
+	int dump = 0, fixed_runs = 0;
 	FILE *f;
 	double best = 1e30, t0, dt;
 	long ntok = 0;
@@ -394,12 +400,19 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--quick") == 0) {
 			quick = 1;
+		} else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
+			runs = atoi(argv[++i]);
+			if (runs < 1) {
+				fprintf(stderr, "lexer_bench: --runs wants a positive count\n");
+				return 2;
+			}
+			fixed_runs = 1;
 		} else if (strcmp(argv[i], "--dump") == 0) {
 			dump = 1;
 		} else if (strcmp(argv[i], "--md") == 0 && i + 1 < argc) {
 			md = argv[++i];
 		} else if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: lexer_bench [--quick] [--md OUT] [--dump] [FILE...]\n");
+			printf("usage: lexer_bench [--quick] [--runs N] [--md OUT] [--dump] [FILE...]\n");
 			return 0;
 		} else {
 			if (read_file(argv[i], &b) != 0)
@@ -410,7 +423,8 @@ main(int argc, char **argv)
 	}
 	if (quick) {
 		target = 1u << 20;
-		runs = 3;
+		if (!fixed_runs)
+			runs = 3;
 	}
 	if (nfiles == 0)
 		while (b.len < target)
