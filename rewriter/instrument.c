@@ -633,12 +633,15 @@ static int visit(rw_node *n, void *ud)
 		if (n->u.assign.target && n->u.assign.target->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(n->u.assign.target);
 			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
-				/* x = v  ->  Pe.x = x = v : the environment follows the variable */
+				/* x = v  ->  Pe.x = x = v : the environment follows the variable;
+				 * inside the parentheses of `a || (x = v)` */
 				rw_out o;
+				uint32_t in_start, in_end;
+				rw_token_span(c->ast, n, &in_start, &in_end);
 				rw_out_init(&o);
 				env_ref(c, &o, r->binding);
 				rw_out_puts(&o, " = ");
-				add_text(c, n->span.start, n->span.start, 1, f->depth, &o);
+				add_text(c, in_start, in_start, 1, f->depth, &o);
 			}
 		}
 		walk_children(c, n, f->depth);

@@ -45,6 +45,7 @@ CORPUS_JS = \
 	tests/corpus/strict_mode.js \
 	tests/corpus/switch.js \
 	tests/corpus/this_forms.js \
+	tests/corpus/thirdparty_forms.js \
 	tests/corpus/try_catch.js
 CORPUS_EXPECTED = \
 	tests/corpus/expected/accessors.out \
@@ -91,5 +92,6 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/strict_mode.out \
 	tests/corpus/expected/switch.out \
 	tests/corpus/expected/this_forms.out \
+	tests/corpus/expected/thirdparty_forms.out \
 	tests/corpus/expected/try_catch.out
 EXTRA_DIST += $(CORPUS_JS) $(CORPUS_EXPECTED) tests/corpus/README.md
