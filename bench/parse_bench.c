@@ -2,13 +2,21 @@
  * bench/parse_bench.c -- parser and scope-analysis throughput, and the AST's
  * memory: generates a realistic ES5 program of several MB (modules with
  * closures, object literals with accessors, loops, switch, try/catch, regexes,
- * strings), then times rw_parse alone and rw_parse + rw_scopes_analyse, and
- * reports the best run as MB/s (1 MB = 10^6 bytes) in process CPU time (one
- * core), the AST arena size (rw_ast_memory) and the process's peak RSS.
+ * strings) in two kinds -- as written by hand ("typical": comments,
+ * indentation, descriptive names) and as a minifier leaves it ("minified":
+ * the same modules with one-letter names and no layout) -- then times
+ * rw_parse alone and rw_parse + rw_scopes_analyse on each, and reports the
+ * best run as MB/s (1 MB = 10^6 bytes) in process CPU time (one core), the
+ * AST arena size (rw_ast_memory) against the source size, and the
+ * process's peak RSS.
  *
- *   bench/parse_bench            ~8 MB input, best of 5 runs
- *   bench/parse_bench --quick    ~1 MB input, best of 3 runs
+ *   bench/parse_bench            ~8 MB input per kind, best of 5 runs
+ *   bench/parse_bench --quick    ~1 MB input per kind, best of 3 runs
  *   bench/parse_bench FILE...    parse the given files (concatenated)
+ *   --kind typical|minified      only that generated kind
+ *   --runs N                     best of N runs (N >= 1)
+ *   --dump FILE                  write the (first) input to FILE and go on
+ *                                (to profile ferryc or callgrind on it)
  *   --md OUT                     also write the result as a markdown section
  *
  * Exits non-zero if the input does not parse.
@@ -46,9 +54,10 @@ put(buf *b, const char *s, size_t n)
 	b->p[b->len] = '\0';
 }
 
-/* One module-sized chunk of ES5 code; `i` varies names and literals. */
+/* One module-sized chunk of hand-written ES5 code; `i` varies names and
+ * literals. */
 static void
-chunk(buf *b, unsigned i)
+chunk_typical(buf *b, unsigned i)
 {
 	char s[6144];
 	int n;
@@ -106,6 +115,32 @@ chunk(buf *b, unsigned i)
 	put(b, s, (size_t)n);
 }
 
+
+/* The same module as chunk_typical() after a minifier: short names, no
+ * comments or layout, `!0`/`!1`, a conditional expression for the if. */
+static void
+chunk_minified(buf *b, unsigned i)
+{
+	char s[4096];
+	int n;
+
+	n = snprintf(s, sizeof s,
+		"var device%u=function(g){'use strict';var j=[],d=0,f=0,l=%u,n='dev-%u',"
+		"p=/^job-(\\d+)$/,s={min:Infinity,max:-Infinity,sum:0};"
+		"function J(a,b){this.id='job-'+a;this.payload=b;this.tries=0}"
+		"J.prototype={get key(){return p.exec(this.id)[1]|0},run:function(a){var b=this,"
+		"c=this.tries++;try{return a.call(b,b.payload,c)===!0}catch(e){if(e instanceof "
+		"TypeError&&c<3)return b.run(a);throw e}}};function A(a){s.min=a<s.min?a:s.min;"
+		"s.max=Math.max(s.max,a);s.sum+=a}function D(a,b){var c,e,h,k=0;for(c=0;c<j.length&&"
+		"k<l;c++){e=j[c];switch(e.payload.kind){case'read':h=e.run(a);break;case'write':"
+		"h=e.run(a)&&e.key%%2===0;break;default:h=!1}h?(d++,A(1.5e1*e.tries)):f+=1;k=k+1|0}"
+		"j.splice(0,k);g.setTimeout(function(){b(null,{done:d,failed:f,avg:s.sum/(d||1)})},%u)}"
+		"return{add:function(a){j.push(new J(j.length+%u,a));return this},drain:D,"
+		"toString:function(){return n+':'+j.length+\"\\t\"+(d-f)}}}(this);\n",
+		i, 8 + i % 32, i, 100 + i % 900, i);
+	put(b, s, (size_t)n);
+}
+
 static double
 now(void)
 {
@@ -133,17 +168,82 @@ read_file(const char *path, buf *b)
 	return 0;
 }
 
+/* One input's figures. */
+typedef struct result {
+	const char *kind;
+	size_t      len, mem;
+	uint32_t    nodes;
+	double      parse, total;   /* best CPU seconds */
+} result;
+
+/* Times parse alone and parse + scope analysis, best of `runs`. */
+static int
+measure(const buf *b, const char *kind, int runs, result *res)
+{
+	char err[512];
+	double t0, dt;
+	int r;
+
+	res->kind = kind;
+	res->len = b->len;
+	res->parse = res->total = 1e30;
+	for (r = 0; r < runs; r++) {
+		rw_ast *ast;
+		rw_scopes *sc;
+
+		t0 = now();
+		if (rw_parse("bench.js", b->p, b->len, 0, &ast, err, sizeof err) != 0) {
+			fprintf(stderr, "parse_bench: %s\n", err);
+			return -1;
+		}
+		dt = now() - t0;
+		if (dt < res->parse)
+			res->parse = dt;
+		res->nodes = ast->node_count;
+		res->mem = rw_ast_memory(ast);
+		rw_ast_free(ast);
+
+		t0 = now();
+		if (rw_parse("bench.js", b->p, b->len, 0, &ast, err, sizeof err) != 0 ||
+		    rw_scopes_analyse(ast, &sc, err, sizeof err) != 0) {
+			fprintf(stderr, "parse_bench: %s\n", err);
+			return -1;
+		}
+		dt = now() - t0;
+		if (dt < res->total)
+			res->total = dt;
+		rw_scopes_free(sc);
+		rw_ast_free(ast);
+	}
+	return 0;
+}
+
+static void
+generate(buf *b, size_t target, void (*chunk)(buf *, unsigned))
+{
+	unsigned k;
+
+	b->len = 0;
+	for (k = 0; b->len < target; k++)
+		chunk(b, k);
+}
+
 int
 main(int argc, char **argv)
 {
+	static const struct {
+		const char *name;
+		void (*chunk)(buf *, unsigned);
+	} kinds[] = {
+		{ "typical", chunk_typical },
+		{ "minified", chunk_minified }
+	};
 	buf b = {0};
-	size_t target = 8u << 20, mem = 0;
-	int runs = 5, r, quick = 0, i, nfiles = 0;
-	const char *md = NULL;
-	double best_p = 1e30, best_ps = 1e30, t0, dt;
-	char err[512];
-	uint32_t nodes = 0;
+	size_t target = 8u << 20;
+	int runs = 5, quick = 0, i, nfiles = 0, nres = 0, only = -1;
 	unsigned k;
+	const char *md = NULL, *dump = NULL;
+	result res[2];
 	struct rusage ru;
 
 	for (i = 1; i < argc; i++) {
@@ -151,8 +251,26 @@ main(int argc, char **argv)
 			quick = 1;
 		} else if (strcmp(argv[i], "--md") == 0 && i + 1 < argc) {
 			md = argv[++i];
+		} else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
+			dump = argv[++i];
+		} else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
+			runs = atoi(argv[++i]);
+			if (runs < 1) {
+				fprintf(stderr, "parse_bench: --runs wants a number >= 1\n");
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc) {
+			i++;
+			for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
+				if (strcmp(argv[i], kinds[k].name) == 0)
+					only = (int)k;
+			if (only < 0) {
+				fprintf(stderr, "parse_bench: unknown kind '%s'\n", argv[i]);
+				return 2;
+			}
 		} else if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: parse_bench [--quick] [--md OUT] [FILE...]\n");
+			printf("usage: parse_bench [--quick] [--runs N] [--kind typical|minified] "
+			       "[--dump FILE] [--md OUT] [FILE...]\n");
 			return 0;
 		} else {
 			if (read_file(argv[i], &b) != 0)
@@ -164,46 +282,39 @@ main(int argc, char **argv)
 		quick = 1;
 	if (quick) {
 		target = 1u << 20;
-		runs = 3;
+		if (runs == 5)
+			runs = 3;
 	}
-	if (nfiles == 0)
-		for (k = 0; b.len < target; k++)
-			chunk(&b, k);
 
-	for (r = 0; r < runs; r++) {
-		rw_ast *ast;
-		rw_scopes *sc;
+	for (k = 0; k < (nfiles ? 1u : sizeof kinds / sizeof *kinds); k++) {
+		if (!nfiles && only >= 0 && (int)k != only)
+			continue;
+		if (!nfiles)
+			generate(&b, target, kinds[k].chunk);
+		if (dump != NULL) {
+			FILE *f = fopen(dump, "wb");
 
-		t0 = now();
-		if (rw_parse("bench.js", b.p, b.len, 0, &ast, err, sizeof err) != 0) {
-			fprintf(stderr, "parse_bench: %s\n", err);
-			return 1;
+			if (f == NULL || fwrite(b.p, 1, b.len, f) != b.len || fclose(f) != 0) {
+				perror(dump);
+				return 2;
+			}
+			dump = NULL;
 		}
-		dt = now() - t0;
-		if (dt < best_p)
-			best_p = dt;
-		nodes = ast->node_count;
-		mem = rw_ast_memory(ast);
-		rw_ast_free(ast);
-
-		t0 = now();
-		if (rw_parse("bench.js", b.p, b.len, 0, &ast, err, sizeof err) != 0 ||
-		    rw_scopes_analyse(ast, &sc, err, sizeof err) != 0) {
-			fprintf(stderr, "parse_bench: %s\n", err);
+		if (measure(&b, nfiles ? "files" : kinds[k].name, runs, &res[nres]) != 0)
 			return 1;
-		}
-		dt = now() - t0;
-		if (dt < best_ps)
-			best_ps = dt;
-		rw_scopes_free(sc);
-		rw_ast_free(ast);
+		nres++;
 	}
 	getrusage(RUSAGE_SELF, &ru);
-	printf("parser input: %.2f MB, %u nodes, AST %.1f MB (%.1fx the source), peak RSS %.1f MB\n",
-	       (double)b.len / 1e6, nodes, (double)mem / 1e6, (double)mem / (double)b.len,
-	       (double)ru.ru_maxrss / 1e3);
-	printf("parse: %.1f MB/s\n", (double)b.len / 1e6 / best_p);
-	printf("parse+scope: %.1f MB/s\n", (double)b.len / 1e6 / best_ps);
+	for (i = 0; i < nres; i++) {
+		result *x = &res[i];
+
+		printf("%s: input %.2f MB, %u nodes, AST %.1f MB (%.1fx the source); "
+		       "parse %.1f MB/s, parse+scope %.1f MB/s\n",
+		       x->kind, (double)x->len / 1e6, x->nodes, (double)x->mem / 1e6,
+		       (double)x->mem / (double)x->len, (double)x->len / 1e6 / x->parse,
+		       (double)x->len / 1e6 / x->total);
+	}
+	printf("peak RSS %.1f MB\n", (double)ru.ru_maxrss / 1e3);
 	if (md != NULL) {
 		FILE *f = fopen(md, "w");
 
@@ -214,15 +325,22 @@ main(int argc, char **argv)
 		fprintf(f, "## Parser and scope analysis\n\n"
 		        "`make bench-parse` (bench/parse_bench%s): %s; best of %d runs in process "
 		        "CPU time, one core. Target: 50 MB/s for parse + scope analysis, AST <= ~10x "
-		        "the source.\n\n"
-		        "| input MB | AST nodes | parse MB/s | parse+scope MB/s | AST MB | AST / source | peak RSS MB |\n"
-		        "|---:|---:|---:|---:|---:|---:|---:|\n"
-		        "| %.2f | %u | %.1f | %.1f | %.1f | %.1fx | %.1f |\n\n",
+		        "the source. Peak RSS of the whole bench: %.1f MB.\n\n"
+		        "| input | MB | AST nodes | parse MB/s | parse+scope MB/s | AST MB | AST / source |\n"
+		        "|---|---:|---:|---:|---:|---:|---:|\n",
 		        quick ? " --quick" : "",
-		        nfiles ? "the given files" : "generated device-module ES5 code",
-		        runs, (double)b.len / 1e6, nodes, (double)b.len / 1e6 / best_p,
-		        (double)b.len / 1e6 / best_ps, (double)mem / 1e6, (double)mem / (double)b.len,
-		        (double)ru.ru_maxrss / 1e3);
+		        nfiles ? "the given files" :
+		        "generated device-module ES5 code, as written by hand (typical) and minified",
+		        runs, (double)ru.ru_maxrss / 1e3);
+		for (i = 0; i < nres; i++) {
+			result *x = &res[i];
+
+			fprintf(f, "| %s | %.2f | %u | %.1f | %.1f | %.1f | %.1fx |\n",
+			        x->kind, (double)x->len / 1e6, x->nodes,
+			        (double)x->len / 1e6 / x->parse, (double)x->len / 1e6 / x->total,
+			        (double)x->mem / 1e6, (double)x->mem / (double)x->len);
+		}
+		fputc('\n', f);
 		fclose(f);
 	}
 	free(b.p);
