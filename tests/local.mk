@@ -32,3 +32,14 @@ installcheck-ferry:
 	$(CC) $(CFLAGS) `$$pc --cflags ferry` -o $$dir/t $$dir/t.c `$$pc --libs ferry`; \
 	$$dir/t; rm -rf $$dir; echo "installcheck: ferryc, man pages, ferry.h, libferry.a, ferry.pc: ok"
 .PHONY: installcheck-ferry
+
+# Third-party programs (tests/thirdparty.sh): pinned pure-ES5 npm packages
+# installed at test time into tests/cache/thirdparty, each run under a driver
+# of tests/data/thirdparty/: plain == instrumented, snapshot/resume at every
+# turn, msgpack, hops.
+TESTS += tests/thirdparty.sh
+EXTRA_DIST += tests/thirdparty.sh tests/data/thirdparty
+distclean-local: distclean-local-thirdparty
+distclean-local-thirdparty:
+	-rm -rf tests/thirdparty.d
+.PHONY: distclean-local-thirdparty

@@ -1,0 +1,225 @@
+#!/bin/sh
+# tests/thirdparty.sh -- semantics and migration on code we did not write:
+# well-known pure-ES5 npm packages (pinned), installed at test time from the
+# npm registry into a cache under the build tree (never committed), each
+# concatenated in front of a driver of ours (tests/data/thirdparty/NAME.js)
+# that exercises the library broadly over several event-loop turns.
+#
+# A driver names its library in its header:
+#   // package: NAME@VERSION PATH-IN-node_modules
+#   // may-refuse: EXTENDED-REGEX   (optional: a snapshot refusal that is
+#                                   correct by design, e.g. new Function code)
+# For every driver:
+#   1. `ferryc --plain` and `ferryc` both build it, and both runs give the
+#      same stdout, stderr and exit status (and stderr is empty);
+#   2. for every turn k: --snapshot-after-turns k, then --resume: output
+#      before + output after == the uninterrupted output, same exit status.
+#      A refusal is accepted only when it matches may-refuse, is one line on
+#      stderr, and the refusing process still prints the whole output; at
+#      least one k must migrate;
+#   3. the snapshot of a middle turn converted to msgpack (`ferry convert`)
+#      resumes to the same output;
+#   4. a chain of hops of one turn each (resume, one turn, snapshot, ...)
+#      gives the same output.
+# Exit: 0 all as expected, 1 otherwise, 77 (SKIP) when npm or the registry is
+# unavailable. Environment: FERRY_BUILDDIR, FERRY_SRCDIR (set by make check);
+# optional FERRYC, FERRY_THIRDPARTY_MODULES (an existing node_modules holding
+# the pinned packages: no npm), FERRY_THIRDPARTY_ONLY="name1 name2",
+# FERRY_THIRDPARTY_KEEP=1 (keep the work directory).
+set -u
+
+builddir=${FERRY_BUILDDIR:-.}
+srcdir=${FERRY_SRCDIR:-.}
+ferryc=${FERRYC:-$builddir/ferryc}
+ferry=$builddir/wire/ferry
+data=$srcdir/tests/data/thirdparty
+cache=$builddir/tests/cache/thirdparty
+work=$builddir/tests/thirdparty.d
+maxturns=40
+
+skip() { echo "SKIP: $*"; exit 77; }
+die() { echo "ERROR: $*"; exit 99; }
+
+[ -x "$ferryc" ] || skip "ferryc not built ($ferryc)"
+[ -x "$ferry" ] || skip "ferry not built ($ferry)"
+[ -f "$builddir/runtime/libferry.a" ] || skip "libferry not built"
+[ -d "$data" ] || die "missing $data"
+case $builddir in /*) ;; *) builddir=$(cd "$builddir" && pwd) ;; esac
+case $work in /*) ;; *) work=$(pwd)/$work ;; esac
+case $ferryc in /*) ;; *) ferryc=$(pwd)/$ferryc ;; esac
+case $ferry in /*) ;; *) ferry=$(pwd)/$ferry ;; esac
+rm -rf "$work"
+mkdir -p "$work" || die "cannot create $work"
+
+# ---- the packages, from the npm registry (cached) ----
+sed -n 's|^// package: *\([^ ]*\) .*|\1|p' "$data"/*.js | sort -u > "$work/packages.txt"
+[ -s "$work/packages.txt" ] || die "no '// package:' line in $data/*.js"
+if [ -n "${FERRY_THIRDPARTY_MODULES:-}" ]; then
+	modules=$FERRY_THIRDPARTY_MODULES
+else
+	modules=$cache/node_modules
+	missing=0
+	while read -r spec; do
+		name=${spec%@*}; ver=${spec##*@}
+		have=$(sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' "$modules/$name/package.json" 2>/dev/null)
+		[ "$have" = "$ver" ] || missing=1
+	done < "$work/packages.txt"
+	if [ $missing = 1 ]; then
+		command -v npm > /dev/null 2>&1 || skip "npm not found (Debian package npm): cannot install the packages"
+		mkdir -p "$cache" || die "cannot create $cache"
+		echo "installing $(tr '\n' ' ' < "$work/packages.txt")into $cache"
+		# one npm call for all: --no-save removes what it was not asked for
+		# shellcheck disable=SC2046
+		if ! timeout 600 npm install --prefix "$cache" --cache "$cache/npm-cache" \
+			--no-audit --no-fund --no-save --no-package-lock --no-update-notifier \
+			--ignore-scripts --fetch-retries=1 --fetch-timeout=60000 \
+			$(cat "$work/packages.txt") > "$work/npm.log" 2>&1; then
+			tail -n 5 "$work/npm.log"
+			skip "npm install failed (no network or registry?): see $work/npm.log"
+		fi
+	fi
+fi
+
+fails=0
+nprog=0
+nsnap=0
+nhops=0
+nrefused=0
+bad() { echo "FAIL $*"; fails=$((fails + 1)); }
+
+# run EXE PREFIX [ARGS...] (in the program's directory): PREFIX.out/.err/.rc
+run() {
+	exe=$1; pre=$2; shift 2
+	timeout 60 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
+	echo $? > "$pre.rc"
+}
+
+# a refusal that is correct by design: matches may-refuse, one stderr line,
+# and the process went on to print the whole output
+refused_ok() {   # prefix
+	[ -n "$refuse" ] && [ "$(wc -l < "$1.err")" -eq 1 ] &&
+		grep -Eq "snapshot failed: .*($refuse)" "$1.err" &&
+		cmp -s "$1.out" full.out && [ "$(cat "$1.rc")" = "$(cat full.rc)" ]
+}
+
+check_program() {   # driver.js
+	drv=$1
+	name=$(basename "$drv" .js)
+	pkg=$(sed -n 's|^// package: *\([^ ]*\) *\([^ ]*\).*|\1 \2|p' "$drv" | head -n 1)
+	refuse=$(sed -n 's|^// may-refuse: *||p' "$drv" | head -n 1)
+	lib=$modules/${pkg#* }
+	[ -f "$lib" ] || { bad "$name: library file $lib missing"; return; }
+	d=$work/$name
+	mkdir -p "$d"
+	cd "$d" || return
+	{ cat "$lib"; echo; cat "$drv"; } > "$name.js"
+	nprog=$((nprog + 1))
+
+	# 1. plain == instrumented
+	if ! "$ferryc" --plain "$name.js" -o p --runtime-dir "$builddir" > build.log 2>&1; then
+		bad "$name (${pkg% *}): plain build"; sed 's/^/  /' build.log | head -5; return
+	fi
+	if ! "$ferryc" "$name.js" -o i --runtime-dir "$builddir" > build.log 2>&1; then
+		bad "$name (${pkg% *}): instrumented build"; sed 's/^/  /' build.log | head -5; return
+	fi
+	app=$d/i/$name
+	run "p/$name" plain
+	run "$app" full
+	for x in out err rc; do
+		if ! cmp -s plain.$x full.$x; then
+			bad "$name: instrumented $x differs from plain"
+			diff plain.$x full.$x | head -n 10 | sed 's/^/  /'
+			return
+		fi
+	done
+	if [ -s full.err ] || [ ! -s full.out ]; then
+		bad "$name: the program itself fails (stderr: $(head -n 1 full.err))"; return
+	fi
+	echo "ok $name (${pkg% *}): plain and instrumented agree ($(wc -l < full.out) lines, exit $(cat full.rc))"
+
+	# 2. every turn k
+	k=0; migrated=0; ref=0; mid=""
+	while [ $k -le $maxturns ]; do
+		rm -f s.json
+		run "$app" a --snapshot-after-turns $k --snapshot-to s.json
+		if [ ! -f s.json ]; then
+			if [ -s a.err ] && refused_ok a; then
+				ref=$((ref + 1)); k=$((k + 1)); continue
+			fi
+			if [ -s a.err ] || ! cmp -s a.out full.out || ! cmp -s a.rc full.rc; then
+				bad "$name: no snapshot after $k turns: $(head -n 1 a.err)"; return
+			fi
+			break   # the program ended before k turns
+		fi
+		run "$app" b --resume s.json
+		cat a.out b.out > ab.out
+		if [ "$(cat a.rc)" != 0 ] || [ -s a.err ] || ! cmp -s b.rc full.rc || ! cmp -s ab.out full.out; then
+			bad "$name: snapshot after $k turns, resumed (status $(cat a.rc)/$(cat b.rc))"
+			head -n 3 a.err b.err | sed 's/^/  /'
+			diff full.out ab.out | head -n 10 | sed 's/^/  /'
+			return
+		fi
+		cp s.json "s$k.json"
+		migrated=$((migrated + 1))
+		k=$((k + 1))
+	done
+	[ $k -gt $maxturns ] && { bad "$name: still running after $maxturns turns"; return; }
+	nsnap=$((nsnap + migrated)); nrefused=$((nrefused + ref))
+	if [ $migrated = 0 ]; then
+		bad "$name: no turn could be migrated ($ref refused)"; return
+	fi
+	echo "ok $name: snapshot after each of $k turns and resumed ($migrated migrated, $ref refused by design)"
+
+	# 3. msgpack: the middle snapshot that migrated
+	set -- s*.json
+	shift $(($# / 2))
+	mid=$1; mk=${mid#s}; mk=${mk%.json}
+	rm -f m.msgpack
+	if ! "$ferry" convert "$mid" m.msgpack > conv.log 2>&1; then
+		bad "$name: ferry convert $mid: $(head -n 1 conv.log)"; return
+	fi
+	run "$app" mpa --snapshot-after-turns "$mk" --snapshot-to /dev/null
+	run "$app" mpb --resume m.msgpack
+	cat mpa.out mpb.out > mp.out
+	if ! cmp -s mp.out full.out || ! cmp -s mpb.rc full.rc || [ -s mpb.err ]; then
+		bad "$name: resumed from msgpack after $mk turns"
+		head -n 3 mpb.err | sed 's/^/  /'; diff full.out mp.out | head -n 10 | sed 's/^/  /'
+		return
+	fi
+	echo "ok $name: msgpack snapshot after $mk turns ($(wc -c < m.msgpack) bytes, JSON $(wc -c < "$mid")) resumed"
+
+	# 4. hops of one turn each, from the first turn that migrates
+	set -- s*.json
+	first=${1#s}; first=${first%.json}
+	run "$app" h0 --snapshot-after-turns "$first" --snapshot-to h0.json
+	cat h0.out > hops.out
+	i=1
+	while [ -f h$((i - 1)).json ] && [ $i -le $maxturns ]; do
+		run "$app" h$i --resume h$((i - 1)).json --snapshot-after-turns 1 --snapshot-to h$i.json
+		cat h$i.out >> hops.out
+		if [ -s h$i.err ] && ! grep -Eq "snapshot failed: .*(${refuse:-^$})" h$i.err; then
+			bad "$name: hop $i: $(head -n 1 h$i.err)"; return
+		fi
+		i=$((i + 1))
+	done
+	if ! cmp -s hops.out full.out || ! cmp -s h$((i - 1)).rc full.rc; then
+		bad "$name: $((i - 1)) hops: output differs"
+		diff full.out hops.out | head -n 10 | sed 's/^/  /'
+		return
+	fi
+	nhops=$((nhops + i - 1))
+	echo "ok $name: $((i - 1)) hops of one turn from turn $first, output unchanged"
+}
+
+for drv in "$data"/*.js; do
+	name=$(basename "$drv" .js)
+	if [ -n "${FERRY_THIRDPARTY_ONLY:-}" ]; then
+		case " $FERRY_THIRDPARTY_ONLY " in *" $name "*) ;; *) continue ;; esac
+	fi
+	check_program "$drv"
+	cd "$builddir" || die "cd $builddir"
+done
+npkg=$(wc -l < "$work/packages.txt")
+[ "${FERRY_THIRDPARTY_KEEP:-0}" = 1 ] || rm -rf "$work"
+echo "thirdparty: $nprog programs ($npkg packages), $nsnap snapshot points migrated, $nrefused refused by design, $nhops hops; $fails failed"
+[ $fails = 0 ]
