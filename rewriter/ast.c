@@ -12,16 +12,15 @@
 
 #include "rewriter/ast_impl.h"
 
-#define RW_CHUNK_MIN (64u * 1024u)
-
-/* pre-fault arena chunks in one system call instead of a page fault per
- * page (the AST fills the chunk anyway): ~30% of parse time on big inputs */
-#ifdef MAP_POPULATE
-#define RW_MAP_POPULATE MAP_POPULATE
-#else
-#define RW_MAP_POPULATE 0
-#endif
-#define RW_ALIGN     8u
+#define RW_CHUNK_MIN  (64u * 1024u)
+/* big inputs: chunks of 2 MB, 2 MB aligned and backed by transparent huge
+ * pages where the system allows (madvise): one page fault and one TLB
+ * entry per 2 MB of AST instead of 512 (the AST is walked several times
+ * and far exceeds the caches); the unused tail of the last chunk, counted
+ * by rw_ast_memory(), stays below 2 MB */
+#define RW_CHUNK_HUGE (2u * 1024u * 1024u)
+#define RW_ALIGN      8u
+#define RW_HDR        ((sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1))
 
 static rw_ast_priv *
 priv(const rw_ast *ast)
@@ -61,10 +60,11 @@ rw_ast_free(rw_ast *ast)
 	if (p != NULL) {
 		for (c = p->chunks; c != NULL; c = n) {
 			n = c->next;
-			munmap(c, c->cap + ((sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1)));
+			munmap(c, c->cap + RW_HDR);
 		}
 		free(p->itab);
 		free(p->lines);
+		free(p->line_ascii);
 		free(p->ptok);
 		free(p);
 	}
@@ -72,39 +72,67 @@ rw_ast_free(rw_ast *ast)
 	free(ast);
 }
 
-/* Slow path: a new chunk. */
+/* A mapping of size bytes aligned to `align` (a power of two, at least
+ * the page size): the unaligned ends of a bigger mapping are unmapped. */
 static void *
-arena_grow(rw_ast_priv *p, size_t size)
+map_aligned(size_t size, size_t align)
 {
-	size_t hdr = (sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
-	size_t cap = RW_CHUNK_MIN;
+	char *m = mmap(NULL, size + align, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uintptr_t a;
+
+	if (m == MAP_FAILED)
+		return NULL;
+	a = ((uintptr_t)m + align - 1) & ~(uintptr_t)(align - 1);
+	if (a > (uintptr_t)m)
+		munmap(m, a - (uintptr_t)m);
+	if ((uintptr_t)m + align > a)
+		munmap((char *)a + size, (uintptr_t)m + align - a);
+	return (void *)a;
+}
+
+/* Slow path: a new chunk. Chunks come straight from mmap: zeroed pages, so
+ * nothing in the arena is ever memset (the arena never reuses memory). */
+void *
+rw_arena_grow(rw_ast_priv *p, size_t size)
+{
+	size_t cap = RW_CHUNK_MIN, map;
 	rw_chunk *c;
 	char *r;
 
-	/* grow with the AST so big inputs use few chunks */
-	if (p->total / 4 > cap)
-		cap = p->total / 4;
-	if (cap > 16u * 1024u * 1024u)
-		cap = 16u * 1024u * 1024u;
-	if (size > cap)
-		cap = size;
-	/* chunks come straight from mmap: zeroed pages, so nothing in the
-	 * arena is ever memset (the arena never reuses memory) */
-	c = mmap(NULL, hdr + cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | RW_MAP_POPULATE, -1, 0);
-	if (c == MAP_FAILED)
+	/* small ASTs: 64 KB, growing with the AST; big ones: 2 MB steps */
+	if (p->total / 2 > cap)
+		cap = p->total / 2;
+	if (cap >= RW_CHUNK_HUGE)
+		cap = RW_CHUNK_HUGE;
+	if (size + RW_HDR > cap)
+		cap = (size + RW_HDR + RW_CHUNK_MIN - 1) & ~(size_t)(RW_CHUNK_MIN - 1);
+	map = cap;
+	if (cap % RW_CHUNK_HUGE == 0) {
+		c = map_aligned(map, RW_CHUNK_HUGE);
+#ifdef MADV_HUGEPAGE
+		if (c != NULL)
+			madvise(c, map, MADV_HUGEPAGE);
+#endif
+	} else {
+		c = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (c == MAP_FAILED)
+			c = NULL;
+	}
+	if (c == NULL)
 		return NULL;
-	c->cap = cap;
+	c->cap = map - RW_HDR;
 	c->used = 0;
 	c->next = p->chunks;
 	p->chunks = c;
-	p->total += hdr + cap;
-	r = (char *)c + hdr;
+	p->total += map;
+	r = (char *)c + RW_HDR;
 	p->cur = r + size;
-	p->end = r + cap;
+	p->end = r + c->cap;
 	return r;
 }
 
-/* Bump allocation, not zeroed; size already aligned. */
+/* Bump allocation (zero: fresh mmap'd memory); size already aligned. */
 static inline void *
 arena_raw(rw_ast_priv *p, size_t size)
 {
@@ -114,7 +142,7 @@ arena_raw(rw_ast_priv *p, size_t size)
 		p->cur = r + size;
 		return r;
 	}
-	return arena_grow(p, size);
+	return rw_arena_grow(p, size);
 }
 
 void *
@@ -126,7 +154,7 @@ rw_ast_alloc(rw_ast *ast, size_t size)
 	if (size == 0)
 		size = RW_ALIGN;
 	r = arena_raw(priv(ast), size);
-	return r;   /* zero: fresh mmap'd memory */
+	return r;
 }
 
 size_t
@@ -135,14 +163,17 @@ rw_ast_memory(const rw_ast *ast)
 	rw_ast_priv *p = priv(ast);
 
 	return p->total + (size_t)p->icap * sizeof(rw_istr) +
-	       (size_t)p->nlines * sizeof(uint32_t) + sizeof *ast + sizeof *p;
+	       (size_t)p->nlines * (sizeof(uint32_t) + 1) + sizeof *ast + sizeof *p;
 }
 
 #define PAYLOAD(m) ((offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m) + RW_ALIGN - 1) & \
                     ~(size_t)(RW_ALIGN - 1))
 
+/* RW_NAME has no binding: its node ends before u.ident.binding. */
+#define NAME_SIZE ((offsetof(rw_node, u.ident.binding) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1))
+
 /* Bytes allocated for a node of each kind: the header plus its own member. */
-static const uint16_t node_size[RW_KIND_COUNT] = {
+const uint8_t rw_node_size[RW_KIND_COUNT] = {
 	[RW_PROGRAM] = PAYLOAD(program), [RW_EMPTY] = PAYLOAD(block),
 	[RW_BLOCK] = PAYLOAD(block), [RW_EXPR_STMT] = PAYLOAD(expr_stmt),
 	[RW_VAR] = PAYLOAD(var), [RW_DECLARATOR] = PAYLOAD(decl), [RW_IF] = PAYLOAD(if_),
@@ -152,7 +183,7 @@ static const uint16_t node_size[RW_KIND_COUNT] = {
 	[RW_CASE] = PAYLOAD(case_), [RW_LABELED] = PAYLOAD(labeled), [RW_THROW] = PAYLOAD(throw_),
 	[RW_TRY] = PAYLOAD(try_), [RW_CATCH] = PAYLOAD(catch_), [RW_DEBUGGER] = PAYLOAD(ret),
 	[RW_FUNC_DECL] = PAYLOAD(fn), [RW_FUNC_EXPR] = PAYLOAD(fn), [RW_IDENT] = PAYLOAD(ident),
-	[RW_NAME] = PAYLOAD(ident), [RW_THIS] = PAYLOAD(ret), [RW_NULL] = PAYLOAD(ret),
+	[RW_NAME] = NAME_SIZE, [RW_THIS] = PAYLOAD(ret), [RW_NULL] = PAYLOAD(ret),
 	[RW_BOOL] = PAYLOAD(boolean), [RW_NUMBER] = PAYLOAD(number), [RW_STRING] = PAYLOAD(string),
 	[RW_REGEX] = PAYLOAD(regex), [RW_ARRAY] = PAYLOAD(array), [RW_OBJECT] = PAYLOAD(object),
 	[RW_PROP] = PAYLOAD(prop), [RW_UNARY] = PAYLOAD(unary), [RW_UPDATE] = PAYLOAD(update),
@@ -160,23 +191,6 @@ static const uint16_t node_size[RW_KIND_COUNT] = {
 	[RW_CALL] = PAYLOAD(call), [RW_NEW] = PAYLOAD(call), [RW_DOT] = PAYLOAD(member),
 	[RW_INDEX] = PAYLOAD(member), [RW_SEQ] = PAYLOAD(seq)
 };
-
-rw_node *
-rw_node_new(rw_ast *ast, rw_kind kind)
-{
-	size_t size = node_size[kind];
-	rw_node *n = arena_raw(priv(ast), size);
-
-	if (n == NULL)
-		return NULL;
-	n->kind = kind;
-	n->id = ast->node_count++;
-	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
-		n->u.fn.site = -1;
-		ast->fn_count++;
-	}
-	return n;
-}
 
 int
 rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n)
@@ -357,9 +371,12 @@ intern_hashed(rw_ast *ast, const char *name, size_t len, uint32_t h)
 			return p->itab[i].s;
 		i = (i + 1) & (p->icap - 1);
 	}
-	s = rw_ast_alloc(ast, len + 1);
+	s = rw_ast_alloc(ast, 2 * sizeof(uint32_t) + len + 1);
 	if (s == NULL)
 		return NULL;
+	((uint32_t *)(void *)s)[0] = p->icount;
+	((uint32_t *)(void *)s)[1] = (uint32_t)len;
+	s += 2 * sizeof(uint32_t);
 	memcpy(s, name, len);
 	s[len] = '\0';
 	p->itab[i].s = s;
@@ -369,7 +386,8 @@ intern_hashed(rw_ast *ast, const char *name, size_t len, uint32_t h)
 	return s;
 }
 
-/* Line starts, per the lexer's rules: LF, CR, CRLF, U+2028, U+2029. */
+/* Line starts, per the lexer's rules: LF, CR, CRLF, U+2028, U+2029; and
+ * per line whether it is all ASCII (its columns are then byte offsets). */
 static int
 build_lines(const rw_ast *ast)
 {
@@ -377,9 +395,13 @@ build_lines(const rw_ast *ast)
 	const unsigned char *s = (const unsigned char *)ast->src;
 	size_t i, cap = 64, n = 0;
 	uint32_t *v = malloc(cap * sizeof *v);
+	uint8_t *a = malloc(cap), high = 0;
 
-	if (v == NULL)
+	if (v == NULL || a == NULL) {
+		free(v);
+		free(a);
 		return -1;
+	}
 	v[n++] = 0;
 	for (i = 0; i < ast->len; i++) {
 		size_t next = 0;
@@ -391,23 +413,41 @@ build_lines(const rw_ast *ast)
 		else if (s[i] == 0xE2 && i + 2 < ast->len && s[i + 1] == 0x80 &&
 		         (s[i + 2] == 0xA8 || s[i + 2] == 0xA9))
 			next = i + 3;
-		if (next == 0)
+		if (next == 0) {
+			high |= s[i];
 			continue;
+		}
+		a[n - 1] = !(high & 0x80);
+		high = 0;
 		if (n == cap) {
 			uint32_t *nv = realloc(v, cap * 2 * sizeof *v);
+			uint8_t *na;
 
 			if (nv == NULL) {
 				free(v);
+				free(a);
 				return -1;
 			}
 			v = nv;
+			na = realloc(a, cap * 2);
+			if (na == NULL) {
+				free(v);
+				free(a);
+				return -1;
+			}
+			a = na;
 			cap *= 2;
 		}
 		v[n++] = (uint32_t)next;
 		i = next - 1;
 	}
+	a[n - 1] = !(high & 0x80);
 	p->lines = v;
+	p->line_ascii = a;
 	p->nlines = (uint32_t)n;
+	p->memo_line = 0;
+	p->memo_off = 0;
+	p->memo_col = 1;
 	return 0;
 }
 
@@ -434,10 +474,25 @@ rw_position(const rw_ast *ast, uint32_t off, uint32_t *line, uint32_t *col)
 		else
 			hi = mid - 1;
 	}
-	for (i = p->lines[lo]; i < off; i++)
+	*line = lo + 1;
+	if (p->line_ascii[lo]) {
+		*col = off - p->lines[lo] + 1;
+		return;
+	}
+	/* a line with non-ASCII text: count code points, from the last answer
+	 * when it is on the same line before off (callers go in source order,
+	 * and minified lines are long) */
+	i = p->lines[lo];
+	if (p->memo_line == lo && p->memo_off >= i && p->memo_off <= off) {
+		i = p->memo_off;
+		c = p->memo_col;
+	}
+	for (; i < off; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			c++;
-	*line = lo + 1;
+	p->memo_line = lo;
+	p->memo_off = off;
+	p->memo_col = c;
 	*col = c;
 }
 

@@ -14,6 +14,9 @@ typedef struct rw_chunk {
 	/* data follows, max-aligned */
 } rw_chunk;
 
+/* An interned name is stored in the arena as {uint32 id, uint32 len} then
+ * the bytes and a NUL; rw_intern() returns the bytes. Ids are dense
+ * (0..icount-1, in interning order), for per-name side tables. */
 typedef struct rw_istr {          /* one interned name */
 	const char *s;
 	uint32_t    len, hash;
@@ -26,13 +29,50 @@ typedef struct rw_ast_priv {
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
 	uint32_t *lines;              /* offsets of line starts (lazy) */
+	uint8_t  *line_ascii;         /* per line: 1 if its bytes are all ASCII */
 	uint32_t  nlines;
+	uint32_t  memo_off, memo_line, memo_col;  /* last rw_position answer */
 	uint32_t *ptok;               /* parenthesized nodes: (id, inner start, inner end) */
 	uint32_t  nptok, cap_ptok;    /* triples, sorted by id after parsing */
 } rw_ast_priv;
 
 rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
-rw_node *rw_node_new(rw_ast *ast, rw_kind kind);
+
+/* Bytes allocated for a node of each kind (its header and own union member). */
+extern const uint8_t rw_node_size[RW_KIND_COUNT];
+/* The arena's slow path: a new chunk with room for size bytes. */
+void *rw_arena_grow(rw_ast_priv *p, size_t size);
+
+/* A zeroed node of kind with the next id (NULL if out of memory): inline,
+ * the parser makes one per ~5 source bytes. */
+static inline rw_node *
+rw_node_new(rw_ast *ast, rw_kind kind)
+{
+	rw_ast_priv *p = (rw_ast_priv *)ast->priv;
+	size_t size = rw_node_size[kind];
+	rw_node *n;
+
+	if ((size_t)(p->end - p->cur) >= size) {
+		n = (rw_node *)(void *)p->cur;
+		p->cur += size;
+	} else if ((n = rw_arena_grow(p, size)) == NULL) {
+		return NULL;
+	}
+	n->kind = (uint16_t)kind;
+	n->id = ast->node_count++;
+	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
+		n->u.fn.site = -1;
+		ast->fn_count++;
+	}
+	return n;
+}
+
+/* The dense id of an interned name (see rw_istr). */
+static inline uint32_t
+rw_intern_id(const char *interned)
+{
+	return ((const uint32_t *)(const void *)interned)[-2];
+}
 /* Copies an array of n node pointers into the arena as a list. */
 int rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n);
 /* rw_intern of raw source text, in one pass: NULL if the text has a 4-byte

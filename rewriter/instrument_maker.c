@@ -115,7 +115,10 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 		}
 		return;
 	}
-	*line = fn->span.line;
+	{
+		uint32_t col;
+		rw_position(c->ast, fn->span.start, line, &col);
+	}
 	ri_render(&c->edits, src, fn->span.start, fn->span.end, 0, o);
 }
 
@@ -217,8 +220,7 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 			uint32_t ff = fn->u.fn.flags;
 			st->parent = (uint32_t)c->sc[s->parent->func->id].site;
 			st->name = site_name(c, fn, r);
-			st->line = fn->span.line;
-			st->col = fn->span.col;
+			rw_position(c->ast, fn->span.start, &st->line, &st->col);
 			st->nparams = (uint16_t)(fn->u.fn.params.n > 0xffff ? 0xffff : fn->u.fn.params.n);
 			if (ff & RW_FN_STRICT)
 				flags |= FERRY_SITE_STRICT;
@@ -298,12 +300,11 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 		const ri_scope *r = &c->sc[s->id];
 		rw_node *fn = s->node;
 		int strict = (fn->u.fn.flags & RW_FN_STRICT) != 0;
-		uint32_t line = fn->span.line, col;
+		uint32_t line, col;
 
 		if (r->site_dynamic)
 			continue;
-		if (r->prop)
-			rw_position(c->ast, fn->u.fn.params_start, &line, &col);
+		rw_position(c->ast, r->prop ? fn->u.fn.params_start : fn->span.start, &line, &col);
 		for (k = 0; k < nu; k++)
 			if (u[k].strict == strict && u[k].line <= line)
 				break;
@@ -323,9 +324,10 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 		maker(c, i, &fr[s->id], &u[k]);
 		total += u[k].text.len - before;
 		if (total > limit) {
+			rw_position(c->ast, fn->span.start, &line, &col);
 			snprintf(err, errlen, "%s:%u:%u: restore makers would exceed %lu MB (functions nested "
-			         "too deeply)", c->ast->filename, (unsigned)fn->span.line,
-			         (unsigned)fn->span.col, (unsigned long)(limit >> 20));
+			         "too deeply)", c->ast->filename, (unsigned)line,
+			         (unsigned)col, (unsigned long)(limit >> 20));
 			rc = -2;
 			goto out;
 		}

@@ -213,8 +213,6 @@ ps_node(ps *p, rw_kind kind, const lx_token *start)
 
 	n->span.start = start->off;
 	n->span.end = start->off + start->len;
-	n->span.line = start->line;
-	n->span.col = start->col;
 	return n;
 }
 

@@ -371,8 +371,6 @@ primary(ps *p)
 			ps_oom(p, NULL);
 		n->flags |= RW_PARENS;
 		n->span.start = start.off;
-		n->span.line = start.line;
-		n->span.col = start.col;
 		n->span.end = p->prev_end;
 		return n;
 	default:

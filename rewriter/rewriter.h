@@ -10,8 +10,9 @@
  * spans), so that buffer must outlive the AST.
  *
  * Positions: every node has a span: byte offsets [start, end) into the
- * source, and the 1-based line and code-point column of `start` (as the
- * lexer counts them). A node's span covers exactly its own text, which is
+ * source; rw_position() gives the 1-based line and code-point column of an
+ * offset (as the lexer counts them; nodes do not store them, to keep the
+ * AST small). A node's span covers exactly its own text, which is
  * always a valid piece of program: an expression written in parentheses
  * `(a + b)` has the flag RW_PARENS and its span includes the parentheses;
  * a statement's span includes its `;` if one was written.
@@ -150,10 +151,9 @@ enum {
 	RW_PROP_SHORTHAND = 1u << 1   /* {a}: value is an RW_IDENT sharing the key's name */
 };
 
-/* Source span: bytes [start, end), line and column of start (1-based). */
+/* Source span: bytes [start, end); rw_position() for line and column. */
 typedef struct rw_span {
 	uint32_t start, end;
-	uint32_t line, col;
 } rw_span;
 
 /* Arena-allocated array of nodes. */
@@ -294,7 +294,10 @@ void *rw_ast_alloc(rw_ast *ast, size_t size);
 /* The interned pointer for name[0..len), adding it if needed (NULL on OOM). */
 const char *rw_intern(rw_ast *ast, const char *name, size_t len);
 
-/* Line and code-point column (1-based) of a byte offset in the source. */
+/* Line and code-point column (1-based) of a byte offset in the source.
+ * The first call builds a line table (one pass over the source); then a
+ * call costs a binary search, plus a scan from the line start (or from the
+ * previous answer on that line) when the line has non-ASCII text. */
 void rw_position(const rw_ast *ast, uint32_t off, uint32_t *line, uint32_t *col);
 
 /* The text of a node without the parentheses written around it (the span

@@ -147,13 +147,15 @@ put_scope_name(FILE *out, const rw_scope *sc)
 }
 
 static void
-dump_scope(const rw_scope *sc, FILE *out)
+dump_scope(const rw_ast *ast, const rw_scope *sc, FILE *out)
 {
 	const rw_binding *b;
+	uint32_t line, col;
 
 	fprintf(out, "scope %u %s ", sc->id, rw_scope_kind_name(sc->kind));
 	put_scope_name(out, sc);
-	fprintf(out, " @%u:%u", sc->node->span.line, sc->node->span.col);
+	rw_position(ast, sc->node->span.start, &line, &col);
+	fprintf(out, " @%u:%u", line, col);
 	if (sc->parent)
 		fprintf(out, " parent=%u", sc->parent->id);
 	fprintf(out, " depth=%u env_depth=%u", sc->depth, sc->env_depth);
@@ -179,12 +181,14 @@ dump_scope(const rw_scope *sc, FILE *out)
 }
 
 static void
-dump_ref(const rw_ref *r, FILE *out)
+dump_ref(const rw_ast *ast, const rw_ref *r, FILE *out)
 {
 	const rw_node *id = r->ident;
 	const rw_binding *b = r->binding;
+	uint32_t line, col;
 
-	fprintf(out, "ref %u:%u ", id->span.line, id->span.col);
+	rw_position(ast, id->span.start, &line, &col);
+	fprintf(out, "ref %u:%u ", line, col);
 	put_name(out, id->u.ident.name, id->u.ident.len);
 	fputc(' ', out);
 	put_flags(out, ref_flags, r->flags, "-");
@@ -206,9 +210,9 @@ rw_scopes_dump(const rw_scopes *s, FILE *out)
 	uint32_t i;
 
 	for (i = 0; i < s->nscopes; i++)
-		dump_scope(s->scopes[i], out);
+		dump_scope(s->ast, s->scopes[i], out);
 	for (i = 0; i < s->nrefs; i++)
-		dump_ref(&s->refs[i], out);
+		dump_ref(s->ast, &s->refs[i], out);
 	return ferror(out) ? -1 : 0;
 }
 

@@ -718,8 +718,8 @@ check_idents(rw_node *n, void *ud)
 			const rw_scope *s;
 			for (s = r->scope; s && s != r->binding->scope; s = s->parent)
 				;
-			ck_assert_msg(s != NULL, "binding not on the chain at %u:%u",
-			              n->span.line, n->span.col);
+			ck_assert_msg(s != NULL, "binding not on the chain at offset %u",
+			              n->span.start);
 		}
 		if (r->kind == RW_REF_CAPTURED)
 			ck_assert_ptr_ne(r->scope->func, r->binding->scope->func);
