@@ -148,14 +148,14 @@ check_program() {   # driver.js
 	else
 		ks=$( { seq 0 5; seq 6 $(( (turns - 6) / 12 + 1 )) "$turns"; echo "$turns"; echo $((turns + 1)); } | sort -n -u)
 	fi
-	migrated=0; ref=0; nk=0
+	migrated=0; ref=0; nk=0; lastref=-1
 	for k in $ks; do
 		nk=$((nk + 1))
 		rm -f s.json
 		run "$app" a --snapshot-after-turns $k --snapshot-to s.json
 		if [ ! -f s.json ]; then
 			if [ -s a.err ] && refused_ok a; then
-				ref=$((ref + 1)); continue
+				ref=$((ref + 1)); lastref=$k; continue
 			fi
 			if [ $k -lt "$turns" ] || [ -s a.err ] || ! cmp -s a.out full.out || ! cmp -s a.rc full.rc; then
 				bad "$name: no snapshot after $k of $turns turns: $(head -n 1 a.err)"; return
@@ -197,9 +197,14 @@ check_program() {   # driver.js
 	fi
 	echo "ok $name: msgpack snapshot after $mk turns ($(wc -c < m.msgpack) bytes, JSON $(wc -c < "$mid")) resumed"
 
-	# 4. hops of one turn each, from the first turn that migrates
+	# 4. hops of one turn each, from the first turn that migrates after the
+	#    last refusal (else from the first that migrates)
 	set -- $(ls s*.json | sort -k 1.2n)
 	first=${1#s}; first=${first%.json}
+	for f; do
+		f=${f#s}; f=${f%.json}
+		if [ "$f" -gt $lastref ]; then first=$f; break; fi
+	done
 	run "$app" h0 --snapshot-after-turns "$first" --snapshot-to h0.json
 	cat h0.out > hops.out
 	i=1
