@@ -28,7 +28,11 @@ enum {
 	FERRY_SITE_HAS_ENV   = 1u << 5, /* creates an environment object per call */
 	FERRY_SITE_USES_ARGS = 1u << 6, /* references `arguments` */
 	FERRY_SITE_USES_THIS = 1u << 7, /* references `this` */
-	FERRY_SITE_METHOD    = 1u << 8  /* shorthand method { m() {} } */
+	FERRY_SITE_METHOD    = 1u << 8, /* shorthand method { m() {} } */
+	FERRY_SITE_INLINE_ENV= 1u << 9  /* (with HAS_ENV) its environment holds only
+	                                   constants and is not allocated: each closure
+	                                   made in it carries the values in its tag, and
+	                                   a snapshot builds the object (doc/design.md) */
 };
 
 /* One function site: a function literal in the program text. Site 0 is the
