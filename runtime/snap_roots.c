@@ -5,6 +5,7 @@
  * patches, globals like `print` reassigned), and pending timers with their
  * callbacks and arguments from the stash (RT_STASH_TIMERS).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +24,12 @@ static int same_as_baseline(duk_context *ctx, duk_idx_t d, duk_idx_t ent, uint32
 	if (!same)
 		return 0;
 	duk_get_prop_index(ctx, ent, 1);
-	duk_get_prop_string(ctx, d, (f & WR_PF_ACCESSOR) ? "get" : "value");
+	sw_desc_get(ctx, d, (f & WR_PF_ACCESSOR) ? SW_IDX_K_GET : SW_IDX_K_VALUE);
 	same = duk_samevalue(ctx, -1, -2);
 	duk_pop_2(ctx);
 	if (same && (f & WR_PF_ACCESSOR)) {
 		duk_get_prop_index(ctx, ent, 2);
-		duk_get_prop_literal(ctx, d, "set");
+		sw_desc_get(ctx, d, SW_IDX_K_SET);
 		same = duk_samevalue(ctx, -1, -2);
 		duk_pop_2(ctx);
 	}
@@ -41,17 +42,17 @@ static int desc_values(sw_state *w, duk_idx_t d, uint32_t f, wr_value *v1, wr_va
 {
 	memset(v2, 0, sizeof *v2);
 	if (f & WR_PF_ACCESSOR) {
-		duk_get_prop_literal(w->ctx, d, "get");
+		sw_desc_get(w->ctx, d, SW_IDX_K_GET);
 		e->b = 1;
 		if (sw_value(w, -1, v1, e) != 0)
 			return -1;
-		duk_get_prop_literal(w->ctx, d, "set");
+		sw_desc_get(w->ctx, d, SW_IDX_K_SET);
 		e->b = 2;
 		if (sw_value(w, -1, v2, e) != 0)
 			return -1;
 		duk_pop_2(w->ctx);
 	} else {
-		duk_get_prop_literal(w->ctx, d, "value");
+		sw_desc_get(w->ctx, d, SW_IDX_K_VALUE);
 		e->b = 0;
 		if (sw_value(w, -1, v1, e) != 0)
 			return -1;
@@ -74,46 +75,208 @@ static int builtin_path(sw_state *w, uint32_t bi, wr_str *out)
 	return 0;
 }
 
-/* globals (bi == 0) or patches of built-in bi */
-static int sw_builtin_props(sw_state *w, uint32_t bi)
+/* ---- the baseline as C arrays ---- */
+
+static void blval_of(duk_context *ctx, duk_idx_t idx, sw_blval *v)
+{
+	memset(v, 0, sizeof *v);
+	switch (duk_get_type(ctx, idx)) {
+	case DUK_TYPE_NONE:
+	case DUK_TYPE_UNDEFINED: v->t = SW_BV_UNDEF; break;
+	case DUK_TYPE_NULL:      v->t = SW_BV_NULL; break;
+	case DUK_TYPE_BOOLEAN:   v->t = SW_BV_BOOL; v->b = (uint8_t)duk_get_boolean(ctx, idx); break;
+	case DUK_TYPE_NUMBER:    v->t = SW_BV_NUM; v->num = duk_get_number(ctx, idx); break;
+	case DUK_TYPE_STRING:
+	case DUK_TYPE_OBJECT:
+	case DUK_TYPE_BUFFER:    v->t = SW_BV_HEAP; v->h = duk_get_heapptr(ctx, idx); break;
+	default:                 v->t = SW_BV_OTHER; break;
+	}
+}
+
+/* 1 same value (SameValue), 0 different, -1 cannot tell from C */
+static int blval_same(duk_context *ctx, duk_idx_t idx, const sw_blval *v)
+{
+	sw_blval c;
+	if (v->t == SW_BV_OTHER)
+		return -1;
+	blval_of(ctx, idx, &c);
+	if (c.t == SW_BV_OTHER)
+		return -1;
+	if (c.t != v->t)
+		return 0;
+	switch (c.t) {
+	case SW_BV_BOOL: return c.b == v->b;
+	case SW_BV_NUM:
+		if (c.num != c.num)
+			return v->num != v->num;
+		return memcmp(&c.num, &v->num, sizeof c.num) == 0;
+	case SW_BV_HEAP: return c.h == v->h;
+	default: return 1;
+	}
+}
+
+/* fill the cache views from the buffer at data */
+static void blcache_view(sw_blcache *c, uint8_t *data)
+{
+	memcpy(c, data, offsetof(sw_blcache, off));
+	c->off = (uint32_t *)(void *)(data + sizeof(sw_blcache));
+	c->ent = (sw_blent *)(void *)(data + sizeof(sw_blcache) +
+	                              ((c->nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8);
+}
+
+#define BLC_KEY DUK_HIDDEN_SYMBOL("blcache")
+
+int sw_blcache_load(sw_state *w, const char *const *fns)
 {
 	duk_context *ctx = w->ctx;
-	duk_idx_t o, rec, en;
-	uint32_t seen = 0, total = 0;
+	uint32_t nobj, nent = 0, i, k;
+	size_t size, offsz;
+	uint8_t *data;
+	sw_blcache *c = &w->blc;
+
+	if (duk_get_prop_literal(ctx, SW_IDX_BASE, BLC_KEY)) {
+		data = duk_get_buffer_data(ctx, -1, &size);
+		duk_pop(ctx);
+		if (data && size >= sizeof(sw_blcache)) {
+			blcache_view(c, data);
+			return 0;
+		}
+		return -1;
+	}
+	duk_pop(ctx);
+
+	/* count, then fill */
+	nobj = (uint32_t)duk_get_length(ctx, SW_IDX_PROPS);
+	for (i = 0; i < nobj; i++) {
+		duk_get_prop_index(ctx, SW_IDX_PROPS, i);
+		duk_get_prop_literal(ctx, -1, "\xff" "n");
+		nent += (uint32_t)duk_get_uint(ctx, -1);
+		duk_pop_2(ctx);
+	}
+	offsz = ((nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8;
+	size = sizeof(sw_blcache) + offsz + (size_t)nent * sizeof(sw_blent);
+	data = duk_push_fixed_buffer(ctx, size);   /* zeroed */
+	c->nobj = nobj;
+	c->nent = nent;
+	for (k = 0; k < SW_BL_NFNS; k++) {
+		c->fns[k] = UINT32_MAX;
+		if (rt_builtins_push_path(ctx, fns[k])) {
+			void *h = duk_get_heapptr(ctx, -1);
+			uint32_t bi;
+			if (rt_pmap_get(&w->bl, h, &bi))
+				c->fns[k] = bi;
+			duk_pop(ctx);
+		}
+	}
+	memcpy(data, c, offsetof(sw_blcache, off));
+	blcache_view(c, data);
+	k = 0;
+	for (i = 0; i < nobj; i++) {
+		duk_idx_t en;
+		c->off[i] = k;
+		duk_get_prop_index(ctx, SW_IDX_PROPS, i);
+		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS);
+		en = duk_get_top_index(ctx);
+		while (k < nent && duk_next(ctx, en, 1)) {
+			sw_blent *e = &c->ent[k++];
+			e->key = duk_get_heapptr(ctx, -2);
+			duk_get_prop_index(ctx, -1, 0);
+			e->flags = (uint32_t)duk_get_uint(ctx, -1);
+			duk_get_prop_index(ctx, -2, 1);
+			blval_of(ctx, -1, &e->v);
+			duk_get_prop_index(ctx, -3, 2);
+			blval_of(ctx, -1, &e->s);
+			duk_pop_n(ctx, 5);
+		}
+		duk_pop_2(ctx);
+	}
+	c->off[nobj] = k;
+	c->nent = k;
+	memcpy(data, c, offsetof(sw_blcache, off));
+	duk_put_prop_literal(ctx, SW_IDX_BASE, BLC_KEY);
+	return 0;
+}
+
+/* the baseline entry of key kh in [lo, hi), trying *cur first; -1 if none */
+static long blc_find(const sw_blcache *c, uint32_t lo, uint32_t hi, uint32_t *cur, const void *kh)
+{
+	uint32_t j;
+	if (*cur < hi && c->ent[*cur].key == kh)
+		return (long)(*cur)++;
+	for (j = lo; j < hi; j++)
+		if (c->ent[j].key == kh)
+			return (long)j;
+	return -1;
+}
+
+/* current descriptor at d (flags f) same as baseline entry j of built-in bi */
+static int same_as_cached(sw_state *w, uint32_t bi, duk_idx_t key, duk_idx_t d, const sw_blent *be, uint32_t f)
+{
+	duk_context *ctx = w->ctx;
+	int same;
+	if (be->flags != f)
+		return 0;
+	sw_desc_get(ctx, d, (f & WR_PF_ACCESSOR) ? SW_IDX_K_GET : SW_IDX_K_VALUE);
+	same = blval_same(ctx, -1, &be->v);
+	duk_pop(ctx);
+	if (same == 1 && (f & WR_PF_ACCESSOR)) {
+		sw_desc_get(ctx, d, SW_IDX_K_SET);
+		same = blval_same(ctx, -1, &be->s);
+		duk_pop(ctx);
+	}
+	if (same < 0) {
+		/* a value C cannot compare: ask Duktape, against the stash record */
+		duk_get_prop_index(ctx, SW_IDX_PROPS, bi);
+		duk_dup(ctx, key);
+		duk_get_prop(ctx, -2);
+		same = same_as_baseline(ctx, d, duk_get_top_index(ctx), f);
+		duk_pop_2(ctx);
+	}
+	return same;
+}
+
+/* globals (bi == 0) or patches of built-in bi */
+static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
+{
+	duk_context *ctx = w->ctx;
+	const sw_blcache *c = &w->blc;
+	uint32_t lo = c->off[bi], hi = c->off[bi + 1], cur = lo, seen = 0, j;
+	duk_idx_t o, en;
 	wr_str holder = { NULL, 0 };
 
 	duk_get_prop_index(ctx, SW_IDX_OBJS, bi);
 	o = duk_get_top_index(ctx);
-	duk_get_prop_index(ctx, SW_IDX_PROPS, bi);
-	rec = duk_get_top_index(ctx);
 	duk_enum(ctx, o, ROOT_ENUM_FLAGS);
 	en = duk_get_top_index(ctx);
 	while (duk_next(ctx, en, 0)) {
-		duk_idx_t key = duk_get_top_index(ctx), d, ent;
+		duk_idx_t key = duk_get_top_index(ctx), d;
 		uint32_t f;
-		int known;
+		long bj = blc_find(c, lo, hi, &cur, duk_get_heapptr(ctx, key));
 		wr_value kv, v1, v2;
 		sw_edge e;
 
+		if (bj >= 0) {
+			seen++;
+			seenv[bj] = 1;
+			/* non-writable, non-configurable data: can never change */
+			if (c->ent[bj].flags == 0) {
+				duk_pop(ctx);
+				continue;
+			}
+		}
 		duk_dup(ctx, key);
 		duk_get_prop_desc(ctx, o, 0);
 		d = duk_get_top_index(ctx);
-		f = rt_desc_flags(ctx, d);
-		duk_dup(ctx, key);
-		known = duk_get_prop(ctx, rec);
-		ent = duk_get_top_index(ctx);
-		if (known) {
-			seen++;
-			if (same_as_baseline(ctx, d, ent, f)) {
-				duk_set_top(ctx, key);
-				continue;
-			}
+		f = sw_desc_flags(ctx, d);
+		if (bj >= 0 && same_as_cached(w, bi, key, d, &c->ent[bj], f)) {
+			duk_set_top(ctx, key);
+			continue;
 		}
 		if (sw_key(w, key, &kv) != 0)
 			return -1;
 		e.parent = 0;
 		e.b = 0;
-		if (bi == 0 && !known) {
+		if (bi == 0 && bj < 0) {
 			wr_prop *p = wr_add_global(w->s);
 			if (!p)
 				return -1;
@@ -148,38 +311,29 @@ static int sw_builtin_props(sw_state *w, uint32_t bi)
 	}
 	duk_pop(ctx);   /* enum */
 
-	/* deleted built-in properties (the baseline keeps its key count under
-	 * a hidden key, which enumerating rec below skips) */
-	duk_get_prop_literal(ctx, rec, "\xff" "n");
-	total = (uint32_t)duk_get_uint(ctx, -1);
-	duk_pop(ctx);
-	if (total != seen) {
-		duk_enum(ctx, rec, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS);
-		en = duk_get_top_index(ctx);
-		while (duk_next(ctx, en, 0)) {
-			duk_idx_t key = duk_get_top_index(ctx);
-			duk_dup(ctx, key);
-			duk_get_prop_desc(ctx, o, 0);
-			if (duk_is_undefined(ctx, -1)) {
-				wr_patch *p;
-				wr_value kv;
-				if (sw_key(w, key, &kv) != 0)
-					return -1;
-				if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
-					return -1;
-				p = wr_add_patch(w->s);
-				if (!p)
-					return -1;
-				p->holder = holder;
-				p->deleted = 1;
-				p->prop.key = kv;
-				p->prop.flags = 0;
-			}
-			duk_set_top(ctx, key);
+	/* deleted built-in properties: baseline keys the enumeration missed */
+	if (seen != hi - lo) {
+		for (j = lo; j < hi; j++) {
+			wr_patch *p;
+			wr_value kv;
+			if (seenv[j])
+				continue;
+			duk_push_heapptr(ctx, c->ent[j].key);
+			if (sw_key(w, -1, &kv) != 0)
+				return -1;
+			duk_pop(ctx);
+			if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
+				return -1;
+			p = wr_add_patch(w->s);
+			if (!p)
+				return -1;
+			p->holder = holder;
+			p->deleted = 1;
+			p->prop.key = kv;
+			p->prop.flags = 0;
 		}
-		duk_pop(ctx);
 	}
-	duk_pop_2(ctx);  /* rec, o */
+	duk_pop(ctx);  /* o */
 	return 0;
 }
 
@@ -284,14 +438,19 @@ static int sw_timers(sw_state *w)
 
 int sw_roots(sw_state *w)
 {
-	uint32_t i, n = w->nbl;
-	for (i = 0; i < n; i++)
-		if (sw_builtin_props(w, i) != 0) {
-			if (!w->failed) {
-				snprintf(w->err, w->errlen, "snapshot: out of memory");
-				w->failed = 1;
-			}
-			return -1;
+	uint32_t i, n = w->blc.nobj < w->nbl ? w->blc.nobj : w->nbl;
+	uint8_t *seen = calloc(w->blc.nent ? w->blc.nent : 1, 1);
+	for (i = 0; seen && i < n; i++)
+		if (sw_builtin_props(w, i, seen) != 0)
+			break;
+	if (!seen || i < n) {
+		free(seen);
+		if (!w->failed) {
+			snprintf(w->err, w->errlen, "snapshot: out of memory");
+			w->failed = 1;
 		}
+		return -1;
+	}
+	free(seen);
 	return sw_timers(w);
 }

@@ -289,10 +289,37 @@ static int is_proxy(duk_context *ctx, duk_idx_t o)
 	return found;
 }
 
+/* ---- descriptors: fields read with the key strings of the stack slots ---- */
+
+void sw_desc_get(duk_context *ctx, duk_idx_t d, duk_idx_t k)
+{
+	duk_dup(ctx, k);
+	duk_get_prop(ctx, d);
+}
+
+uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
+{
+	uint32_t f = 0;
+	/* a data descriptor has "writable", an accessor one has not */
+	sw_desc_get(ctx, d, SW_IDX_K_WRITABLE);
+	if (duk_is_undefined(ctx, -1))
+		f |= WR_PF_ACCESSOR;
+	else if (duk_get_boolean(ctx, -1))
+		f |= WR_PF_WRITABLE;
+	sw_desc_get(ctx, d, SW_IDX_K_ENUMERABLE);
+	if (duk_get_boolean(ctx, -1))
+		f |= WR_PF_ENUMERABLE;
+	sw_desc_get(ctx, d, SW_IDX_K_CONFIGURABLE);
+	if (duk_get_boolean(ctx, -1))
+		f |= WR_PF_CONFIGURABLE;
+	duk_pop_3(ctx);
+	return f;
+}
+
 /* hidden keys seen while enumerating */
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
-	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6
 };
 
 static int hidden_key(const unsigned char *k, size_t n)
@@ -307,6 +334,8 @@ static int hidden_key(const unsigned char *k, size_t n)
 		return HK_ENV;
 	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
 		return HK_BTARGET;
+	if (n == 3 && memcmp(k, "fi0", 3) == 0)
+		return HK_INLINE;   /* values of an inline environment */
 	return 0;
 }
 
@@ -378,18 +407,18 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 		duk_dup(ctx, key);
 		duk_get_prop_desc(ctx, o, 0);
 		d = duk_get_top_index(ctx);
-		f = rt_desc_flags(ctx, d);
+		f = sw_desc_flags(ctx, d);
 		if (f & WR_PF_ACCESSOR) {
-			duk_get_prop_literal(ctx, d, "get");
+			sw_desc_get(ctx, d, SW_IDX_K_GET);
 			e.b = 1;
 			if (sw_value(w, -1, &v1, &e) != 0)
 				return -1;
-			duk_get_prop_literal(ctx, d, "set");
+			sw_desc_get(ctx, d, SW_IDX_K_SET);
 			e.b = 2;
 			if (sw_value(w, -1, &v2, &e) != 0)
 				return -1;
 		} else {
-			duk_get_prop_literal(ctx, d, "value");
+			sw_desc_get(ctx, d, SW_IDX_K_VALUE);
 			e.b = 0;
 			if (sw_value(w, -1, &v1, &e) != 0)
 				return -1;
@@ -461,6 +490,11 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
 			return sw_fail(w, &self, "(closure of %s:%u): eval or with makes its scope dynamic",
 			               prog->filename ? prog->filename : "?", (unsigned)prog->sites[site].line);
+		if (hk & HK_INLINE) {
+			char msg[160];
+			if (rt_tag_materialize(ctx, prog, o, site, msg, sizeof msg) != 0)
+				return sw_fail(w, &self, "%s", msg);
+		}
 		duk_get_prop_literal(ctx, o, RT_KEY_ENV);
 		e.kind = SW_E_ENV;
 		if (sw_value(w, -1, &v, &e) != 0)
@@ -694,19 +728,10 @@ int sw_process(sw_state *w, uint32_t id)
 
 /* ---- entry point ---- */
 
-static int push_builtin(duk_context *ctx, const char *path)
-{
-	if (!rt_builtins_push_path(ctx, path)) {
-		duk_push_undefined(ctx);
-		return -1;
-	}
-	return 0;
-}
-
 static duk_ret_t sw_run(duk_context *ctx, void *udata)
 {
 	sw_state *w = udata;
-	static const char *const fns[] = {
+	static const char *const fns[SW_BL_NFNS] = {
 		"Object.isExtensible", "Date.prototype.getTime", "RegExp.prototype.source@get",
 		"RegExp.prototype.flags@get", "Error.prototype.stack@get",
 		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
@@ -721,14 +746,30 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	duk_get_prop_literal(ctx, SW_IDX_BASE, "objs");
 	duk_get_prop_literal(ctx, SW_IDX_BASE, "paths");
 	duk_get_prop_literal(ctx, SW_IDX_BASE, "props");
-	for (i = 0; i < sizeof fns / sizeof fns[0]; i++)
-		if (push_builtin(ctx, fns[i]) != 0 && i + 1 < sizeof fns / sizeof fns[0]) {
+	if (sw_blcache_load(w, fns) != 0) {
+		snprintf(w->err, w->errlen, "snapshot: the built-in baseline cache is unreadable");
+		w->failed = 1;
+		return 0;
+	}
+	for (i = 0; i < SW_BL_NFNS; i++) {
+		if (w->blc.fns[i] != UINT32_MAX) {
+			duk_get_prop_index(ctx, SW_IDX_OBJS, w->blc.fns[i]);
+		} else if (i + 1 < SW_BL_NFNS) {
 			snprintf(w->err, w->errlen, "snapshot: built-in %s missing", fns[i]);
 			w->failed = 1;
 			return 0;
+		} else {
+			duk_push_undefined(ctx);
 		}
+	}
 	duk_push_global_object(ctx);
 	duk_push_bare_array(ctx);
+	duk_push_literal(ctx, "value");
+	duk_push_literal(ctx, "writable");
+	duk_push_literal(ctx, "enumerable");
+	duk_push_literal(ctx, "configurable");
+	duk_push_literal(ctx, "get");
+	duk_push_literal(ctx, "set");
 
 	if (sw_roots(w) != 0)
 		return 0;

@@ -48,8 +48,37 @@ enum {
 	SW_IDX_BUFPROTO,       /* Buffer.prototype (Node-style Buffer) */
 	SW_IDX_GLOBAL,         /* the global object */
 	SW_IDX_KEEPSTR,        /* array keeping cached strings/symbols alive */
+	SW_IDX_K_VALUE,        /* descriptor keys, pushed once: "value" */
+	SW_IDX_K_WRITABLE,     /* "writable" */
+	SW_IDX_K_ENUMERABLE,   /* "enumerable" */
+	SW_IDX_K_CONFIGURABLE, /* "configurable" */
+	SW_IDX_K_GET,          /* "get" */
+	SW_IDX_K_SET,          /* "set" */
 	SW_IDX_COUNT
 };
+
+/* the built-in baseline as C arrays (snap_roots.c), built at the first
+ * snapshot and kept in the baseline object as a fixed buffer: the heap
+ * pointers in it stay valid because the baseline arrays hold the values */
+typedef struct sw_blval {
+	uint8_t t;        /* SW_BV_* */
+	uint8_t b;        /* boolean */
+	double  num;
+	void   *h;        /* string/object/buffer heap pointer */
+} sw_blval;
+enum { SW_BV_UNDEF, SW_BV_NULL, SW_BV_BOOL, SW_BV_NUM, SW_BV_HEAP, SW_BV_OTHER };
+typedef struct sw_blent {
+	void     *key;    /* interned key (string or symbol) */
+	uint32_t  flags;  /* WR_PF_* at install time */
+	sw_blval  v, s;   /* value or getter; setter */
+} sw_blent;
+#define SW_BL_NFNS 12
+typedef struct sw_blcache {
+	uint32_t  nobj, nent;
+	uint32_t  fns[SW_BL_NFNS];  /* baseline indices of the walker's natives */
+	uint32_t *off;              /* entries of object i: [off[i], off[i+1]) */
+	sw_blent *ent;
+} sw_blcache;
 
 typedef struct sw_state {
 	rt_ctx        *rt;
@@ -62,6 +91,7 @@ typedef struct sw_state {
 	wr_str        *strcache;
 	size_t         nstr, capstr, nkeep;
 	wr_str        *blpaths;  /* baseline paths copied into the arena (lazily) */
+	sw_blcache     blc;      /* the baseline as C arrays (pointers into a buffer) */
 	uint32_t       nbl;
 	void         **ptrs;     /* ptrs[id - 1]: heap pointer of object id */
 	sw_edge       *edges;    /* edges[id - 1] */
@@ -80,7 +110,15 @@ typedef struct sw_state {
 int  sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge);
 int  sw_key(sw_state *w, duk_idx_t idx, wr_value *out);
 int  sw_process(sw_state *w, uint32_t id);
+/* WR_PF_* flags of the descriptor object at d (as rt_desc_flags, with the
+ * key strings of the stack slots SW_IDX_K_*: no literal interning) */
+uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d);
+/* push the field at key slot k (SW_IDX_K_*) of the descriptor at d */
+void sw_desc_get(duk_context *ctx, duk_idx_t d, duk_idx_t k);
 /* snap_roots.c */
+/* find or build the baseline cache into w->blc; fns: the SW_BL_NFNS paths
+ * of the walker's natives (UINT32_MAX index when missing); 0 or -1 */
+int  sw_blcache_load(sw_state *w, const char *const *fns);
 int  sw_roots(sw_state *w);
 /* snap_path.c: write "<path>" of the value reached by edge into buf */
 void sw_path(sw_state *w, const sw_edge *edge, char *buf, size_t len);
