@@ -301,9 +301,12 @@ START_TEST(test_patches)
 	run(a, PRELUDE
 	    "Math.answer = 42; delete JSON.stringify; Array.prototype.sum = add;\n"
 	    "Object.defineProperty(Array.prototype, 'sum', {enumerable: false});\n"
-	    "Math.floor = Math.ceil; var keep = {};\n");
+	    "Math.floor = Math.ceil; var keep = {};\n"
+	    "Object.defineProperty(Math.max, 'name', {get: add});\n"
+	    "delete Math.min; Math.min = Math.max; String.prototype.none = undefined;\n");
 	b = migrate(a, NULL);
 	same_result(a, b, "Math.answer + ',' + typeof JSON.stringify + ',' + [].sum(1, 2) + ',' + Math.floor(1.5)");
+	same_result(a, b, "Math.max.name + ',' + (Math.min === Math.max) + ',' + ('none' in String.prototype)");
 	same_result(a, b, "Object.keys(Array.prototype).length + ',' + Array.prototype.propertyIsEnumerable('sum')");
 	heap_free(a);
 	heap_free(b);
