@@ -298,25 +298,49 @@ stray(lx_lexer *lx, lx_token *tok, const lx_byte *p)
 
 /* ---- the tokenizer ---- */
 
+/* Column of the token at byte `off` when the bytes before it on its line
+ * are not known to be ASCII (see lx_impl.h): find the ASCII run from the
+ * line start once per line, else count code points from the cached
+ * position on the line. */
+static uint32_t __attribute__((noinline))
+column_slow(lx_lexer *lx, uint32_t off)
+{
+	const lx_byte *lim = lx->lim;
+
+	if (lx->ascii_from != lx->line_off) {
+		lx->ascii_from = lx->line_off;
+		lx->ascii_to = (uint32_t)(lx_ascii_run(lx->src + lx->line_off, lim, lim + 1) - lx->src);
+		if (off <= lx->ascii_to)
+			return off - lx->line_off + 1;
+	}
+	lx->col += lx_count_cp(lx->src + lx->col_off, lx->src + off, lim + 1);
+	lx->col_off = off;
+	return lx->col;
+}
+
+/* `tok` is restrict (a top-level qualifier: the prototype in lexer.h is
+ * the same function type): the token's stores then need not reload the
+ * lexer's fields. */
 lx_kind
-lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
+lx_next(lx_lexer *lx, lx_mode mode, lx_token *restrict tok)
 {
 	const lx_byte *cur, *mar, *start;
 	const lx_byte *const lim = lx->lim;
 	const char *why;
 	const lx_byte *at;
-	uint32_t flags = 0;
+	uint32_t flags = 0, off;
 	int multiline = 0, kwesc = 0;
 	unsigned radix_bits = 0;
+	double num = 0.0;
 	lx_kind kind;
 
-	if (lx->failed) {
+	if (__builtin_expect(lx->failed != 0, 0)) {
+		if (lx->failed < 0) {   /* set by lx_new: nothing can be scanned */
+			lx->col_off = lx->line_off = lx->off = 0;
+			return lx_fail(lx, tok, lx->src, "source too large (4 GiB or more)");
+		}
 		*tok = lx->err_tok;
 		return LX_ERROR;
-	}
-	if (lx->len >= UINT32_MAX) {
-		lx->col_off = lx->line_off = lx->off = 0;
-		return lx_fail(lx, tok, lx->src, "source too large (4 GiB or more)");
 	}
 	cur = lx->src + lx->off;
 	for (;;) {
@@ -541,7 +565,7 @@ lx_next(lx_lexer *lx, lx_mode mode, lx_token *tok)
 decimal:
 	if (ident_or_digit_at(cur))
 		return lx_fail(lx, tok, cur, "identifier starts immediately after numeric literal");
-	tok->num = lx_num_decimal(lx, start, cur);
+	num = lx_num_decimal(lx, start, cur);
 	kind = LX_NUMBER;
 	goto done;
 
@@ -551,32 +575,24 @@ radix:
 		               ? "invalid digit in numeric literal"
 		               : "identifier starts immediately after numeric literal");
 	/* skip the "0", "0x", "0o" or "0b" prefix */
-	tok->num = lx_num_radix(start + (radix_bits == 3 && !(flags & LX_F_ES2015_NUMBER) ? 1 : 2),
-	                        cur, radix_bits);
+	num = lx_num_radix(start + (radix_bits == 3 && !(flags & LX_F_ES2015_NUMBER) ? 1 : 2),
+	                   cur, radix_bits);
 	kind = LX_NUMBER;
 
 done:
+	off = (uint32_t)(start - lx->src);
 	tok->kind = kind;
 	tok->flags = flags;
-	tok->off = (uint32_t)(start - lx->src);
+	tok->off = off;
 	tok->len = (uint32_t)(cur - start);
 	tok->line = lx->line;
-	if (tok->off > lx->ascii_end) {
-		/* look ahead for the end of the ASCII run, from where the known
-		 * one ends; a few hundred bytes at a time */
-		const lx_byte *from = lx->src + (lx->ascii_end > lx->col_off ? lx->ascii_end : lx->col_off);
-		const lx_byte *to = (size_t)(lim - start) > 512 ? start + 512 : lim;
-		lx->ascii_end = (uint32_t)(lx_ascii_run(from, to, lim + 1) - lx->src);
-	}
-	if (tok->off <= lx->ascii_end)
-		lx->col += tok->off - lx->col_off;
+	tok->num = num;
+	/* the line is ASCII up to the token: the column is the byte distance */
+	if (__builtin_expect(off <= lx->ascii_to, 1))
+		tok->col = off - lx->line_off + 1;
 	else
-		lx->col += lx_count_cp(lx->src + lx->col_off, start, lim + 1);
-	lx->col_off = tok->off;
-	tok->col = lx->col;
-	if (kind != LX_NUMBER)
-		tok->num = 0;
-	if (multiline)
+		tok->col = column_slow(lx, off);
+	if (__builtin_expect(multiline, 0))
 		count_lines(lx, start, cur);
 	lx->off = (uint32_t)(cur - lx->src);
 	return kind;

@@ -34,6 +34,8 @@ lx_new(const char *filename, const char *src, size_t len)
 	lx->lim = lx->src + len;
 	lx->line = 1;
 	lx->col = 1;
+	/* offsets are 32-bit: the first lx_next reports it */
+	lx->failed = len >= UINT32_MAX ? -1 : 0;
 	return lx;
 }
 
@@ -53,7 +55,7 @@ lx_free(lx_lexer *lx)
 const char *
 lx_error(const lx_lexer *lx)
 {
-	return lx->failed ? lx->err : "";
+	return lx->failed > 0 ? lx->err : "";
 }
 
 const char *
@@ -94,8 +96,8 @@ lx_restore(lx_lexer *lx, const lx_state *st)
 	lx->line_off = st->line_off;
 	lx->col_off = st->col_off;
 	lx->col = st->col;
-	lx->ascii_end = 0;   /* known only from col_off on: forget it */
-	lx->failed = 0;
+	lx->ascii_from = lx->ascii_to = 0;   /* 0 is a line start, and [0, 0) empty */
+	lx->failed = lx->len >= UINT32_MAX ? -1 : 0;
 	lx->err[0] = '\0';
 }
 

@@ -4,11 +4,13 @@
  *
  * The lexer state lives in one struct. Position bookkeeping is incremental:
  * (line, line_off) is the current line and where it starts, (col_off, col)
- * a byte offset on that line whose column is known. A token's column is the
- * cached column plus the code points between col_off and its first byte, so
- * every byte is counted once however long the line is. Most source is ASCII:
- * runs of ASCII bytes are found ahead a word at a time (ascii_end), and
- * inside one the code point count is the byte count.
+ * a byte offset on that line whose column is known. Most source is ASCII:
+ * [ascii_from, ascii_to) is a run of ASCII bytes found ahead (a word at a
+ * time, once), and a token inside one that also covers its line's start
+ * has the column off - line_off + 1: a compare and a subtraction per token.
+ * Other tokens (after a non-ASCII byte on their line) take the cached
+ * column plus the code points between col_off and their first byte, so
+ * every byte is counted once however long the line is.
  */
 #ifndef FERRY_LX_IMPL_H
 #define FERRY_LX_IMPL_H
@@ -34,13 +36,14 @@ struct lx_lexer {
 	uint32_t col_off;       /* a byte on that line whose column is `col` */
 	uint32_t col;
 
-	int      failed;        /* an error was reported: lx_next keeps failing */
+	int      failed;        /* an error was reported: lx_next keeps failing;
+	                         * -1: the source is too large, not yet reported */
 	lx_token err_tok;       /* the LX_ERROR token to repeat */
 	char    *err;           /* "file:line:col: reason" */
 	size_t   err_cap;
 
-	uint32_t ascii_end;     /* bytes [col_off, ascii_end) are known to be ASCII
-	                         * (columns are then byte differences) */
+	uint32_t ascii_from;    /* bytes [ascii_from, ascii_to) are ASCII; */
+	uint32_t ascii_to;      /* ascii_from is a line start (or 0) */
 
 	locale_t c_locale;      /* for strtod_l: numbers ignore the process locale */
 

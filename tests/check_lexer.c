@@ -409,6 +409,96 @@ START_TEST(columns_long_gaps)
 }
 END_TEST
 
+/* Line and column of byte `off` by walking from the start (the reference). */
+static void
+naive_position(const char *src, uint32_t off, uint32_t *line, uint32_t *col)
+{
+	const unsigned char *p = (const unsigned char *)src, *e = p + off;
+
+	*line = 1;
+	*col = 1;
+	while (p < e) {
+		if (*p == '\r' || *p == '\n' ||
+		    (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))) {
+			p += *p == '\r' && p[1] == '\n' ? 2 : *p == 0xE2 ? 3 : 1;
+			++*line;
+			*col = 1;
+			continue;
+		}
+		*col += (*p & 0xC0) != 0x80;
+		p++;
+	}
+}
+
+/* Random programs mixing ASCII and non-ASCII tokens, comments and line
+ * terminators of every kind: each token's line and column against the
+ * reference walk, and again after restoring a saved state mid-way. */
+START_TEST(columns_random_programs)
+{
+	static const char *const piece[] = {
+		"a", "bb", "caf\xc3\xa9", "\xe6\x97\xa5\xe6\x9c\xac", "'x'", "'\xc3\xa9t\xc3\xa9'",
+		"\"\xf0\x9f\x98\x80\"", "// \xc2\xb0" "C\n", "/* a\nb */", "/* \xc3\xa9\r\n\xc3\xa9 */",
+		" ", "\t", "\n", "\r\n", "\r", "\xe2\x80\xa8", "(", ")", "+", "42", "1.5",
+		"\xc2\xa0", "'a\\\nb'", "`t\n\xc3\xa9`", "x\\u0061",
+		"caf\xc3\xa9(", "'\xc3\xa9'+", /* a token right after the first non-ASCII byte */
+	};
+	enum { NP = sizeof piece / sizeof piece[0] };
+	uint64_t rng = 88172645463325252u;
+	char src[2048];
+	size_t n;
+	int round, i, k, saved_at;
+	lx_lexer *lx;
+	lx_token t, toks[400];
+	lx_state st;
+	uint32_t line, col;
+
+	for (round = 0; round < 100; round++) {
+		n = 0;
+		for (i = 0; i < 120; i++) {
+			const char *pc;
+			rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+			pc = piece[rng % NP];
+			if (n + strlen(pc) + 2 >= sizeof src)
+				break;
+			memcpy(src + n, pc, strlen(pc));
+			n += strlen(pc);
+			src[n++] = ' ';   /* keeps tokens apart */
+		}
+		src[n] = '\0';
+		lx = lx_new("t.js", src, n);
+		ck_assert_ptr_nonnull(lx);
+		saved_at = (int)(rng >> 40) % 60;
+		for (k = 0; k < 400; k++) {
+			if (k == saved_at)
+				lx_save(lx, &st);
+			lx_next(lx, LX_MODE_DIV, &t);
+			ck_assert_msg(t.kind != LX_ERROR, "%s", lx_error(lx));
+			naive_position(src, t.off, &line, &col);
+			ck_assert_msg(t.line == line && t.col == col,
+			              "round %d token %d at %u: %u:%u, want %u:%u", round, k,
+			              (unsigned)t.off, (unsigned)t.line, (unsigned)t.col,
+			              (unsigned)line, (unsigned)col);
+			lx_position(lx, t.off, &line, &col);
+			ck_assert(t.line == line && t.col == col);
+			toks[k] = t;
+			if (t.kind == LX_EOF)
+				break;
+		}
+		ck_assert_int_lt(k, 400);
+		if (saved_at <= k) {
+			lx_restore(lx, &st);
+			for (i = saved_at; i <= k; i++) {
+				lx_next(lx, LX_MODE_DIV, &t);
+				ck_assert_uint_eq(t.off, toks[i].off);
+				ck_assert_uint_eq(t.line, toks[i].line);
+				ck_assert_uint_eq(t.col, toks[i].col);
+			}
+		}
+		lx_free(lx);
+	}
+}
+END_TEST
+
 /* Annex B HTML-like comments, exactly where Duktape 2.7 takes them. */
 START_TEST(html_comments)
 {
@@ -556,6 +646,68 @@ START_TEST(numbers)
 	lex(&r, "1.e-2+x");
 	KINDS(&r, LX_NUMBER, LX_PLUS, LX_IDENT);
 	ck_assert(r.tok[0].num == 0.01);
+}
+END_TEST
+
+/* Decimal literals of every shape against strtod (the C library rounds
+ * correctly): the lexer's exact fast path and its strtod fallback must
+ * agree with it bit for bit, around both ends of the fast path (15
+ * significant digits, exponents +-22) and beyond. */
+START_TEST(numbers_decimal_random)
+{
+	uint64_t rng = 0x2545F4914F6CDD1Du;
+	char src[64];
+	int i, j, n, nint, nfrac, x;
+	double want, got;
+
+	for (i = 0; i < 5000; i++) {
+		n = 0;
+		rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+		nint = (int)(rng % 19);           /* 0..18 integer digits */
+		nfrac = (int)(rng >> 8 & 15) % 17; /* 0..16 fraction digits */
+		if (nint == 0 && nfrac == 0)
+			nint = 1;
+		for (j = 0; j < nint; j++) {
+			rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+			/* a leading zero makes 0, 0.x or a legacy 0dd literal: avoid the last */
+			src[n++] = (char)('0' + (j == 0 && nint > 1 ? 1 + rng % 9 : rng % 10));
+		}
+		if (nfrac > 0 || rng & 1 << 20) {
+			src[n++] = '.';
+			for (j = 0; j < nfrac; j++) {
+				rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+				src[n++] = (char)('0' + (rng % 4 == 0 ? 0 : rng % 10));
+			}
+		}
+		if (rng & 1 << 21) {
+			src[n++] = rng & 1 << 22 ? 'e' : 'E';
+			if (rng & 1 << 23)
+				src[n++] = rng & 1 << 24 ? '-' : '+';
+			x = (int)((rng >> 32) % (rng & 1 << 25 ? 30 : 340));
+			n += snprintf(src + n, sizeof src - (size_t)n, "%d", x);
+		}
+		src[n] = '\0';
+		if (n == 1 && src[0] == '.')
+			continue;
+		want = strtod(src, NULL);
+		got = num(src);
+		ck_assert_msg(memcmp(&want, &got, sizeof want) == 0,
+		              "%s: lexer %.17g, strtod %.17g", src, got, want);
+	}
+	/* the edges of the fast path */
+	ck_assert(num("999999999999999") == 999999999999999.0);
+	ck_assert(num("9999999999999999") == 9999999999999999.0);
+	ck_assert(num("123456789012345e22") == 123456789012345e22);
+	ck_assert(num("123456789012345e23") == 123456789012345e23);
+	ck_assert(num("1.23456789012345e-22") == 1.23456789012345e-22);
+	ck_assert(num("0.000000000000000000001") == 1e-21);
+	ck_assert(num("0.0000000000000000000000001") == 1e-25);
+	ck_assert(num("00000000000000000000") == 0.0);
+	ck_assert(num("0e999999999999") == 0.0);
+	ck_assert(num("1e999999999999") == INFINITY);
+	ck_assert(num("1e-999999999999") == 0.0);
+	ck_assert(num("8.5") == 8.5);
+	ck_assert(num("09.5e1") == 95.0);
 }
 END_TEST
 
@@ -1104,6 +1256,7 @@ lexer_suite(void)
 	tcase_add_test(tc, whitespace);
 	tcase_add_test(tc, columns_count_code_points);
 	tcase_add_test(tc, columns_long_gaps);
+	tcase_add_test(tc, columns_random_programs);
 	tcase_add_test(tc, html_comments);
 	suite_add_tcase(s, tc);
 
@@ -1116,6 +1269,7 @@ lexer_suite(void)
 
 	tc = tcase_create("numbers");
 	tcase_add_test(tc, numbers);
+	tcase_add_test(tc, numbers_decimal_random);
 	tcase_add_test(tc, numbers_octal_and_es2015);
 	tcase_add_test(tc, number_errors);
 	suite_add_tcase(s, tc);
