@@ -6,7 +6,12 @@
 # that exercises the library broadly over several event-loop turns.
 #
 # A driver names its library in its header:
-#   // package: NAME@VERSION PATH-IN-node_modules
+#   // package: NAME@VERSION PATH-IN-node_modules [PATH...]
+#                                   (one program per PATH, e.g. the library and
+#                                   its minified build: NAME, NAME.2, ...)
+#   // prelude: CODE                (optional, one line put before the library,
+#                                   e.g. `var self = this;` for libraries that
+#                                   look for a browser global object)
 #   // may-refuse: EXTENDED-REGEX   (optional: a snapshot refusal that is
 #                                   correct by design, e.g. new Function code)
 # For every driver:
@@ -20,8 +25,9 @@
 #      least one k must migrate;
 #   3. the snapshot of a middle turn converted to msgpack (`ferry convert`)
 #      resumes to the same output;
-#   4. a chain of hops of one turn each (resume, one turn, snapshot, ...)
-#      gives the same output.
+#   4. a chain of (at most $maxhops) hops of one turn each (resume, one
+#      turn, snapshot, ...) gives the same output.
+# Two programs are checked at a time, each by `thirdparty.sh --one`.
 # Exit: 0 all as expected, 1 otherwise, 77 (SKIP) when npm or the registry is
 # unavailable. Environment: FERRY_BUILDDIR, FERRY_SRCDIR (set by make check);
 # optional FERRYC, FERRY_THIRDPARTY_MODULES (an existing node_modules holding
@@ -36,7 +42,8 @@ ferry=$builddir/wire/ferry
 data=$srcdir/tests/data/thirdparty
 cache=$builddir/tests/cache/thirdparty
 work=$builddir/tests/thirdparty.d
-allturns=16
+allturns=12
+maxhops=10
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
@@ -49,6 +56,7 @@ case $builddir in /*) ;; *) builddir=$(cd "$builddir" && pwd) ;; esac
 case $work in /*) ;; *) work=$(pwd)/$work ;; esac
 case $ferryc in /*) ;; *) ferryc=$(pwd)/$ferryc ;; esac
 case $ferry in /*) ;; *) ferry=$(pwd)/$ferry ;; esac
+if [ "${1:-}" != --one ]; then
 rm -rf "$work"
 mkdir -p "$work" || die "cannot create $work"
 
@@ -81,6 +89,8 @@ else
 	fi
 fi
 
+fi   # not --one
+
 fails=0
 nprog=0
 nsnap=0
@@ -103,17 +113,17 @@ refused_ok() {   # prefix
 		cmp -s "$1.out" full.out && [ "$(cat "$1.rc")" = "$(cat full.rc)" ]
 }
 
-check_program() {   # driver.js
+check_program() {   # driver.js name library-path
 	drv=$1
-	name=$(basename "$drv" .js)
-	pkg=$(sed -n 's|^// package: *\([^ ]*\) *\([^ ]*\).*|\1 \2|p' "$drv" | head -n 1)
+	name=$2
+	pkg="$(sed -n 's|^// package: *\([^ ]*\) .*|\1|p' "$drv" | head -n 1) $3"
 	refuse=$(sed -n 's|^// may-refuse: *||p' "$drv" | head -n 1)
-	lib=$modules/${pkg#* }
+	lib=$modules/$3
 	[ -f "$lib" ] || { bad "$name: library file $lib missing"; return; }
 	d=$work/$name
 	mkdir -p "$d"
 	cd "$d" || return
-	{ cat "$lib"; echo; cat "$drv"; } > "$name.js"
+	{ sed -n 's|^// prelude: *||p' "$drv"; cat "$lib"; echo; cat "$drv"; } > "$name.js"
 	nprog=$((nprog + 1))
 
 	# 1. plain == instrumented
@@ -139,14 +149,14 @@ check_program() {   # driver.js
 	echo "ok $name (${pkg% *}): plain and instrumented agree ($(wc -l < full.out) lines, exit $(cat full.rc))"
 
 	# 2. snapshot after turn k, resume: every k when the program has at most
-	#    $allturns turns, else the first 6, the last and about 12 in between
+	#    $allturns turns, else the first 4, the last and about 8 in between
 	timeout 60 "$app" --stats > /dev/null 2> stats.err < /dev/null
 	turns=$(sed -n 's/.*ferry-stats:.* turns=\([0-9]*\).*/\1/p' stats.err)
 	[ -n "$turns" ] || { bad "$name: no turn count from --stats: $(head -n 1 stats.err)"; return; }
 	if [ "$turns" -le $allturns ]; then
 		ks=$(seq 0 $((turns + 1)))
 	else
-		ks=$( { seq 0 5; seq 6 $(( (turns - 6) / 12 + 1 )) "$turns"; echo "$turns"; echo $((turns + 1)); } | sort -n -u)
+		ks=$( { seq 0 3; seq 4 $(( (turns - 4) / 8 + 1 )) "$turns"; echo "$turns"; echo $((turns + 1)); } | sort -n -u)
 	fi
 	migrated=0; ref=0; nk=0; lastref=-1
 	for k in $ks; do
@@ -208,7 +218,7 @@ check_program() {   # driver.js
 	run "$app" h0 --snapshot-after-turns "$first" --snapshot-to h0.json
 	cat h0.out > hops.out
 	i=1
-	while [ -f h$((i - 1)).json ] && [ $i -le $((turns + 1)) ]; do
+	while [ -f h$((i - 1)).json ] && [ $i -le $maxhops ]; do
 		run "$app" h$i --resume h$((i - 1)).json --snapshot-after-turns 1 --snapshot-to h$i.json
 		cat h$i.out >> hops.out
 		if [ -s h$i.err ] && ! grep -Eq "snapshot failed: .*(${refuse:-^$})" h$i.err; then
@@ -216,22 +226,52 @@ check_program() {   # driver.js
 		fi
 		i=$((i + 1))
 	done
-	if ! cmp -s hops.out full.out || ! cmp -s h$((i - 1)).rc full.rc; then
-		bad "$name: $((i - 1)) hops: output differs"
+	last=$((i - 1))
+	if [ -f h$last.json ]; then   # $maxhops hops done: the last one runs to the end
+		last=$i
+		run "$app" h$last --resume h$((last - 1)).json
+		cat h$last.out >> hops.out
+	fi
+	if ! cmp -s hops.out full.out || ! cmp -s h$last.rc full.rc; then
+		bad "$name: $last hops: output differs (status $(cat h$last.rc))"
 		diff full.out hops.out | head -n 10 | sed 's/^/  /'
 		return
 	fi
-	nhops=$((nhops + i - 1))
-	echo "ok $name: $((i - 1)) hops of one turn from turn $first, output unchanged"
+	nhops=$((nhops + last))
+	echo "ok $name: $last hops (one turn each) from turn $first, output unchanged"
 }
 
+# a worker (see below): one program, its counts in $work/NAME.counts
+if [ "${1:-}" = --one ]; then
+	modules=$FERRY_THIRDPARTY_MODULES
+	check_program "$2" "$3" "$4" > "$work/$3.log" 2>&1
+	echo "$nprog $nsnap $nrefused $nhops $fails" > "$work/$3.counts"
+	exit 0
+fi
+
+# ---- every program, two at a time (a 2-core machine) ----
 for drv in "$data"/*.js; do
 	name=$(basename "$drv" .js)
 	if [ -n "${FERRY_THIRDPARTY_ONLY:-}" ]; then
 		case " $FERRY_THIRDPARTY_ONLY " in *" $name "*) ;; *) continue ;; esac
 	fi
-	check_program "$drv"
-	cd "$builddir" || die "cd $builddir"
+	n=0
+	for path in $(sed -n 's|^// package: *[^ ]* *||p' "$drv" | head -n 1); do
+		n=$((n + 1))
+		if [ $n = 1 ]; then prog=$name; else prog=$name.$n; fi
+		printf '%s\n%s\n%s\n' "$drv" "$prog" "$path"
+	done
+done > "$work/programs.txt"
+export FERRY_BUILDDIR="$builddir" FERRY_SRCDIR="$srcdir" FERRYC="$ferryc" FERRY_THIRDPARTY_MODULES="$modules"
+tr '\n' '\0' < "$work/programs.txt" | xargs -0 -n 3 -P 2 sh "$0" --one
+for c in $(sed -n '2~3p' "$work/programs.txt"); do
+	cat "$work/$c.log" 2>/dev/null
+	if [ -f "$work/$c.counts" ]; then
+		read -r a b e f g < "$work/$c.counts"
+		nprog=$((nprog + a)); nsnap=$((nsnap + b)); nrefused=$((nrefused + e)); nhops=$((nhops + f)); fails=$((fails + g))
+	else
+		bad "$c: the worker died"
+	fi
 done
 npkg=$(wc -l < "$work/packages.txt")
 [ "${FERRY_THIRDPARTY_KEEP:-0}" = 1 ] || rm -rf "$work"

@@ -1,4 +1,4 @@
-// package: handlebars@4.7.8 handlebars/dist/handlebars.js
+// package: handlebars@4.7.8 handlebars/dist/handlebars.js handlebars/dist/handlebars.min.js
 // may-refuse: a function without a site tag
 // Driver for Handlebars 4.7 (full browser dist prepended by tests/thirdparty.sh): compile, helpers, partials,
 // block helpers, data variables, escaping, precompile. Compiled templates are made with `new Function`,

@@ -1,4 +1,4 @@
-// package: lodash@4.17.21 lodash/lodash.js
+// package: lodash@4.17.21 lodash/lodash.js lodash/lodash.min.js
 // Driver for lodash 4 (library text is prepended by tests/thirdparty.sh): collections, objects, strings,
 // memoize/curry/once/partial state kept across event-loop turns, lazy chains, templates, deep clone/merge.
 var out = function (s) { console.log(String(s)); };

@@ -1,4 +1,4 @@
-// package: moment@2.29.4 moment/moment.js
+// package: moment@2.29.4 moment/moment.js moment/min/moment.min.js
 // Driver for moment 2.29 (prepended by tests/thirdparty.sh): UTC parsing, formatting, arithmetic, durations,
 // locales defined by the program, moment objects and locale data kept in closures across turns. Fixed times only.
 var out = function (s) { console.log(String(s)); };
