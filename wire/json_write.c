@@ -62,6 +62,37 @@ static int fmt_double(double x, char *out, size_t cap)
 		out[o] = 0;
 		return o;
 	}
+	if (fabs(x) >= 1e-4 && fabs(x) < 1e15) {
+		/* short decimals (1.25, 0.5): x = m / 10^k exactly for a small k,
+		 * where m is an integer below 10^15; "m with the point moved k
+		 * places" has at most 15 significant digits and reads back to x
+		 * (the division is correctly rounded, as strtod is), so it is what
+		 * "%.15g" would print, without printf */
+		static const double p10[] = { 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+		for (int k = 0; k < 6; k++) {
+			double m = x * p10[k];
+			if (m == floor(m) && fabs(m) < 1e15 && m / p10[k] == x) {
+				uint64_t v = (uint64_t)fabs(m);
+				char tmp[24];
+				int n = 0, o = 0, digits = k + 1;
+				do {
+					tmp[n++] = (char)('0' + v % 10);
+					v /= 10;
+				} while (v || n <= digits);
+				if (x < 0)
+					out[o++] = '-';
+				while (n > digits)
+					out[o++] = tmp[--n];
+				out[o++] = '.';
+				while (n)
+					out[o++] = tmp[--n];
+				while (out[o - 1] == '0')   /* m may carry zeros (x * 10^k rounded) */
+					o--;
+				out[o] = 0;
+				return o;
+			}
+		}
+	}
 	for (int prec = 15; prec <= 17; prec++) {
 		int n = snprintf(out, cap, "%.*g", prec, x);
 		if (prec == 17 || strtod(out, NULL) == x)
