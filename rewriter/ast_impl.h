@@ -28,6 +28,7 @@ typedef struct rw_ast_priv {
 	size_t    total;              /* bytes of all chunks (malloc'd) */
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
+	uint32_t  nidents;            /* RW_IDENT nodes made (sizes the scope analysis) */
 	uint32_t *lines;              /* offsets of line starts (lazy) */
 	uint8_t  *line_ascii;         /* per line: 1 if its bytes are all ASCII */
 	uint32_t  nlines;
@@ -60,6 +61,7 @@ rw_node_new(rw_ast *ast, rw_kind kind)
 	}
 	n->kind = (uint16_t)kind;
 	n->id = ast->node_count++;
+	p->nidents += kind == RW_IDENT;
 	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
 		n->u.fn.site = -1;
 		ast->fn_count++;

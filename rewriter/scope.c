@@ -13,7 +13,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
+#include "rewriter/ast_impl.h"
 #include "rewriter/scope_impl.h"
 
 /* ---------------------------------------------------------------- tables */
@@ -54,12 +56,29 @@ table_grow(rw_scopes *s)
 	return 0;
 }
 
+static int table_insert(rw_scopes *s, rw_binding *b);
+
+/* The (scope, name) table of every binding, for rw_scope_lookup(). */
+static int
+table_build(rw_scopes *s)
+{
+	uint32_t i;
+	rw_binding *b;
+
+	for (i = 0; i < s->nscopes; i++)
+		for (b = s->scopes[i]->bindings; b; b = b->next)
+			if (table_insert(s, b) != 0)
+				return -1;
+	return 0;
+}
+
 rw_binding *
 rw_scope_lookup(const rw_scopes *s, const rw_scope *scope, const char *name)
 {
 	uint32_t j;
 
-	if (!s->table_cap)
+	if (!s->table_cap && (s->table_used != 0 || table_build((rw_scopes *)s) != 0 ||
+	                      !s->table_cap))
 		return NULL;
 	j = hash2(scope, name) & (s->table_cap - 1);
 	while (s->table[j]) {
@@ -84,6 +103,61 @@ table_insert(rw_scopes *s, rw_binding *b)
 	s->table[j] = b;
 	s->table_used++;
 	return 0;
+}
+
+/* The binding of name in scope, which must be open (on the walk's chain):
+ * the per-name list is ordered by scope id, innermost first. */
+static rw_binding *
+lookup_open(const rw_scopes *s, const rw_scope *scope, const char *name)
+{
+	rw_binding *b = s->top[rw_intern_id(name)];
+
+	while (b && b->scope->id > scope->id)
+		b = b->shadowed;
+	return b && b->scope == scope ? b : NULL;
+}
+
+/* Enters b in its name's list, below the bindings of inner open scopes. */
+static void
+push_binding(rw_scopes *s, rw_binding *b)
+{
+	rw_binding **at = &s->top[rw_intern_id(b->name)];
+
+	while (*at && (*at)->scope->id > b->scope->id)
+		at = &(*at)->shadowed;
+	b->shadowed = *at;
+	*at = b;
+}
+
+/* Leaving the innermost open scope: its bindings leave the name lists. */
+static void
+close_scope(rw_scopes *s, rw_scope *sc)
+{
+	rw_binding *b;
+
+	for (b = sc->bindings; b; b = b->next) {
+		s->top[rw_intern_id(b->name)] = b->shadowed;
+		b->shadowed = NULL;
+	}
+}
+
+/* Big arrays (the occurrence records): 2 MB aligned so that transparent
+ * huge pages can back them, as the AST's arena. */
+#define SC_HUGE (2u * 1024u * 1024u)
+
+static void *
+big_alloc(size_t size)
+{
+	void *p = NULL;
+
+	if (size < SC_HUGE)
+		return malloc(size);
+	if (posix_memalign(&p, SC_HUGE, size) != 0)
+		return NULL;
+#ifdef MADV_HUGEPAGE
+	madvise(p, size & ~(size_t)(SC_HUGE - 1), MADV_HUGEPAGE);
+#endif
+	return p;
 }
 
 static void *
@@ -174,8 +248,7 @@ new_binding(rw_scopes *s, rw_scope *scope, const char *name, uint32_t len,
 	b->scope = scope;
 	b->decl = decl;
 	b->index = scope->nbindings;
-	if (table_insert(s, b) != 0)
-		return NULL;
+	push_binding(s, b);
 	if (s->btail[scope->id])
 		s->btail[scope->id]->next = b;
 	else
@@ -193,7 +266,7 @@ declare(rw_scopes *s, rw_scope *scope, rw_node *ident, rw_bind_kind kind,
         rw_node *fn)
 {
 	const char *name = ident->u.ident.name;
-	rw_binding *b = rw_scope_lookup(s, scope, name);
+	rw_binding *b = lookup_open(s, scope, name);
 
 	if (kind == RW_BIND_VAR && name == s->n_arguments &&
 	    scope->kind == RW_SCOPE_FUNCTION)
@@ -257,12 +330,15 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 		if (!a)
 			return -1;
 		s->refs = a;
+		s->moved = 1;
 	}
 	r = &s->refs[s->nrefs];
-	memset(r, 0, sizeof *r);
 	r->ident = ident;
+	r->kind = 0;
 	r->scope = scope;
 	r->flags = flags;
+	r->binding = NULL;
+	ident->u.ident.binding = r;
 	return (int32_t)s->nrefs++;
 }
 
@@ -353,37 +429,40 @@ use(walk_ctx *c, rw_node *ident, uint32_t flags)
 	return 0;
 }
 
-/* Resolves the pending occurrences from index base up within the scopes
- * from each one's resume point up to fn (inclusive); the unresolved ones
- * stay pending, to resume at fn's parent. The arguments object of a
- * function is created on first use. */
+/* Resolves the pending occurrences from index base up that wait for scope
+ * sc (the innermost open scope, about to close: its declarations are all
+ * known); the unresolved ones stay pending, to wait for sc's parent. The
+ * arguments object of a function is created on first use. Occurrences
+ * waiting for another scope (an enclosing one, skipped by a block-level
+ * function declaration) stay as they are. */
 static int
-resolve_pending(rw_scopes *s, uint32_t base, rw_scope *fn)
+resolve_pending(rw_scopes *s, uint32_t base, rw_scope *sc)
 {
 	uint32_t i, keep = base;
 
 	for (i = base; i < s->npending; i++) {
 		rw_pending pd = s->pending[i];
-		rw_ref *r = &s->refs[pd.ref];
-		const char *name = r->ident->u.ident.name;
-		rw_binding *b = NULL;
-		rw_scope *sc;
+		rw_ref *r;
+		const char *name;
+		rw_binding *b;
 
-		for (sc = pd.from; ; sc = sc->parent) {
-			b = rw_scope_lookup(s, sc, name);
-			if (!b && name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION) {
-				b = new_binding(s, sc, name, r->ident->u.ident.len,
-				                RW_BIND_ARGUMENTS, NULL);
-				if (!b)
-					return -1;
-			}
-			if (b || sc == fn)
-				break;
+		if (pd.from != sc) {
+			s->pending[keep++] = pd;
+			continue;
 		}
-		if (b || !fn->parent) {
+		r = &s->refs[pd.ref];
+		name = r->ident->u.ident.name;
+		b = lookup_open(s, sc, name);
+		if (!b && name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION) {
+			b = new_binding(s, sc, name, r->ident->u.ident.len,
+			                RW_BIND_ARGUMENTS, NULL);
+			if (!b)
+				return -1;
+		}
+		if (b || !sc->parent) {
 			bind_ref(s, r, b);
 		} else {
-			pd.from = fn->parent;
+			pd.from = sc->parent;
 			s->pending[keep++] = pd;
 		}
 	}
@@ -437,7 +516,7 @@ walk_function(rw_node *n, walk_ctx *c)
 	}
 	for (i = 0; i < n->u.fn.params.n; i++) {
 		rw_node *p = n->u.fn.params.v[i];
-		if (decl_ref(c, p, sc, rw_scope_lookup(s, sc, p->u.ident.name), 0) != 0)
+		if (decl_ref(c, p, sc, lookup_open(s, sc, p->u.ident.name), 0) != 0)
 			return -1;
 	}
 	inner.s = s;
@@ -453,7 +532,7 @@ walk_function(rw_node *n, walk_ctx *c)
 		rw_node *id = n->u.fn.name;
 		rw_binding *b = NULL;
 		if (id->u.ident.name != s->n_arguments &&
-		    !rw_scope_lookup(s, sc, id->u.ident.name)) {
+		    !lookup_open(s, sc, id->u.ident.name)) {
 			b = new_binding(s, sc, id->u.ident.name, id->u.ident.len,
 			                RW_BIND_SELF, id);
 			if (!b)
@@ -464,7 +543,10 @@ walk_function(rw_node *n, walk_ctx *c)
 		if (!b)
 			s->refs[name_ref].kind = RW_REF_LOCAL;   /* shadowed: binds nothing */
 	}
-	return resolve_pending(s, base, sc);
+	if (resolve_pending(s, base, sc) != 0)
+		return -1;
+	close_scope(s, sc);
+	return 0;
 }
 
 /* A declarator: `var x` declares (bound to the function's var); `var x = e`
@@ -524,6 +606,7 @@ walk(rw_node *n, void *ud)
 	case RW_CATCH: {
 		rw_scope *sc = new_scope(s, RW_SCOPE_CATCH, n, c->cur);
 		walk_ctx inner = *c;
+		uint32_t base;
 		if (!sc)
 			return -1;
 		n->u.catch_.scope = sc;
@@ -538,7 +621,13 @@ walk(rw_node *n, void *ud)
 		}
 		inner.cur = sc;
 		inner.in_with = 0;
-		return n->u.catch_.body ? walk(n->u.catch_.body, &inner) : 0;
+		base = s->npending;
+		if (n->u.catch_.body && walk(n->u.catch_.body, &inner) != 0)
+			return -1;
+		if (resolve_pending(s, base, sc) != 0)
+			return -1;
+		close_scope(s, sc);
+		return 0;
 	}
 	case RW_VAR:
 		return walk_var(n, c, 0);
@@ -647,6 +736,13 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	s->n_eval = rw_intern(ast, "eval", 4);
 	if (!s->n_arguments || !s->n_eval)
 		goto oom;
+	/* after the last rw_intern: one list head per name */
+	s->ntop = ((rw_ast_priv *)ast->priv)->icount;
+	s->top = calloc(s->ntop ? s->ntop : 1, sizeof *s->top);
+	s->cap_refs = ((rw_ast_priv *)ast->priv)->nidents + 16;
+	s->refs = big_alloc((size_t)s->cap_refs * sizeof *s->refs);
+	if (!s->top || !s->refs)
+		goto oom;
 	ps = new_scope(s, RW_SCOPE_PROGRAM, prog, NULL);
 	if (!ps)
 		goto oom;
@@ -663,9 +759,13 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 			goto oom;
 	if (resolve_pending(s, 0, ps) != 0)
 		goto oom;
+	close_scope(s, ps);
+	free(s->top);
+	s->top = NULL;
 	/* the records stay where they are from now on */
-	for (i = 0; i < s->nrefs; i++)
-		s->refs[i].ident->u.ident.binding = &s->refs[i];
+	if (s->moved)
+		for (i = 0; i < s->nrefs; i++)
+			s->refs[i].ident->u.ident.binding = &s->refs[i];
 	rw_scopes_finish(s);
 	*out = s;
 	return 0;
@@ -689,6 +789,7 @@ rw_scopes_free(rw_scopes *s)
 	free(s->refs);
 	free(s->pending);
 	free(s->table);
+	free(s->top);
 	free(s);
 }
 

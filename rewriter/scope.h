@@ -147,6 +147,8 @@ struct rw_binding {
 	uint32_t     nrefs;     /* occurrences resolving here (declarations excluded) */
 	uint32_t     nwrites;   /* of which writes */
 	rw_binding  *next;      /* next binding of the same scope */
+	rw_binding  *shadowed;  /* during the analysis: the binding of the same
+	                           name in the next enclosing open scope */
 };
 
 typedef enum rw_ref_kind {

@@ -26,13 +26,22 @@ struct rw_scopes {
 	rw_binding **btail;
 	rw_scope   **ctail;
 	uint32_t     nscopes, cap_scopes;
-	/* every identifier occurrence, in source order, in one array */
+	/* every identifier occurrence, in source order, in one array (sized
+	 * from the parser's count of RW_IDENT nodes: it does not move, unless
+	 * `moved` says it had to grow) */
 	rw_ref      *refs;
 	uint32_t     nrefs, cap_refs;
+	int          moved;
+	/* during the walk, per interned name (rw_intern_id): the binding of
+	 * that name in the innermost open scope that has one; each binding's
+	 * `shadowed` continues the list through the open scopes outwards */
+	rw_binding **top;
+	uint32_t     ntop;
 	/* occurrences not resolved yet (see scope.c) */
 	struct rw_pending *pending;
 	uint32_t     npending, cap_pending;
-	/* (scope, name) -> binding, open addressing, power-of-two size */
+	/* (scope, name) -> binding, open addressing, power-of-two size: built
+	 * on the first rw_scope_lookup() (the walk uses `top`) */
 	rw_binding **table;
 	uint32_t     table_cap, table_used;
 	/* interned names the analysis compares against */
