@@ -319,7 +319,7 @@ uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 /* hidden keys seen while enumerating */
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
-	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5
 };
 
 static int hidden_key(const unsigned char *k, size_t n)
@@ -334,8 +334,6 @@ static int hidden_key(const unsigned char *k, size_t n)
 		return HK_ENV;
 	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
 		return HK_BTARGET;
-	if (n == 3 && memcmp(k, "fi0", 3) == 0)
-		return HK_INLINE;   /* values of an inline environment */
 	return 0;
 }
 
@@ -490,11 +488,6 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
 			return sw_fail(w, &self, "(closure of %s:%u): eval or with makes its scope dynamic",
 			               prog->filename ? prog->filename : "?", (unsigned)prog->sites[site].line);
-		if (hk & HK_INLINE) {
-			char msg[160];
-			if (rt_tag_materialize(ctx, prog, o, site, msg, sizeof msg) != 0)
-				return sw_fail(w, &self, "%s", msg);
-		}
 		duk_get_prop_literal(ctx, o, RT_KEY_ENV);
 		e.kind = SW_E_ENV;
 		if (sw_value(w, -1, &v, &e) != 0)
