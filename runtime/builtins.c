@@ -13,10 +13,15 @@
  * parent["key"] for others, parent[Symbol.iterator] for symbol keys;
  * "X@proto" is X's prototype when reached only that way, "X.k@get" and
  * "X.k@set" accessor functions; "%ThrowTypeError%" the strict-mode thrower.
+ *
+ * The same properties are also kept as C arrays (sw_blcache, a fixed buffer
+ * under SW_BLC_KEY in the baseline object) so the walker compares them in C.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include "runtime/snap_impl.h"
+#include <stdlib.h>
+#include "runtime/snap_walk.h"
 
 #define BL_ENUM_FLAGS (DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE | \
                        DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_NO_PROXY_BEHAVIOR)
@@ -86,7 +91,25 @@ typedef struct bl_state {
 	rt_pmap seen;       /* heapptr -> index */
 	uint32_t n;
 	int extra_done;     /* extra roots added */
+	sw_blent *ents;     /* the baseline as C arrays (sw_blcache) */
+	uint32_t nent, capent;
+	uint32_t *offs;     /* offs[i]: first entry of object i */
+	uint32_t capoff;
 } bl_state;
+
+/* the next cache entry, or NULL (out of memory) */
+static sw_blent *bl_ent(bl_state *st)
+{
+	if (st->nent == st->capent) {
+		uint32_t nc = st->capent ? st->capent * 2 : 1024;
+		sw_blent *v = realloc(st->ents, nc * sizeof *v);
+		if (!v)
+			return NULL;
+		st->ents = v;
+		st->capent = nc;
+	}
+	return &st->ents[st->nent++];
+}
 
 /* [... objs paths] value at v_idx, path at top: add if an unseen object.
  * Pops the path. */
@@ -126,6 +149,15 @@ static void bl_visit(duk_context *ctx, bl_state *st, duk_idx_t objs, duk_idx_t p
 	path = duk_get_top_index(ctx);
 	duk_push_bare_object(ctx);
 	rec = duk_get_top_index(ctx);
+	if (i + 1 >= st->capoff) {
+		uint32_t nc = st->capoff ? st->capoff * 2 : 512;
+		uint32_t *v = realloc(st->offs, nc * sizeof *v);
+		if (!v)
+			(void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+		st->offs = v;
+		st->capoff = nc;
+	}
+	st->offs[i] = st->nent;
 	duk_enum(ctx, o, BL_ENUM_FLAGS);
 	en = duk_get_top_index(ctx);
 	while (duk_next(ctx, en, 0)) {
@@ -139,6 +171,17 @@ static void bl_visit(duk_context *ctx, bl_state *st, duk_idx_t objs, duk_idx_t p
 		entry = duk_get_top_index(ctx);
 		duk_push_uint(ctx, f);
 		duk_put_prop_index(ctx, entry, 0);
+		{
+			sw_blent *be = bl_ent(st);
+			if (!be)
+				(void)duk_error(ctx, DUK_ERR_RANGE_ERROR, "out of memory");
+			if (!(f & WR_PF_ACCESSOR))
+				duk_get_prop_literal(ctx, d, "value");
+			else
+				duk_push_undefined(ctx);
+			sw_blent_set(ctx, be, key, -1, f);
+			duk_pop(ctx);
+		}
 		if (f & WR_PF_ACCESSOR) {
 			duk_get_prop_literal(ctx, d, "get");
 			push_child_path(ctx, path, key, "@get");
@@ -229,6 +272,23 @@ static duk_ret_t bl_record(duk_context *ctx, void *udata)
 		if (i == st->n)
 			break;
 	}
+	/* the C arrays, in a buffer the baseline holds */
+	{
+		sw_blcache c;
+		size_t size = sw_blcache_size(st->n, st->nent);
+		uint8_t *data = duk_push_fixed_buffer(ctx, size);
+		memset(&c, 0, sizeof c);
+		c.nobj = st->n;
+		c.nent = st->nent;
+		memcpy(data, &c, offsetof(sw_blcache, off));
+		sw_blcache_view(&c, data);
+		if (st->n)
+			memcpy(c.off, st->offs, st->n * sizeof *c.off);
+		c.off[st->n] = st->nent;
+		if (st->nent)
+			memcpy(c.ent, st->ents, st->nent * sizeof *c.ent);
+		duk_put_prop_literal(ctx, base, SW_BLC_KEY);
+	}
 	duk_dup(ctx, objs);
 	duk_put_prop_literal(ctx, base, "objs");
 	duk_dup(ctx, paths);
@@ -252,7 +312,13 @@ int rt_builtins_record(duk_context *ctx, char *err, size_t errlen)
 	}
 	st.n = 0;
 	st.extra_done = 0;
+	st.ents = NULL;
+	st.nent = st.capent = 0;
+	st.offs = NULL;
+	st.capoff = 0;
 	rc = duk_safe_call(ctx, bl_record, &st, 0, 1);
+	free(st.ents);
+	free(st.offs);
 	if (rc != DUK_EXEC_SUCCESS)
 		snprintf(err, errlen, "recording the built-in baseline: %s", duk_safe_to_string(ctx, -1));
 	duk_pop(ctx);

@@ -77,123 +77,95 @@ static int builtin_path(sw_state *w, uint32_t bi, wr_str *out)
 
 /* ---- the baseline as C arrays ---- */
 
-static void blval_of(duk_context *ctx, duk_idx_t idx, sw_blval *v)
+static uint8_t blval_of(duk_context *ctx, duk_idx_t idx, sw_blent *e)
 {
-	memset(v, 0, sizeof *v);
 	switch (duk_get_type(ctx, idx)) {
 	case DUK_TYPE_NONE:
-	case DUK_TYPE_UNDEFINED: v->t = SW_BV_UNDEF; break;
-	case DUK_TYPE_NULL:      v->t = SW_BV_NULL; break;
-	case DUK_TYPE_BOOLEAN:   v->t = SW_BV_BOOL; v->b = (uint8_t)duk_get_boolean(ctx, idx); break;
-	case DUK_TYPE_NUMBER:    v->t = SW_BV_NUM; v->num = duk_get_number(ctx, idx); break;
+	case DUK_TYPE_UNDEFINED: return SW_BV_UNDEF;
+	case DUK_TYPE_NULL:      return SW_BV_NULL;
+	case DUK_TYPE_BOOLEAN:   return duk_get_boolean(ctx, idx) ? SW_BV_TRUE : SW_BV_FALSE;
+	case DUK_TYPE_NUMBER:    e->u.num = duk_get_number(ctx, idx); return SW_BV_NUM;
 	case DUK_TYPE_STRING:
 	case DUK_TYPE_OBJECT:
-	case DUK_TYPE_BUFFER:    v->t = SW_BV_HEAP; v->h = duk_get_heapptr(ctx, idx); break;
-	default:                 v->t = SW_BV_OTHER; break;
+	case DUK_TYPE_BUFFER:    e->u.h = duk_get_heapptr(ctx, idx); return SW_BV_HEAP;
+	default:                 return SW_BV_OTHER;
 	}
+}
+
+void sw_blent_set(duk_context *ctx, sw_blent *e, duk_idx_t kidx, duk_idx_t vidx, uint32_t f)
+{
+	memset(e, 0, sizeof *e);
+	e->key = duk_get_heapptr(ctx, kidx);
+	e->flags = (uint8_t)f;
+	e->vt = (f & WR_PF_ACCESSOR) ? SW_BV_OTHER : blval_of(ctx, vidx, e);
 }
 
 /* 1 same value (SameValue), 0 different, -1 cannot tell from C */
-static int blval_same(duk_context *ctx, duk_idx_t idx, const sw_blval *v)
+static int blval_same(duk_context *ctx, duk_idx_t idx, const sw_blent *be)
 {
-	sw_blval c;
-	if (v->t == SW_BV_OTHER)
+	sw_blent c;
+	uint8_t t;
+	if (be->vt == SW_BV_OTHER)
 		return -1;
-	blval_of(ctx, idx, &c);
-	if (c.t == SW_BV_OTHER)
+	t = blval_of(ctx, idx, &c);
+	if (t == SW_BV_OTHER)
 		return -1;
-	if (c.t != v->t)
+	if (t != be->vt)
 		return 0;
-	switch (c.t) {
-	case SW_BV_BOOL: return c.b == v->b;
-	case SW_BV_NUM:
-		if (c.num != c.num)
-			return v->num != v->num;
-		return memcmp(&c.num, &v->num, sizeof c.num) == 0;
-	case SW_BV_HEAP: return c.h == v->h;
-	default: return 1;
+	if (t == SW_BV_NUM) {
+		if (c.u.num != c.u.num)
+			return be->u.num != be->u.num;
+		return memcmp(&c.u.num, &be->u.num, sizeof c.u.num) == 0;
 	}
+	return t == SW_BV_HEAP ? c.u.h == be->u.h : 1;
 }
 
-/* fill the cache views from the buffer at data */
-static void blcache_view(sw_blcache *c, uint8_t *data)
+size_t sw_blcache_size(uint32_t nobj, uint32_t nent)
+{
+	return sizeof(sw_blcache) + ((size_t)(nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8 +
+	       (size_t)nent * sizeof(sw_blent);
+}
+
+void sw_blcache_view(sw_blcache *c, uint8_t *data)
 {
 	memcpy(c, data, offsetof(sw_blcache, off));
 	c->off = (uint32_t *)(void *)(data + sizeof(sw_blcache));
 	c->ent = (sw_blent *)(void *)(data + sizeof(sw_blcache) +
-	                              ((c->nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8);
+	                              ((size_t)(c->nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8);
 }
-
-#define BLC_KEY DUK_HIDDEN_SYMBOL("blcache")
 
 int sw_blcache_load(sw_state *w, const char *const *fns)
 {
 	duk_context *ctx = w->ctx;
-	uint32_t nobj, nent = 0, i, k;
-	size_t size, offsz;
-	uint8_t *data;
 	sw_blcache *c = &w->blc;
+	duk_size_t size;
+	uint8_t *data;
+	uint32_t i, k;
 
-	if (duk_get_prop_literal(ctx, SW_IDX_BASE, BLC_KEY)) {
-		data = duk_get_buffer_data(ctx, -1, &size);
-		duk_pop(ctx);
-		if (data && size >= sizeof(sw_blcache)) {
-			blcache_view(c, data);
-			return 0;
-		}
+	duk_get_prop_literal(ctx, SW_IDX_BASE, SW_BLC_KEY);
+	data = duk_get_buffer_data(ctx, -1, &size);
+	duk_pop(ctx);   /* the baseline keeps the buffer */
+	if (!data || size < sizeof(sw_blcache))
 		return -1;
-	}
-	duk_pop(ctx);
-
-	/* count, then fill */
-	nobj = (uint32_t)duk_get_length(ctx, SW_IDX_PROPS);
-	for (i = 0; i < nobj; i++) {
-		duk_get_prop_index(ctx, SW_IDX_PROPS, i);
-		duk_get_prop_literal(ctx, -1, "\xff" "n");
-		nent += (uint32_t)duk_get_uint(ctx, -1);
-		duk_pop_2(ctx);
-	}
-	offsz = ((nobj + 1) * sizeof(uint32_t) + 7) / 8 * 8;
-	size = sizeof(sw_blcache) + offsz + (size_t)nent * sizeof(sw_blent);
-	data = duk_push_fixed_buffer(ctx, size);   /* zeroed */
-	c->nobj = nobj;
-	c->nent = nent;
-	for (k = 0; k < SW_BL_NFNS; k++) {
-		c->fns[k] = UINT32_MAX;
-		if (rt_builtins_push_path(ctx, fns[k])) {
-			void *h = duk_get_heapptr(ctx, -1);
-			uint32_t bi;
-			if (rt_pmap_get(&w->bl, h, &bi))
-				c->fns[k] = bi;
+	sw_blcache_view(c, data);
+	if (size != sw_blcache_size(c->nobj, c->nent) || c->off[c->nobj] != c->nent)
+		return -1;
+	if (!c->fns_done) {
+		/* the walker's natives, found by path once per heap */
+		for (k = 0; k < SW_BL_NFNS; k++)
+			c->fns[k] = UINT32_MAX;
+		for (i = 0; i < c->nobj; i++) {
+			const char *p;
+			duk_get_prop_index(ctx, SW_IDX_PATHS, i);
+			p = duk_get_string(ctx, -1);
+			for (k = 0; p && k < SW_BL_NFNS; k++)
+				if (c->fns[k] == UINT32_MAX && strcmp(p, fns[k]) == 0)
+					c->fns[k] = i;
 			duk_pop(ctx);
 		}
+		c->fns_done = 1;
+		memcpy(data, c, offsetof(sw_blcache, off));
 	}
-	memcpy(data, c, offsetof(sw_blcache, off));
-	blcache_view(c, data);
-	k = 0;
-	for (i = 0; i < nobj; i++) {
-		duk_idx_t en;
-		c->off[i] = k;
-		duk_get_prop_index(ctx, SW_IDX_PROPS, i);
-		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_SYMBOLS);
-		en = duk_get_top_index(ctx);
-		while (k < nent && duk_next(ctx, en, 1)) {
-			sw_blent *e = &c->ent[k++];
-			e->key = duk_get_heapptr(ctx, -2);
-			duk_get_prop_index(ctx, -1, 0);
-			e->flags = (uint32_t)duk_get_uint(ctx, -1);
-			duk_get_prop_index(ctx, -2, 1);
-			blval_of(ctx, -1, &e->v);
-			duk_get_prop_index(ctx, -3, 2);
-			blval_of(ctx, -1, &e->s);
-			duk_pop_n(ctx, 5);
-		}
-		duk_pop_2(ctx);
-	}
-	c->off[nobj] = k;
-	c->nent = k;
-	memcpy(data, c, offsetof(sw_blcache, off));
-	duk_put_prop_literal(ctx, SW_IDX_BASE, BLC_KEY);
 	return 0;
 }
 
@@ -216,12 +188,10 @@ static int same_as_cached(sw_state *w, uint32_t bi, duk_idx_t key, duk_idx_t d, 
 	int same;
 	if (be->flags != f)
 		return 0;
-	sw_desc_get(ctx, d, (f & WR_PF_ACCESSOR) ? SW_IDX_K_GET : SW_IDX_K_VALUE);
-	same = blval_same(ctx, -1, &be->v);
-	duk_pop(ctx);
-	if (same == 1 && (f & WR_PF_ACCESSOR)) {
-		sw_desc_get(ctx, d, SW_IDX_K_SET);
-		same = blval_same(ctx, -1, &be->s);
+	same = -1;
+	if (!(f & WR_PF_ACCESSOR)) {
+		sw_desc_get(ctx, d, SW_IDX_K_VALUE);
+		same = blval_same(ctx, -1, be);
 		duk_pop(ctx);
 	}
 	if (same < 0) {

@@ -57,28 +57,34 @@ enum {
 	SW_IDX_COUNT
 };
 
-/* the built-in baseline as C arrays (snap_roots.c), built at the first
- * snapshot and kept in the baseline object as a fixed buffer: the heap
- * pointers in it stay valid because the baseline arrays hold the values */
-typedef struct sw_blval {
-	uint8_t t;        /* SW_BV_* */
-	uint8_t b;        /* boolean */
-	double  num;
-	void   *h;        /* string/object/buffer heap pointer */
-} sw_blval;
-enum { SW_BV_UNDEF, SW_BV_NULL, SW_BV_BOOL, SW_BV_NUM, SW_BV_HEAP, SW_BV_OTHER };
+/* the built-in baseline as C arrays: recorded with the baseline (builtins.c)
+ * into a fixed buffer kept in the baseline object, so the heap pointers in it
+ * stay valid (the baseline arrays hold the keys and values) */
+enum { SW_BV_UNDEF, SW_BV_NULL, SW_BV_FALSE, SW_BV_TRUE, SW_BV_NUM, SW_BV_HEAP,
+       SW_BV_OTHER /* accessors, other types: compared by Duktape */ };
 typedef struct sw_blent {
-	void     *key;    /* interned key (string or symbol) */
-	uint32_t  flags;  /* WR_PF_* at install time */
-	sw_blval  v, s;   /* value or getter; setter */
+	void    *key;     /* interned key (string or symbol) */
+	union {
+		double num;
+		void  *h;     /* string/object/buffer heap pointer */
+	} u;
+	uint8_t  flags;   /* WR_PF_* at install time */
+	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
 #define SW_BL_NFNS 12
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
+	uint32_t  fns_done;
 	uint32_t  fns[SW_BL_NFNS];  /* baseline indices of the walker's natives */
 	uint32_t *off;              /* entries of object i: [off[i], off[i+1]) */
 	sw_blent *ent;
 } sw_blcache;
+#define SW_BLC_KEY DUK_HIDDEN_SYMBOL("blcache")
+/* bytes of a cache buffer for nobj objects and nent entries; the views */
+size_t sw_blcache_size(uint32_t nobj, uint32_t nent);
+void   sw_blcache_view(sw_blcache *c, uint8_t *data);
+/* the entry for key at kidx, value (or getter) at vidx, flags f */
+void   sw_blent_set(duk_context *ctx, sw_blent *e, duk_idx_t kidx, duk_idx_t vidx, uint32_t f);
 
 typedef struct sw_state {
 	rt_ctx        *rt;
