@@ -68,6 +68,16 @@ expect 0 "" "$ferry" convert --to json "$tmp/b.msgpack" -
 expect 2 "use --to" "$ferry" convert "$sample" "$tmp/noext"
 expect 2 "" "$ferry" convert --to xml "$sample" "$tmp/x.json"
 expect 1 "No such file" "$ferry" convert "$tmp/missing.json" "$tmp/x.json"
+# an output that is not a regular file (a FIFO here; /dev/null in real use) is
+# written to, never replaced by a renamed temporary file
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	timeout 20 cat "$tmp/fifo" >"$tmp/fifo.out" &
+	reader=$!
+	expect 0 "" "$ferry" convert --pretty --to json "$tmp/b.msgpack" "$tmp/fifo"
+	[ -p "$tmp/fifo" ] && ok || { ko "convert replaced a FIFO by a regular file"; kill $reader 2>/dev/null; }
+	wait $reader
+	cmp -s "$tmp/fifo.out" "$tmp/a.json" && ok || ko "convert into a FIFO: wrong bytes"
+fi
 [ ! -e "$tmp/x.json" ] && ok || ko "convert of a missing file wrote output"
 
 # bad snapshots: one clear line with the byte offset, exit 1

@@ -41,6 +41,28 @@ int wr_write_file_atomic(const char *path, const void *data, size_t len, wr_erro
 		wr_err_set(err, "%s: out of memory", path);
 		return -1;
 	}
+	{
+		/* not a regular file (/dev/null, a FIFO, a terminal): write to it,
+		 * never rename a file over it (as root that replaced /dev/null) */
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			free(tmp);
+			free(dir);
+			fd = open(path, O_WRONLY | O_TRUNC);
+			if (fd < 0 || write_all(fd, data, len)) {
+				saved = errno;
+				if (fd >= 0)
+					close(fd);
+				wr_err_set(err, "%s: cannot %s: %s", path, fd < 0 ? "open" : "write", strerror(saved));
+				return -1;
+			}
+			if (close(fd)) {
+				wr_err_set(err, "%s: cannot close: %s", path, strerror(errno));
+				return -1;
+			}
+			return 0;
+		}
+	}
 	memcpy(tmp, path, plen);
 	memcpy(tmp + plen, ".tmp.XXXXXX", 12);
 	fd = mkstemp(tmp);
