@@ -20,11 +20,25 @@
 #include <duktape.h>
 #include "runtime/rt.h"
 
-/* extra hidden keys (besides RT_KEY_SITE / RT_KEY_ENV) */
+/* extra hidden keys */
 #define RT_KEY_BTARGET DUK_HIDDEN_SYMBOL("fbtarget") /* bound function: target */
 #define RT_KEY_BTHIS   DUK_HIDDEN_SYMBOL("fbthis")   /* bound function: this */
 #define RT_KEY_BARGS   DUK_HIDDEN_SYMBOL("fbargs")   /* bound function: [args] */
 #define RT_KEY_PROXY   DUK_HIDDEN_SYMBOL("fproxy")   /* on a Proxy's target: [proxies] */
+/* A function made by the program is tagged with one hidden property: the
+ * key "\xFFs<site>" holding its environment (or undefined). */
+#define RT_KEY_SITE_PREFIX "\xff" "s"
+void rt_push_site_key(duk_context *ctx, uint32_t site);
+/* a closure of an inline environment (FERRY_SITE_INLINE_ENV) carries its
+ * values under "fi0", "fi1", ... (RT_INLINE_MAX at most) until a snapshot
+ * builds the environment object: rt_tag_materialize (snap_install.c) */
+#define RT_KEY_INL0    DUK_HIDDEN_SYMBOL("fi0")
+#define RT_INLINE_MAX  4
+/* For the function at fn tagged with site whose tag carries inline values:
+ * make its environment object, store it under its site key, drop the values.
+ * 0, or -1 with a message in err. */
+int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn,
+                       uint32_t site, char *err, size_t errlen);
 
 /* ---- pointer map (snap_map.c): void* -> uint32, open addressing ---- */
 typedef struct rt_pmap {
