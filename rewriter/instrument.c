@@ -5,10 +5,16 @@
  * function literal a site id, and records text edits on the original
  * source: environment creation and declaration tagging at the top of each
  * body, `Pt(function ..., site, env)` around function expressions,
- * `Pe<k>.x` for bindings that live in an environment, catch environments.
- * A function that creates no closures and whose variables nobody captures
- * gets no edit at all. rewriter/instrument_maker.c builds the site table
- * and the makers from the same decisions.
+ * `Pe<k>.x` for bindings that live in an environment, mirrored writes,
+ * catch environments. The runtime's tagger stores env under one hidden key
+ * per site. Environments holding only a few constants stay inline: no
+ * object per call, the values ride in the closures' tags
+ * (`Pt(function ..., site, Pe<k-1>, a, b)`) and a snapshot builds the
+ * object. Writes arguments[k] = v with a constant k re-sync the aliased
+ * (mirrored) parameter's copy. A function that creates no closures and
+ * whose variables nobody captures gets no edit at all.
+ * rewriter/instrument_maker.c builds the site table and the makers from the
+ * same decisions. doc/design.md has the whole scheme.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +33,8 @@ int ri_repr(const ri_ctx *c, const rw_binding *b)
 		return RI_LOCAL;
 	if (b->kind == RW_BIND_CATCH)
 		return RI_ENV;
-	if (rw_binding_is_constant(b))
+	if (rw_binding_is_constant(b) &&
+	    !(c->argsync && c->argsync[b->scope->id] && c->argsync[b->scope->id][b->index]))
 		return RI_CONST;
 	if ((b->kind == RW_BIND_VAR || b->kind == RW_BIND_PARAM || b->kind == RW_BIND_FUNC) &&
 	    !(b->flags & RW_BF_CAPTURED_ASSIGNED) &&
@@ -78,15 +85,11 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 
 /* ------------------------------------------------------------ decisions */
 
-static void no_mirror(ri_ctx *c, rw_node *id)
+/* set the flag of binding b in a [scope id][binding index] table */
+static void mark_binding(ri_ctx *c, uint8_t **table, const rw_binding *b)
 {
-	rw_ref *r = id && id->kind == RW_IDENT ? rw_ref_of(id) : NULL;
-	rw_binding *b = r ? r->binding : NULL;
-	uint8_t **slot;
+	uint8_t **slot = &table[b->scope->id];
 
-	if (!b || b->scope->kind == RW_SCOPE_PROGRAM)
-		return;
-	slot = &c->nomirror[b->scope->id];
 	if (!*slot) {
 		*slot = rw_ast_alloc(c->ast, b->scope->nbindings ? b->scope->nbindings : 1);
 		if (!*slot) {
@@ -96,6 +99,42 @@ static void no_mirror(ri_ctx *c, rw_node *id)
 	}
 	if (b->index < b->scope->nbindings)
 		(*slot)[b->index] = 1;
+}
+
+static void no_mirror(ri_ctx *c, rw_node *id)
+{
+	rw_ref *r = id && id->kind == RW_IDENT ? rw_ref_of(id) : NULL;
+	rw_binding *b = r ? r->binding : NULL;
+
+	if (!b || b->scope->kind == RW_SCOPE_PROGRAM)
+		return;
+	mark_binding(c, c->nomirror, b);
+}
+
+/* arguments[k] with a constant array index k: k, else -1 */
+static long args_const_index(const rw_node *p)
+{
+	const rw_node *k = p->kind == RW_INDEX ? p->u.member.prop : NULL;
+	double v;
+
+	if (!k || k->kind != RW_NUMBER)
+		return -1;
+	v = k->u.number.value;
+	if (!(v >= 0 && v < 4294967295.0) || v != (double)(long)v)
+		return -1;
+	return (long)v;
+}
+
+/* the parameter arguments[k] aliases in the (sloppy) function scope fs */
+static rw_binding *aliased_param(rw_scope *fs, long k)
+{
+	rw_binding *b;
+
+	for (b = fs->bindings; b; b = b->next)
+		if (b->kind == RW_BIND_PARAM && (b->flags & RW_BF_ALIASED) &&
+		    (long)b->param_index == k)
+			return b;
+	return NULL;
 }
 
 typedef struct pre_frame {
@@ -110,23 +149,46 @@ static int name_is(const rw_node *n, const char *s)
 	return n && n->kind == RW_NAME && n->u.ident.len == l && memcmp(n->u.ident.name, s, l) == 0;
 }
 
-/* Does this use of a function's own `arguments` leave its parameters alone?
- * Reading arguments.x / arguments[i], and passing it as the array of
- * f.apply(t, arguments) or the receiver of f.call(arguments, ...) (e.g.
- * Array.prototype.slice.call(arguments, 1)) cannot write a parameter through
- * the aliasing; anything else (writes, other calls, escaping) might. */
-static int args_use_safe(rw_node *id, const pre_frame *f)
+/* Does this use of a function's own `arguments` (binding args) leave its
+ * parameters alone, or change one in a way the instrumentation follows?
+ * Reading arguments.x / arguments[i], deleting arguments[i], writing
+ * arguments.name, and passing it as the array of f.apply(t, arguments) or
+ * the receiver of f.call(arguments, ...) (e.g. Array.prototype.slice.call(
+ * arguments, 1)) cannot write a parameter through the aliasing. A write
+ * arguments[k] = v, arguments[k] op= v, arguments[k]++ with a constant k
+ * whose value is unused (an expression statement, a for head) can, but
+ * only the k-th parameter and only there: that parameter is marked in
+ * c->argsync (mirrored; the write re-syncs its environment copy). Anything
+ * else (computed indices, other calls, escaping) might write any. */
+static int args_use_safe(ri_ctx *c, const rw_binding *args, rw_node *id, const pre_frame *f)
 {
 	rw_node *p = f->parent, *g = f->up ? f->up->parent : NULL;
+	rw_node *gp = f->up && f->up->up ? f->up->up->parent : NULL;
 
 	if (!p)
 		return 0;
 	if ((p->kind == RW_DOT || p->kind == RW_INDEX) && p->u.member.object == id) {
 		if (!g)
 			return 1;
-		if (g->kind == RW_ASSIGN && g->u.assign.target == p)
-			return 0;
-		if (g->kind == RW_UPDATE || (g->kind == RW_UNARY && g->u.unary.op == RW_OP_DELETE))
+		if ((g->kind == RW_ASSIGN && g->u.assign.target == p) ||
+		    (g->kind == RW_UPDATE && g->u.update.arg == p)) {
+			long k;
+			rw_binding *b;
+			if (p->kind == RW_DOT)
+				return 1;   /* a name, never an array index */
+			k = args_const_index(p);
+			if (k < 0 || !gp ||
+			    !(gp->kind == RW_EXPR_STMT ||
+			      (gp->kind == RW_FOR && (gp->u.for_.init == g || gp->u.for_.update == g))))
+				return 0;
+			b = aliased_param(args->scope, k);
+			if (b)
+				mark_binding(c, c->argsync, b);
+			return 1;
+		}
+		if (g->kind == RW_UNARY && g->u.unary.op == RW_OP_DELETE)
+			return 1;   /* unmaps the index; the parameter keeps its value */
+		if (g->kind == RW_UPDATE)
 			return 0;
 		if ((g->kind == RW_CALL || g->kind == RW_NEW) && g->u.call.callee == p)
 			return 0;   /* arguments.f() / arguments[0]() get it as `this` */
@@ -157,7 +219,7 @@ static int prewalk(rw_node *n, void *ud)
 	if (n->kind == RW_IDENT) {
 		rw_ref *r = rw_ref_of(n);
 		if (r && r->binding && r->binding->kind == RW_BIND_ARGUMENTS &&
-		    !(r->flags & RW_RF_DECL) && !args_use_safe(n, f))
+		    !(r->flags & RW_RF_DECL) && !args_use_safe(c, r->binding, n, f))
 			c->args_unsafe[r->binding->scope->id] = 1;
 	}
 
@@ -193,6 +255,92 @@ static int prewalk(rw_node *n, void *ud)
 	child.parent = n;
 	child.up = f;
 	return rw_children(n, prewalk, &child);
+}
+
+/* nearest scope enclosing s (s excluded) that has an environment */
+static rw_scope *env_owner(const ri_ctx *c, const rw_scope *s)
+{
+	rw_scope *a;
+
+	for (a = s->parent; a; a = a->parent)
+		if (c->sc[a->id].has_env)
+			return a;
+	return NULL;
+}
+
+/* Environments that can stay inline (doc/design.md "Environments"): a
+ * function F whose captured bindings are all constant after entry, with no
+ * environment inside it (nothing would have F's as parent), whose closures
+ * can all name those bindings where they are tagged (no shadowing in
+ * between), and few: constants x sites <= RI_INLINE_COPIES. Such
+ * an environment is immutable, so a copy per closure is as good as one
+ * shared object: F allocates nothing per call, each closure's tag carries
+ * the values, and a snapshot builds the object. */
+static int decide_inline(ri_ctx *c)
+{
+	uint32_t i, n = c->nscopes;
+	uint32_t *nsites = calloc(n ? n : 1, sizeof *nsites);
+	uint32_t *nvals = calloc(n ? n : 1, sizeof *nvals);
+	uint8_t *no = calloc(n ? n : 1, 1);
+	rw_binding *b;
+
+	if (!nsites || !nvals || !no) {
+		free(nsites);
+		free(nvals);
+		free(no);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		rw_scope *s = rw_scopes_get(c->scopes, i);
+		const ri_scope *r = &c->sc[i];
+		uint32_t k = 0;
+		if (!r->has_env || s->kind != RW_SCOPE_FUNCTION || r->dynamic) {
+			no[i] = 1;
+			continue;
+		}
+		for (b = s->bindings; b; b = b->next) {
+			int rep = ri_repr(c, b);
+			if (rep == RI_LOCAL)
+				continue;
+			if (rep != RI_CONST || k == RI_INLINE_COPIES ||
+			    (b->len == 9 && memcmp(b->name, "arguments", 9) == 0))
+				no[i] = 1;
+			k++;
+		}
+		nvals[i] = k;
+	}
+	for (i = 0; i < n; i++) {
+		rw_scope *s = rw_scopes_get(c->scopes, i), *f, *a;
+		if (s->kind == RW_SCOPE_PROGRAM)
+			continue;
+		f = env_owner(c, s);
+		if (!f || no[f->id])
+			continue;
+		if (c->sc[i].has_env) {
+			no[f->id] = 1;      /* its environment would need F's as parent */
+			continue;
+		}
+		if (s->kind != RW_SCOPE_FUNCTION)
+			continue;
+		if (++nsites[f->id] * nvals[f->id] > RI_INLINE_COPIES) {
+			no[f->id] = 1;
+			continue;
+		}
+		/* the tag of s stands in s->parent: F's names must reach F */
+		for (a = s->parent; a && a != f && !no[f->id]; a = a->parent)
+			for (b = f->bindings; b; b = b->next)
+				if (ri_repr(c, b) == RI_CONST &&
+				    rw_scope_lookup(c->scopes, a, b->name)) {
+					no[f->id] = 1;
+					break;
+				}
+	}
+	for (i = 0; i < n; i++)
+		c->sc[i].inline_env = !no[i];
+	free(nsites);
+	free(nvals);
+	free(no);
+	return 0;
 }
 
 static int decide(ri_ctx *c)
@@ -265,7 +413,7 @@ static int decide(ri_ctx *c)
 	}
 	c->nsites = site;
 	free(force);
-	return 0;
+	return decide_inline(c);
 }
 
 /* -------------------------------------------------------- rewrite walk */
@@ -302,6 +450,52 @@ static void put_src(const ri_ctx *c, rw_out *o, const rw_node *n)
 	rw_out_put(o, c->ast->src + n->span.start, n->span.end - n->span.start);
 }
 
+/* the env argument of a tag: ", Pe<k>" or "" */
+static void tag_env(const ri_ctx *c, rw_out *o, uint32_t k, int need_placeholder)
+{
+	if (k) {
+		rw_out_puts(o, ", ");
+		env_name(o, c->prefix, k);
+	} else if (need_placeholder) {
+		rw_out_puts(o, ", void 0");
+	}
+}
+
+/* the inline environment the closures of site scope s close over, or NULL */
+static const rw_scope *inline_owner(const ri_ctx *c, const rw_scope *s)
+{
+	const rw_scope *f = env_owner(c, s);
+	return f && c->sc[f->id].inline_env ? f : NULL;
+}
+
+/* the env argument of the tag of the site with scope s: its nearest
+ * environment, or for an inline one the environment enclosing that */
+static void tag_env_of(const ri_ctx *c, rw_out *o, const rw_scope *s, int need_placeholder)
+{
+	const rw_scope *f = inline_owner(c, s);
+
+	if (f)
+		tag_env(c, o, c->sc[f->id].outer, 1);
+	else
+		tag_env(c, o, c->sc[s->id].outer, need_placeholder);
+}
+
+/* under an inline environment: ", a, b" its values (the names of its
+ * constants, which the tag's position reaches), in environment key order */
+static void tag_vals(const ri_ctx *c, rw_out *o, const rw_scope *s)
+{
+	const rw_scope *f = inline_owner(c, s);
+	const rw_binding *b;
+
+	if (!f)
+		return;
+	for (b = f->bindings; b; b = b->next)
+		if (ri_repr(c, b) == RI_CONST) {
+			rw_out_puts(o, ", ");
+			rw_out_put(o, b->name, b->len);
+		}
+}
+
 /* the prologue of a function body or the program: environment creation,
  * then the tags of the function declarations (hoisted: they exist here) */
 static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace, int depth)
@@ -323,7 +517,7 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 	}
 	if (need_semi)
 		rw_out_puts(&o, ";");
-	if (r->has_env) {
+	if (r->has_env && !r->inline_env) {
 		int first = 1;
 		char kb[64];
 		rw_out_puts(&o, "var ");
@@ -358,10 +552,8 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 		rw_out_printf(&o, "%st(", c->prefix);
 		rw_out_put(&o, b->name, b->len);
 		rw_out_printf(&o, ", %d", (int)c->sc[fs->id].site);
-		if (r->inner) {
-			rw_out_puts(&o, ", ");
-			env_name(&o, c->prefix, r->inner);
-		}
+		tag_env_of(c, &o, fs, 0);
+		tag_vals(c, &o, fs);
 		rw_out_puts(&o, ");");
 		any = 1;
 	}
@@ -380,17 +572,6 @@ static void func_body(ri_ctx *c, rw_node *fn, int depth)
 	walk_children(c, fn, depth);
 }
 
-/* the env argument of a tag: ", Pe<k>" or "" */
-static void tag_env(const ri_ctx *c, rw_out *o, uint32_t k, int need_placeholder)
-{
-	if (k) {
-		rw_out_puts(o, ", ");
-		env_name(o, c->prefix, k);
-	} else if (need_placeholder) {
-		rw_out_puts(o, ", void 0");
-	}
-}
-
 static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 {
 	rw_scope *s = rw_scope_of(n);
@@ -403,7 +584,8 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 		add_text(c, n->span.start, n->span.start, 1, depth, &o);
 		rw_out_init(&o);
 		rw_out_printf(&o, ", %d", (int)c->sc[s->id].site);
-		tag_env(c, &o, c->sc[s->id].outer, 0);
+		tag_env_of(c, &o, s, 0);
+		tag_vals(c, &o, s);
 		rw_out_puts(&o, paren ? "))" : ")");
 		add_text(c, n->span.end, n->span.end, 0, depth, &o);
 	}
@@ -447,10 +629,12 @@ static void object_lit(ri_ctx *c, rw_node *n, int depth)
 		kind = p->u.prop.kind == RW_PROP_GET ? 1 : p->u.prop.kind == RW_PROP_SET ? 2 : 3;
 		rw_out_printf(&open, "%st(", c->prefix);
 		rw_out_printf(&close, ", %d", (int)c->sc[s->id].site);
-		tag_env(c, &close, c->sc[s->id].outer, 1);
+		tag_env_of(c, &close, s, 1);
 		rw_out_puts(&close, ", ");
 		ri_key_expr(c, &close, p->u.prop.key);
-		rw_out_printf(&close, ", %d)", kind);
+		rw_out_printf(&close, ", %d", kind);
+		tag_vals(c, &close, s);
+		rw_out_puts(&close, ")");
 		cnt++;
 	}
 	if (cnt) {
@@ -578,6 +762,34 @@ static void catch_clause(ri_ctx *c, rw_node *n, int depth)
 	walk_children(c, n, depth);
 }
 
+/* after arguments[k] = v / op= / ++ (value unused): ", Pe.x = x" for the
+ * mirrored parameter x it may have written (the variable: when fewer than
+ * k+1 arguments were passed, the write did not alias) */
+static void args_sync(ri_ctx *c, rw_node *n, rw_node *target, int depth)
+{
+	rw_ref *r;
+	rw_binding *b;
+	rw_out o;
+	long k;
+
+	if (!target || target->kind != RW_INDEX || !target->u.member.object ||
+	    target->u.member.object->kind != RW_IDENT)
+		return;
+	r = rw_ref_of(target->u.member.object);
+	if (!r || !r->binding || r->binding->kind != RW_BIND_ARGUMENTS)
+		return;
+	k = args_const_index(target);
+	b = k >= 0 ? aliased_param(r->binding->scope, k) : NULL;
+	if (!b || ri_repr(c, b) != RI_MIRROR)
+		return;
+	rw_out_init(&o);
+	rw_out_puts(&o, ", ");
+	env_ref(c, &o, b);
+	rw_out_puts(&o, " = ");
+	rw_out_put(&o, b->name, b->len);
+	add_text(c, n->span.end, n->span.end, 0, depth, &o);
+}
+
 static int visit(rw_node *n, void *ud)
 {
 	ri_frame *f = ud;
@@ -644,6 +856,7 @@ static int visit(rw_node *n, void *ud)
 				add_text(c, in_start, in_start, 1, f->depth, &o);
 			}
 		}
+		args_sync(c, n, n->u.assign.target, f->depth);
 		walk_children(c, n, f->depth);
 		break;
 	case RW_UPDATE:
@@ -664,6 +877,7 @@ static int visit(rw_node *n, void *ud)
 				break;
 			}
 		}
+		args_sync(c, n, n->u.update.arg, f->depth);
 		walk_children(c, n, f->depth);
 		break;
 	case RW_EXPR_STMT:
@@ -701,7 +915,8 @@ int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 			return -1;
 		}
 		c->nomirror = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->nomirror);
-		if (!c->nomirror) {
+		c->argsync = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->argsync);
+		if (!c->nomirror || !c->argsync) {
 			snprintf(err, errlen, "%s: out of memory", c->ast->filename);
 			return -1;
 		}

@@ -36,7 +36,13 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/strict_nested.js \
 	tests/data/instrument/unicode_keys.js \
 	tests/data/instrument/accessors_env.js \
-	tests/data/instrument/mirror.js
+	tests/data/instrument/mirror.js \
+	tests/data/instrument/arguments_sync.js \
+	tests/data/instrument/args_dynamic.js
+
+# snapshots refuse closures whose `arguments` writes ferryc cannot follow
+TESTS += tests/args_snapshot.sh
+EXTRA_DIST += tests/args_snapshot.sh
 
 # `make bench-instrument`: instrumentation overhead on bench/programs/*.js
 # (callgrind instruction ratio, wall-time ratio, peak-heap ratio)

@@ -33,7 +33,17 @@ typedef struct ri_scope {
 	int32_t  site;         /* function scopes: site id; else -1 */
 	rw_node *prop;         /* accessor/method: its RW_PROP */
 	int      no_maker;     /* computed-key accessor/method: cannot be re-created */
+	int      inline_env;   /* has_env, but the environment holds constants only
+	                          and is never allocated: the closures made in it
+	                          carry its values in their tags (RI_INLINE_COPIES) */
 } ri_scope;
+
+/* An inline environment costs each closure made in it one hidden property
+ * per value, which fits in the room Duktape leaves when the tag is added
+ * only for a value or two; an environment object costs two allocations per
+ * call. Measured on bench/programs/closure_events.js (doc/design.md):
+ * inline when (constants) x (function sites in it) <= RI_INLINE_COPIES. */
+#define RI_INLINE_COPIES 2
 
 /* one text edit on the original source */
 typedef struct ri_edit {
@@ -74,6 +84,9 @@ typedef struct ri_ctx {
 	uint8_t   **nomirror;  /* [scope id][binding index]: a write form that
 	                          cannot be mirrored (for-in, x++ whose value is used) */
 	uint8_t    *args_unsafe;/* [scope id]: its `arguments` may write a parameter */
+	uint8_t   **argsync;   /* [scope id][binding index]: a parameter written
+	                          through arguments[k] (constant k, value unused):
+	                          mirrored, the write re-syncs the environment */
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
 } ri_ctx;

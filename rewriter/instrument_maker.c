@@ -236,6 +236,8 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 				flags |= FERRY_SITE_METHOD;
 			if (r->has_env)
 				flags |= FERRY_SITE_HAS_ENV;
+			if (r->has_env && r->inline_env)
+				flags |= FERRY_SITE_INLINE_ENV;
 			if (s->flags & RW_SF_USES_ARGUMENTS)
 				flags |= FERRY_SITE_USES_ARGS;
 			if (s->flags & RW_SF_USES_THIS)

@@ -307,10 +307,9 @@ void rs_functions(rs_state *r)
 			rs_fail(r, "object %u: maker of site %u made no function", (unsigned)id,
 			        (unsigned)site);
 		/* tag it (the maker may have done so already) */
-		duk_push_uint(ctx, site);
-		duk_put_prop_literal(ctx, -2, RT_KEY_SITE);
+		rt_push_site_key(ctx, site);
 		rs_push_value(r, &o->u.fn.env);
-		duk_put_prop_literal(ctx, -2, RT_KEY_ENV);
+		duk_put_prop(ctx, -3);
 		keep(r, id);
 		duk_pop(ctx);   /* result array */
 	}

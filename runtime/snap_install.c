@@ -2,10 +2,13 @@
  * runtime/snap_install.c -- what the snapshot machinery installs into a
  * fresh heap before the program (or a restore) runs:
  *
- *  - the tagging helper `<prefix>t(fn, site, env)` (a non-enumerable,
+ *  - the tagging helper `<prefix>t(fn, site, env, v...)` (a non-enumerable,
  *    read-only global) that the instrumented program calls on every
- *    function it creates; it stores the site id and environment object in
- *    the hidden keys RT_KEY_SITE / RT_KEY_ENV;
+ *    function it creates; it stores the environment object under the
+ *    site's hidden key (RT_KEY_SITE_PREFIX + site number: one property per
+ *    function), and the values of an inline environment under
+ *    RT_KEY_INL0...; rt_tag_materialize turns those into an environment
+ *    object when a snapshot meets the function;
  *  - a wrapper around Function.prototype.bind: Duktape hides a bound
  *    function's target, `this` and arguments from the C API, so the wrapper
  *    records them in hidden keys (RT_KEY_BTARGET/BTHIS/BARGS) of the result;
@@ -18,20 +21,57 @@
  * see the same global object either way.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "runtime/snap_impl.h"
 
 #define RT_KEY_ORIG DUK_HIDDEN_SYMBOL("forig")
 
-/* Pt(fn, site, env) tags fn; Pt(obj, site, env, key, kind) tags the getter
- * (kind 1), setter (2) or method value (3) of obj's own property key --
- * the form ferryc uses for accessors and methods of object literals. */
+static const char *const inl_keys[RT_INLINE_MAX] = {
+	RT_KEY_INL0, DUK_HIDDEN_SYMBOL("fi1"), DUK_HIDDEN_SYMBOL("fi2"), DUK_HIDDEN_SYMBOL("fi3")
+};
+
+/* the tagger's own hidden property: [key of site 0, key of site 1, ...] */
+#define RT_KEY_SKEYS DUK_HIDDEN_SYMBOL("fskeys")
+
+/* The same keys as heap pointers, for the heap whose main context is ctx
+ * (the last one installed). Valid because the strings stay reachable from
+ * the tagger, and the tagger of another heap at the same address can only
+ * exist after install_natives ran there and reset this. Other contexts
+ * (another heap, a Duktape thread) read the array. */
+static struct {
+	duk_context *ctx;
+	void       **keys;
+	uint32_t     n, cap;
+} key_cache;
+
+void rt_push_site_key(duk_context *ctx, uint32_t site)
+{
+	duk_push_sprintf(ctx, "%s%lu", RT_KEY_SITE_PREFIX, (unsigned long)site);
+}
+
+/* Pt(fn, site, env, v...) tags fn; Pt(obj, site, env, key, kind, v...)
+ * tags the getter (kind 1), setter (2) or method value (3) of obj's own
+ * property key -- the form ferryc uses for accessors and methods of object
+ * literals. Tagging is one property: the site's key (RT_KEY_SITE_PREFIX
+ * and the site number, interned once in the tagger's key array) holding
+ * env. The values v... (at most RT_INLINE_MAX) are those of an inline
+ * environment (its constants); env is then the environment enclosing it. */
 static duk_ret_t rt_tagger(duk_context *ctx)
 {
-	duk_idx_t target = 0;
+	duk_idx_t n = duk_get_top(ctx), target = 0, vals = 3, i;
+	duk_uint_t site;
 
-	if (!duk_is_function(ctx, 0) && duk_is_object(ctx, 0) && duk_is_number(ctx, 4)) {
-		int kind = duk_get_int(ctx, 4);
+	if (n < 3)
+		duk_set_top(ctx, n = 3);
+	if (!duk_is_function(ctx, 0)) {
+		int kind;
+		if (!duk_is_object(ctx, 0) || n < 5 || !duk_is_number(ctx, 4)) {
+			duk_dup(ctx, 0);   /* nothing to tag */
+			return 1;
+		}
+		kind = duk_get_int(ctx, 4);
+		vals = 5;
 		duk_dup(ctx, 3);
 		duk_to_string(ctx, -1);
 		duk_get_prop_desc(ctx, 0, 0);
@@ -40,15 +80,83 @@ static duk_ret_t rt_tagger(duk_context *ctx)
 		else
 			duk_push_undefined(ctx);
 		target = duk_get_top_index(ctx);
+		if (!duk_is_function(ctx, target)) {
+			duk_dup(ctx, 0);
+			return 1;
+		}
 	}
-	if (duk_is_function(ctx, target)) {
-		duk_dup(ctx, 1);
-		duk_put_prop_literal(ctx, target, RT_KEY_SITE);
-		duk_dup(ctx, 2);
-		duk_put_prop_literal(ctx, target, RT_KEY_ENV);
+	site = duk_is_number(ctx, 1) ? duk_get_uint(ctx, 1) : 0;
+	if (!duk_is_number(ctx, 1) || duk_get_number(ctx, 1) != (duk_double_t)site)
+		site = 0xffffffffUL;   /* no such site: the walker refuses it */
+	if (ctx == key_cache.ctx && site < key_cache.n) {
+		duk_push_heapptr(ctx, key_cache.keys[site]);
+		goto put;
+	}
+	duk_push_current_function(ctx);
+	duk_get_prop_literal(ctx, -1, RT_KEY_SKEYS);
+	if (!duk_get_prop_index(ctx, -1, (duk_uarridx_t)site) || !duk_is_string(ctx, -1)) {
+		duk_pop(ctx);
+		rt_push_site_key(ctx, (uint32_t)site);   /* not in the table */
+	}
+put:
+	duk_dup(ctx, 2);
+	duk_put_prop(ctx, target);
+	for (i = vals; i < n && i - vals < RT_INLINE_MAX; i++) {
+		duk_dup(ctx, i);
+		duk_put_prop_string(ctx, target, inl_keys[i - vals]);
 	}
 	duk_dup(ctx, 0);
 	return 1;
+}
+
+int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn,
+                       uint32_t site, char *err, size_t errlen)
+{
+	uint32_t owner = site, i;
+	const ferry_site *f;
+	char pkey[72];
+
+	fn = duk_normalize_index(ctx, fn);
+	/* the nearest enclosing site with an environment: parents come first */
+	do {
+		uint32_t p = prog->sites[owner].parent;
+		if (owner == 0 || p >= owner) {
+			snprintf(err, errlen, "a closure with inline environment values has no "
+			         "inline environment around it (site %u)", (unsigned)site);
+			return -1;
+		}
+		owner = p;
+	} while (!(prog->sites[owner].flags & FERRY_SITE_HAS_ENV));
+	f = &prog->sites[owner];
+	if (!(f->flags & FERRY_SITE_INLINE_ENV) || f->ncaptured == 0 ||
+	    f->ncaptured > RT_INLINE_MAX) {
+		snprintf(err, errlen, "a closure with inline environment values under a site "
+		         "without an inline environment (site %u)", (unsigned)site);
+		return -1;
+	}
+	duk_push_object(ctx);
+	if (f->env_depth > 0) {
+		snprintf(pkey, sizeof pkey, "%sp", prog->prefix ? prog->prefix : "$F");
+		rt_push_site_key(ctx, site);
+		duk_get_prop(ctx, fn);
+		duk_put_prop_string(ctx, -2, pkey);
+	}
+	for (i = 0; i < f->ncaptured; i++) {
+		if (!duk_has_prop_string(ctx, fn, inl_keys[i])) {
+			duk_pop(ctx);
+			snprintf(err, errlen, "a closure of site %u lacks inline environment value %u",
+			         (unsigned)site, (unsigned)i);
+			return -1;
+		}
+		duk_get_prop_string(ctx, fn, inl_keys[i]);
+		duk_put_prop_string(ctx, -2, f->captured[i]);
+	}
+	rt_push_site_key(ctx, site);
+	duk_swap_top(ctx, -2);
+	duk_put_prop(ctx, fn);
+	for (i = 0; i < f->ncaptured; i++)
+		duk_del_prop_string(ctx, fn, inl_keys[i]);
+	return 0;
 }
 
 /* Function.prototype.bind(thisArg, ...args) */
@@ -141,15 +249,43 @@ static void wrap_builtin(duk_context *ctx, const char *name, duk_c_function fn,
 	duk_pop(ctx);
 }
 
+typedef struct install_args {
+	const char *prefix;
+	uint32_t    nsites;
+} install_args;
+
 static duk_ret_t install_natives(duk_context *ctx, void *udata)
 {
-	const char *prefix = udata;
+	const install_args *ia = udata;
+	const char *prefix = ia->prefix;
+	uint32_t i;
 
+	key_cache.ctx = NULL;
+	key_cache.n = 0;
+	if (ia->nsites > key_cache.cap) {
+		void **k = realloc(key_cache.keys, ia->nsites * sizeof *k);
+		if (k) {
+			key_cache.keys = k;
+			key_cache.cap = ia->nsites;
+		}
+	}
 	duk_push_global_object(ctx);
 	duk_push_sprintf(ctx, "%st", prefix);
-	duk_push_c_function(ctx, rt_tagger, 5);
+	duk_push_c_function(ctx, rt_tagger, DUK_VARARGS);
+	duk_push_array(ctx);
+	for (i = 0; i < ia->nsites; i++) {
+		rt_push_site_key(ctx, i);
+		if (i < key_cache.cap)
+			key_cache.keys[i] = duk_get_heapptr(ctx, -1);
+		duk_put_prop_index(ctx, -2, i);
+	}
+	duk_put_prop_literal(ctx, -2, RT_KEY_SKEYS);
 	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
 	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+	if (key_cache.cap >= ia->nsites) {
+		key_cache.n = ia->nsites;
+		key_cache.ctx = ctx;
+	}
 
 	duk_get_prop_literal(ctx, -1, "Function");
 	duk_get_prop_literal(ctx, -1, "prototype");
@@ -171,9 +307,12 @@ int rt_snap_install(rt_ctx *rt, char *err, size_t errlen)
 	const char *prefix = rt->prog && rt->prog->prefix && rt->prog->prefix[0]
 	                     ? rt->prog->prefix : "$F";
 	char pfx[64];
+	install_args ia;
 
 	snprintf(pfx, sizeof pfx, "%s", prefix);
-	if (duk_safe_call(ctx, install_natives, pfx, 0, 1) != DUK_EXEC_SUCCESS) {
+	ia.prefix = pfx;
+	ia.nsites = rt->prog && rt->prog->instrumented ? rt->prog->nsites : 0;
+	if (duk_safe_call(ctx, install_natives, &ia, 0, 1) != DUK_EXEC_SUCCESS) {
 		snprintf(err, errlen, "installing the snapshot helpers: %s",
 		         duk_safe_to_string(ctx, -1));
 		duk_pop(ctx);

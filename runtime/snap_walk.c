@@ -319,8 +319,12 @@ uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 /* hidden keys seen while enumerating */
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
-	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6
 };
+/* the site tag "\xFFs<site>" (RT_KEY_SITE_PREFIX): HK_SITE, and site + 1
+ * in the bits from HK_SITE_SHIFT up (0 there: a malformed number) */
+#define HK_SITE_SHIFT 8
+#define HK_SITE_MAX   ((1u << 22) - 1)
 
 static int hidden_key(const unsigned char *k, size_t n)
 {
@@ -328,10 +332,18 @@ static int hidden_key(const unsigned char *k, size_t n)
 		return HK_INTERNAL;
 	n--;
 	k++;
-	if (n == 5 && memcmp(k, "fsite", 5) == 0)
-		return HK_SITE;
-	if (n == 4 && memcmp(k, "fenv", 4) == 0)
-		return HK_ENV;
+	if (n >= 2 && k[0] == 's') {
+		uint32_t site = 0;
+		size_t i;
+		for (i = 1; i < n && site <= HK_SITE_MAX; i++) {
+			if (k[i] < '0' || k[i] > '9' || (i == 1 && k[i] == '0' && n > 2))
+				return HK_SITE;
+			site = site * 10 + (uint32_t)(k[i] - '0');
+		}
+		return site < HK_SITE_MAX ? HK_SITE | (int)((site + 1) << HK_SITE_SHIFT) : HK_SITE;
+	}
+	if (n == 3 && memcmp(k, "fi0", 3) == 0)
+		return HK_INLINE;   /* values of an inline environment */
 	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
 		return HK_BTARGET;
 	return 0;
@@ -477,18 +489,21 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 	e.parent = id;
 	e.a = e.b = 0;
 	if (hk & HK_SITE) {
-		uint32_t site;
-		double d;
-		duk_get_prop_literal(ctx, o, RT_KEY_SITE);
-		d = duk_get_number_default(ctx, -1, -1);
-		duk_pop(ctx);
-		if (!(d >= 0 && d < (prog ? prog->nsites : 0)) || d != (double)(uint32_t)d)
+		uint32_t site = (uint32_t)hk >> HK_SITE_SHIFT;
+		if (site == 0 || site - 1 >= (prog ? prog->nsites : 0))
 			return sw_fail(w, &self, "a function with an unknown site tag cannot be migrated");
-		site = (uint32_t)d;
+		site--;
 		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
-			return sw_fail(w, &self, "(closure of %s:%u): eval or with makes its scope dynamic",
+			return sw_fail(w, &self, "(closure of %s:%u): eval, with or a write through "
+			               "`arguments` makes its scope dynamic",
 			               prog->filename ? prog->filename : "?", (unsigned)prog->sites[site].line);
-		duk_get_prop_literal(ctx, o, RT_KEY_ENV);
+		if (hk & HK_INLINE) {
+			char msg[160];
+			if (rt_tag_materialize(ctx, prog, o, site, msg, sizeof msg) != 0)
+				return sw_fail(w, &self, "%s", msg);
+		}
+		rt_push_site_key(ctx, site);
+		duk_get_prop(ctx, o);
 		e.kind = SW_E_ENV;
 		if (sw_value(w, -1, &v, &e) != 0)
 			return -1;

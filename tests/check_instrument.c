@@ -489,7 +489,7 @@ START_TEST(test_dynamic_sites)
 	inst t;
 	const char *src =
 		"function A() { var x = 1; function B(s) { return eval(s); } function C() { x++; } return C; }\n"
-		"function D(a) { arguments[0] = 2; return function () { return a; }; }\n"
+		"function D(a, i) { arguments[i] = 2; return function () { return a; }; }\n"
 		"function E(a) { return function () { return a; }; }\n"
 		"with ({}) { var w = function () {}; }\n"
 		"function V(p) { var rest = [].slice.call(arguments, 1); return function () { return p + arguments.length + rest; }; }\n";
@@ -513,7 +513,7 @@ START_TEST(test_dynamic_sites)
 	ck_assert(site_named(&t, "V")->flags & FERRY_SITE_HAS_ENV);
 	ck_assert(!(t.prog.sites[10].flags & FERRY_SITE_DYNAMIC));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "function C() { x++; }"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "function D(a) { arguments[0] = 2; return $Ft(function () { return a; }, 5); }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function D(a, i) { arguments[i] = 2; return $Ft(function () { return a; }, 5); }"));
 	for (u = 0; u < t.prog.nunits; u++) {
 		ck_assert_ptr_null(strstr(t.prog.units[u], "2: function ("));
 		ck_assert_ptr_null(strstr(t.prog.units[u], "3: function ("));
@@ -551,10 +551,94 @@ START_TEST(test_strict_units_and_prefix)
 	inst_run(&t, src, "$F1");
 	/* directive stays first; generated names use the given prefix */
 	ck_assert_ptr_nonnull(strstr(t.code.p, "'use strict';$F1t(f, 1);\n"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "var $F1e1 = {a: a};"));
+	/* a's environment holds a constant only: inline, carried by the tag */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return a; }, 2, void 0, a); }"));
+	ck_assert_ptr_null(strstr(t.code.p, "$F1e1"));
 	ck_assert_uint_ge(t.prog.nunits, 1);
 	ck_assert_ptr_nonnull(strstr(t.prog.units[0], "function () { \"use strict\"; return {"));
 	ck_assert(site_named(&t, "f")->flags & FERRY_SITE_STRICT);
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_inline_env)
+{
+	inst t;
+	const char *src =
+		"function mw(k, n) { return function (m) { return m + k + n; }; }\n"
+		"function dec(a) { function g() { return a; } return { get v() { return a; }, g: g }; }\n"
+		"function four(a, b, c, d) { return function () { return a + b + c + d; }; }\n"
+		"function shadow(a) { return [function () { return a; }, function (a) { return function () { return 1; }; }]; }\n"
+		"function mid(a) { return function () { var x = 0; return function () { return a + x++; }; }; }\n"
+		"function outer(a) { var n = 0; function inc() { n++; } return function (b) { inc(); return function () { return a + b; }; }; }\n";
+	const rw_site *s;
+
+	inst_run(&t, src, "$F");
+	/* constants only, few: no environment object, values in the tags */
+	s = site_named(&t, "mw");
+	ck_assert_uint_eq(s->flags & (FERRY_SITE_HAS_ENV | FERRY_SITE_INLINE_ENV),
+	                  FERRY_SITE_HAS_ENV | FERRY_SITE_INLINE_ENV);
+	ck_assert_uint_eq(s->ncaptured, 2);
+	ck_assert_str_eq(s->captured[0], "k");
+	ck_assert_str_eq(s->captured[1], "n");
+	ck_assert_ptr_nonnull(strstr(t.code.p,
+		"function mw(k, n) { return $Ft(function (m) { return m + k + n; }, 2, void 0, k, n); }\n"));
+	ck_assert_uint_eq(t.prog.sites[2].env_depth, 1);
+	/* declarations are tagged at entry, accessors after their key and kind */
+	ck_assert(site_named(&t, "dec")->flags & FERRY_SITE_INLINE_ENV);
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function dec(a) {$Ft(g, 4, void 0, a); function g()"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "}, 5, void 0, \"v\", 1, a)"));
+	/* too many constants; a shadowed name; an environment inside: allocated */
+	ck_assert(!(site_named(&t, "four")->flags & FERRY_SITE_INLINE_ENV));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {a: a, b: b, c: c, d: d};"));
+	ck_assert(!(site_named(&t, "shadow")->flags & FERRY_SITE_INLINE_ENV));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function shadow(a) {var $Fe1 = {a: a};"));
+	ck_assert(!(site_named(&t, "mid")->flags & FERRY_SITE_INLINE_ENV));
+	ck_assert(site_named(&t, "mid")->flags & FERRY_SITE_HAS_ENV);
+	/* an inline environment inside an allocated one: the tag passes the
+	 * enclosing environment, then the values */
+	ck_assert(!(site_named(&t, "outer")->flags & FERRY_SITE_INLINE_ENV));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return a + b; }, 18, $Fe1, b); }, 17, $Fe1); }\n"));
+	ck_assert_uint_eq(t.prog.sites[17].flags & FERRY_SITE_INLINE_ENV, FERRY_SITE_INLINE_ENV);
+	ck_assert_uint_eq(t.prog.sites[18].env_depth, 2);
+	inst_free(&t);
+}
+END_TEST
+
+START_TEST(test_args_sync)
+{
+	inst t;
+	const char *src =
+		"function A(a, b) { arguments[1] += 1; arguments[0]++; arguments[5] = 0; return function () { return a + b; }; }\n"
+		"function B(a) { for (arguments[0] = 0; a < 2; arguments[0]++) ; return function () { return a; }; }\n"
+		"function C(a) { 'use strict'; arguments[0] = 1; return function () { return a; }; }\n"
+		"function D(a) { var v = arguments[0] = 1; return function () { return a; }; }\n"
+		"function E(a) { var x = arguments; x[0] = 1; return function () { return a; }; }\n"
+		"function F(a) { delete arguments[0]; arguments.n = 1; return function () { return a; }; }\n"
+		"function G(a, a) { arguments[0] = 1; return function () { return a; }; }\n";
+
+	inst_run(&t, src, "$F");
+	/* constant-index writes whose value is unused: the parameter is
+	 * mirrored and re-synced from the variable after each write */
+	ck_assert(!(site_named(&t, "A")->flags & FERRY_SITE_INLINE_ENV));
+	ck_assert(!(t.prog.sites[2].flags & FERRY_SITE_DYNAMIC));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a, b: b}; arguments[1] += 1, $Fe1.b = b; "
+	                                       "arguments[0]++, $Fe1.a = a; arguments[5] = 0; return"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "for (arguments[0] = 0, $Fe1.a = a; a < 2; arguments[0]++, $Fe1.a = a) ;"));
+	ck_assert(!(t.prog.sites[4].flags & FERRY_SITE_DYNAMIC));
+	/* strict: no aliasing, nothing to follow (a stays a constant) */
+	ck_assert(site_named(&t, "C")->flags & FERRY_SITE_INLINE_ENV);
+	ck_assert_ptr_nonnull(strstr(t.code.p, "'use strict'; arguments[0] = 1; return"));
+	/* a used value, arguments in a variable: left as written, closures dynamic */
+	ck_assert(t.prog.sites[8].flags & FERRY_SITE_DYNAMIC);
+	ck_assert(!(site_named(&t, "D")->flags & FERRY_SITE_HAS_ENV));
+	ck_assert(t.prog.sites[10].flags & FERRY_SITE_DYNAMIC);
+	/* delete and named properties never change a parameter */
+	ck_assert(!(t.prog.sites[12].flags & FERRY_SITE_DYNAMIC));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a}; delete arguments[0]; arguments.n = 1; return"));
+	/* duplicate names: arguments[0] does not alias the (second) a: no sync */
+	ck_assert(!(t.prog.sites[14].flags & FERRY_SITE_DYNAMIC));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a}; arguments[0] = 1; return"));
 	inst_free(&t);
 }
 END_TEST
@@ -698,6 +782,8 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_makers_run);
 	tcase_add_test(tc, test_dynamic_sites);
 	tcase_add_test(tc, test_catch_env);
+	tcase_add_test(tc, test_inline_env);
+	tcase_add_test(tc, test_args_sync);
 	tcase_add_test(tc, test_strict_units_and_prefix);
 	tcase_add_test(tc, test_instrument_idempotent);
 	tcase_add_test(tc, test_asi_and_new);

@@ -25,11 +25,13 @@ CORPUS_JS = \
 	tests/corpus/hoisting.js \
 	tests/corpus/labels.js \
 	tests/corpus/loop_args.js \
+	tests/corpus/loop_args_sync.js \
 	tests/corpus/loop_builtins.js \
 	tests/corpus/loop_chain.js \
 	tests/corpus/loop_closures.js \
 	tests/corpus/loop_counter.js \
 	tests/corpus/loop_identity.js \
+	tests/corpus/loop_inline.js \
 	tests/corpus/loop_intervals.js \
 	tests/corpus/loop_order.js \
 	tests/corpus/loop_queue.js \
@@ -72,11 +74,13 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/hoisting.out \
 	tests/corpus/expected/labels.out \
 	tests/corpus/expected/loop_args.out \
+	tests/corpus/expected/loop_args_sync.out \
 	tests/corpus/expected/loop_builtins.out \
 	tests/corpus/expected/loop_chain.out \
 	tests/corpus/expected/loop_closures.out \
 	tests/corpus/expected/loop_counter.out \
 	tests/corpus/expected/loop_identity.out \
+	tests/corpus/expected/loop_inline.out \
 	tests/corpus/expected/loop_intervals.out \
 	tests/corpus/expected/loop_order.out \
 	tests/corpus/expected/loop_queue.out \
