@@ -8,7 +8,9 @@
 # A driver names its library in its header:
 #   // package: NAME@VERSION PATH-IN-node_modules [PATH...]
 #                                   (one program per PATH, e.g. the library and
-#                                   its minified build: NAME, NAME.2, ...)
+#                                   its minified build: NAME, NAME.2, ...; a
+#                                   PATH A+B concatenates two files)
+#   // also: NAME@VERSION           (optional: another package to install)
 #   // prelude: CODE                (optional, one line put before the library,
 #                                   e.g. `var self = this;` for libraries that
 #                                   look for a browser global object)
@@ -25,8 +27,11 @@
 #      least one k must migrate;
 #   3. the snapshot of a middle turn converted to msgpack (`ferry convert`)
 #      resumes to the same output;
-#   4. a chain of (at most $maxhops) hops of one turn each (resume, one
-#      turn, snapshot, ...) gives the same output.
+#   4. a chain of (at most 6) hops of one turn each (resume, one turn,
+#      snapshot, ...) gives the same output.
+# A second build of the same driver (NAME.2: mostly a minified library) is
+# there for the instrumentation: it gets 1. in full, 2. at 4 points, 4. with
+# 3 hops, no 3.
 # Two programs are checked at a time, each by `thirdparty.sh --one`.
 # Exit: 0 all as expected, 1 otherwise, 77 (SKIP) when npm or the registry is
 # unavailable. Environment: FERRY_BUILDDIR, FERRY_SRCDIR (set by make check);
@@ -42,8 +47,6 @@ ferry=$builddir/wire/ferry
 data=$srcdir/tests/data/thirdparty
 cache=$builddir/tests/cache/thirdparty
 work=$builddir/tests/thirdparty.d
-allturns=12
-maxhops=10
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
@@ -61,7 +64,7 @@ rm -rf "$work"
 mkdir -p "$work" || die "cannot create $work"
 
 # ---- the packages, from the npm registry (cached) ----
-sed -n 's|^// package: *\([^ ]*\) .*|\1|p' "$data"/*.js | sort -u > "$work/packages.txt"
+sed -n -e 's|^// package: *\([^ ]*\).*|\1|p' -e 's|^// also: *\([^ ]*\).*|\1|p' "$data"/*.js | sort -u > "$work/packages.txt"
 [ -s "$work/packages.txt" ] || die "no '// package:' line in $data/*.js"
 if [ -n "${FERRY_THIRDPARTY_MODULES:-}" ]; then
 	modules=$FERRY_THIRDPARTY_MODULES
@@ -118,12 +121,15 @@ check_program() {   # driver.js name library-path
 	name=$2
 	pkg="$(sed -n 's|^// package: *\([^ ]*\) .*|\1|p' "$drv" | head -n 1) $3"
 	refuse=$(sed -n 's|^// may-refuse: *||p' "$drv" | head -n 1)
-	lib=$modules/$3
-	[ -f "$lib" ] || { bad "$name: library file $lib missing"; return; }
+	libs=""
+	for f in $(echo "$3" | tr '+' ' '); do
+		[ -f "$modules/$f" ] || { bad "$name: library file $modules/$f missing"; return; }
+		libs="$libs $modules/$f"
+	done
 	d=$work/$name
 	mkdir -p "$d"
 	cd "$d" || return
-	{ sed -n 's|^// prelude: *||p' "$drv"; cat "$lib"; echo; cat "$drv"; } > "$name.js"
+	{ sed -n 's|^// prelude: *||p' "$drv"; for f in $libs; do cat "$f"; echo; done; cat "$drv"; } > "$name.js"
 	nprog=$((nprog + 1))
 
 	# 1. plain == instrumented
@@ -149,15 +155,20 @@ check_program() {   # driver.js name library-path
 	echo "ok $name (${pkg% *}): plain and instrumented agree ($(wc -l < full.out) lines, exit $(cat full.rc))"
 
 	# 2. snapshot after turn k, resume: every k when the program has at most
-	#    $allturns turns, else the first 4, the last and about 8 in between
+	#    8 turns, else the first 3, the last and about 5 in between (a
+	#    variant: the first, the last and 2 in between)
 	timeout 60 "$app" --stats > /dev/null 2> stats.err < /dev/null
 	turns=$(sed -n 's/.*ferry-stats:.* turns=\([0-9]*\).*/\1/p' stats.err)
 	[ -n "$turns" ] || { bad "$name: no turn count from --stats: $(head -n 1 stats.err)"; return; }
-	if [ "$turns" -le $allturns ]; then
-		ks=$(seq 0 $((turns + 1)))
-	else
-		ks=$( { seq 0 3; seq 4 $(( (turns - 4) / 8 + 1 )) "$turns"; echo "$turns"; echo $((turns + 1)); } | sort -n -u)
-	fi
+	case $name in
+	*.*)	ks=$( { echo 0; echo $((turns / 3)); echo $((2 * turns / 3)); echo "$turns"; } | sort -n -u); maxhops=3 ;;
+	*)	maxhops=6
+		if [ "$turns" -le 8 ]; then
+			ks=$(seq 0 $((turns + 1)))
+		else
+			ks=$( { seq 0 2; seq 3 $(( (turns - 3) / 5 + 1 )) "$turns"; echo "$turns"; echo $((turns + 1)); } | sort -n -u)
+		fi ;;
+	esac
 	migrated=0; ref=0; nk=0; lastref=-1
 	for k in $ks; do
 		nk=$((nk + 1))
@@ -180,7 +191,7 @@ check_program() {   # driver.js name library-path
 			diff full.out ab.out | head -n 10 | sed 's/^/  /'
 			return
 		fi
-		cp s.json "s$k.json"
+		mv s.json "k$k.json"; cp a.out "a$k.out"
 		migrated=$((migrated + 1))
 	done
 	nsnap=$((nsnap + migrated)); nrefused=$((nrefused + ref))
@@ -190,29 +201,30 @@ check_program() {   # driver.js name library-path
 	echo "ok $name: $nk snapshot points over its $turns turns: $migrated migrated and resumed, $ref refused by design"
 
 	# 3. msgpack: the middle snapshot that migrated
-	set -- $(ls s*.json | sort -k 1.2n)
+	case $name in *.*) ;; *)
+	set -- $(ls k[0-9]*.json | sort -k 1.2n)
 	shift $(($# / 2))
-	mid=$1; mk=${mid#s}; mk=${mk%.json}
+	mid=$1; mk=${mid#k}; mk=${mk%.json}
 	rm -f m.msgpack
 	if ! "$ferry" convert "$mid" m.msgpack > conv.log 2>&1; then
 		bad "$name: ferry convert $mid: $(head -n 1 conv.log)"; return
 	fi
-	run "$app" mpa --snapshot-after-turns "$mk" --snapshot-to /dev/null
 	run "$app" mpb --resume m.msgpack
-	cat mpa.out mpb.out > mp.out
+	cat "a$mk.out" mpb.out > mp.out
 	if ! cmp -s mp.out full.out || ! cmp -s mpb.rc full.rc || [ -s mpb.err ]; then
 		bad "$name: resumed from msgpack after $mk turns"
 		head -n 3 mpb.err | sed 's/^/  /'; diff full.out mp.out | head -n 10 | sed 's/^/  /'
 		return
 	fi
 	echo "ok $name: msgpack snapshot after $mk turns ($(wc -c < m.msgpack) bytes, JSON $(wc -c < "$mid")) resumed"
+	esac
 
 	# 4. hops of one turn each, from the first turn that migrates after the
 	#    last refusal (else from the first that migrates)
-	set -- $(ls s*.json | sort -k 1.2n)
-	first=${1#s}; first=${first%.json}
+	set -- $(ls k[0-9]*.json | sort -k 1.2n)
+	first=${1#k}; first=${first%.json}
 	for f; do
-		f=${f#s}; f=${f%.json}
+		f=${f#k}; f=${f%.json}
 		if [ "$f" -gt $lastref ]; then first=$f; break; fi
 	done
 	run "$app" h0 --snapshot-after-turns "$first" --snapshot-to h0.json
