@@ -21,15 +21,25 @@ typedef struct jw {
 	int oom;
 } jw;
 
-static void put(jw *w, const char *p, size_t n)
+/* writes go straight into the buffer when it has room (the common case) */
+static inline void put(jw *w, const char *p, size_t n)
 {
-	if (!w->oom && wr_buf_put(w->b, p, n))
+	wr_buf *b = w->b;
+	if (b->cap - b->len >= n) {
+		if (n)
+			memcpy(b->data + b->len, p, n);
+		b->len += n;
+	} else if (!w->oom && wr_buf_put(b, p, n)) {
 		w->oom = 1;
+	}
 }
 static void puts_(jw *w, const char *s) { put(w, s, strlen(s)); }
-static void putc_(jw *w, char c)
+static inline void putc_(jw *w, char c)
 {
-	if (!w->oom && wr_buf_putc(w->b, c))
+	wr_buf *b = w->b;
+	if (b->len < b->cap)
+		b->data[b->len++] = (uint8_t)c;
+	else if (!w->oom && wr_buf_putc(b, c))
 		w->oom = 1;
 }
 static void nl(jw *w, int indent)
