@@ -339,10 +339,35 @@ rw_intern(rw_ast *ast, const char *name, size_t len)
 const char *
 rw_intern_plain(rw_ast *ast, const char *name, size_t len, int *oom)
 {
+	rw_ast_priv *p = priv(ast);
 	uint64_t hi;
-	uint32_t h = hash_words(name, len, &hi);
+	uint32_t h;
 	size_t i;
 	const char *s;
+
+	/* fast path, most names: 1..8 ASCII bytes, read as one word (the
+	 * source is readable up to its closing NUL); the same hash as
+	 * hash_words(), compared by length and word */
+	if (len - 1 < 8 && name + 8 <= ast->src + ast->len + 1 &&
+	    (p->icount + 1) * 2 <= p->icap) {
+		uint64_t w, x;
+
+		memcpy(&w, name, 8);
+		w &= ~0ull >> (64 - 8 * len);
+		if (!(w & 0x8080808080808080ull)) {
+			x = (0x9E3779B97F4A7C15ull ^ len ^ w) * 0xff51afd7ed558ccdull;
+			x ^= x >> 32;
+			h = (uint32_t)(x ^ (x >> 29));
+			for (i = h & (p->icap - 1); p->itab[i].s != NULL; i = (i + 1) & (p->icap - 1))
+				if (p->itab[i].w0 == w && p->itab[i].len == len)
+					return p->itab[i].s;
+			s = intern_hashed(ast, name, len, h);
+			if (s == NULL)
+				*oom = 1;
+			return s;
+		}
+	}
+	h = hash_words(name, len, &hi);
 
 	/* some byte >= 0x80: check for 4-byte sequences (lead byte >= 0xF0) */
 	if (hi & 0x8080808080808080ull)
@@ -379,6 +404,8 @@ intern_hashed(rw_ast *ast, const char *name, size_t len, uint32_t h)
 	s += 2 * sizeof(uint32_t);
 	memcpy(s, name, len);
 	s[len] = '\0';
+	p->itab[i].w0 = 0;
+	memcpy(&p->itab[i].w0, name, len < 8 ? len : 8);
 	p->itab[i].s = s;
 	p->itab[i].len = (uint32_t)len;
 	p->itab[i].hash = h;

@@ -20,6 +20,7 @@ typedef struct rw_chunk {
 typedef struct rw_istr {          /* one interned name */
 	const char *s;
 	uint32_t    len, hash;
+	uint64_t    w0;               /* its first 8 bytes, zero-padded (quick compare) */
 } rw_istr;
 
 typedef struct rw_ast_priv {

@@ -140,7 +140,7 @@ ps_peek_any(ps *p)
 }
 
 void
-ps_advance(ps *p)
+ps_advance_slow(ps *p)
 {
 	if (!p->loaded)
 		ps_peek(p, LX_MODE_RE);
@@ -205,25 +205,6 @@ ps_leave(ps *p)
 }
 
 /* ------------------------------------------------------------------ nodes */
-
-rw_node *
-ps_node(ps *p, rw_kind kind, const lx_token *start)
-{
-	rw_node *n = ps_oom(p, rw_node_new(p->ast, kind));
-
-	n->span.start = start->off;
-	n->span.end = start->off + start->len;
-	return n;
-}
-
-rw_node *
-ps_node_at(ps *p, rw_kind kind, const rw_node *start)
-{
-	rw_node *n = ps_oom(p, rw_node_new(p->ast, kind));
-
-	n->span = start->span;
-	return n;
-}
 
 void
 ps_finish(ps *p, rw_node *n)

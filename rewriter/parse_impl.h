@@ -69,7 +69,7 @@ ps_peek(ps *p, lx_mode mode)
 }
 
 lx_kind  ps_peek_any(ps *p);
-void     ps_advance(ps *p);                 /* consume the current (loaded) token */
+void     ps_advance_slow(ps *p);
 void     ps_expect(ps *p, lx_kind k, lx_mode mode);
 int      ps_accept(ps *p, lx_kind k, lx_mode mode);
 void     ps_fail(ps *p, uint32_t off, const char *fmt, ...)
@@ -95,8 +95,6 @@ void     ps_es2015(ps *p, uint32_t off, const char *construct)
 void     ps_enter(ps *p);
 void     ps_leave(ps *p);
 void    *ps_oom(ps *p, void *ptr);
-rw_node *ps_node(ps *p, rw_kind kind, const lx_token *start);
-rw_node *ps_node_at(ps *p, rw_kind kind, const rw_node *start);
 void     ps_finish(ps *p, rw_node *n);
 void     ps_push(ps *p, rw_node *n);
 void     ps_pop_list(ps *p, uint32_t base, rw_list *l);
@@ -111,5 +109,42 @@ rw_node *ps_expression(ps *p, int noin);
 rw_node *ps_assign(ps *p, int noin);
 rw_node *ps_lhs(ps *p);
 void     ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what);
+
+/* Consumes the current (loaded) token. */
+static inline void
+ps_advance(ps *p)
+{
+	if (p->loaded && p->tok.kind != LX_ERROR) {
+		p->prev_end = p->tok.off + p->tok.len;
+		p->loaded = 0;
+		return;
+	}
+	ps_advance_slow(p);
+}
+
+/* A node of kind starting at token start (its span: the token). */
+static inline rw_node *
+ps_node(ps *p, rw_kind kind, const lx_token *start)
+{
+	rw_node *n = rw_node_new(p->ast, kind);
+
+	if (n == NULL)
+		ps_oom(p, NULL);
+	n->span.start = start->off;
+	n->span.end = start->off + start->len;
+	return n;
+}
+
+/* A node of kind starting where node start does. */
+static inline rw_node *
+ps_node_at(ps *p, rw_kind kind, const rw_node *start)
+{
+	rw_node *n = rw_node_new(p->ast, kind);
+
+	if (n == NULL)
+		ps_oom(p, NULL);
+	n->span = start->span;
+	return n;
+}
 
 #endif
