@@ -29,7 +29,23 @@ lx_new(const char *filename, const char *src, size_t len)
 		return NULL;
 	}
 	lx->err[0] = '\0';
-	lx->src = (const lx_byte *)src;
+	lx->src = lx->orig = (const lx_byte *)src;
+	if (memchr(src, '\0', len) != NULL) {
+		/* the tokenizer takes a NUL for the end of the input: scan a copy
+		 * where the NULs inside are 0x01, a byte the tokenizer treats as
+		 * it would treat them (an error outside comments and literals;
+		 * errors and cooked values still read the caller's bytes) */
+		size_t i;
+		lx->copy = malloc(len + 1);
+		if (lx->copy == NULL) {
+			lx_free(lx);
+			return NULL;
+		}
+		for (i = 0; i < len; i++)
+			lx->copy[i] = src[i] != '\0' ? (lx_byte)src[i] : 0x01;
+		lx->copy[len] = '\0';
+		lx->src = lx->copy;
+	}
 	lx->len = len;
 	lx->lim = lx->src + len;
 	lx->line = 1;
@@ -49,6 +65,7 @@ lx_free(lx_lexer *lx)
 	free(lx->filename);
 	free(lx->err);
 	free(lx->lines);
+	free(lx->copy);
 	free(lx);
 }
 
@@ -67,7 +84,7 @@ lx_filename(const lx_lexer *lx)
 const char *
 lx_source(const lx_lexer *lx)
 {
-	return (const char *)lx->src;
+	return (const char *)lx->orig;
 }
 
 size_t

@@ -46,7 +46,7 @@ copy_raw(lx_byte *o, const lx_byte *p, const lx_byte *e)
 int
 lx_cooked(const lx_lexer *lx, const lx_token *tok, char **out, size_t *outlen)
 {
-	const lx_byte *p = lx->src + tok->off, *e = p + tok->len, *q;
+	const lx_byte *p = lx->orig + tok->off, *e = p + tok->len, *q;
 	lx_byte *buf, *o;
 	lx_esc esc;
 	int is_string = tok->kind == LX_STRING;

@@ -25,7 +25,11 @@
 typedef unsigned char lx_byte;
 
 struct lx_lexer {
-	const lx_byte *src;     /* the caller's source; src[len] == '\0' */
+	const lx_byte *src;     /* what is scanned: the caller's source, or `copy`;
+	                         * src[len] == '\0' is its only NUL */
+	const lx_byte *orig;    /* the caller's source (lx_source, cooked values) */
+	lx_byte       *copy;    /* NULL, or the source with its NULs made 0x01 (a
+	                         * byte every rule takes as it takes a NUL) */
 	const lx_byte *lim;     /* src + len */
 	size_t         len;
 	char          *filename;

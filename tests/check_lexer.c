@@ -874,6 +874,23 @@ START_TEST(identifier_escapes)
 	ERR("a\\x41", "t.js:1:2: unexpected character '\\'");
 	ERR("\\u{110000}", "t.js:1:9: invalid Unicode escape: code point above U+10FFFF");
 	ERR("a\\uD800", "t.js:1:2: invalid escape in identifier: not an identifier character");
+	/* ASCII words go on with non-ASCII parts or escapes (rescanned whole);
+	 * a reserved word that goes on is an identifier */
+	lex(&r, "in\xc3\xa9 if\\u0061 ab\\u0063d\xc3\xa9 \xc3\xa9\\u0061b if");
+	KINDS(&r, LX_IDENT, LX_IDENT, LX_IDENT, LX_IDENT, LX_KW_IF);
+	ck_assert_uint_eq(r.tok[0].len, 4);
+	ck_assert_uint_eq(r.tok[0].flags & LX_F_ESCAPE, 0);
+	ck_assert(r.tok[1].flags & LX_F_ESCAPE);
+	ck_assert_uint_eq(r.tok[1].flags & LX_F_KEYWORD_ESC, 0);
+	ck_assert_uint_eq(r.tok[2].len, 11);
+	ck_assert_uint_eq(r.tok[3].len, 9);
+	ck_assert_uint_eq(r.tok[4].col, 34);
+	/* a non-ASCII byte that is no identifier part ends the word */
+	lex(&r, "in\xc2\xa0x while\xe2\x80\xa8y");
+	KINDS(&r, LX_KW_IN, LX_IDENT, LX_KW_WHILE, LX_IDENT);
+	ck_assert_uint_eq(r.tok[2].len, 5);
+	ck_assert(r.tok[3].flags & LX_F_NL_BEFORE);
+	ERR("while\\x", "t.js:1:6: unexpected character '\\'");
 }
 END_TEST
 
@@ -1119,6 +1136,34 @@ START_TEST(eof_and_embedded_nul)
 	ck_assert_int_eq(r.last, LX_ERROR);
 	lex_n(&r, "'a\0b'", 5, NULL);
 	KINDS(&r, LX_STRING);
+	/* NULs inside comments, regexes and templates; outside, an error at the
+	 * NUL; the source and cooked values keep the caller's bytes */
+	lex_n(&r, "a /*\0*/ b //\0\n c", 16, NULL);
+	KINDS(&r, LX_IDENT, LX_IDENT, LX_IDENT);
+	ck_assert_uint_eq(r.tok[2].line, 2);
+	lex_n(&r, "/\0/g `\0`", 8, NULL);
+	KINDS(&r, LX_REGEX, LX_TEMPLATE);
+	ck_assert_uint_eq(r.tok[0].len, 4);
+	lex_n(&r, "x\n  \0", 5, NULL);
+	ck_assert_int_eq(r.last, LX_ERROR);
+	ck_assert_str_eq(r.err, "t.js:2:3: unexpected character U+0000");
+	{
+		static const char src[] = "'\0\\0'";
+		lx_lexer *lx = lx_new("t.js", src, sizeof src - 1);
+		lx_token t;
+		char *out;
+		size_t n;
+
+		ck_assert_ptr_nonnull(lx);
+		ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_STRING);
+		ck_assert(lx_source(lx) == src);
+		ck_assert_int_eq(lx_cooked(lx, &t, &out, &n), 0);
+		ck_assert_uint_eq(n, 2);
+		ck_assert(out[0] == '\0' && out[1] == '\0');
+		free(out);
+		ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_EOF);
+		lx_free(lx);
+	}
 }
 END_TEST
 
