@@ -8,22 +8,26 @@ var d = Q.defer();
 var chainEnd = d.promise.then(function (v) { out('resolved ' + v); return v + 1; }).then(function (v) { out('then ' + v); return Q.delay(v * 2, 3); });
 var later = [];
 var turn = 0;
+// every step returns a promise; the next step starts 20 ms after it settles, so the output never depends on how
+// two independent timers interleave in real time
 function step() {
   turn++;
   out('turn ' + turn + ' ' + d.promise.inspect().state);
+  var work = Q();
   if (turn === 1) {
-    later.push(Q.all([Q(1), Q.delay(2, 2), Q.fcall(function () { return 3; })]).spread(function (a, b, c) { out('spread ' + a + b + c); return a + b + c; }));
-    Q.reject(new Error('bad')).fail(function (e) { out('fail ' + e.message); }).fin(function () { out('finally'); }).done();
+    work = Q.all([Q(1), Q.delay(2, 2), Q.fcall(function () { return 3; })]).spread(function (a, b, c) { out('spread ' + a + b + c); later.push(a + b + c); })
+      .then(function () { return Q.reject(new Error('bad')); }).fail(function (e) { out('fail ' + e.message); }).fin(function () { out('finally'); });
   } else if (turn === 3) {
     d.resolve(20);
+    work = chainEnd;
   } else if (turn === 5) {
-    chainEnd.then(function (v) { out('chain end ' + v); });
-    Q.allSettled([Q.reject(new Error('x')), Q(5)]).then(function (r) { out('settled ' + r.map(function (x) { return x.state + ':' + (x.value || x.reason.message); }).join(',')); });
-    Q.delay(50).timeout(1, 'too slow').then(null, function (e) { out('timeout ' + e.message); });
+    work = chainEnd.then(function (v) { out('chain end ' + v); })
+      .then(function () { return Q.allSettled([Q.reject(new Error('x')), Q(5)]); })
+      .then(function (r) { out('settled ' + r.map(function (x) { return x.state + ':' + (x.value || x.reason.message); }).join(',')); })
+      .then(function () { return Q.delay(50).timeout(1, 'too slow'); }).then(null, function (e) { out('timeout ' + e.message); });
   } else if (turn === 7) {
-    later[0].then(function (v) { out('later ' + v + ' ' + later[0].isFulfilled()); });
-    Q.nfcall(function (a, cb) { setTimeout(cb, 1, null, a * 3); }, 7).then(function (v) { out('nfcall ' + v); });
+    work = Q.nfcall(function (a, cb) { setTimeout(cb, 1, null, a * 3); }, 7).then(function (v) { out('nfcall ' + v + ' later ' + later[0]); });
   }
-  if (turn < 9) setTimeout(step, 20);
+  work.then(function () { if (turn < 9) setTimeout(step, 20); }).done();
 }
 setTimeout(step, 1);

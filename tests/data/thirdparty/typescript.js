@@ -4,8 +4,8 @@
 // es6-promise polyfill and tslib's global helpers (both prepended by tests/thirdparty.sh). Async functions become
 // __awaiter/__generator state machines, generators and for-of use __values/__read, classes __extends, object
 // rest/spread __rest/__assign. Several async functions are suspended at awaits at every event-loop boundary, so
-// their state machines and the polyfill's pending promise queues are migrated. All concurrent timers use the
-// same delay, so their order does not depend on real time. The TypeScript source:
+// their state machines and the polyfill's pending promise queues are migrated. Concurrent async functions do not
+// share state, so the output does not depend on how their timers interleave. The TypeScript source:
 //   declare var console: { log(s: string): void };
 //   declare function setTimeout(f: (...a: any[]) => void, ms: number, ...args: any[]): any;
 //   const out = (s: string) => console.log(String(s));
@@ -82,9 +82,12 @@
 //       const r = gen.next();
 //       out(`step ${step++}: fib ${r.value} ${acct.summary()}`);
 //     }
-//     const [r1, r2] = await Promise.all([worker(1, acct, [5, -20, 7]), worker(2, acct, [-3, 100])]);
+//     // two async functions suspended at the same time; each has its own account, so what they print does not
+//     // depend on how their timers interleave
+//     const acct2 = new Account('bob', 0);
+//     const [r1, r2] = await Promise.all([worker(1, acct, [5, -20, 7]), worker(2, acct2, [-3, 100, -40])]);
 //     out(r1.concat(r2).join(' '));
-//     out(acct.summary());
+//     out(acct.summary() + ' ' + acct2.summary());
 //     const rest2 = (...xs: number[]) => xs.reduce((p, q) => p + q, 0);
 //     out(`spread ${rest2(...[1, 2, 3], ...[4])} ${Math.max(...[7, 3, 9])}`);
 //     const label = await Promise.race([sleep(30, 'slow'), sleep(1, 'fast')]);
@@ -311,7 +314,7 @@ function worker(id, acct, ops) {
 function main() {
     var _a, _b;
     return __awaiter(this, void 0, void 0, function () {
-        var shapes, shapes_1, shapes_1_1, s, cfg, _c, a, b, rest, acct, gen, step, r, _d, r1, r2, rest2, label;
+        var shapes, shapes_1, shapes_1_1, s, cfg, _c, a, b, rest, acct, gen, step, r, acct2, _d, r1, r2, rest2, label;
         var e_4, _e;
         return __generator(this, function (_f) {
             switch (_f.label) {
@@ -348,11 +351,13 @@ function main() {
                     r = gen.next();
                     out("step ".concat(step++, ": fib ").concat(r.value, " ").concat(acct.summary()));
                     return [3, 1];
-                case 3: return [4, Promise.all([worker(1, acct, [5, -20, 7]), worker(2, acct, [-3, 100])])];
+                case 3:
+                    acct2 = new Account('bob', 0);
+                    return [4, Promise.all([worker(1, acct, [5, -20, 7]), worker(2, acct2, [-3, 100, -40])])];
                 case 4:
                     _d = __read.apply(void 0, [_f.sent(), 2]), r1 = _d[0], r2 = _d[1];
                     out(r1.concat(r2).join(' '));
-                    out(acct.summary());
+                    out(acct.summary() + ' ' + acct2.summary());
                     rest2 = function () {
                         var xs = [];
                         for (var _i = 0; _i < arguments.length; _i++) {
