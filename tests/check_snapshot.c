@@ -249,11 +249,14 @@ START_TEST(test_data_kinds)
 	    "for (var i = 0; i < 40; i++) { big[i] = i * 1.5; bigacc[i] = i; bigro[i] = 'r' + i; }\n"
 	    "delete big[7]; big.push('s', {o: 1}); big.length = 50;\n"
 	    "Object.defineProperty(bigacc, 3, {get: add, enumerable: true, configurable: true});\n"
-	    "Object.defineProperty(bigro, 5, {writable: false});\n");
+	    "Object.defineProperty(bigro, 5, {writable: false});\n"
+	    "var sm = [1, , 3, 4], smacc = [1, 2, 3], smro = [5, 6, 7], smx = [1, 2, 3]; smx[9] = 'far';\n"
+	    "Object.defineProperty(smacc, 1, {get: add, enumerable: true, configurable: true});\n"
+	    "Object.defineProperty(smro, 2, {writable: false}); smx.extra = true;\n");
 	b = migrate(a, NULL);
 	same_description(a, b, "['a','d','bad','r','e','b','num','str','sym','sym2','sym3','gs','o2','bsym',"
 	                 "'ab','u8','dv','i16','f64','buf','fr','se','ne','m','fl','glob','lg','arr','fixed',"
-	                 "'cnull','child','args','big','bigacc','bigro']");
+	                 "'cnull','child','args','big','bigacc','bigro','sm','smacc','smro','smx']");
 	same_result(a, b, "a.y.length + ',' + a.y.charCodeAt(1) + ',' + a.y.charCodeAt(3)");
 	same_result(a, b, "String(r.exec('xxabbbc')) + r.lastIndex");
 	same_result(a, b, "u8[0] + ',' + dv.getUint8(1) + ',' + i16[1] + ',' + buf[1] + ',' + Buffer.isBuffer(buf)");
