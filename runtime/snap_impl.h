@@ -10,7 +10,9 @@
  *                               "X@proto", "X.y@get", "X.y@set")
  *     props: [bare...],         per object: key -> [flags, value, setter]
  *                               (the own properties it had at install time)
- *     bind, proxy: the original Function.prototype.bind and Proxy }
+ *     bind, proxy: the original Function.prototype.bind and Proxy,
+ *     \xFFblcache: the props again as C arrays in a fixed buffer (sw_blcache,
+ *                  snap_walk.h), so the walker diffs the built-ins in C }
  */
 #ifndef FERRY_SNAP_IMPL_H
 #define FERRY_SNAP_IMPL_H
