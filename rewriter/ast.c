@@ -20,6 +20,15 @@
  * by rw_ast_memory(), stays below 2 MB */
 #define RW_CHUNK_HUGE (2u * 1024u * 1024u)
 #define RW_ALIGN      8u
+
+/* pre-fault mappings in one system call instead of a page fault per page:
+ * a fault costs far more than the page's work (a virtualised machine: an
+ * 89 KB file parsed 4x slower with faults); the AST fills them anyway */
+#ifdef MAP_POPULATE
+#define RW_MAP_POPULATE MAP_POPULATE
+#else
+#define RW_MAP_POPULATE 0
+#endif
 #define RW_HDR        ((sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1))
 
 static rw_ast_priv *
@@ -91,6 +100,28 @@ map_aligned(size_t size, size_t align)
 	return (void *)a;
 }
 
+void *
+rw_map(size_t size)
+{
+	void *m;
+
+	if (size % RW_CHUNK_HUGE == 0) {
+		m = map_aligned(size, RW_CHUNK_HUGE);
+		if (m == NULL)
+			return NULL;
+#ifdef MADV_HUGEPAGE
+		madvise(m, size, MADV_HUGEPAGE);
+#endif
+#ifdef MADV_POPULATE_WRITE
+		madvise(m, size, MADV_POPULATE_WRITE);   /* best effort */
+#endif
+		return m;
+	}
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | RW_MAP_POPULATE,
+	         -1, 0);
+	return m == MAP_FAILED ? NULL : m;
+}
+
 /* Slow path: a new chunk. Chunks come straight from mmap: zeroed pages, so
  * nothing in the arena is ever memset (the arena never reuses memory). */
 void *
@@ -108,17 +139,7 @@ rw_arena_grow(rw_ast_priv *p, size_t size)
 	if (size + RW_HDR > cap)
 		cap = (size + RW_HDR + RW_CHUNK_MIN - 1) & ~(size_t)(RW_CHUNK_MIN - 1);
 	map = cap;
-	if (cap % RW_CHUNK_HUGE == 0) {
-		c = map_aligned(map, RW_CHUNK_HUGE);
-#ifdef MADV_HUGEPAGE
-		if (c != NULL)
-			madvise(c, map, MADV_HUGEPAGE);
-#endif
-	} else {
-		c = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (c == MAP_FAILED)
-			c = NULL;
-	}
+	c = rw_map(map);
 	if (c == NULL)
 		return NULL;
 	c->cap = map - RW_HDR;

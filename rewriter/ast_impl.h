@@ -42,6 +42,11 @@ rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
 
 /* Bytes allocated for a node of each kind (its header and own union member). */
 extern const uint8_t rw_node_size[RW_KIND_COUNT];
+/* Zeroed, pre-faulted memory from mmap (free with munmap): a multiple of
+ * 2 MB comes 2 MB aligned, on transparent huge pages where allowed. */
+void *rw_map(size_t size);
+#define RW_MAP_HUGE (2u * 1024u * 1024u)
+
 /* The arena's slow path: a new chunk with room for size bytes. */
 void *rw_arena_grow(rw_ast_priv *p, size_t size);
 

@@ -192,16 +192,9 @@ semicolon(ps *p)
 }
 
 void
-ps_enter(ps *p)
+ps_too_deep(ps *p)
 {
-	if (++p->depth > RW_MAX_DEPTH)
-		ps_fail_tok(p, "program nested too deeply (more than %d levels)", RW_MAX_DEPTH);
-}
-
-void
-ps_leave(ps *p)
-{
-	p->depth--;
+	ps_fail_tok(p, "program nested too deeply (more than %d levels)", RW_MAX_DEPTH);
 }
 
 /* ------------------------------------------------------------------ nodes */
@@ -252,13 +245,14 @@ static const char *const strict_words[] = {
 	"public", "static", "yield"
 };
 
+/* s is interned: compared with the interned words */
 static int
-is_strict_name(const char *s)
+is_strict_name(ps *p, const char *s)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof strict_words / sizeof *strict_words; i++)
-		if (strcmp(s, strict_words[i]) == 0)
+		if (s == p->a_strict[i])
 			return 1;
 	return 0;
 }
@@ -304,7 +298,7 @@ ps_ident(ps *p, rw_kind kind)
 		if (is_strict_word(k) && p->strict)
 			ps_fail_tok(p, "'%s' is a reserved word in strict mode", n->u.ident.name);
 		if (p->tok.flags & LX_F_KEYWORD_ESC) {
-			if (!is_strict_name(n->u.ident.name))
+			if (!is_strict_name(p, n->u.ident.name))
 				ps_fail_tok(p, "reserved word '%s' written with escapes cannot be an identifier",
 				            n->u.ident.name);
 			if (p->strict)
@@ -882,7 +876,7 @@ check_strict_function(ps *p, rw_node *fn)
 		if (name->u.ident.name == p->a_eval || name->u.ident.name == p->a_arguments)
 			ps_fail(p, name->span.start, "cannot name a function '%s' in strict mode",
 			        name->u.ident.name);
-		if (is_strict_name(name->u.ident.name))
+		if (is_strict_name(p, name->u.ident.name))
 			ps_fail(p, name->span.start, "'%s' is a reserved word in strict mode",
 			        name->u.ident.name);
 	}
@@ -891,7 +885,7 @@ check_strict_function(ps *p, rw_node *fn)
 
 		if (a->u.ident.name == p->a_eval || a->u.ident.name == p->a_arguments)
 			ps_fail(p, a->span.start, "cannot declare '%s' in strict mode", a->u.ident.name);
-		if (is_strict_name(a->u.ident.name))
+		if (is_strict_name(p, a->u.ident.name))
 			ps_fail(p, a->span.start, "'%s' is a reserved word in strict mode",
 			        a->u.ident.name);
 		for (j = 0; j < i; j++)
@@ -1005,6 +999,13 @@ init_atoms(ps *p)
 	ATOM(a_static, "static");
 	ATOM(a_target, "target");
 #undef ATOM
+	{
+		size_t i;
+
+		for (i = 0; i < sizeof strict_words / sizeof *strict_words; i++)
+			p->a_strict[i] = ps_oom(p, (void *)rw_intern(p->ast, strict_words[i],
+			                                             strlen(strict_words[i])));
+	}
 }
 
 static void

@@ -494,7 +494,7 @@ static rw_node *
 unary(ps *p)
 {
 	lx_kind k = ps_peek(p, LX_MODE_RE);
-	lx_token start = p->tok;
+	lx_token start;
 	rw_node *n, *arg;
 	rw_op op;
 
@@ -511,6 +511,7 @@ unary(ps *p)
 	default:           op = RW_OP_NONE; break;
 	}
 	if (op != RW_OP_NONE) {
+		start = p->tok;
 		ps_advance(p);
 		ps_enter(p);
 		arg = unary(p);

@@ -52,6 +52,7 @@ typedef struct ps {
 	/* interned names compared against */
 	const char *a_eval, *a_arguments, *a_of, *a_async, *a_get, *a_set,
 	           *a_let, *a_static, *a_target;
+	const char *a_strict[9];  /* the strict-mode-only reserved words */
 } ps;
 
 /* parse.c */
@@ -92,8 +93,11 @@ void     ps_es2015(ps *p, uint32_t off, const char *construct)
 	__attribute__((noreturn))
 #endif
 	;
-void     ps_enter(ps *p);
-void     ps_leave(ps *p);
+void     ps_too_deep(ps *p)
+#if defined(__GNUC__)
+	__attribute__((noreturn))
+#endif
+	;
 void    *ps_oom(ps *p, void *ptr);
 void     ps_finish(ps *p, rw_node *n);
 void     ps_push(ps *p, rw_node *n);
@@ -109,6 +113,20 @@ rw_node *ps_expression(ps *p, int noin);
 rw_node *ps_assign(ps *p, int noin);
 rw_node *ps_lhs(ps *p);
 void     ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what);
+
+/* One more nesting level, against RW_MAX_DEPTH. */
+static inline void
+ps_enter(ps *p)
+{
+	if (++p->depth > RW_MAX_DEPTH)
+		ps_too_deep(p);
+}
+
+static inline void
+ps_leave(ps *p)
+{
+	p->depth--;
+}
 
 /* Consumes the current (loaded) token. */
 static inline void

@@ -141,23 +141,35 @@ close_scope(rw_scopes *s, rw_scope *sc)
 	}
 }
 
-/* Big arrays (the occurrence records): 2 MB aligned so that transparent
- * huge pages can back them, as the AST's arena. */
-#define SC_HUGE (2u * 1024u * 1024u)
-
-static void *
-big_alloc(size_t size)
+/* The occurrence records: pre-faulted mapped memory (rw_map) of n records,
+ * in 2 MB steps when big (huge pages); malloc when tiny. */
+static int
+refs_alloc(rw_scopes *s, uint32_t n)
 {
-	void *p = NULL;
+	size_t size = (size_t)n * sizeof *s->refs;
 
-	if (size < SC_HUGE)
-		return malloc(size);
-	if (posix_memalign(&p, SC_HUGE, size) != 0)
-		return NULL;
-#ifdef MADV_HUGEPAGE
-	madvise(p, size & ~(size_t)(SC_HUGE - 1), MADV_HUGEPAGE);
-#endif
-	return p;
+	if (size < 64u * 1024u) {
+		s->refs = malloc(size);
+		s->refs_map = 0;
+	} else {
+		if (size >= RW_MAP_HUGE)
+			size = (size + RW_MAP_HUGE - 1) & ~(size_t)(RW_MAP_HUGE - 1);
+		s->refs = rw_map(size);
+		s->refs_map = size;
+	}
+	s->cap_refs = n;
+	return s->refs ? 0 : -1;
+}
+
+static void
+refs_free(rw_scopes *s)
+{
+	if (s->refs_map)
+		munmap(s->refs, s->refs_map);
+	else
+		free(s->refs);
+	s->refs = NULL;
+	s->refs_map = 0;
 }
 
 static void *
@@ -326,10 +338,17 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	rw_ref *r;
 
 	if (s->nrefs == s->cap_refs) {
-		rw_ref *a = grow_array(s, s->refs, &s->cap_refs, sizeof *a);
+		/* more than the parser counted (not expected): malloc'd from now on */
+		uint32_t cap = s->cap_refs;
+		rw_ref *a = grow_array(s, s->refs_map ? NULL : s->refs, &cap, sizeof *a);
 		if (!a)
 			return -1;
+		if (s->refs_map) {
+			memcpy(a, s->refs, (size_t)s->nrefs * sizeof *a);
+			refs_free(s);
+		}
 		s->refs = a;
+		s->cap_refs = cap;
 		s->moved = 1;
 	}
 	r = &s->refs[s->nrefs];
@@ -634,7 +653,39 @@ walk(rw_node *n, void *ud)
 	case RW_IDENT:
 		return use(c, n, RW_RF_READ);
 	case RW_NAME:
+	case RW_NUMBER:
+	case RW_STRING:
+	case RW_REGEX:
+	case RW_NULL:
+	case RW_BOOL:
+	case RW_EMPTY:
+	case RW_BREAK:
+	case RW_CONTINUE:
+	case RW_DEBUGGER:
 		return 0;
+	/* the commonest kinds without rw_children's callback (same order) */
+	case RW_EXPR_STMT:
+		return walk(n->u.expr_stmt.expr, c);
+	case RW_DOT:                /* the property is an RW_NAME */
+		return walk(n->u.member.object, c);
+	case RW_INDEX:
+		if (walk(n->u.member.object, c) != 0)
+			return -1;
+		return walk(n->u.member.prop, c);
+	case RW_BINARY:
+		if (walk(n->u.binary.left, c) != 0)
+			return -1;
+		return walk(n->u.binary.right, c);
+	case RW_RETURN:
+		return n->u.ret.arg ? walk(n->u.ret.arg, c) : 0;
+	case RW_BLOCK:
+		return walk_list(&n->u.block.body, c);
+	case RW_OBJECT:
+		return walk_list(&n->u.object.props, c);
+	case RW_IF:
+		if (walk(n->u.if_.test, c) != 0 || walk(n->u.if_.then, c) != 0)
+			return -1;
+		return n->u.if_.alt ? walk(n->u.if_.alt, c) : 0;
 	case RW_THIS:
 		c->cur->func->flags |= RW_SF_USES_THIS;
 		return 0;
@@ -739,9 +790,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	/* after the last rw_intern: one list head per name */
 	s->ntop = ((rw_ast_priv *)ast->priv)->icount;
 	s->top = calloc(s->ntop ? s->ntop : 1, sizeof *s->top);
-	s->cap_refs = ((rw_ast_priv *)ast->priv)->nidents + 16;
-	s->refs = big_alloc((size_t)s->cap_refs * sizeof *s->refs);
-	if (!s->top || !s->refs)
+	if (!s->top || refs_alloc(s, ((rw_ast_priv *)ast->priv)->nidents + 16) != 0)
 		goto oom;
 	ps = new_scope(s, RW_SCOPE_PROGRAM, prog, NULL);
 	if (!ps)
@@ -786,7 +835,7 @@ rw_scopes_free(rw_scopes *s)
 	free(s->scopes);
 	free(s->btail);
 	free(s->ctail);
-	free(s->refs);
+	refs_free(s);
 	free(s->pending);
 	free(s->table);
 	free(s->top);

@@ -32,6 +32,7 @@ struct rw_scopes {
 	rw_ref      *refs;
 	uint32_t     nrefs, cap_refs;
 	int          moved;
+	size_t       refs_map;  /* bytes mapped for refs (rw_map), 0: malloc'd */
 	/* during the walk, per interned name (rw_intern_id): the binding of
 	 * that name in the innermost open scope that has one; each binding's
 	 * `shadowed` continues the list through the open scopes outwards */
