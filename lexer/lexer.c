@@ -113,7 +113,7 @@ lx_restore(lx_lexer *lx, const lx_state *st)
 	lx->line_off = st->line_off;
 	lx->col_off = st->col_off;
 	lx->col = st->col;
-	lx->ascii_from = lx->ascii_to = 0;   /* 0 is a line start, and [0, 0) empty */
+	lx->ascii_to = 0;   /* known from col_off on only: forget it */
 	lx->failed = lx->len >= UINT32_MAX ? -1 : 0;
 	lx->err[0] = '\0';
 }

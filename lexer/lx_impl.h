@@ -4,13 +4,13 @@
  *
  * The lexer state lives in one struct. Position bookkeeping is incremental:
  * (line, line_off) is the current line and where it starts, (col_off, col)
- * a byte offset on that line whose column is known. Most source is ASCII:
- * [ascii_from, ascii_to) is a run of ASCII bytes found ahead (a word at a
- * time, once), and a token inside one that also covers its line's start
- * has the column off - line_off + 1: a compare and a subtraction per token.
- * Other tokens (after a non-ASCII byte on their line) take the cached
- * column plus the code points between col_off and their first byte, so
- * every byte is counted once however long the line is.
+ * a byte offset on that line whose column is known (set at each line
+ * start). Most source is ASCII: the bytes from col_off (or before) up to
+ * ascii_to are, found ahead 16 bytes at a time, and a token up to there has
+ * the column col + (off - col_off): a compare and an addition per token.
+ * A token past ascii_to (after a non-ASCII byte) counts the code points
+ * from there, becomes the known position and finds the next run: one slow
+ * token per non-ASCII stretch, and every byte is looked at once or twice.
  */
 #ifndef FERRY_LX_IMPL_H
 #define FERRY_LX_IMPL_H
@@ -46,8 +46,7 @@ struct lx_lexer {
 	char    *err;           /* "file:line:col: reason" */
 	size_t   err_cap;
 
-	uint32_t ascii_from;    /* bytes [ascii_from, ascii_to) are ASCII; */
-	uint32_t ascii_to;      /* ascii_from is a line start (or 0) */
+	uint32_t ascii_to;      /* bytes [col_off, ascii_to) are ASCII (if any) */
 
 	locale_t c_locale;      /* for strtod_l: numbers ignore the process locale */
 

@@ -660,7 +660,7 @@ START_TEST(numbers_decimal_random)
 	int i, j, n, nint, nfrac, x;
 	double want, got;
 
-	for (i = 0; i < 5000; i++) {
+	for (i = 0; i < 2000; i++) {
 		n = 0;
 		rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
 		nint = (int)(rng % 19);           /* 0..18 integer digits */
