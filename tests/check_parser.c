@@ -735,6 +735,69 @@ START_TEST(test_spans)
 }
 END_TEST
 
+/* Line and column of off by a plain walk from the start (the lexer's
+ * rules: LF, CR, CRLF, U+2028, U+2029 end lines; columns count code points). */
+static void
+naive_position(const char *src, uint32_t off, uint32_t *line, uint32_t *col)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	uint32_t i = 0, l = 1, c = 1;
+
+	while (i < off) {
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n')) {
+			l++;
+			c = 1;
+			i++;
+		} else if (s[i] == '\r') {
+			if (i + 1 == off)       /* inside a CRLF: still on the CR's line */
+				return (void)(*line = l, *col = c + 1);
+			l++;
+			c = 1;
+			i += 2;
+		} else if (s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+			if (off < i + 3)
+				return (void)(*line = l, *col = c + 1);
+			l++;
+			c = 1;
+			i += 3;
+		} else {
+			if ((s[i] & 0xC0) != 0x80)
+				c++;
+			i++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* rw_position at every offset, in source order, backwards and jumping
+ * around (it remembers its last answer on non-ASCII lines). */
+START_TEST(test_positions)
+{
+	static const char src[] =
+		"var a = 1;\r\n// \xc3\xa9t\xc3\xa9 \xe2\x82\xac\n"
+		"x = '\xc3\xa9' + \"\xf0\x9f\x98\x80\" + b;\rline3 /* \xe2\x80\xa8 */ y;\n"
+		"\xe2\x80\xa9z = \"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\" + q\n\nlast(1, 2);";
+	rw_ast *ast = parse_ok(src);
+	uint32_t len = (uint32_t)strlen(src), off, k, line, col, l2, c2;
+
+	for (k = 0; k < 3; k++)
+		for (off = 0; off <= len; off++) {
+			uint32_t o = k == 0 ? off : k == 1 ? len - off : (off * 7919u) % (len + 1);
+
+			if (o < len && ((unsigned char)src[o] & 0xC0) == 0x80)
+				continue;   /* inside a UTF-8 sequence: no token starts there */
+			if (o > 0 && src[o - 1] == '\r' && src[o] == '\n')
+				continue;   /* inside a CRLF */
+			rw_position(ast, o, &line, &col);
+			naive_position(src, o, &l2, &c2);
+			ck_assert_msg(line == l2 && col == c2, "offset %u: %u:%u, expected %u:%u",
+			              o, line, col, l2, c2);
+		}
+	rw_ast_free(ast);
+}
+END_TEST
+
 static int
 collect_ids(rw_node *n, void *ud)
 {
@@ -953,6 +1016,7 @@ parser_suite(void)
 	tcase_add_test(tc, test_es2015_messages);
 	tcase_add_test(tc, test_depth);
 	tcase_add_test(tc, test_spans);
+	tcase_add_test(tc, test_positions);
 	tcase_add_test(tc, test_ids_and_names);
 	tcase_add_test(tc, test_memory);
 	tcase_add_test(tc, test_out_of_memory);
