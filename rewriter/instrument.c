@@ -5,8 +5,9 @@
  * function literal a site id, and records text edits on the original
  * source: environment creation and declaration tagging at the top of each
  * body, `Pt(function ..., site, env)` around function expressions,
- * `Pe<k>.x` for bindings that live in an environment, mirrored writes,
- * catch environments. The runtime's tagger stores env under one hidden key
+ * `Pe<k>.x` for bindings that live in an environment (through a local
+ * `Pl<k>` read once at entry in inner functions that use level k twice or
+ * more and make no closures), mirrored writes, catch environments. The runtime's tagger stores env under one hidden key
  * per site. Environments holding only a few constants stay inline: no
  * object per call, the values ride in the closures' tags
  * (`Pt(function ..., site, Pe<k-1>, a, b)`) and a snapshot builds the
@@ -63,13 +64,26 @@ static void env_name(rw_out *o, const char *prefix, uint32_t k)
 	rw_out_printf(o, "%se%u", prefix, (unsigned)k);
 }
 
-/* "Pe<k>.key" for a binding that lives in its environment */
+/* does the code of function scope f read level k's environment object from
+ * its local alias Pl<k>? */
+static int aliased(const ri_ctx *c, const rw_scope *f, uint32_t k)
+{
+	const ri_scope *r = f ? &c->sc[f->id] : NULL;
+	return r && r->nrefs && k >= 1 && k <= r->outer && r->nrefs[k] >= RI_ALIAS_MIN;
+}
+
+/* "Pe<k>.key" (or "Pl<k>.key" in a function that aliases level k) for a
+ * binding that lives in its environment */
 static void env_ref(const ri_ctx *c, rw_out *o, const rw_binding *b)
 {
 	char kb[64];
 	const char *key = ri_env_key(b, c->prefix, kb, sizeof kb);
+	uint32_t k = c->sc[b->scope->id].inner;
 
-	env_name(o, c->prefix, c->sc[b->scope->id].inner);
+	if (c->cur_func && c->cur_func != rw_binding_function(b) && aliased(c, c->cur_func, k))
+		rw_out_printf(o, "%sl%u", c->prefix, (unsigned)k);
+	else
+		env_name(o, c->prefix, k);
 	rw_out_puts(o, ".");
 	rw_out_puts(o, key);
 }
@@ -343,6 +357,42 @@ static int decide_inline(ri_ctx *c)
 	return 0;
 }
 
+/* references to environment-only bindings of enclosing functions, per
+ * function and level (what ident() will rewrite to Pe<k>.x) */
+static int count_env_refs(ri_ctx *c)
+{
+	uint32_t i, n = rw_scopes_nrefs(c->scopes);
+
+	for (i = 0; i < n; i++) {
+		rw_ref *r = rw_scopes_ref(c->scopes, i);
+		rw_scope *f;
+		ri_scope *fr;
+		uint32_t k;
+
+		if (!r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_ENV)
+			continue;
+		f = r->scope ? r->scope->func : NULL;
+		/* not in a function that makes closures: Duktape keeps every
+		 * variable of such a function in its environment record, where
+		 * one more costs more than the lookups it saves */
+		if (!f || f->kind != RW_SCOPE_FUNCTION || f == rw_binding_function(r->binding) ||
+		    (f->flags & RW_SF_CLOSURES))
+			continue;
+		fr = &c->sc[f->id];
+		k = c->sc[r->binding->scope->id].inner;
+		if (k < 1 || k > fr->outer)
+			continue;
+		if (!fr->nrefs) {
+			fr->nrefs = rw_ast_alloc(c->ast, (fr->outer + 1) * sizeof *fr->nrefs);
+			if (!fr->nrefs)
+				return -1;
+			memset(fr->nrefs, 0, (fr->outer + 1) * sizeof *fr->nrefs);
+		}
+		fr->nrefs[k]++;
+	}
+	return 0;
+}
+
 static int decide(ri_ctx *c)
 {
 	uint32_t i, n = c->nscopes, nrefs = rw_scopes_nrefs(c->scopes), site = 1;
@@ -413,7 +463,9 @@ static int decide(ri_ctx *c)
 	}
 	c->nsites = site;
 	free(force);
-	return decide_inline(c);
+	if (decide_inline(c) < 0)
+		return -1;
+	return count_env_refs(c);
 }
 
 /* -------------------------------------------------------- rewrite walk */
@@ -517,6 +569,20 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 	}
 	if (need_semi)
 		rw_out_puts(&o, ";");
+	if (r->nrefs) {
+		uint32_t k, first = 1;
+		for (k = 1; k <= r->outer; k++) {
+			if (!aliased(c, s, k))
+				continue;
+			rw_out_printf(&o, "%s%sl%u = ", first ? "var " : ", ", c->prefix, (unsigned)k);
+			env_name(&o, c->prefix, k);
+			first = 0;
+		}
+		if (!first) {
+			rw_out_puts(&o, ";");
+			any = 1;
+		}
+	}
 	if (r->has_env && !r->inline_env) {
 		int first = 1;
 		char kb[64];
@@ -565,11 +631,13 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 
 static void func_body(ri_ctx *c, rw_node *fn, int depth)
 {
-	rw_scope *s = rw_scope_of(fn);
+	rw_scope *s = rw_scope_of(fn), *up = c->cur_func;
 
 	if (s)
 		prologue(c, s, &fn->u.fn.body, fn->u.fn.body_start + 1, depth);
+	c->cur_func = s;
 	walk_children(c, fn, depth);
+	c->cur_func = up;
 }
 
 static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)

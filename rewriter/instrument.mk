@@ -38,7 +38,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/accessors_env.js \
 	tests/data/instrument/mirror.js \
 	tests/data/instrument/arguments_sync.js \
-	tests/data/instrument/args_dynamic.js
+	tests/data/instrument/args_dynamic.js \
+	tests/data/instrument/env_alias.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh

@@ -36,7 +36,16 @@ typedef struct ri_scope {
 	int      inline_env;   /* has_env, but the environment holds constants only
 	                          and is never allocated: the closures made in it
 	                          carry its values in their tags (RI_INLINE_COPIES) */
+	uint32_t *nrefs;       /* function scopes: [level 1..outer] references in its
+	                          own code to environment-only bindings of that
+	                          enclosing level; >= RI_ALIAS_MIN: the level's
+	                          object is read once at entry into Pl<level> */
 } ri_scope;
+
+/* An inner function reaches an enclosing environment object by name
+ * (Duktape: a lookup through the scope chain per use); one lookup at entry
+ * into a local pays off from two uses on. */
+#define RI_ALIAS_MIN 2
 
 /* An inline environment costs each closure made in it one hidden property
  * per value, which fits in the room Duktape leaves when the tag is added
@@ -89,6 +98,7 @@ typedef struct ri_ctx {
 	                          mirrored, the write re-syncs the environment */
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
+	rw_scope   *cur_func;  /* function (or program) whose code is being visited */
 } ri_ctx;
 
 int  ri_repr(const ri_ctx *c, const rw_binding *b);
