@@ -1,4 +1,4 @@
-// package: async@2.6.4 async/dist/async.js async/dist/async.min.js
+// package: async@2.6.4 async/dist/async.js
 // Driver for async 2.6 (dist build prepended by tests/thirdparty.sh): series, waterfall, eachSeries, mapLimit,
 // queue, retry, memoize, auto, whilst. Tasks complete through setImmediate/setTimeout, so async's internal
 // continuations (closures over counters and result arrays) are pending at event-loop boundaries.

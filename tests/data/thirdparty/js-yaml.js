@@ -1,4 +1,4 @@
-// package: js-yaml@3.14.1 js-yaml/dist/js-yaml.js js-yaml/dist/js-yaml.min.js
+// package: js-yaml@3.14.1 js-yaml/dist/js-yaml.js
 // Driver for js-yaml 3 (browser dist prepended by tests/thirdparty.sh): load/safeLoad/dump of varied documents,
 // a custom schema with custom types (constructors kept across turns), error messages with marks.
 var out = function (s) { console.log(String(s)); };

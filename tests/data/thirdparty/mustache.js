@@ -1,4 +1,4 @@
-// package: mustache@4.2.0 mustache/mustache.js mustache/mustache.min.js
+// package: mustache@4.2.0 mustache/mustache.js
 // Driver for mustache.js 4 (prepended by tests/thirdparty.sh): sections, inverted sections, partials, lambdas,
 // escaping, custom tags; Mustache's template cache and a pre-parsed template kept across turns.
 var out = function (s) { console.log(String(s)); };

@@ -1,4 +1,4 @@
-// package: pako@1.0.11 pako/dist/pako.js pako/dist/pako.min.js
+// package: pako@1.0.11 pako/dist/pako.js
 // Driver for pako 1 (zlib port prepended by tests/thirdparty.sh): deflate/inflate/gzip round trips, and a
 // streaming Deflate object (typed arrays, zlib state) fed one chunk per turn, migrated mid-stream.
 var out = function (s) { console.log(String(s)); };

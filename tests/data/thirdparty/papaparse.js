@@ -1,4 +1,4 @@
-// package: papaparse@4.6.3 papaparse/papaparse.js papaparse/papaparse.min.js
+// package: papaparse@4.6.3 papaparse/papaparse.js
 // Driver for Papa Parse 4 (5 uses Array.prototype.includes, which Duktape lacks) (prepended by tests/thirdparty.sh): CSV parsing with headers, dynamic typing, quotes,
 // custom delimiters, error rows, step callbacks and unparse; parsed rows kept and extended across turns.
 var out = function (s) { console.log(String(s).replace(/\r?\n/g, '\\n')); };

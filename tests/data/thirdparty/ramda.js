@@ -1,4 +1,4 @@
-// package: ramda@0.27.2 ramda/dist/ramda.js ramda/dist/ramda.min.js
+// package: ramda@0.27.2 ramda/dist/ramda.js
 // Driver for Ramda 0.27 (prepended by tests/thirdparty.sh): auto-curried functions, composition, lenses,
 // transducers, memoizeWith; curried partial applications and composed pipelines kept across turns.
 var out = function (s) { console.log(String(s)); };

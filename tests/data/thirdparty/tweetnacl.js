@@ -1,4 +1,4 @@
-// package: tweetnacl@1.0.3 tweetnacl/nacl-fast.js tweetnacl/nacl.js
+// package: tweetnacl@1.0.3 tweetnacl/nacl-fast.js
 // prelude: var self = this;
 // Driver for TweetNaCl.js 1.0 (prepended by tests/thirdparty.sh, which finds its global through `self`):
 // deterministic keys from fixed seeds, box/secretbox/sign/hash, a PRNG installed with nacl.setPRNG; keys and

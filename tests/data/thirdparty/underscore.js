@@ -1,4 +1,4 @@
-// package: underscore@1.13.6 underscore/underscore-umd.js underscore/underscore-umd-min.js
+// package: underscore@1.13.6 underscore/underscore-umd.js
 // Driver for underscore 1.13 (UMD build prepended by tests/thirdparty.sh): collections, functions with
 // hidden state (memoize, once, after, partial), chains, templates, mixins, uniqueId counter across turns.
 var out = function (s) { console.log(String(s)); };
