@@ -1027,6 +1027,14 @@ START_TEST(error_is_sticky)
 	ck_assert_uint_eq(t.col, 3);
 	ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_ERROR);
 	lx_free(lx);
+	/* also where a one-byte punctuator follows (lx_next's short path) */
+	lx = lx_new(NULL, "(08a ( ,", 8);
+	ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_LPAREN);
+	ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_ERROR);
+	ck_assert_uint_eq(t.col, 4);
+	ck_assert_int_eq(lx_next(lx, LX_MODE_RE, &t), LX_ERROR);
+	ck_assert_uint_eq(t.col, 4);
+	lx_free(lx);
 }
 END_TEST
 
