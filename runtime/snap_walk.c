@@ -300,6 +300,14 @@ void sw_desc_get(duk_context *ctx, duk_idx_t d, duk_idx_t k)
 uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 {
 	uint32_t f = 0;
+	/* the descriptor inherits from Object.prototype, which the program may
+	 * have given "writable", "get", "value"...: cut it off, so the reads
+	 * below (and the caller's) see own fields only. (Duktape 2.7 fills the
+	 * descriptor with [[Put]], so an *accessor* named like a field on
+	 * Object.prototype still has its setter called by duk_get_prop_desc:
+	 * a Duktape limitation the public API offers no way around.) */
+	duk_push_undefined(ctx);
+	duk_set_prototype(ctx, d);
 	/* a data descriptor has "writable", an accessor one has not */
 	sw_desc_get(ctx, d, SW_IDX_K_WRITABLE);
 	if (duk_is_undefined(ctx, -1))

@@ -117,7 +117,8 @@ int  sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge);
 int  sw_key(sw_state *w, duk_idx_t idx, wr_value *out);
 int  sw_process(sw_state *w, uint32_t id);
 /* WR_PF_* flags of the descriptor object at d (as rt_desc_flags, with the
- * key strings of the stack slots SW_IDX_K_*: no literal interning) */
+ * key strings of the stack slots SW_IDX_K_*: no literal interning); cuts the
+ * descriptor's prototype first, so sw_desc_get reads own fields only */
 uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d);
 /* push the field at key slot k (SW_IDX_K_*) of the descriptor at d */
 void sw_desc_get(duk_context *ctx, duk_idx_t d, duk_idx_t k);
