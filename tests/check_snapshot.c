@@ -316,6 +316,25 @@ START_TEST(test_patches)
 }
 END_TEST
 
+/* descriptor field names inherited from Object.prototype must not leak into
+ * the walker's reading of descriptors */
+START_TEST(test_hostile_proto)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var acc = {}; Object.defineProperty(acc, 'x', {get: add, enumerable: true, configurable: true});\n"
+	    "var dat = {y: 1}; Object.defineProperty(dat, 'z', {value: 2, writable: false});\n"
+	    "Object.prototype.writable = true; Object.prototype.value = 'inherited';\n"
+	    "Object.prototype.get = 'g'; Object.prototype.set = 's';\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['acc','dat']");
+	same_result(a, b, "typeof Object.getOwnPropertyDescriptor(acc, 'x').get + ',' + "
+	                  "/ab+c/.source + ',' + Object.getOwnPropertyDescriptor(dat, 'z').writable");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
 START_TEST(test_timers)
 {
 	rt_ctx *a = heap_new(), *b;
@@ -477,6 +496,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_closures);
 	tcase_add_test(tc, test_msgpack);
 	tcase_add_test(tc, test_patches);
+	tcase_add_test(tc, test_hostile_proto);
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_size_stable);
 	suite_add_tcase(s, tc);
