@@ -323,7 +323,8 @@ static const unsigned char operand_end[LX_KIND_COUNT] = {
 };
 
 /* Tokenizes the whole input once; returns the token count, or -1.
- * Not inlined: a profiler counts exactly this (--toggle-collect='lex_all*': gcc may rename it lex_all.constprop.0). */
+ * Not inlined: a profiler counts exactly this (--toggle-collect='lex_all*':
+ * gcc may rename it lex_all.constprop.0). */
 static long __attribute__((noinline))
 lex_all(const char *name, const char *src, size_t len)
 {

@@ -5,7 +5,8 @@
  * Generated with `re2c -8 --case-ranges -W` into js_lex.c (never edit
  * that), with computed gotos (re2c:computed-gotos below; gcc and clang
  * have them): a state's dispatch is one table jump without a bounds check,
- * and loops test a bit table (measured: 5% fewer instructions). The parser's lx_mode only matters for a `/` that opens no comment:
+ * and loops test a bit table (measured: 5% fewer instructions). The
+ * parser's lx_mode only matters for a `/` that opens no comment:
  * in LX_MODE_RE it starts a regular expression literal (scanned by a small
  * DFA of its own, regex_end), in LX_MODE_DIV it is division. One token DFA
  * serves both modes (RE/DIV conditions cost a dispatch per token).
