@@ -30,6 +30,16 @@
 
 #include "runtime/rt_core.h"
 
+/* the descriptor on the stack top without its prototype: fields inherited
+ * from Object.prototype ("get", "value"...) must not be read as its own */
+static void desc_own_only(duk_context *ctx)
+{
+	if (!duk_is_object(ctx, -1))
+		return;
+	duk_push_undefined(ctx);
+	duk_set_prototype(ctx, -2);
+}
+
 #define RT_INSPECT_DEPTH 2
 #define RT_INSPECT_MAX_ITEMS 100
 #define RT_INSPECT_MAX_PATH 64
@@ -181,6 +191,7 @@ static void rt_get_own_data(duk_context *ctx, duk_idx_t obj, const char *key)
 	}
 	duk_push_string(ctx, key);
 	duk_get_prop_desc(ctx, obj, 0);      /* undefined if not own */
+	desc_own_only(ctx);
 	if (duk_is_object(ctx, -1))
 		duk_get_prop_string(ctx, -1, "value");
 	else
@@ -271,6 +282,7 @@ static void rt_inspect_props(rt_sb *sb, duk_idx_t obj, int depth, int skip_index
 		/* descriptor, so accessors are shown and never called */
 		duk_dup(ctx, key);
 		duk_get_prop_desc(ctx, obj, 0);
+		desc_own_only(ctx);
 		sb_puts(sb, *first ? " " : ", ");
 		*first = 0;
 		rt_inspect_key(sb, key);
