@@ -6,10 +6,12 @@
  * (see "the walk" below). Derived facts are computed by scope_post.c; the
  * semantics are described in scope.h.
  *
- * Scopes and bindings are allocated in the AST's arena; the scope, reference
- * and pending arrays and the (scope, name) hash table are malloc'd here and
- * released by rw_scopes_free(). The walk recurses along the AST, whose depth
- * the parser bounds (RW_MAX_DEPTH).
+ * Scopes and bindings are allocated in the AST's arena; the reference array
+ * (mapped, sized from the parser's identifier count), the scope and pending
+ * arrays, the per-name binding lists of the walk and the (scope, name) hash
+ * table of rw_scope_lookup() are allocated here and released by
+ * rw_scopes_free(). The walk recurses along the AST, whose depth the parser
+ * bounds (RW_MAX_DEPTH).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -303,12 +305,15 @@ declare(rw_scopes *s, rw_scope *scope, rw_node *ident, rw_bind_kind kind,
 
 /* One walk in source order. Declarations are entered as they are met;
  * an occurrence that needs resolving is recorded at once (with its flags)
- * and pushed on the pending stack. When a function's walk ends, all its
- * declarations (hoisted ones included) are known: its pending occurrences
- * are looked up in it and its catch scopes; those still unresolved stay on
- * the stack for the enclosing function. Whatever remains at the end of the
- * program is resolved against the program scope or is an undeclared global.
- * Each occurrence is looked up once per scope on its chain. */
+ * and pushed on the pending stack. When a scope's walk ends (a function,
+ * or a catch clause), all its declarations (hoisted ones included) are
+ * known: the pending occurrences waiting for it are looked up in it; those
+ * still unresolved stay on the stack, waiting for its parent. Whatever
+ * remains at the end of the program is resolved against the program scope
+ * or is an undeclared global. A lookup is one array access: per interned
+ * name, the list of its bindings in the open scopes (innermost first, see
+ * lookup_open), so each occurrence costs one lookup per scope on its chain
+ * up to its binding. */
 
 typedef struct walk_ctx {
 	rw_scopes *s;
