@@ -8,18 +8,24 @@
  *  - every function literal is a site (0 = the program) and every function
  *    object is tagged `Pt(fn, site, env)` when it is created (declarations
  *    at the top of their function, expressions wrapped in place, accessors
- *    and methods through their object literal);
+ *    and methods through their object literal); the runtime stores env under
+ *    one hidden key per site ("\xFFs<site>");
  *  - a function whose variables are captured creates one environment object
  *    per call, `var Pe<d> = {Pp: Pe<d-1>, x: ...}`; a captured binding is
  *    constant (copied at entry), mirrored (a real variable whose writes, all
  *    in its own function, also update the environment) or environment-only
- *    (`Pe<d>.x` everywhere); catch parameters get an environment per catch;
+ *    (`Pe<d>.x` everywhere; inner functions using a level twice or more read
+ *    it once into `Pl<d>`); catch parameters get an environment per catch;
+ *  - an environment of a few constants only stays inline: no object per
+ *    call, its closures are tagged `Pt(fn, site, Pe<d-1>, a, b)` with the
+ *    values and a snapshot builds the object (FERRY_SITE_INLINE_ENV);
  *  - functions that create no closures and whose variables nobody captures
  *    are emitted byte-identical; edits never add a line break;
  *  - per site a maker, grouped into maker units on the user's line numbers,
  *    re-creates the function inside given environments at restore time;
- *  - direct eval / with / arguments aliasing leave their functions as
- *    written, flagged FERRY_SITE_DYNAMIC.
+ *  - `arguments[k] = v` (constant k, value unused) re-syncs the aliased,
+ *    mirrored parameter; direct eval / with / other `arguments` writes leave
+ *    their functions as written, flagged FERRY_SITE_DYNAMIC.
  *
  * The generated app_restore.c defines one `ferry_program` (runtime/ferry.h is
  * the ABI) and a main() calling ferry_main(). The program is embedded as
