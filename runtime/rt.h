@@ -16,9 +16,7 @@
 #include "runtime/ferry.h"
 #include "wire/wire.h"
 
-/* hidden property keys set by the tagging helper (see doc/design.md) */
-#define RT_KEY_SITE DUK_HIDDEN_SYMBOL("fsite")
-#define RT_KEY_ENV  DUK_HIDDEN_SYMBOL("fenv")
+/* the tagging helper's hidden keys ("\xFFs<site>") are in snap_impl.h */
 /* global stash keys */
 #define RT_STASH_TIMERS   "ferry.timers"    /* object: timer id -> [callback, args...] */
 #define RT_STASH_BUILTINS "ferry.builtins"  /* baseline data for the snapshot walker */
@@ -117,7 +115,8 @@ void      rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap);
 int rt_snap_install(rt_ctx *rt, char *err, size_t errlen);
 /* Walk the heap at an event-loop boundary into a model. On failure (an
  * unmigratable value) returns -1 and err names the value's path, e.g.
- * "global.app.handlers[2] (closure of app.js:41): direct eval makes its scope dynamic". */
+ * "global.app.handlers[2] (closure of app.js:41): eval, with or a write through
+ * `arguments` makes its scope dynamic". */
 int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen);
 /* Rebuild the heap from a validated model (program hash and version are
  * checked here too) and re-arm its timers. 0 or -1 with err. */
