@@ -78,10 +78,17 @@ else
 	if [ $missing = 1 ]; then
 		command -v npm > /dev/null 2>&1 || skip "npm not found (Debian package npm): cannot install the packages"
 		mkdir -p "$cache" || die "cannot create $cache"
+		# one quick request first: an unreachable registry must not cost
+		# minutes of retries, one package after another
+		if ! timeout 60 npm ping --cache "$cache/npm-cache" --fetch-retries=0 --fetch-timeout=20000 \
+			--no-update-notifier > "$work/npm.log" 2>&1; then
+			tail -n 3 "$work/npm.log"
+			skip "the npm registry does not answer (no network?): see $work/npm.log"
+		fi
 		echo "installing $(tr '\n' ' ' < "$work/packages.txt")into $cache"
 		# one npm call for all: --no-save removes what it was not asked for
 		# shellcheck disable=SC2046
-		if ! timeout 600 npm install --prefix "$cache" --cache "$cache/npm-cache" \
+		if ! timeout 300 npm install --prefix "$cache" --cache "$cache/npm-cache" \
 			--no-audit --no-fund --no-save --no-package-lock --no-update-notifier \
 			--ignore-scripts --fetch-retries=1 --fetch-timeout=60000 \
 			$(cat "$work/packages.txt") > "$work/npm.log" 2>&1; then
