@@ -101,6 +101,7 @@ lx_save(const lx_lexer *lx, lx_state *st)
 	st->line_off = lx->line_off;
 	st->col_off = lx->col_off;
 	st->col = lx->col;
+	st->ascii_to = lx->ascii_to;
 	st->nl = 0;
 }
 
@@ -113,7 +114,11 @@ lx_restore(lx_lexer *lx, const lx_state *st)
 	lx->line_off = st->line_off;
 	lx->col_off = st->col_off;
 	lx->col = st->col;
-	lx->ascii_to = 0;   /* known from col_off on only: forget it */
+	/* "[col_off, ascii_to) is ASCII" held when st was saved and is a fact
+	 * about the source: keep it. Forgetting it made the next token rescan
+	 * to the next non-ASCII byte -- on an ASCII file, the rest of the file
+	 * after every restore (quadratic). */
+	lx->ascii_to = st->ascii_to <= lx->len ? st->ascii_to : 0;
 	lx->failed = lx->len >= UINT32_MAX ? -1 : 0;
 	lx->err[0] = '\0';
 }

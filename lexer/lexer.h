@@ -97,6 +97,7 @@ typedef struct lx_lexer lx_lexer;
 /* Saved lexer position, for the parser's rare look-ahead; opaque contents. */
 typedef struct lx_state {
 	uint32_t off, line, line_off, col_off, col;
+	uint32_t ascii_to;
 	uint32_t nl;
 } lx_state;
 
