@@ -109,9 +109,13 @@ void rt_report_uncaught(rt_ctx *rt, duk_idx_t idx)
 
 	fflush(stdout);
 	duk_dup(ctx, idx);
-	if (duk_safe_call(ctx, rt_uncaught_text, NULL, 1, 1) == DUK_EXEC_SUCCESS)
-		fprintf(stderr, "Uncaught %s\n", duk_get_string(ctx, -1));
-	else
+	if (duk_safe_call(ctx, rt_uncaught_text, NULL, 1, 1) == DUK_EXEC_SUCCESS) {
+		duk_size_t len;
+		const char *s = duk_get_lstring(ctx, -1, &len);
+		fputs("Uncaught ", stderr);
+		rt_write_text(stderr, s ? s : "", s ? len : 0);
+		fputc('\n', stderr);
+	} else
 		fprintf(stderr, "Uncaught exception (its text could not be formatted: %s)\n",
 		        duk_safe_to_string(ctx, -1));
 	duk_pop(ctx);

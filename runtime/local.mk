@@ -19,6 +19,8 @@ tests_ferry_run_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS) $(SODIUM_CFLAGS)
 TESTS += tests/runtime.sh
 EXTRA_DIST += tests/runtime.sh \
 	tests/data/runtime/console_format.js tests/data/runtime/console_format.out \
+	tests/data/runtime/console_utf8.js tests/data/runtime/console_utf8.out \
+	tests/data/runtime/console_utf8.err \
 	tests/data/runtime/exit_code.js tests/data/runtime/exit_code.out tests/data/runtime/exit_code.status \
 	tests/data/runtime/intervals.js tests/data/runtime/intervals.out \
 	tests/data/runtime/max_heap.js tests/data/runtime/max_heap.out tests/data/runtime/max_heap.args \

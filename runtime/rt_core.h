@@ -56,6 +56,8 @@ int rt_loop_run(rt_ctx *rt, int resumed);
 
 /* console.c / inspect.c */
 int rt_console_install(duk_context *ctx);
+/* Write Duktape string bytes as UTF-8 (surrogate pairs joined). */
+void rt_write_text(FILE *f, const char *s, size_t n);
 /* Format the values at [first, first+n) as console.log does (util.format
  * rules); pushes the result string. */
 void rt_format_args(duk_context *ctx, duk_idx_t first, duk_idx_t n);
