@@ -68,6 +68,12 @@ else
 	if [ "$have" != "$T262_VERSION" ] || [ "$have_acorn" != "$ACORN_VERSION" ]; then
 		command -v npm > /dev/null 2>&1 || skip "npm not found (Debian package npm): cannot install test262-parser-tests"
 		mkdir -p "$cache" || die "cannot create $cache"
+		# ask the registry once first: offline, npm install retries for minutes
+		if ! timeout 60 npm ping --cache "$cache/npm-cache" --fetch-retries=0 --fetch-timeout=20000 \
+			--no-update-notifier > "$work/npm.log" 2>&1; then
+			tail -n 3 "$work/npm.log"
+			skip "the npm registry does not answer (no network?): see $work/npm.log"
+		fi
 		echo "installing test262-parser-tests@$T262_VERSION acorn@$ACORN_VERSION into $cache"
 		if ! timeout 600 npm install --prefix "$cache" --cache "$cache/npm-cache" \
 			--no-audit --no-fund --no-save --no-package-lock --no-update-notifier \
