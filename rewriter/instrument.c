@@ -4,7 +4,9 @@
  * which captured bindings move into environment objects, gives every
  * function literal a site id, and records text edits on the original
  * source: environment creation and declaration tagging at the top of each
- * body, `Pt(function ..., site, env)` around function expressions,
+ * body, `Pt(function ..., site, env)` around function expressions at the
+ * top level (inside functions the tag is written in JS:
+ * `(Px = function ..., Px[Px.Pk[4 + site]] = env, Px)`),
  * `Pe<k>.x` for bindings that live in an environment (through a local
  * `Pl<k>` read once at entry in inner functions that use level k twice or
  * more and make no closures), mirrored writes, catch environments. The runtime's tagger stores env under one hidden key
@@ -548,9 +550,42 @@ static void tag_vals(const ri_ctx *c, rw_out *o, const rw_scope *s)
 		}
 }
 
+/* Tags written in JS instead of the native call Pt: `(Px = function ...,
+ * Px[Px.Pk[n]] = env, Px)`, no C call and no scope-chain lookup per closure
+ * (Pk is a property of Function.prototype). Only inside a function that is
+ * neither the program (a `var Px` there would be a global) nor dynamic
+ * (eval could see the register, `with` could capture it). */
+static int fast_tag(const ri_ctx *c, const rw_scope *f)
+{
+	return f && c->sc[f->id].site > 0 && !c->sc[f->id].dynamic;
+}
+
+/* `T[Pk[n]] = env` and `, T[Pk[j]] = v` per inline value: the stores the
+ * native tagger makes, in the same order */
+static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope *s)
+{
+	const rw_scope *f = inline_owner(c, s);
+	uint32_t k = f ? c->sc[f->id].outer : c->sc[s->id].outer, j = 0;
+	const rw_binding *b;
+
+	rw_out_printf(o, "%s[%s.%sk[%u]] = ", t, t, c->prefix,
+	              (unsigned)(RI_KEYS_SITE0 + c->sc[s->id].site));
+	if (k)
+		env_name(o, c->prefix, k);
+	else
+		rw_out_puts(o, "void 0");
+	if (!f)
+		return;
+	for (b = f->bindings; b && j < RI_KEYS_INLINE_MAX; b = b->next)
+		if (ri_repr(c, b) == RI_CONST) {
+			rw_out_printf(o, ", %s[%s.%sk[%u]] = ", t, t, c->prefix, (unsigned)j++);
+			rw_out_put(o, b->name, b->len);
+		}
+}
+
 /* the prologue of a function body or the program: environment creation,
  * then the tags of the function declarations (hoisted: they exist here) */
-static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace, int depth)
+static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace, int depth)
 {
 	const ri_scope *r = &c->sc[s->id];
 	rw_binding *b;
@@ -615,6 +650,17 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 		fs = rw_scope_of(b->func);
 		if (!fs)
 			continue;
+		if (fast_tag(c, s)) {
+			char nm[256];
+			if (b->len < sizeof nm) {
+				memcpy(nm, b->name, b->len);
+				nm[b->len] = 0;
+				tag_stores(c, &o, nm, fs);
+				rw_out_puts(&o, ";");
+				any = 1;
+				continue;
+			}
+		}
 		rw_out_printf(&o, "%st(", c->prefix);
 		rw_out_put(&o, b->name, b->len);
 		rw_out_printf(&o, ", %d", (int)c->sc[fs->id].site);
@@ -627,17 +673,30 @@ static void prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace
 		add_text(c, pos, pos, 1, depth, &o);
 	else
 		rw_out_free(&o);
+	return pos;
 }
 
 static void func_body(ri_ctx *c, rw_node *fn, int depth)
 {
 	rw_scope *s = rw_scope_of(fn), *up = c->cur_func;
+	uint32_t pos = 0;
+	int up_tmp = c->cur_tmp;
 
 	if (s)
-		prologue(c, s, &fn->u.fn.body, fn->u.fn.body_start + 1, depth);
+		pos = prologue(c, s, &fn->u.fn.body, fn->u.fn.body_start + 1, depth);
 	c->cur_func = s;
+	c->cur_tmp = 0;
 	walk_children(c, fn, depth);
+	if (s && c->cur_tmp) {
+		/* after the prologue's text (same place, added later), before
+		 * the body's own edits (deeper) */
+		rw_out o;
+		rw_out_init(&o);
+		rw_out_printf(&o, "var %sx;", c->prefix);
+		add_text(c, pos, pos, 1, depth, &o);
+	}
 	c->cur_func = up;
+	c->cur_tmp = up_tmp;
 }
 
 static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
@@ -646,7 +705,19 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	rw_out o;
 	int paren = parent && parent->kind == RW_NEW && parent->u.call.callee == n;
 
-	if (s) {
+	if (s && fast_tag(c, c->cur_func)) {
+		char t[64];
+		snprintf(t, sizeof t, "%sx", c->prefix);
+		rw_out_init(&o);
+		rw_out_printf(&o, "(%s = ", t);
+		add_text(c, n->span.start, n->span.start, 1, depth, &o);
+		rw_out_init(&o);
+		rw_out_puts(&o, ", ");
+		tag_stores(c, &o, t, s);
+		rw_out_printf(&o, ", %s)", t);
+		add_text(c, n->span.end, n->span.end, 0, depth, &o);
+		c->cur_tmp = 1;
+	} else if (s) {
 		rw_out_init(&o);
 		rw_out_printf(&o, "%s%st(", paren ? "(" : "", c->prefix);
 		add_text(c, n->span.start, n->span.start, 1, depth, &o);

@@ -54,6 +54,14 @@ typedef struct ri_scope {
  * inline when (constants) x (function sites in it) <= RI_INLINE_COPIES. */
 #define RI_INLINE_COPIES 2
 
+/* Tags written in JS inside functions (fast_tag in instrument.c):
+ * `fn[fn.Pk[RI_KEYS_SITE0 + site]] = env`, where Function.prototype.Pk is
+ * the runtime's array of hidden keys, the inline-value keys "\xFFfi0"..
+ * first, then the site keys; must match RT_KEYS_SITE0 in
+ * runtime/snap_install.c. */
+#define RI_KEYS_SITE0 4
+#define RI_KEYS_INLINE_MAX 4
+
 /* one text edit on the original source */
 typedef struct ri_edit {
 	uint32_t start, end;   /* replace [start, end); start == end: insert */
@@ -99,6 +107,8 @@ typedef struct ri_ctx {
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
 	rw_scope   *cur_func;  /* function (or program) whose code is being visited */
+	int         cur_tmp;   /* cur_func's code tags a function expression
+	                          through the register Px: declare `var Px` */
 } ri_ctx;
 
 int  ri_repr(const ri_ctx *c, const rw_binding *b);

@@ -9,6 +9,12 @@
  *    function), and the values of an inline environment under
  *    RT_KEY_INL0...; rt_tag_materialize turns those into an environment
  *    object when a snapshot meets the function;
+ *  - `Function.prototype.<prefix>k` (non-enumerable, read-only, like the
+ *    tagger a name no program uses, since ferryc picks the prefix): the
+ *    same hidden keys as an array, inline-value keys first, then the site
+ *    keys from index RT_KEYS_SITE0, for the tags ferryc writes in JS inside
+ *    functions, `(Px = function ..., Px[Px.Pk[4 + site]] = env, Px)`: no C
+ *    call, and a property read instead of a scope chain lookup;
  *  - a wrapper around Function.prototype.bind: Duktape hides a bound
  *    function's target, `this` and arguments from the C API, so the wrapper
  *    records them in hidden keys (RT_KEY_BTARGET/BTHIS/BARGS) of the result;
@@ -30,6 +36,10 @@
 static const char *const inl_keys[RT_INLINE_MAX] = {
 	RT_KEY_INL0, DUK_HIDDEN_SYMBOL("fi1"), DUK_HIDDEN_SYMBOL("fi2"), DUK_HIDDEN_SYMBOL("fi3")
 };
+
+/* Function.prototype.<prefix>k[RT_KEYS_SITE0 + site] is the key of site; [0..RT_INLINE_MAX)
+ * the inline-value keys. Must match RI_KEYS_SITE0 (rewriter/instrument_impl.h). */
+#define RT_KEYS_SITE0 4
 
 /* the tagger's own hidden property: [key of site 0, key of site 1, ...] */
 #define RT_KEY_SKEYS DUK_HIDDEN_SYMBOL("fskeys")
@@ -282,6 +292,25 @@ static duk_ret_t install_natives(duk_context *ctx, void *udata)
 	duk_put_prop_literal(ctx, -2, RT_KEY_SKEYS);
 	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
 	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+
+	/* Function.prototype.<prefix>k: the keys for the tags ferryc writes in
+	 * JS (RT_KEYS_SITE0); a fresh function reaches it without a scope
+	 * chain lookup */
+	duk_get_prop_literal(ctx, -1, "Function");
+	duk_get_prop_literal(ctx, -1, "prototype");
+	duk_push_sprintf(ctx, "%sk", prefix);
+	duk_push_array(ctx);
+	for (i = 0; i < RT_INLINE_MAX; i++) {
+		duk_push_string(ctx, inl_keys[i]);
+		duk_put_prop_index(ctx, -2, i);
+	}
+	for (i = 0; i < ia->nsites; i++) {
+		rt_push_site_key(ctx, i);
+		duk_put_prop_index(ctx, -2, RT_KEYS_SITE0 + i);
+	}
+	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
+	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+	duk_pop_2(ctx);
 	if (key_cache.cap >= ia->nsites) {
 		key_cache.n = ia->nsites;
 		key_cache.ctx = ctx;
