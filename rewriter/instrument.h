@@ -9,7 +9,9 @@
  *    object is tagged `Pt(fn, site, env)` when it is created (declarations
  *    at the top of their function, expressions wrapped in place, accessors
  *    and methods through their object literal); the runtime stores env under
- *    one hidden key per site ("\xFFs<site>");
+ *    one hidden key per site ("\xFFs<site>"); inside functions the tag is
+ *    written in JS, `(Px = function ..., Px[Px.Pk[4 + site]] = env, Px)`,
+ *    with the keys from Function.prototype.Pk;
  *  - a function whose variables are captured creates one environment object
  *    per call, `var Pe<d> = {Pp: Pe<d-1>, x: ...}`; a captured binding is
  *    constant (copied at entry), mirrored (a real variable whose writes, all
