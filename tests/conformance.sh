@@ -44,6 +44,7 @@ work=$builddir/tests/conformance.d
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
+. "$srcdir/tests/npm_pinned.sh"
 
 [ -x "$ferryc" ] || skip "ferryc not built ($ferryc)"
 [ -x "$oracle" ] || die "the Duktape oracle is not built ($oracle)"
@@ -63,27 +64,7 @@ if [ -n "${FERRY_CONFORMANCE_MODULES:-}" ]; then
 	modules=$FERRY_CONFORMANCE_MODULES
 else
 	modules=$cache/node_modules
-	have=$(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$modules/test262-parser-tests/package.json" 2>/dev/null)
-	have_acorn=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$modules/acorn/package.json" 2>/dev/null)
-	if [ "$have" != "$T262_VERSION" ] || [ "$have_acorn" != "$ACORN_VERSION" ]; then
-		command -v npm > /dev/null 2>&1 || skip "npm not found (Debian package npm): cannot install test262-parser-tests"
-		mkdir -p "$cache" || die "cannot create $cache"
-		# ask the registry once first: offline, npm install retries for minutes
-		if ! timeout 60 npm ping --cache "$cache/npm-cache" --fetch-retries=0 --fetch-timeout=20000 \
-			--no-update-notifier > "$work/npm.log" 2>&1; then
-			tail -n 3 "$work/npm.log"
-			skip "the npm registry does not answer (no network?): see $work/npm.log"
-		fi
-		echo "installing test262-parser-tests@$T262_VERSION acorn@$ACORN_VERSION into $cache"
-		if ! timeout 600 npm install --prefix "$cache" --cache "$cache/npm-cache" \
-			--no-audit --no-fund --no-save --no-package-lock --no-update-notifier \
-			--fetch-retries=1 --fetch-timeout=60000 \
-			"test262-parser-tests@$T262_VERSION" "acorn@$ACORN_VERSION" \
-			> "$work/npm.log" 2>&1; then
-			tail -n 5 "$work/npm.log"
-			skip "npm install failed (no network or registry?): see $work/npm.log"
-		fi
-	fi
+	npm_pinned "$cache" "$work" 600 "test262-parser-tests@$T262_VERSION" "acorn@$ACORN_VERSION"
 fi
 corpus=$modules/test262-parser-tests
 [ -d "$corpus/pass" ] && [ -d "$corpus/fail" ] && [ -d "$corpus/early" ] || die "no corpus in $corpus"

@@ -9,7 +9,7 @@ tests_conformance_duk_SOURCES = tests/conformance_duk.c
 tests_conformance_duk_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
 tests_conformance_duk_LDADD = $(DUKTAPE_LIBS) -lm
 TESTS += tests/conformance.sh
-EXTRA_DIST += tests/conformance.sh tests/conformance-es5.js \
+EXTRA_DIST += tests/npm_pinned.sh tests/conformance.sh tests/conformance-es5.js \
 	tests/data/conformance-exceptions.txt
 distclean-local: distclean-local-conformance
 distclean-local-conformance:

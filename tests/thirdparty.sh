@@ -49,6 +49,7 @@ work=$builddir/tests/thirdparty.d
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
+. "$srcdir/tests/npm_pinned.sh"
 
 [ -x "$ferryc" ] || skip "ferryc not built ($ferryc)"
 [ -x "$ferry" ] || skip "ferry not built ($ferry)"
@@ -69,33 +70,8 @@ if [ -n "${FERRY_THIRDPARTY_MODULES:-}" ]; then
 	modules=$FERRY_THIRDPARTY_MODULES
 else
 	modules=$cache/node_modules
-	missing=0
-	while read -r spec; do
-		name=${spec%@*}; ver=${spec##*@}
-		have=$(sed -n 's/^[[:space:]]*"version":[[:space:]]*"\([^"]*\)".*/\1/p' "$modules/$name/package.json" 2>/dev/null | head -n 1)
-		[ "$have" = "$ver" ] || missing=1
-	done < "$work/packages.txt"
-	if [ $missing = 1 ]; then
-		command -v npm > /dev/null 2>&1 || skip "npm not found (Debian package npm): cannot install the packages"
-		mkdir -p "$cache" || die "cannot create $cache"
-		# one quick request first: an unreachable registry must not cost
-		# minutes of retries, one package after another
-		if ! timeout 60 npm ping --cache "$cache/npm-cache" --fetch-retries=0 --fetch-timeout=20000 \
-			--no-update-notifier > "$work/npm.log" 2>&1; then
-			tail -n 3 "$work/npm.log"
-			skip "the npm registry does not answer (no network?): see $work/npm.log"
-		fi
-		echo "installing $(tr '\n' ' ' < "$work/packages.txt")into $cache"
-		# one npm call for all: --no-save removes what it was not asked for
-		# shellcheck disable=SC2046
-		if ! timeout 300 npm install --prefix "$cache" --cache "$cache/npm-cache" \
-			--no-audit --no-fund --no-save --no-package-lock --no-update-notifier \
-			--ignore-scripts --fetch-retries=1 --fetch-timeout=60000 \
-			$(cat "$work/packages.txt") > "$work/npm.log" 2>&1; then
-			tail -n 5 "$work/npm.log"
-			skip "npm install failed (no network or registry?): see $work/npm.log"
-		fi
-	fi
+	# shellcheck disable=SC2046
+	npm_pinned "$cache" "$work" 300 $(cat "$work/packages.txt")
 fi
 
 fi   # not --one
