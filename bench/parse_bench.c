@@ -13,11 +13,17 @@
  *   bench/parse_bench            ~8 MB input per kind, best of 5 runs
  *   bench/parse_bench --quick    ~1 MB input per kind, best of 3 runs
  *   bench/parse_bench FILE...    parse the given files (concatenated)
- *   --kind typical|minified      only that generated kind
+ *   --kind typical|minified|real only that kind of input
  *   --runs N                     best of N runs (N >= 1)
  *   --dump FILE                  write the (first) input to FILE and go on
  *                                (to profile ferryc or callgrind on it)
  *   --md OUT                     also write the result as a markdown section
+ *   --real-dir DIR               node_modules holding the "real minified"
+ *                                libraries (default: tests/cache/thirdparty/
+ *                                node_modules, filled by tests/thirdparty.sh);
+ *                                with jquery.min.js from Debian's libjs-jquery
+ *                                they make one more line, skipped if none is
+ *                                found (third-party files are never committed)
  *
  * Exits non-zero if the input does not parse.
  */
@@ -27,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "rewriter/rewriter.h"
@@ -171,8 +178,9 @@ read_file(const char *path, buf *b)
 /* One input's figures. */
 typedef struct result {
 	const char *kind;
-	size_t      len, mem;
+	size_t      len, mem, mem_all;  /* AST bytes after parsing; AST + scopes */
 	uint32_t    nodes;
+	double      rss;            /* peak RSS (MB) while measuring it */
 	double      parse, total;   /* best CPU seconds */
 } result;
 
@@ -212,10 +220,77 @@ measure(const buf *b, const char *kind, int runs, result *res)
 		dt = now() - t0;
 		if (dt < res->total)
 			res->total = dt;
+		res->mem_all = rw_ast_memory(ast) + rw_scopes_memory(sc);
 		rw_scopes_free(sc);
 		rw_ast_free(ast);
 	}
 	return 0;
+}
+
+/* Peak RSS in MB since the last reset_peak() (VmHWM), or the process's
+ * (getrusage) where /proc does not tell. */
+static double
+peak_rss(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	double kb = -1;
+	struct rusage ru;
+
+	if (f != NULL) {
+		while (fgets(line, sizeof line, f) != NULL)
+			if (strncmp(line, "VmHWM:", 6) == 0)
+				kb = atof(line + 6);
+		fclose(f);
+	}
+	if (kb < 0) {
+		getrusage(RUSAGE_SELF, &ru);
+		kb = (double)ru.ru_maxrss;
+	}
+	return kb / 1e3;
+}
+
+static void
+reset_peak(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");   /* Linux: "5" resets VmHWM */
+
+	if (f != NULL) {
+		fputs("5", f);
+		fclose(f);
+	}
+}
+
+/* The real minified libraries (a corpus of what minifiers emit). */
+static const char *const real_files[] = {
+	"/usr/share/javascript/jquery/jquery.min.js",
+	"lodash/lodash.min.js", "moment/min/moment.min.js", "rxjs/bundles/Rx.min.js",
+	"immutable/dist/immutable.min.js", "core-js/client/shim.min.js",
+	"handlebars/dist/handlebars.min.js"
+};
+
+/* Reads the real minified files found (dir: their node_modules); returns
+ * how many. */
+static int
+read_real(const char *dir, buf *b)
+{
+	char path[4096];
+	unsigned k;
+	int n = 0;
+
+	b->len = 0;
+	for (k = 0; k < sizeof real_files / sizeof *real_files; k++) {
+		if (real_files[k][0] == '/')
+			snprintf(path, sizeof path, "%s", real_files[k]);
+		else
+			snprintf(path, sizeof path, "%s/%s", dir, real_files[k]);
+		if (access(path, R_OK) != 0)
+			continue;
+		if (read_file(path, b) != 0)
+			return 0;
+		n++;
+	}
+	return n;
 }
 
 static void
@@ -236,15 +311,15 @@ main(int argc, char **argv)
 		void (*chunk)(buf *, unsigned);
 	} kinds[] = {
 		{ "typical", chunk_typical },
-		{ "minified", chunk_minified }
+		{ "minified", chunk_minified },
+		{ "real", NULL }              /* real_files[], when present */
 	};
 	buf b = {0};
 	size_t target = 8u << 20;
-	int runs = 5, quick = 0, i, nfiles = 0, nres = 0, only = -1;
-	unsigned k;
-	const char *md = NULL, *dump = NULL;
-	result res[2];
-	struct rusage ru;
+	int runs = 5, quick = 0, i, nfiles = 0, nres = 0, only = -1, nreal = 0;
+	unsigned k, nk;
+	const char *md = NULL, *dump = NULL, *real_dir = "tests/cache/thirdparty/node_modules";
+	result res[3];
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--quick") == 0) {
@@ -253,6 +328,8 @@ main(int argc, char **argv)
 			md = argv[++i];
 		} else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc) {
 			dump = argv[++i];
+		} else if (strcmp(argv[i], "--real-dir") == 0 && i + 1 < argc) {
+			real_dir = argv[++i];
 		} else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
 			runs = atoi(argv[++i]);
 			if (runs < 1) {
@@ -265,12 +342,13 @@ main(int argc, char **argv)
 				if (strcmp(argv[i], kinds[k].name) == 0)
 					only = (int)k;
 			if (only < 0) {
-				fprintf(stderr, "parse_bench: unknown kind '%s'\n", argv[i]);
+				fprintf(stderr, "parse_bench: unknown kind '%s' (typical, minified, real)\n",
+				        argv[i]);
 				return 2;
 			}
 		} else if (strcmp(argv[i], "--help") == 0) {
-			printf("usage: parse_bench [--quick] [--runs N] [--kind typical|minified] "
-			       "[--dump FILE] [--md OUT] [FILE...]\n");
+			printf("usage: parse_bench [--quick] [--runs N] [--kind typical|minified|real] "
+			       "[--dump FILE] [--md OUT] [--real-dir NODE_MODULES] [FILE...]\n");
 			return 0;
 		} else {
 			if (read_file(argv[i], &b) != 0)
@@ -286,11 +364,23 @@ main(int argc, char **argv)
 			runs = 3;
 	}
 
-	for (k = 0; k < (nfiles ? 1u : sizeof kinds / sizeof *kinds); k++) {
+	nk = nfiles ? 1u : sizeof kinds / sizeof *kinds;
+	for (k = 0; k < nk; k++) {
+		const char *name = nfiles ? "files" : kinds[k].name;
+
 		if (!nfiles && only >= 0 && (int)k != only)
 			continue;
-		if (!nfiles)
+		if (!nfiles && kinds[k].chunk != NULL) {
 			generate(&b, target, kinds[k].chunk);
+		} else if (!nfiles) {
+			nreal = read_real(real_dir, &b);
+			if (nreal == 0) {
+				printf("real minified: skipped (no file found; tests/thirdparty.sh "
+				       "fills %s)\n", real_dir);
+				continue;
+			}
+			name = "real minified";
+		}
 		if (dump != NULL) {
 			FILE *f = fopen(dump, "wb");
 
@@ -300,21 +390,23 @@ main(int argc, char **argv)
 			}
 			dump = NULL;
 		}
-		if (measure(&b, nfiles ? "files" : kinds[k].name, runs, &res[nres]) != 0)
+		reset_peak();
+		if (measure(&b, name, runs, &res[nres]) != 0)
 			return 1;
+		res[nres].rss = peak_rss();
 		nres++;
 	}
-	getrusage(RUSAGE_SELF, &ru);
 	for (i = 0; i < nres; i++) {
 		result *x = &res[i];
 
-		printf("%s: input %.2f MB, %u nodes, AST %.1f MB (%.1fx the source); "
-		       "parse %.1f MB/s, parse+scope %.1f MB/s\n",
-		       x->kind, (double)x->len / 1e6, x->nodes, (double)x->mem / 1e6,
-		       (double)x->mem / (double)x->len, (double)x->len / 1e6 / x->parse,
-		       (double)x->len / 1e6 / x->total);
+		printf("%s: input %.2f MB, %u nodes (one per %.1f bytes); AST %.1fx the source "
+		       "(%.1f bytes/node), with scope analysis %.1fx (%.1f bytes/node); "
+		       "parse %.1f MB/s, parse+scope %.1f MB/s; peak RSS %.1f MB\n",
+		       x->kind, (double)x->len / 1e6, x->nodes, (double)x->len / x->nodes,
+		       (double)x->mem / (double)x->len, (double)x->mem / x->nodes,
+		       (double)x->mem_all / (double)x->len, (double)x->mem_all / x->nodes,
+		       (double)x->len / 1e6 / x->parse, (double)x->len / 1e6 / x->total, x->rss);
 	}
-	printf("peak RSS %.1f MB\n", (double)ru.ru_maxrss / 1e3);
 	if (md != NULL) {
 		FILE *f = fopen(md, "w");
 
@@ -325,20 +417,27 @@ main(int argc, char **argv)
 		fprintf(f, "## Parser and scope analysis\n\n"
 		        "`make bench-parse` (bench/parse_bench%s): %s; best of %d runs in process "
 		        "CPU time, one core. Target: 50 MB/s for parse + scope analysis, AST <= ~10x "
-		        "the source. Peak RSS of the whole bench: %.1f MB.\n\n"
-		        "| input | MB | AST nodes | parse MB/s | parse+scope MB/s | AST MB | AST / source |\n"
-		        "|---|---:|---:|---:|---:|---:|---:|\n",
+		        "the source. \"AST\" is the arena after parsing; \"all in\" adds what the "
+		        "scope analysis holds (records, tables, scopes, bindings). Peak RSS while "
+		        "measuring each input (source included).\n\n"
+		        "| input | MB | AST nodes | parse MB/s | parse+scope MB/s | AST / source "
+		        "| bytes/node | all in / source | all-in bytes/node | peak RSS MB |\n"
+		        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
 		        quick ? " --quick" : "",
 		        nfiles ? "the given files" :
-		        "generated device-module ES5 code, as written by hand (typical) and minified",
-		        runs, (double)ru.ru_maxrss / 1e3);
+		        "generated device-module ES5 code, as written by hand (typical) and minified, "
+		        "and real minified libraries (jquery, lodash, moment, Rx, immutable, core-js "
+		        "shim, handlebars; when present)",
+		        runs);
 		for (i = 0; i < nres; i++) {
 			result *x = &res[i];
 
-			fprintf(f, "| %s | %.2f | %u | %.1f | %.1f | %.1f | %.1fx |\n",
+			fprintf(f, "| %s | %.2f | %u | %.1f | %.1f | %.1fx | %.1f | %.1fx | %.1f | %.1f |\n",
 			        x->kind, (double)x->len / 1e6, x->nodes,
 			        (double)x->len / 1e6 / x->parse, (double)x->len / 1e6 / x->total,
-			        (double)x->mem / 1e6, (double)x->mem / (double)x->len);
+			        (double)x->mem / (double)x->len, (double)x->mem / x->nodes,
+			        (double)x->mem_all / (double)x->len, (double)x->mem_all / x->nodes,
+			        x->rss);
 		}
 		fputc('\n', f);
 		fclose(f);

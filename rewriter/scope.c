@@ -848,6 +848,15 @@ rw_scopes_free(rw_scopes *s)
 }
 
 uint32_t rw_scopes_count(const rw_scopes *s) { return s->nscopes; }
+
+size_t
+rw_scopes_memory(const rw_scopes *s)
+{
+	return sizeof *s + (s->refs_map ? s->refs_map : (size_t)s->cap_refs * sizeof *s->refs) +
+	       (size_t)s->cap_scopes * (sizeof *s->scopes + sizeof *s->btail + sizeof *s->ctail) +
+	       (size_t)s->cap_pending * sizeof *s->pending +
+	       (size_t)s->table_cap * sizeof *s->table + (size_t)s->ntop * sizeof *s->top;
+}
 uint32_t rw_scopes_nrefs(const rw_scopes *s) { return s->nrefs; }
 
 rw_scope *

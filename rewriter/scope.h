@@ -48,6 +48,7 @@
 #ifndef FERRY_RW_SCOPE_H
 #define FERRY_RW_SCOPE_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -189,6 +190,11 @@ struct rw_ref {
  * of memory with a message in err. */
 int  rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen);
 void rw_scopes_free(rw_scopes *s);
+
+/* Bytes held by the analysis outside the AST's arena (the occurrence
+ * records and the tables; scopes and bindings are in the arena, counted by
+ * rw_ast_memory()). */
+size_t          rw_scopes_memory(const rw_scopes *s);
 
 /* Every scope, indexed by id (0 = the program). */
 uint32_t        rw_scopes_count(const rw_scopes *s);
