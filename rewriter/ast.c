@@ -12,29 +12,60 @@
 
 #include "rewriter/ast_impl.h"
 
-#define RW_CHUNK_MIN  (64u * 1024u)
-/* big inputs: chunks of 2 MB, 2 MB aligned and backed by transparent huge
- * pages where the system allows (madvise): one page fault and one TLB
- * entry per 2 MB of AST instead of 512 (the AST is walked several times
- * and far exceeds the caches); the unused tail of the last chunk, counted
- * by rw_ast_memory(), stays below 2 MB */
-#define RW_CHUNK_HUGE (2u * 1024u * 1024u)
+/* The arena is one address range reserved up front (PROT_NONE, no memory
+ * behind it) and committed from its start as the AST grows: every node,
+ * list and name of an AST lies within it, so a reference between two of
+ * them (rw_rel: 4-byte units, signed 32 bits) always fits. Commit steps
+ * are 1/8 of what is committed (64 KB to 2 MB), so the unused tail stays
+ * under ~12% of the arena; the first step is sized from the source. */
+#define RW_STEP_MIN   (64u * 1024u)
+#define RW_STEP_MAX   (2u * 1024u * 1024u)   /* also the huge page size */
 #define RW_ALIGN      8u
-
-/* pre-fault mappings in one system call instead of a page fault per page:
- * a fault costs far more than the page's work (a virtualised machine: an
- * 89 KB file parsed 4x slower with faults); the AST fills them anyway */
-#ifdef MAP_POPULATE
-#define RW_MAP_POPULATE MAP_POPULATE
+/* the reservation: generous (the AST and the scope analysis's records,
+ * ~64 bytes per source byte at worst) but within a rw_rel's reach */
+#define RW_RESERVE_PER_BYTE 64u
+#define RW_RESERVE_MIN      ((size_t)64u * 1024u * 1024u)
+#if SIZE_MAX > 0xffffffffu
+#define RW_RESERVE_MAX      ((size_t)8u * 1024u * 1024u * 1024u - RW_STEP_MAX)
 #else
-#define RW_MAP_POPULATE 0
+#define RW_RESERVE_MAX      ((size_t)512u * 1024u * 1024u)
 #endif
-#define RW_HDR        ((sizeof(rw_chunk) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1))
 
 static rw_ast_priv *
 priv(const rw_ast *ast)
 {
 	return (rw_ast_priv *)ast->priv;
+}
+
+/* Reserves the arena's address range, 2 MB aligned (huge pages). */
+static int
+arena_reserve(rw_ast_priv *p, size_t srclen)
+{
+	size_t want = RW_RESERVE_MIN, a;
+	char *m;
+
+	if (srclen < (RW_RESERVE_MAX - RW_RESERVE_MIN) / RW_RESERVE_PER_BYTE)
+		want += srclen * RW_RESERVE_PER_BYTE;
+	else
+		want = RW_RESERVE_MAX;
+	want = (want + RW_STEP_MAX - 1) & ~(size_t)(RW_STEP_MAX - 1);
+	m = mmap(NULL, want + RW_STEP_MAX, PROT_NONE,
+	         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (m == MAP_FAILED)
+		return -1;
+	a = (((uintptr_t)m + RW_STEP_MAX - 1) & ~(uintptr_t)(RW_STEP_MAX - 1)) - (uintptr_t)m;
+	if (a > 0)
+		munmap(m, a);
+	if (RW_STEP_MAX > a)
+		munmap(m + a + want, RW_STEP_MAX - a);
+	p->base = p->cur = p->end = m + a;
+	p->limit = p->base + want;
+#ifdef MADV_HUGEPAGE
+	madvise(p->base, want, MADV_HUGEPAGE);
+#endif
+	/* the first step: about what the source will need */
+	p->first = srclen * 4 < RW_STEP_MAX ? srclen * 4 : RW_STEP_MAX;
+	return 0;
 }
 
 rw_ast *
@@ -44,7 +75,7 @@ rw_ast_new(const char *filename, const char *src, size_t len)
 	rw_ast_priv *p = calloc(1, sizeof *p);
 	char *fn = strdup(filename != NULL ? filename : "<input>");
 
-	if (ast == NULL || p == NULL || fn == NULL) {
+	if (ast == NULL || p == NULL || fn == NULL || arena_reserve(p, len) != 0) {
 		free(ast);
 		free(p);
 		free(fn);
@@ -61,16 +92,12 @@ void
 rw_ast_free(rw_ast *ast)
 {
 	rw_ast_priv *p;
-	rw_chunk *c, *n;
 
 	if (ast == NULL)
 		return;
 	p = priv(ast);
 	if (p != NULL) {
-		for (c = p->chunks; c != NULL; c = n) {
-			n = c->next;
-			munmap(c, c->cap + RW_HDR);
-		}
+		munmap(p->base, (size_t)(p->limit - p->base));
 		free(p->itab);
 		free(p->lines);
 		free(p->line_ascii);
@@ -81,84 +108,56 @@ rw_ast_free(rw_ast *ast)
 	free(ast);
 }
 
-/* A mapping of size bytes aligned to `align` (a power of two, at least
- * the page size): the unaligned ends of a bigger mapping are unmapped. */
-static void *
-map_aligned(size_t size, size_t align)
-{
-	char *m = mmap(NULL, size + align, PROT_READ | PROT_WRITE,
-	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	uintptr_t a;
-
-	if (m == MAP_FAILED)
-		return NULL;
-	a = ((uintptr_t)m + align - 1) & ~(uintptr_t)(align - 1);
-	if (a > (uintptr_t)m)
-		munmap(m, a - (uintptr_t)m);
-	if ((uintptr_t)m + align > a)
-		munmap((char *)a + size, (uintptr_t)m + align - a);
-	return (void *)a;
-}
-
-void *
-rw_map(size_t size)
-{
-	void *m;
-
-	if (size % RW_CHUNK_HUGE == 0) {
-		m = map_aligned(size, RW_CHUNK_HUGE);
-		if (m == NULL)
-			return NULL;
-#ifdef MADV_HUGEPAGE
-		madvise(m, size, MADV_HUGEPAGE);
-#endif
-#ifdef MADV_POPULATE_WRITE
-		madvise(m, size, MADV_POPULATE_WRITE);   /* best effort */
-#endif
-		return m;
-	}
-	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | RW_MAP_POPULATE,
-	         -1, 0);
-	return m == MAP_FAILED ? NULL : m;
-}
-
-/* Slow path: a new chunk. Chunks come straight from mmap: zeroed pages, so
- * nothing in the arena is ever memset (the arena never reuses memory). */
+/* Slow path: commits more of the arena (zeroed pages, pre-faulted in one
+ * system call where the kernel can: a page fault costs far more than the
+ * work on its page on a virtualised machine), then allocates size bytes. */
 void *
 rw_arena_grow(rw_ast_priv *p, size_t size)
 {
-	size_t cap = RW_CHUNK_MIN, map;
-	rw_chunk *c;
-	char *r;
+	size_t have = (size_t)(p->end - p->base), step = have / 8, need;
+	char *r, *nend;
 
-	/* small ASTs: 64 KB, growing with the AST; big ones: 2 MB steps */
-	if (p->total / 2 > cap)
-		cap = p->total / 2;
-	if (cap >= RW_CHUNK_HUGE)
-		cap = RW_CHUNK_HUGE;
-	if (size + RW_HDR > cap)
-		cap = (size + RW_HDR + RW_CHUNK_MIN - 1) & ~(size_t)(RW_CHUNK_MIN - 1);
-	map = cap;
-	c = rw_map(map);
-	if (c == NULL)
+	if (have == 0)
+		step = p->first;
+	if (step < RW_STEP_MIN)
+		step = RW_STEP_MIN;
+	if (step > RW_STEP_MAX)
+		step = RW_STEP_MAX;
+	need = (size_t)(p->cur - p->end) + size;
+	if (size > (size_t)(p->limit - p->cur))
 		return NULL;
-	c->cap = map - RW_HDR;
-	c->used = 0;
-	c->next = p->chunks;
-	p->chunks = c;
-	p->total += map;
-	r = (char *)c + RW_HDR;
+	if (step < need)
+		step = need;
+	step = (step + RW_STEP_MIN - 1) & ~(size_t)(RW_STEP_MIN - 1);
+	nend = p->end + step;
+	if (step >= RW_STEP_MAX)   /* whole huge pages */
+		nend = p->base + (((size_t)(nend - p->base) + RW_STEP_MAX - 1) &
+		                  ~(size_t)(RW_STEP_MAX - 1));
+	if (nend > p->limit)
+		nend = p->limit;
+	if (mprotect(p->end, (size_t)(nend - p->end), PROT_READ | PROT_WRITE) != 0)
+		return NULL;
+#ifdef MADV_POPULATE_WRITE
+	madvise(p->end, (size_t)(nend - p->end), MADV_POPULATE_WRITE);   /* best effort */
+#endif
+	p->end = nend;
+	r = p->cur;
 	p->cur = r + size;
-	p->end = r + c->cap;
 	return r;
 }
 
-/* Bump allocation (zero: fresh mmap'd memory); size already aligned. */
-static inline void *
-arena_raw(rw_ast_priv *p, size_t size)
+void *
+rw_ast_alloc(rw_ast *ast, size_t size)
 {
-	char *r = p->cur;
+	rw_ast_priv *p = priv(ast);
+	char *r;
 
+	size = (size + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
+	if (size == 0)
+		size = RW_ALIGN;
+	/* nodes are 4-byte aligned: realign (end is, so cur stays <= end) */
+	p->cur = (char *)(((uintptr_t)p->cur + RW_ALIGN - 1) & ~(uintptr_t)(RW_ALIGN - 1));
+	r = p->cur;
 	if ((size_t)(p->end - r) >= size) {
 		p->cur = r + size;
 		return r;
@@ -166,45 +165,35 @@ arena_raw(rw_ast_priv *p, size_t size)
 	return rw_arena_grow(p, size);
 }
 
-void *
-rw_ast_alloc(rw_ast *ast, size_t size)
-{
-	void *r;
-
-	size = (size + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1);
-	if (size == 0)
-		size = RW_ALIGN;
-	r = arena_raw(priv(ast), size);
-	return r;
-}
-
 size_t
 rw_ast_memory(const rw_ast *ast)
 {
 	rw_ast_priv *p = priv(ast);
 
-	return p->total + (size_t)p->icap * sizeof(rw_istr) +
-	       (size_t)p->nlines * (sizeof(uint32_t) + 1) + sizeof *ast + sizeof *p;
+	return (size_t)(p->end - p->base) + (size_t)p->icap * sizeof(rw_istr) +
+	       (size_t)p->nlines * (sizeof(uint32_t) + 1) + (size_t)p->cap_ptok * sizeof(uint32_t) +
+	       sizeof *ast + sizeof *p;
 }
 
-#define PAYLOAD(m) ((offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m) + RW_ALIGN - 1) & \
-                    ~(size_t)(RW_ALIGN - 1))
+#define PAYLOAD(m) (offsetof(rw_node, u) + sizeof(((rw_node *)0)->u.m))
 
-/* RW_NAME has no binding: its node ends before u.ident.binding. */
-#define NAME_SIZE ((offsetof(rw_node, u.ident.binding) + RW_ALIGN - 1) & ~(size_t)(RW_ALIGN - 1))
+/* RW_NAME has no binding: its node ends before u.ident.binding; kinds
+ * without a member are the header alone. */
+#define NAME_SIZE offsetof(rw_node, u.ident.binding)
+#define BARE      offsetof(rw_node, u)
 
 /* Bytes allocated for a node of each kind: the header plus its own member. */
 const uint8_t rw_node_size[RW_KIND_COUNT] = {
-	[RW_PROGRAM] = PAYLOAD(program), [RW_EMPTY] = PAYLOAD(block),
+	[RW_PROGRAM] = PAYLOAD(program), [RW_EMPTY] = BARE,
 	[RW_BLOCK] = PAYLOAD(block), [RW_EXPR_STMT] = PAYLOAD(expr_stmt),
 	[RW_VAR] = PAYLOAD(var), [RW_DECLARATOR] = PAYLOAD(decl), [RW_IF] = PAYLOAD(if_),
 	[RW_DO_WHILE] = PAYLOAD(loop), [RW_WHILE] = PAYLOAD(loop), [RW_FOR] = PAYLOAD(for_),
 	[RW_FOR_IN] = PAYLOAD(for_in), [RW_CONTINUE] = PAYLOAD(jump), [RW_BREAK] = PAYLOAD(jump),
 	[RW_RETURN] = PAYLOAD(ret), [RW_WITH] = PAYLOAD(with), [RW_SWITCH] = PAYLOAD(switch_),
 	[RW_CASE] = PAYLOAD(case_), [RW_LABELED] = PAYLOAD(labeled), [RW_THROW] = PAYLOAD(throw_),
-	[RW_TRY] = PAYLOAD(try_), [RW_CATCH] = PAYLOAD(catch_), [RW_DEBUGGER] = PAYLOAD(ret),
+	[RW_TRY] = PAYLOAD(try_), [RW_CATCH] = PAYLOAD(catch_), [RW_DEBUGGER] = BARE,
 	[RW_FUNC_DECL] = PAYLOAD(fn), [RW_FUNC_EXPR] = PAYLOAD(fn), [RW_IDENT] = PAYLOAD(ident),
-	[RW_NAME] = NAME_SIZE, [RW_THIS] = PAYLOAD(ret), [RW_NULL] = PAYLOAD(ret),
+	[RW_NAME] = NAME_SIZE, [RW_THIS] = BARE, [RW_NULL] = BARE,
 	[RW_BOOL] = PAYLOAD(boolean), [RW_NUMBER] = PAYLOAD(number), [RW_STRING] = PAYLOAD(string),
 	[RW_REGEX] = PAYLOAD(regex), [RW_ARRAY] = PAYLOAD(array), [RW_OBJECT] = PAYLOAD(object),
 	[RW_PROP] = PAYLOAD(prop), [RW_UNARY] = PAYLOAD(unary), [RW_UPDATE] = PAYLOAD(update),
@@ -216,14 +205,22 @@ const uint8_t rw_node_size[RW_KIND_COUNT] = {
 int
 rw_list_make(rw_ast *ast, rw_list *l, rw_node **v, uint32_t n)
 {
+	rw_ast_priv *p = priv(ast);
+	rw_rel *a;
+	uint32_t i;
+
 	l->n = n;
-	l->v = NULL;
+	l->v = 0;
 	if (n == 0)
 		return 0;
-	l->v = rw_ast_alloc(ast, (size_t)n * sizeof *v);
-	if (l->v == NULL)
+	a = (rw_rel *)(void *)p->cur;   /* 4-byte aligned, like the nodes */
+	if ((size_t)(p->end - p->cur) >= (size_t)n * sizeof *a)
+		p->cur += (size_t)n * sizeof *a;
+	else if ((a = rw_arena_grow(p, (size_t)n * sizeof *a)) == NULL)
 		return -1;
-	memcpy(l->v, v, (size_t)n * sizeof *v);
+	for (i = 0; i < n; i++)
+		rw_rel_set(&a[i], v[i]);
+	rw_rel_set(&l->v, a);
 	return 0;
 }
 
@@ -241,7 +238,7 @@ rw_note_token(rw_ast *ast, const rw_node *n)
 		p->ptok = nv;
 		p->cap_ptok = ncap;
 	}
-	p->ptok[p->nptok++] = n->id;
+	p->ptok[p->nptok++] = rw_node_key(p, n);
 	p->ptok[p->nptok++] = n->span.start;
 	p->ptok[p->nptok++] = n->span.end;
 	return 0;
@@ -272,7 +269,7 @@ void
 rw_token_span(const rw_ast *ast, const rw_node *n, uint32_t *start, uint32_t *end)
 {
 	rw_ast_priv *p = priv(ast);
-	uint32_t lo = 0, hi;
+	uint32_t lo = 0, hi, key = rw_node_key(p, n);
 
 	*start = n->span.start;
 	*end = n->span.end;
@@ -282,12 +279,12 @@ rw_token_span(const rw_ast *ast, const rw_node *n, uint32_t *start, uint32_t *en
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 
-		if (p->ptok[mid * 3] < n->id)
+		if (p->ptok[mid * 3] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < p->nptok / 3 && p->ptok[lo * 3] == n->id) {
+	if (lo < p->nptok / 3 && p->ptok[lo * 3] == key) {
 		*start = p->ptok[lo * 3 + 1];
 		*end = p->ptok[lo * 3 + 2];
 	}
@@ -553,7 +550,7 @@ each(const rw_list *l, rw_child_fn fn, void *ud)
 	int r;
 
 	for (i = 0; i < l->n; i++)
-		CALL(l->v[i]);
+		CALL(rw_item(l, i));
 	return 0;
 }
 
@@ -565,94 +562,94 @@ rw_children(rw_node *n, rw_child_fn fn, void *ud)
 	switch (n->kind) {
 	case RW_PROGRAM:   return each(&n->u.program.body, fn, ud);
 	case RW_BLOCK:     return each(&n->u.block.body, fn, ud);
-	case RW_EXPR_STMT: CALL(n->u.expr_stmt.expr); return 0;
+	case RW_EXPR_STMT: CALL(RW_N(n, expr_stmt.expr)); return 0;
 	case RW_VAR:       return each(&n->u.var.decls, fn, ud);
 	case RW_DECLARATOR:
-		CALL(n->u.decl.id);
-		CALL(n->u.decl.init);
+		CALL(RW_N(n, decl.id));
+		CALL(RW_N(n, decl.init));
 		return 0;
 	case RW_IF:
-		CALL(n->u.if_.test);
-		CALL(n->u.if_.then);
-		CALL(n->u.if_.alt);
+		CALL(RW_N(n, if_.test));
+		CALL(RW_N(n, if_.then));
+		CALL(RW_N(n, if_.alt));
 		return 0;
 	case RW_DO_WHILE:
-		CALL(n->u.loop.body);
-		CALL(n->u.loop.test);
+		CALL(RW_N(n, loop.body));
+		CALL(RW_N(n, loop.test));
 		return 0;
 	case RW_WHILE:
-		CALL(n->u.loop.test);
-		CALL(n->u.loop.body);
+		CALL(RW_N(n, loop.test));
+		CALL(RW_N(n, loop.body));
 		return 0;
 	case RW_FOR:
-		CALL(n->u.for_.init);
-		CALL(n->u.for_.test);
-		CALL(n->u.for_.update);
-		CALL(n->u.for_.body);
+		CALL(RW_N(n, for_.init));
+		CALL(RW_N(n, for_.test));
+		CALL(RW_N(n, for_.update));
+		CALL(RW_N(n, for_.body));
 		return 0;
 	case RW_FOR_IN:
-		CALL(n->u.for_in.left);
-		CALL(n->u.for_in.right);
-		CALL(n->u.for_in.body);
+		CALL(RW_N(n, for_in.left));
+		CALL(RW_N(n, for_in.right));
+		CALL(RW_N(n, for_in.body));
 		return 0;
-	case RW_RETURN:    CALL(n->u.ret.arg); return 0;
+	case RW_RETURN:    CALL(RW_N(n, ret.arg)); return 0;
 	case RW_WITH:
-		CALL(n->u.with.object);
-		CALL(n->u.with.body);
+		CALL(RW_N(n, with.object));
+		CALL(RW_N(n, with.body));
 		return 0;
 	case RW_SWITCH:
-		CALL(n->u.switch_.disc);
+		CALL(RW_N(n, switch_.disc));
 		return each(&n->u.switch_.cases, fn, ud);
 	case RW_CASE:
-		CALL(n->u.case_.test);
+		CALL(RW_N(n, case_.test));
 		return each(&n->u.case_.body, fn, ud);
-	case RW_LABELED:   CALL(n->u.labeled.body); return 0;
-	case RW_THROW:     CALL(n->u.throw_.arg); return 0;
+	case RW_LABELED:   CALL(RW_N(n, labeled.body)); return 0;
+	case RW_THROW:     CALL(RW_N(n, throw_.arg)); return 0;
 	case RW_TRY:
-		CALL(n->u.try_.block);
-		CALL(n->u.try_.handler);
-		CALL(n->u.try_.finalizer);
+		CALL(RW_N(n, try_.block));
+		CALL(RW_N(n, try_.handler));
+		CALL(RW_N(n, try_.finalizer));
 		return 0;
 	case RW_CATCH:
-		CALL(n->u.catch_.param);
-		CALL(n->u.catch_.body);
+		CALL(RW_N(n, catch_.param));
+		CALL(RW_N(n, catch_.body));
 		return 0;
 	case RW_FUNC_DECL:
 	case RW_FUNC_EXPR:
-		CALL(n->u.fn.name);
+		CALL(RW_N(n, fn.name));
 		if ((r = each(&n->u.fn.params, fn, ud)) != 0)
 			return r;
 		return each(&n->u.fn.body, fn, ud);
 	case RW_ARRAY:     return each(&n->u.array.items, fn, ud);
 	case RW_OBJECT:    return each(&n->u.object.props, fn, ud);
 	case RW_PROP:
-		CALL(n->u.prop.key);
+		CALL(RW_N(n, prop.key));
 		/* shorthand {a}: key and value are distinct nodes, both visited */
-		CALL(n->u.prop.value);
+		CALL(RW_N(n, prop.value));
 		return 0;
-	case RW_UNARY:     CALL(n->u.unary.arg); return 0;
-	case RW_UPDATE:    CALL(n->u.update.arg); return 0;
+	case RW_UNARY:     CALL(RW_N(n, unary.arg)); return 0;
+	case RW_UPDATE:    CALL(RW_N(n, update.arg)); return 0;
 	case RW_BINARY:
-		CALL(n->u.binary.left);
-		CALL(n->u.binary.right);
+		CALL(RW_N(n, binary.left));
+		CALL(RW_N(n, binary.right));
 		return 0;
 	case RW_ASSIGN:
-		CALL(n->u.assign.target);
-		CALL(n->u.assign.value);
+		CALL(RW_N(n, assign.target));
+		CALL(RW_N(n, assign.value));
 		return 0;
 	case RW_COND:
-		CALL(n->u.cond.test);
-		CALL(n->u.cond.then);
-		CALL(n->u.cond.alt);
+		CALL(RW_N(n, cond.test));
+		CALL(RW_N(n, cond.then));
+		CALL(RW_N(n, cond.alt));
 		return 0;
 	case RW_CALL:
 	case RW_NEW:
-		CALL(n->u.call.callee);
+		CALL(RW_N(n, call.callee));
 		return each(&n->u.call.args, fn, ud);
 	case RW_DOT:
 	case RW_INDEX:
-		CALL(n->u.member.object);
-		CALL(n->u.member.prop);
+		CALL(RW_N(n, member.object));
+		CALL(RW_N(n, member.prop));
 		return 0;
 	case RW_SEQ:       return each(&n->u.seq.items, fn, ud);
 	default:

@@ -8,12 +8,6 @@
 
 #include "rewriter/rewriter.h"
 
-typedef struct rw_chunk {
-	struct rw_chunk *next;
-	size_t           cap, used;
-	/* data follows, max-aligned */
-} rw_chunk;
-
 /* An interned name is stored in the arena as {uint32 id, uint32 len} then
  * the bytes and a NUL; rw_intern() returns the bytes. Ids are dense
  * (0..icount-1, in interning order), for per-name side tables. */
@@ -24,9 +18,10 @@ typedef struct rw_istr {          /* one interned name */
 } rw_istr;
 
 typedef struct rw_ast_priv {
-	rw_chunk *chunks;             /* current chunk first */
-	char     *cur, *end;          /* free space in the current chunk */
-	size_t    total;              /* bytes of all chunks (malloc'd) */
+	char     *base;               /* the arena's reserved range [base, limit) */
+	char     *cur, *end;          /* free space: committed up to end */
+	char     *limit;
+	size_t    first;              /* size of the first commit */
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
 	uint32_t  nidents;            /* RW_IDENT nodes made (sizes the scope analysis) */
@@ -34,24 +29,19 @@ typedef struct rw_ast_priv {
 	uint8_t  *line_ascii;         /* per line: 1 if its bytes are all ASCII */
 	uint32_t  nlines;
 	uint32_t  memo_off, memo_line, memo_col;  /* last rw_position answer */
-	uint32_t *ptok;               /* parenthesized nodes: (id, inner start, inner end) */
-	uint32_t  nptok, cap_ptok;    /* triples, sorted by id after parsing */
+	uint32_t *ptok;               /* parenthesized nodes: (key, inner start, inner end) */
+	uint32_t  nptok, cap_ptok;    /* triples, sorted by key (rw_node_key) after parsing */
 } rw_ast_priv;
 
 rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
 
 /* Bytes allocated for a node of each kind (its header and own union member). */
 extern const uint8_t rw_node_size[RW_KIND_COUNT];
-/* Zeroed, pre-faulted memory from mmap (free with munmap): a multiple of
- * 2 MB comes 2 MB aligned, on transparent huge pages where allowed. */
-void *rw_map(size_t size);
-#define RW_MAP_HUGE (2u * 1024u * 1024u)
-
-/* The arena's slow path: a new chunk with room for size bytes. */
+/* The arena's slow path: commits more, then allocates size bytes. */
 void *rw_arena_grow(rw_ast_priv *p, size_t size);
 
-/* A zeroed node of kind with the next id (NULL if out of memory): inline,
- * the parser makes one per ~5 source bytes. */
+/* A zeroed node of kind (NULL if out of memory): inline, the parser makes
+ * one per ~3-5 source bytes. */
 static inline rw_node *
 rw_node_new(rw_ast *ast, rw_kind kind)
 {
@@ -65,14 +55,29 @@ rw_node_new(rw_ast *ast, rw_kind kind)
 	} else if ((n = rw_arena_grow(p, size)) == NULL) {
 		return NULL;
 	}
-	n->kind = (uint16_t)kind;
-	n->id = ast->node_count++;
+	n->kind = (uint8_t)kind;
+	ast->node_count++;
 	p->nidents += kind == RW_IDENT;
 	if (kind == RW_FUNC_DECL || kind == RW_FUNC_EXPR) {
 		n->u.fn.site = -1;
 		ast->fn_count++;
 	}
 	return n;
+}
+
+/* A node's position in the arena (4-byte units): its key in side tables
+ * (creation order is address order). */
+static inline uint32_t
+rw_node_key(const rw_ast_priv *p, const rw_node *n)
+{
+	return (uint32_t)(((const char *)n - p->base) / 4);
+}
+
+/* 1 if n is the newest node (nothing allocated after it). */
+static inline int
+rw_node_is_last(const rw_ast *ast, const rw_node *n)
+{
+	return (const char *)n + rw_node_size[n->kind] == ((const rw_ast_priv *)ast->priv)->cur;
 }
 
 /* The dense id of an interned name (see rw_istr). */

@@ -130,12 +130,12 @@ static void no_mirror(ri_ctx *c, rw_node *id)
 /* arguments[k] with a constant array index k: k, else -1 */
 static long args_const_index(const rw_node *p)
 {
-	const rw_node *k = p->kind == RW_INDEX ? p->u.member.prop : NULL;
+	const rw_node *k = p->kind == RW_INDEX ? RW_N(p, member.prop) : NULL;
 	double v;
 
 	if (!k || k->kind != RW_NUMBER)
 		return -1;
-	v = k->u.number.value;
+	v = rw_number(k);
 	if (!(v >= 0 && v < 4294967295.0) || v != (double)(long)v)
 		return -1;
 	return (long)v;
@@ -162,7 +162,7 @@ typedef struct pre_frame {
 static int name_is(const rw_node *n, const char *s)
 {
 	size_t l = strlen(s);
-	return n && n->kind == RW_NAME && n->u.ident.len == l && memcmp(n->u.ident.name, s, l) == 0;
+	return n && n->kind == RW_NAME && rw_name_len(RW_S(n, ident.name)) == l && memcmp(RW_S(n, ident.name), s, l) == 0;
 }
 
 /* Does this use of a function's own `arguments` (binding args) leave its
@@ -183,11 +183,11 @@ static int args_use_safe(ri_ctx *c, const rw_binding *args, rw_node *id, const p
 
 	if (!p)
 		return 0;
-	if ((p->kind == RW_DOT || p->kind == RW_INDEX) && p->u.member.object == id) {
+	if ((p->kind == RW_DOT || p->kind == RW_INDEX) && RW_N(p, member.object) == id) {
 		if (!g)
 			return 1;
-		if ((g->kind == RW_ASSIGN && g->u.assign.target == p) ||
-		    (g->kind == RW_UPDATE && g->u.update.arg == p)) {
+		if ((g->kind == RW_ASSIGN && RW_N(g, assign.target) == p) ||
+		    (g->kind == RW_UPDATE && RW_N(g, update.arg) == p)) {
 			long k;
 			rw_binding *b;
 			if (p->kind == RW_DOT)
@@ -195,31 +195,31 @@ static int args_use_safe(ri_ctx *c, const rw_binding *args, rw_node *id, const p
 			k = args_const_index(p);
 			if (k < 0 || !gp ||
 			    !(gp->kind == RW_EXPR_STMT ||
-			      (gp->kind == RW_FOR && (gp->u.for_.init == g || gp->u.for_.update == g))))
+			      (gp->kind == RW_FOR && (RW_N(gp, for_.init) == g || RW_N(gp, for_.update) == g))))
 				return 0;
 			b = aliased_param(args->scope, k);
 			if (b)
 				mark_binding(c, c->argsync, b);
 			return 1;
 		}
-		if (g->kind == RW_UNARY && g->u.unary.op == RW_OP_DELETE)
+		if (g->kind == RW_UNARY && g->op == RW_OP_DELETE)
 			return 1;   /* unmaps the index; the parameter keeps its value */
 		if (g->kind == RW_UPDATE)
 			return 0;
-		if ((g->kind == RW_CALL || g->kind == RW_NEW) && g->u.call.callee == p)
+		if ((g->kind == RW_CALL || g->kind == RW_NEW) && RW_N(g, call.callee) == p)
 			return 0;   /* arguments.f() / arguments[0]() get it as `this` */
-		if (g->kind == RW_FOR_IN && g->u.for_in.left == p)
+		if (g->kind == RW_FOR_IN && RW_N(g, for_in.left) == p)
 			return 0;
 		return 1;
 	}
-	if (p->kind == RW_CALL && p->u.call.callee && p->u.call.callee->kind == RW_DOT) {
-		rw_node *m = p->u.call.callee->u.member.prop;
-		if (name_is(m, "apply") && p->u.call.args.n >= 2 && p->u.call.args.v[1] == id)
+	if (p->kind == RW_CALL && RW_N(p, call.callee) && RW_N(p, call.callee)->kind == RW_DOT) {
+		rw_node *m = RW_N(RW_N(p, call.callee), member.prop);
+		if (name_is(m, "apply") && p->u.call.args.n >= 2 && RW_ITEM(p, call.args, 1) == id)
 			return 1;
-		if (name_is(m, "call") && p->u.call.args.n >= 1 && p->u.call.args.v[0] == id &&
-		    p->u.call.callee->u.member.object &&
-		    p->u.call.callee->u.member.object->kind == RW_DOT &&
-		    name_is(p->u.call.callee->u.member.object->u.member.prop, "slice"))
+		if (name_is(m, "call") && p->u.call.args.n >= 1 && RW_ITEM(p, call.args, 0) == id &&
+		    RW_N(RW_N(p, call.callee), member.object) &&
+		    RW_N(RW_N(p, call.callee), member.object)->kind == RW_DOT &&
+		    name_is(RW_N(RW_N(RW_N(p, call.callee), member.object), member.prop), "slice"))
 			return 1;
 	}
 	return 0;
@@ -242,12 +242,12 @@ static int prewalk(rw_node *n, void *ud)
 	if (n->kind == RW_OBJECT) {
 		uint32_t i;
 		for (i = 0; i < n->u.object.props.n; i++) {
-			rw_node *p = n->u.object.props.v[i];
+			rw_node *p = RW_ITEM(n, object.props, i);
 			rw_scope *s;
-			if (!p || p->u.prop.kind == RW_PROP_INIT || !p->u.prop.value ||
-			    p->u.prop.value->kind != RW_FUNC_EXPR)
+			if (!p || p->u.prop.kind == RW_PROP_INIT || !RW_N(p, prop.value) ||
+			    RW_N(p, prop.value)->kind != RW_FUNC_EXPR)
 				continue;
-			s = rw_scope_of(p->u.prop.value);
+			s = rw_scope_of(RW_N(p, prop.value));
 			if (!s)
 				continue;
 			c->sc[s->id].prop = p;
@@ -255,17 +255,17 @@ static int prewalk(rw_node *n, void *ud)
 				c->sc[s->id].no_maker = 1;
 		}
 	} else if (n->kind == RW_FOR_IN) {
-		rw_node *l = n->u.for_in.left;
+		rw_node *l = RW_N(n, for_in.left);
 		if (l && l->kind == RW_VAR && l->u.var.decls.n == 1)
-			no_mirror(c, l->u.var.decls.v[0]->u.decl.id);
+			no_mirror(c, RW_N(RW_ITEM(l, var.decls, 0), decl.id));
 		else
 			no_mirror(c, l);
 	} else if (n->kind == RW_UPDATE && !(n->flags & RW_PREFIX)) {
 		rw_node *p = f->parent;
 		int unused = p && (p->kind == RW_EXPR_STMT ||
-		                   (p->kind == RW_FOR && p->u.for_.update == n));
+		                   (p->kind == RW_FOR && RW_N(p, for_.update) == n));
 		if (!unused)
-			no_mirror(c, n->u.update.arg);
+			no_mirror(c, RW_N(n, update.arg));
 	}
 	child.c = c;
 	child.parent = n;
@@ -596,7 +596,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 	rw_out_init(&o);
 	/* after the directive prologue, which must stay first */
 	for (i = 0; i < body->n; i++) {
-		rw_node *st = body->v[i];
+		rw_node *st = rw_item(body, i);
 		if (!st || st->kind != RW_EXPR_STMT || !(st->flags & RW_DIRECTIVE))
 			break;
 		pos = st->span.end;
@@ -645,7 +645,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 	}
 	for (b = s->bindings; b; b = b->next) {
 		rw_scope *fs;
-		if (b->kind != RW_BIND_FUNC || !b->func || !b->func->u.fn.name)
+		if (b->kind != RW_BIND_FUNC || !b->func || !RW_N(b->func, fn.name))
 			continue;
 		fs = rw_scope_of(b->func);
 		if (!fs)
@@ -703,7 +703,7 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 {
 	rw_scope *s = rw_scope_of(n);
 	rw_out o;
-	int paren = parent && parent->kind == RW_NEW && parent->u.call.callee == n;
+	int paren = parent && parent->kind == RW_NEW && RW_N(parent, call.callee) == n;
 
 	if (s && fast_tag(c, c->cur_func)) {
 		char t[64];
@@ -739,7 +739,7 @@ void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
 		/* an IdentifierName: no quote, backslash or line terminator in it,
 		 * so it is a JS string body as is (UTF-8; no C escapes here) */
 		rw_out_puts(o, "\"");
-		rw_out_put(o, key->u.ident.name, key->u.ident.len);
+		rw_out_put(o, RW_S(key, ident.name), rw_name_len(RW_S(key, ident.name)));
 		rw_out_puts(o, "\"");
 	} else {
 		put_src(c, o, key);     /* string or number literal, as written */
@@ -755,14 +755,14 @@ static void object_lit(ri_ctx *c, rw_node *n, int depth)
 	rw_out_init(&open);
 	rw_out_init(&close);
 	for (i = 0; i < n->u.object.props.n; i++) {
-		rw_node *p = n->u.object.props.v[i];
+		rw_node *p = RW_ITEM(n, object.props, i);
 		rw_scope *s;
 		int kind;
 
 		if (!p || p->u.prop.kind == RW_PROP_INIT || (p->u.prop.flags & RW_PROP_COMPUTED) ||
-		    !p->u.prop.value || p->u.prop.value->kind != RW_FUNC_EXPR)
+		    !RW_N(p, prop.value) || RW_N(p, prop.value)->kind != RW_FUNC_EXPR)
 			continue;
-		s = rw_scope_of(p->u.prop.value);
+		s = rw_scope_of(RW_N(p, prop.value));
 		if (!s)
 			continue;
 		kind = p->u.prop.kind == RW_PROP_GET ? 1 : p->u.prop.kind == RW_PROP_SET ? 2 : 3;
@@ -770,7 +770,7 @@ static void object_lit(ri_ctx *c, rw_node *n, int depth)
 		rw_out_printf(&close, ", %d", (int)c->sc[s->id].site);
 		tag_env_of(c, &close, s, 1);
 		rw_out_puts(&close, ", ");
-		ri_key_expr(c, &close, p->u.prop.key);
+		ri_key_expr(c, &close, RW_N(p, prop.key));
 		rw_out_printf(&close, ", %d", kind);
 		tag_vals(c, &close, s);
 		rw_out_puts(&close, ")");
@@ -801,7 +801,7 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	if (!r || !r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_ENV)
 		return;
 	rw_out_init(&o);
-	call = parent && parent->kind == RW_CALL && parent->u.call.callee == n;
+	call = parent && parent->kind == RW_CALL && RW_N(parent, call.callee) == n;
 	if (r->flags & RW_RF_SHORTHAND) {
 		rw_out_put(&o, r->binding->name, r->binding->len);
 		rw_out_puts(&o, ": ");
@@ -820,7 +820,7 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 
 static void declarator(ri_ctx *c, rw_node *n, int depth)
 {
-	rw_node *id = n->u.decl.id, *init = n->u.decl.init;
+	rw_node *id = RW_N(n, decl.id), *init = RW_N(n, decl.init);
 	rw_ref *r = id ? rw_ref_of(id) : NULL;
 	rw_out o;
 
@@ -835,7 +835,7 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 			add_text(c, init->span.start, init->span.start, 1, depth, &o);
 			rw_out_init(&o);
 			rw_out_puts(&o, ", ");
-			rw_out_put(&o, id->u.ident.name, id->u.ident.len);
+			rw_out_put(&o, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)));
 			rw_out_puts(&o, ")");
 			add_text(c, init->span.end, init->span.end, 0, depth, &o);
 		} else {
@@ -850,18 +850,18 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 
 static void for_in(ri_ctx *c, rw_node *n, int depth)
 {
-	rw_node *left = n->u.for_in.left;
+	rw_node *left = RW_N(n, for_in.left);
 
 	if (left && left->kind == RW_VAR && left->u.var.decls.n == 1) {
-		rw_node *d = left->u.var.decls.v[0];
-		rw_ref *r = d && d->u.decl.id ? rw_ref_of(d->u.decl.id) : NULL;
-		if (r && r->binding && ri_repr(c, r->binding) == RI_ENV && !d->u.decl.init) {
+		rw_node *d = RW_ITEM(left, var.decls, 0);
+		rw_ref *r = d && RW_N(d, decl.id) ? rw_ref_of(RW_N(d, decl.id)) : NULL;
+		if (r && r->binding && ri_repr(c, r->binding) == RI_ENV && !RW_N(d, decl.init)) {
 			rw_out o;
 			rw_out_init(&o);
 			env_ref(c, &o, r->binding);
 			add_text(c, left->span.start, left->span.end, 2, depth, &o);
-			walk_node(c, n->u.for_in.right, n, depth + 1);
-			walk_node(c, n->u.for_in.body, n, depth + 1);
+			walk_node(c, RW_N(n, for_in.right), n, depth + 1);
+			walk_node(c, RW_N(n, for_in.body), n, depth + 1);
 			return;
 		}
 	}
@@ -872,7 +872,7 @@ static void catch_clause(ri_ctx *c, rw_node *n, int depth)
 {
 	rw_scope *s = rw_scope_of(n);
 	const ri_scope *r = s ? &c->sc[s->id] : NULL;
-	rw_node *param = n->u.catch_.param, *body = n->u.catch_.body;
+	rw_node *param = RW_N(n, catch_.param), *body = RW_N(n, catch_.body);
 
 	if (r && r->has_env && param && body) {
 		rw_out o;
@@ -911,10 +911,10 @@ static void args_sync(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 	rw_out o;
 	long k;
 
-	if (!target || target->kind != RW_INDEX || !target->u.member.object ||
-	    target->u.member.object->kind != RW_IDENT)
+	if (!target || target->kind != RW_INDEX || !RW_N(target, member.object) ||
+	    RW_N(target, member.object)->kind != RW_IDENT)
 		return;
-	r = rw_ref_of(target->u.member.object);
+	r = rw_ref_of(RW_N(target, member.object));
 	if (!r || !r->binding || r->binding->kind != RW_BIND_ARGUMENTS)
 		return;
 	k = args_const_index(target);
@@ -966,9 +966,9 @@ static int visit(rw_node *n, void *ud)
 		catch_clause(c, n, f->depth);
 		break;
 	case RW_UNARY:
-		if (n->u.unary.op == RW_OP_DELETE && n->u.unary.arg &&
-		    n->u.unary.arg->kind == RW_IDENT) {
-			rw_ref *r = rw_ref_of(n->u.unary.arg);
+		if (n->op == RW_OP_DELETE && RW_N(n, unary.arg) &&
+		    RW_N(n, unary.arg)->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(RW_N(n, unary.arg));
 			if (r && r->binding && ri_repr(c, r->binding) == RI_ENV) {
 				/* deleting a declared binding: false, no effect */
 				rw_out o;
@@ -981,8 +981,8 @@ static int visit(rw_node *n, void *ud)
 		walk_children(c, n, f->depth);
 		break;
 	case RW_ASSIGN:
-		if (n->u.assign.target && n->u.assign.target->kind == RW_IDENT) {
-			rw_ref *r = rw_ref_of(n->u.assign.target);
+		if (RW_N(n, assign.target) && RW_N(n, assign.target)->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(RW_N(n, assign.target));
 			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
 				/* x = v  ->  Pe.x = x = v : the environment follows the variable;
 				 * inside the parentheses of `a || (x = v)` */
@@ -995,12 +995,12 @@ static int visit(rw_node *n, void *ud)
 				add_text(c, in_start, in_start, 1, f->depth, &o);
 			}
 		}
-		args_sync(c, n, n->u.assign.target, f->depth);
+		args_sync(c, n, RW_N(n, assign.target), f->depth);
 		walk_children(c, n, f->depth);
 		break;
 	case RW_UPDATE:
-		if (n->u.update.arg && n->u.update.arg->kind == RW_IDENT) {
-			rw_ref *r = rw_ref_of(n->u.update.arg);
+		if (RW_N(n, update.arg) && RW_N(n, update.arg)->kind == RW_IDENT) {
+			rw_ref *r = rw_ref_of(RW_N(n, update.arg));
 			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
 				/* ++x / x++ (value unused)  ->  (Pe.x = ++x) */
 				rw_out o;
@@ -1009,14 +1009,14 @@ static int visit(rw_node *n, void *ud)
 					rw_out_puts(&o, ";");
 				rw_out_puts(&o, "(");
 				env_ref(c, &o, r->binding);
-				rw_out_puts(&o, n->u.update.op == RW_OP_INC ? " = ++" : " = --");
-				put_src(c, &o, n->u.update.arg);
+				rw_out_puts(&o, n->op == RW_OP_INC ? " = ++" : " = --");
+				put_src(c, &o, RW_N(n, update.arg));
 				rw_out_puts(&o, ")");
 				add_text(c, n->span.start, n->span.end, 2, f->depth, &o);
 				break;
 			}
 		}
-		args_sync(c, n, n->u.update.arg, f->depth);
+		args_sync(c, n, RW_N(n, update.arg), f->depth);
 		walk_children(c, n, f->depth);
 		break;
 	case RW_EXPR_STMT:

@@ -96,21 +96,21 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 		rw_position(c->ast, fn->u.fn.params_start, line, &col);
 		if (p->u.prop.kind == RW_PROP_METHOD) {
 			rw_out_puts(o, "({");
-			rw_out_put(o, src + p->u.prop.key->span.start,
-			           p->u.prop.key->span.end - p->u.prop.key->span.start);
+			rw_out_put(o, src + RW_N(p, prop.key)->span.start,
+			           RW_N(p, prop.key)->span.end - RW_N(p, prop.key)->span.start);
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
 			rw_out_puts(o, "})[");
-			ri_key_expr(c, o, p->u.prop.key);
+			ri_key_expr(c, o, RW_N(p, prop.key));
 			rw_out_puts(o, "]");
 		} else {
 			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET
 			               ? "Object.getOwnPropertyDescriptor({get "
 			               : "Object.getOwnPropertyDescriptor({set ");
-			rw_out_put(o, src + p->u.prop.key->span.start,
-			           p->u.prop.key->span.end - p->u.prop.key->span.start);
+			rw_out_put(o, src + RW_N(p, prop.key)->span.start,
+			           RW_N(p, prop.key)->span.end - RW_N(p, prop.key)->span.start);
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
 			rw_out_puts(o, "}, ");
-			ri_key_expr(c, o, p->u.prop.key);
+			ri_key_expr(c, o, RW_N(p, prop.key));
 			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET ? ").get" : ").set");
 		}
 		return;
@@ -169,14 +169,14 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 
 static const char *site_name(ri_ctx *c, rw_node *fn, const ri_scope *r)
 {
-	if (fn->u.fn.name)
-		return fn->u.fn.name->u.ident.name;
+	if (RW_N(fn, fn.name))
+		return RW_S(RW_N(fn, fn.name), ident.name);
 	if (r->prop && !(r->prop->u.prop.flags & RW_PROP_COMPUTED)) {
-		rw_node *k = r->prop->u.prop.key;
+		rw_node *k = RW_N(r->prop, prop.key);
 		if (k->kind == RW_NAME)
-			return k->u.ident.name;
+			return RW_S(k, ident.name);
 		if (k->kind == RW_STRING)
-			return k->u.string.value;
+			return RW_S(k, string.value);
 		if (k->kind == RW_NUMBER) {
 			size_t n = k->span.end - k->span.start;
 			char *s = rw_ast_alloc(c->ast, n + 1);
@@ -228,7 +228,7 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 				flags |= FERRY_SITE_DYNAMIC;
 			if (fn->kind == RW_FUNC_DECL)
 				flags |= FERRY_SITE_DECL;
-			else if (fn->u.fn.name && !r->prop)
+			else if (RW_N(fn, fn.name) && !r->prop)
 				flags |= FERRY_SITE_NAMED;
 			if (ff & (RW_FN_GETTER | RW_FN_SETTER))
 				flags |= FERRY_SITE_ACCESSOR;

@@ -292,17 +292,18 @@ ps_ident(ps *p, rw_kind kind)
 {
 	rw_node *n = ps_node(p, kind, &p->tok);
 	lx_kind k = p->tok.kind;
+	uint32_t len;
 
-	n->u.ident.name = tok_name(p, &n->u.ident.len);
+	RW_SET(n, ident.name, tok_name(p, &len));
 	if (kind == RW_IDENT) {
 		if (is_strict_word(k) && p->strict)
-			ps_fail_tok(p, "'%s' is a reserved word in strict mode", n->u.ident.name);
+			ps_fail_tok(p, "'%s' is a reserved word in strict mode", RW_S(n, ident.name));
 		if (p->tok.flags & LX_F_KEYWORD_ESC) {
-			if (!is_strict_name(p, n->u.ident.name))
+			if (!is_strict_name(p, RW_S(n, ident.name)))
 				ps_fail_tok(p, "reserved word '%s' written with escapes cannot be an identifier",
-				            n->u.ident.name);
+				            RW_S(n, ident.name));
 			if (p->strict)
-				ps_fail_tok(p, "'%s' is a reserved word in strict mode", n->u.ident.name);
+				ps_fail_tok(p, "'%s' is a reserved word in strict mode", RW_S(n, ident.name));
 		}
 	}
 	ps_advance(p);
@@ -315,8 +316,8 @@ ps_check_binding(ps *p, const rw_node *id, const char *what)
 {
 	if (!p->strict || id->kind != RW_IDENT)
 		return;
-	if (id->u.ident.name == p->a_eval || id->u.ident.name == p->a_arguments)
-		ps_fail(p, id->span.start, "cannot %s '%s' in strict mode", what, id->u.ident.name);
+	if (RW_S(id, ident.name) == p->a_eval || RW_S(id, ident.name) == p->a_arguments)
+		ps_fail(p, id->span.start, "cannot %s '%s' in strict mode", what, RW_S(id, ident.name));
 }
 
 /* ------------------------------------------------------------------ targets */
@@ -365,10 +366,10 @@ statement_list(ps *p, int prologue, int stop_at_case)
 			lx_token t = p->tok;
 
 			s = statement(p);
-			if (s->kind == RW_EXPR_STMT && s->u.expr_stmt.expr->kind == RW_STRING &&
-			    !(s->u.expr_stmt.expr->flags & RW_PARENS) &&
-			    s->u.expr_stmt.expr->span.start == t.off &&
-			    s->u.expr_stmt.expr->span.end == t.off + t.len) {
+			if (s->kind == RW_EXPR_STMT && RW_N(s, expr_stmt.expr)->kind == RW_STRING &&
+			    !(RW_N(s, expr_stmt.expr)->flags & RW_PARENS) &&
+			    RW_N(s, expr_stmt.expr)->span.start == t.off &&
+			    RW_N(s, expr_stmt.expr)->span.end == t.off + t.len) {
 				s->flags |= RW_DIRECTIVE;
 				if ((t.flags & LX_F_LEGACY_OCTAL) && !octal) {
 					octal = 1;
@@ -445,9 +446,9 @@ var_decls(ps *p, const lx_token *start, int is_const, int noin)
 		id = ps_ident(p, RW_IDENT);
 		ps_check_binding(p, id, "declare");
 		d = ps_node_at(p, RW_DECLARATOR, id);
-		d->u.decl.id = id;
+		RW_SET(d, decl.id, id);
 		if (ps_accept(p, LX_ASSIGN, LX_MODE_DIV)) {
-			d->u.decl.init = ps_assign(p, noin);
+			RW_SET(d, decl.init, ps_assign(p, noin));
 		} else if (is_const && !(noin && (ps_peek_any(p) == LX_KW_IN || ps_peek_any(p) == LX_IDENT))) {
 			ps_fail(p, id->span.start, "missing initializer in const declaration");
 		}
@@ -540,24 +541,24 @@ for_statement(ps *p, int chain)
 			ps_check_target(p, init, 1, "for-in");
 		}
 		ps_advance(p);
-		n->u.for_in.left = init;
-		n->u.for_in.right = ps_expression(p, 0);
+		RW_SET(n, for_in.left, init);
+		RW_SET(n, for_in.right, ps_expression(p, 0));
 		ps_expect(p, LX_RPAREN, LX_MODE_DIV);
-		n->u.for_in.body = loop_body(p, n, chain);
+		RW_SET(n, for_in.body, loop_body(p, n, chain));
 		ps_finish(p, n);
 		return n;
 	}
 	n = ps_node(p, RW_FOR, &start);
-	n->u.for_.init = init;
+	RW_SET(n, for_.init, init);
 	/* no automatic semicolons in a for header */
 	ps_expect(p, LX_SEMI, LX_MODE_DIV);
 	if (ps_peek(p, LX_MODE_RE) != LX_SEMI)
-		n->u.for_.test = ps_expression(p, 0);
+		RW_SET(n, for_.test, ps_expression(p, 0));
 	ps_expect(p, LX_SEMI, LX_MODE_DIV);
 	if (ps_peek(p, LX_MODE_RE) != LX_RPAREN)
-		n->u.for_.update = ps_expression(p, 0);
+		RW_SET(n, for_.update, ps_expression(p, 0));
 	ps_expect(p, LX_RPAREN, LX_MODE_DIV);
-	n->u.for_.body = loop_body(p, n, chain);
+	RW_SET(n, for_.body, loop_body(p, n, chain));
 	ps_finish(p, n);
 	return n;
 }
@@ -574,29 +575,29 @@ jump_statement(ps *p, rw_kind kind)
 	if (ps_is_ident(p, k) && !(p->tok.flags & LX_F_NL_BEFORE)) {
 		rw_node *id = ps_ident(p, RW_NAME);
 
-		n->u.jump.label = id->u.ident.name;
+		RW_SET(n, jump.label, RW_S(id, ident.name));
 		n->u.jump.label_span = id->span;
 		for (i = p->ntargets; i-- > p->target_base; ) {
-			if (p->targets[i].label == id->u.ident.name) {
+			if (p->targets[i].label == RW_S(id, ident.name)) {
 				if (kind == RW_CONTINUE && !p->targets[i].is_loop)
 					ps_fail(p, id->span.start,
-					        "continue target '%s' is not a loop", id->u.ident.name);
-				n->u.jump.target = p->targets[i].node;
+					        "continue target '%s' is not a loop", RW_S(id, ident.name));
+				RW_SET(n, jump.target, p->targets[i].node);
 				break;
 			}
 		}
-		if (n->u.jump.target == NULL)
-			ps_fail(p, id->span.start, "undefined label '%s'", id->u.ident.name);
+		if (RW_N(n, jump.target) == NULL)
+			ps_fail(p, id->span.start, "undefined label '%s'", RW_S(id, ident.name));
 	} else {
 		for (i = p->ntargets; i-- > p->target_base; ) {
 			if (p->targets[i].label != NULL)
 				continue;
 			if (kind == RW_CONTINUE && !p->targets[i].is_loop)
 				continue;
-			n->u.jump.target = p->targets[i].node;
+			RW_SET(n, jump.target, p->targets[i].node);
 			break;
 		}
-		if (n->u.jump.target == NULL)
+		if (RW_N(n, jump.target) == NULL)
 			ps_fail(p, n->span.start, kind == RW_BREAK ?
 			        "break outside a loop or switch" : "continue outside a loop");
 	}
@@ -613,7 +614,7 @@ switch_statement(ps *p)
 	int seen_default = 0;
 
 	ps_advance(p);
-	n->u.switch_.disc = paren_expr(p);
+	RW_SET(n, switch_.disc, paren_expr(p));
 	ps_expect(p, LX_LBRACE, LX_MODE_RE);
 	push_target(p, NULL, n, 0);
 	base = p->sp;
@@ -627,7 +628,7 @@ switch_statement(ps *p)
 		c = ps_node(p, RW_CASE, &p->tok);
 		if (k == LX_KW_CASE) {
 			ps_advance(p);
-			c->u.case_.test = ps_expression(p, 0);
+			RW_SET(c, case_.test, ps_expression(p, 0));
 		} else if (k == LX_KW_DEFAULT) {
 			if (seen_default)
 				ps_fail_tok(p, "more than one default clause in switch");
@@ -656,7 +657,7 @@ try_statement(ps *p)
 	rw_node *n = ps_node(p, RW_TRY, &p->tok);
 
 	ps_advance(p);
-	n->u.try_.block = block(p);
+	RW_SET(n, try_.block, block(p));
 	if (ps_peek(p, LX_MODE_RE) == LX_KW_CATCH) {
 		rw_node *c = ps_node(p, RW_CATCH, &p->tok);
 		lx_kind k;
@@ -671,18 +672,18 @@ try_statement(ps *p)
 			ps_es2015(p, p->tok.off, "destructuring");
 		if (!ps_is_ident(p, k))
 			ps_unexpected(p);
-		c->u.catch_.param = ps_ident(p, RW_IDENT);
-		ps_check_binding(p, c->u.catch_.param, "declare");
+		RW_SET(c, catch_.param, ps_ident(p, RW_IDENT));
+		ps_check_binding(p, RW_N(c, catch_.param), "declare");
 		ps_expect(p, LX_RPAREN, LX_MODE_DIV);
-		c->u.catch_.body = block(p);
+		RW_SET(c, catch_.body, block(p));
 		ps_finish(p, c);
-		n->u.try_.handler = c;
+		RW_SET(n, try_.handler, c);
 	}
 	if (ps_peek(p, LX_MODE_RE) == LX_KW_FINALLY) {
 		ps_advance(p);
-		n->u.try_.finalizer = block(p);
+		RW_SET(n, try_.finalizer, block(p));
 	}
-	if (n->u.try_.handler == NULL && n->u.try_.finalizer == NULL)
+	if (RW_N(n, try_.handler) == NULL && RW_N(n, try_.finalizer) == NULL)
 		ps_fail_tok(p, "missing catch or finally after try");
 	ps_finish(p, n);
 	return n;
@@ -696,23 +697,23 @@ labeled_statement(ps *p, rw_node *id, int chain)
 	rw_node *n;
 	uint32_t i, saved = p->ntargets;
 
-	/* id is the newest node and not part of the tree: give back its number */
-	if (id->id + 1 == p->ast->node_count)
+	/* id is the newest node and not part of the tree: do not count it */
+	if (rw_node_is_last(p->ast, id))
 		p->ast->node_count--;
 	n = ps_node_at(p, RW_LABELED, id);
 
 	/* the label is not a reference: keep only its name and position */
-	n->u.labeled.label = id->u.ident.name;
+	RW_SET(n, labeled.label, RW_S(id, ident.name));
 	n->u.labeled.label_span = id->span;
 	for (i = p->target_base; i < p->ntargets; i++)
-		if (p->targets[i].label == id->u.ident.name)
-			ps_fail(p, id->span.start, "duplicate label '%s'", id->u.ident.name);
+		if (p->targets[i].label == RW_S(id, ident.name))
+			ps_fail(p, id->span.start, "duplicate label '%s'", RW_S(id, ident.name));
 	ps_expect(p, LX_COLON, LX_MODE_DIV);
-	push_target(p, id->u.ident.name, n, 0);
+	push_target(p, RW_S(id, ident.name), n, 0);
 	p->label_chain = chain >= 0 ? chain : (int)(p->ntargets - 1);
 	if (p->strict && ps_peek(p, LX_MODE_RE) == LX_KW_FUNCTION)
 		ps_fail_tok(p, "a function declaration cannot be labelled in strict mode");
-	n->u.labeled.body = statement(p);
+	RW_SET(n, labeled.body, statement(p));
 	p->ntargets = saved;
 	ps_finish(p, n);
 	return n;
@@ -749,17 +750,17 @@ statement(ps *p)
 	case LX_KW_IF:
 		n = ps_node(p, RW_IF, &start);
 		ps_advance(p);
-		n->u.if_.test = paren_expr(p);
-		n->u.if_.then = statement(p);
+		RW_SET(n, if_.test, paren_expr(p));
+		RW_SET(n, if_.then, statement(p));
 		if (ps_accept(p, LX_KW_ELSE, LX_MODE_RE))
-			n->u.if_.alt = statement(p);
+			RW_SET(n, if_.alt, statement(p));
 		break;
 	case LX_KW_DO:
 		n = ps_node(p, RW_DO_WHILE, &start);
 		ps_advance(p);
-		n->u.loop.body = loop_body(p, n, chain);
+		RW_SET(n, loop.body, loop_body(p, n, chain));
 		ps_expect(p, LX_KW_WHILE, LX_MODE_RE);
-		n->u.loop.test = paren_expr(p);
+		RW_SET(n, loop.test, paren_expr(p));
 		/* ES2015 11.9.1 (and every engine, Duktape included): the `;` after
 		 * do-while is always optional */
 		ps_accept(p, LX_SEMI, LX_MODE_DIV);
@@ -767,8 +768,8 @@ statement(ps *p)
 	case LX_KW_WHILE:
 		n = ps_node(p, RW_WHILE, &start);
 		ps_advance(p);
-		n->u.loop.test = paren_expr(p);
-		n->u.loop.body = loop_body(p, n, chain);
+		RW_SET(n, loop.test, paren_expr(p));
+		RW_SET(n, loop.body, loop_body(p, n, chain));
 		break;
 	case LX_KW_FOR:
 		n = for_statement(p, chain);
@@ -787,7 +788,7 @@ statement(ps *p)
 		k = ps_peek(p, LX_MODE_RE);
 		if (k != LX_SEMI && k != LX_RBRACE && k != LX_EOF &&
 		    !(p->tok.flags & LX_F_NL_BEFORE))
-			n->u.ret.arg = ps_expression(p, 0);
+			RW_SET(n, ret.arg, ps_expression(p, 0));
 		semicolon(p);
 		break;
 	case LX_KW_WITH:
@@ -795,8 +796,8 @@ statement(ps *p)
 		if (p->strict)
 			ps_fail_tok(p, "with statement is not allowed in strict mode");
 		ps_advance(p);
-		n->u.with.object = paren_expr(p);
-		n->u.with.body = statement(p);
+		RW_SET(n, with.object, paren_expr(p));
+		RW_SET(n, with.body, statement(p));
 		break;
 	case LX_KW_SWITCH:
 		n = switch_statement(p);
@@ -806,7 +807,7 @@ statement(ps *p)
 		ps_advance(p);
 		if (ps_peek(p, LX_MODE_RE) != LX_EOF && (p->tok.flags & LX_F_NL_BEFORE))
 			ps_fail_tok(p, "line break after throw");
-		n->u.throw_.arg = ps_expression(p, 0);
+		RW_SET(n, throw_.arg, ps_expression(p, 0));
 		semicolon(p);
 		break;
 	case LX_KW_TRY:
@@ -846,13 +847,13 @@ statement(ps *p)
 				break;
 			}
 			n = ps_node(p, RW_EXPR_STMT, &start);
-			n->u.expr_stmt.expr = e;
+			RW_SET(n, expr_stmt.expr, e);
 		} else {
 			n = ps_node(p, RW_EXPR_STMT, &start);
-			n->u.expr_stmt.expr = ps_expression(p, 0);
+			RW_SET(n, expr_stmt.expr, ps_expression(p, 0));
 		}
-		if (ps_peek_any(p) == LX_KW_FUNCTION && n->u.expr_stmt.expr->kind == RW_IDENT &&
-		    n->u.expr_stmt.expr->u.ident.name == p->a_async &&
+		if (ps_peek_any(p) == LX_KW_FUNCTION && RW_N(n, expr_stmt.expr)->kind == RW_IDENT &&
+		    RW_S(RW_N(n, expr_stmt.expr), ident.name) == p->a_async &&
 		    !(p->tok.flags & LX_F_NL_BEFORE))
 			ps_es2015(p, start.off, "async function");
 		semicolon(p);
@@ -870,28 +871,28 @@ check_strict_function(ps *p, rw_node *fn)
 {
 	uint32_t i, j;
 	rw_list *ps_ = &fn->u.fn.params;
-	const rw_node *name = fn->u.fn.name;
+	const rw_node *name = RW_N(fn, fn.name);
 
 	if (name != NULL) {
-		if (name->u.ident.name == p->a_eval || name->u.ident.name == p->a_arguments)
+		if (RW_S(name, ident.name) == p->a_eval || RW_S(name, ident.name) == p->a_arguments)
 			ps_fail(p, name->span.start, "cannot name a function '%s' in strict mode",
-			        name->u.ident.name);
-		if (is_strict_name(p, name->u.ident.name))
+			        RW_S(name, ident.name));
+		if (is_strict_name(p, RW_S(name, ident.name)))
 			ps_fail(p, name->span.start, "'%s' is a reserved word in strict mode",
-			        name->u.ident.name);
+			        RW_S(name, ident.name));
 	}
 	for (i = 0; i < ps_->n; i++) {
-		const rw_node *a = ps_->v[i];
+		const rw_node *a = rw_item(ps_, i);
 
-		if (a->u.ident.name == p->a_eval || a->u.ident.name == p->a_arguments)
-			ps_fail(p, a->span.start, "cannot declare '%s' in strict mode", a->u.ident.name);
-		if (is_strict_name(p, a->u.ident.name))
+		if (RW_S(a, ident.name) == p->a_eval || RW_S(a, ident.name) == p->a_arguments)
+			ps_fail(p, a->span.start, "cannot declare '%s' in strict mode", RW_S(a, ident.name));
+		if (is_strict_name(p, RW_S(a, ident.name)))
 			ps_fail(p, a->span.start, "'%s' is a reserved word in strict mode",
-			        a->u.ident.name);
+			        RW_S(a, ident.name));
 		for (j = 0; j < i; j++)
-			if (ps_->v[j]->u.ident.name == a->u.ident.name)
+			if (RW_S(rw_item(ps_, j), ident.name) == RW_S(a, ident.name))
 				ps_fail(p, a->span.start,
-				        "duplicate parameter name '%s' in strict mode", a->u.ident.name);
+				        "duplicate parameter name '%s' in strict mode", RW_S(a, ident.name));
 	}
 }
 
@@ -915,8 +916,8 @@ ps_function(ps *p, int is_decl, uint32_t fnflags, const lx_token *start)
 		if (k == LX_STAR)
 			ps_es2015(p, p->tok.off, "generator function");
 		if (ps_is_ident(p, k)) {
-			n->u.fn.name = ps_ident(p, RW_IDENT);
-			ps_check_binding(p, n->u.fn.name, "name a function");
+			RW_SET(n, fn.name, ps_ident(p, RW_IDENT));
+			ps_check_binding(p, RW_N(n, fn.name), "name a function");
 		} else if (is_decl) {
 			ps_fail_tok(p, "expected a function name but found %s", lx_kind_name(k));
 		}
@@ -951,7 +952,7 @@ ps_function(ps *p, int is_decl, uint32_t fnflags, const lx_token *start)
 	ps_pop_list(p, base, &n->u.fn.params);
 	ps_expect(p, LX_RPAREN, LX_MODE_DIV);
 	if ((fnflags & RW_FN_GETTER) && n->u.fn.params.n != 0)
-		ps_fail(p, n->u.fn.params.v[0]->span.start, "a getter must have no parameters");
+		ps_fail(p, RW_ITEM(n, fn.params, 0)->span.start, "a getter must have no parameters");
 	if ((fnflags & RW_FN_SETTER) && n->u.fn.params.n != 1)
 		ps_fail(p, n->u.fn.params_start, "a setter must have exactly one parameter");
 

@@ -26,8 +26,8 @@ ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what)
 {
 	switch (e->kind) {
 	case RW_IDENT:
-		if (p->strict && (e->u.ident.name == p->a_eval || e->u.ident.name == p->a_arguments))
-			ps_fail(p, e->span.start, "cannot assign to '%s' in strict mode", e->u.ident.name);
+		if (p->strict && (RW_S(e, ident.name) == p->a_eval || RW_S(e, ident.name) == p->a_arguments))
+			ps_fail(p, e->span.start, "cannot assign to '%s' in strict mode", RW_S(e, ident.name));
 		return;
 	case RW_DOT:
 	case RW_INDEX:
@@ -58,7 +58,7 @@ number(ps *p)
 		ps_fail_tok(p, "octal literal is not allowed in strict mode");
 	if (p->strict && (p->tok.flags & LX_F_OCTAL_LIKE))
 		ps_fail_tok(p, "decimal literal with a leading zero is not allowed in strict mode");
-	n->u.number.value = p->tok.num;
+	memcpy(n->u.number.value, &p->tok.num, sizeof p->tok.num);
 	ps_advance(p);
 	return n;
 }
@@ -84,7 +84,7 @@ string(ps *p)
 	if (plain) {
 		v = ps_oom(p, rw_ast_alloc(p->ast, rawlen + 1));
 		memcpy(v, raw, rawlen);
-		n->u.string.value = v;
+		RW_SET(n, string.value, v);
 		n->u.string.len = rawlen;
 	} else {
 		char *buf;
@@ -97,7 +97,7 @@ string(ps *p)
 			memcpy(v, buf, len);
 		free(buf);
 		ps_oom(p, v);
-		n->u.string.value = v;
+		RW_SET(n, string.value, v);
 		n->u.string.len = (uint32_t)len;
 	}
 	ps_advance(p);
@@ -186,7 +186,7 @@ array_literal(ps *p)
 
 /* PropertyName: identifier name, string, number, or [computed]. */
 static rw_node *
-prop_key(ps *p, uint32_t *pflags)
+prop_key(ps *p, uint16_t *pflags)
 {
 	lx_kind k = ps_peek(p, LX_MODE_RE);
 	rw_node *key;
@@ -237,17 +237,17 @@ property(ps *p)
 		    t2.kind != LX_RBRACE && t2.kind != LX_ASSIGN) {
 			ps_advance(p);   /* get / set */
 			n->u.prop.kind = is_get ? RW_PROP_GET : RW_PROP_SET;
-			n->u.prop.key = prop_key(p, &n->u.prop.flags);
+			RW_SET(n, prop.key, prop_key(p, &n->u.prop.flags));
 			if (n->u.prop.flags & RW_PROP_COMPUTED)
-				ps_es2015(p, n->u.prop.key->span.start, "computed accessor name");
+				ps_es2015(p, RW_N(n, prop.key)->span.start, "computed accessor name");
 			if (ps_peek(p, LX_MODE_DIV) != LX_LPAREN)
 				ps_expect(p, LX_LPAREN, LX_MODE_DIV);
-			n->u.prop.value = ps_function(p, 0, is_get ? RW_FN_GETTER : RW_FN_SETTER, &p->tok);
+			RW_SET(n, prop.value, ps_function(p, 0, is_get ? RW_FN_GETTER : RW_FN_SETTER, &p->tok));
 			ps_finish(p, n);
 			return n;
 		}
 	}
-	n->u.prop.key = prop_key(p, &n->u.prop.flags);
+	RW_SET(n, prop.key, prop_key(p, &n->u.prop.flags));
 	k = ps_peek(p, LX_MODE_DIV);
 	/* shorthand methods: Duktape 2.7 compiles only those named by a plain
 	 * identifier, string or number */
@@ -264,24 +264,23 @@ property(ps *p)
 	if (k == LX_COLON) {
 		ps_advance(p);
 		n->u.prop.kind = RW_PROP_INIT;
-		n->u.prop.value = ps_assign(p, 0);
+		RW_SET(n, prop.value, ps_assign(p, 0));
 	} else if (k == LX_LPAREN) {
 		n->u.prop.kind = RW_PROP_METHOD;
-		n->u.prop.value = ps_function(p, 0, RW_FN_METHOD, &p->tok);
+		RW_SET(n, prop.value, ps_function(p, 0, RW_FN_METHOD, &p->tok));
 	} else if ((k == LX_COMMA || k == LX_RBRACE) && ps_is_ident(p, start.kind)) {
 		/* shorthand {a}: the value is a reference to a */
 		rw_node *v = ps_node(p, RW_IDENT, &start);
 
 		if (p->strict && start.kind != LX_IDENT)
 			ps_fail(p, start.off, "'%s' is a reserved word in strict mode",
-			        n->u.prop.key->u.ident.name);
+			        RW_S(RW_N(n, prop.key), ident.name));
 		if (start.flags & LX_F_KEYWORD_ESC)
 			ps_fail(p, start.off, "reserved word written with escapes cannot be an identifier");
-		v->u.ident.name = n->u.prop.key->u.ident.name;
-		v->u.ident.len = n->u.prop.key->u.ident.len;
+		RW_SET(v, ident.name, RW_S(RW_N(n, prop.key), ident.name));
 		n->u.prop.kind = RW_PROP_INIT;
 		n->u.prop.flags |= RW_PROP_SHORTHAND;
-		n->u.prop.value = v;
+		RW_SET(n, prop.value, v);
 	} else if (k == LX_ASSIGN) {
 		ps_es2015(p, start.off, "destructuring");
 	} else {
@@ -376,7 +375,7 @@ primary(ps *p)
 	default:
 		if (ps_is_ident(p, k)) {
 			n = ps_ident(p, RW_IDENT);
-			if (n->u.ident.name == p->a_async && ps_peek(p, LX_MODE_DIV) == LX_KW_FUNCTION &&
+			if (RW_S(n, ident.name) == p->a_async && ps_peek(p, LX_MODE_DIV) == LX_KW_FUNCTION &&
 			    !(p->tok.flags & LX_F_NL_BEFORE))
 				ps_es2015(p, start.off, "async function");
 			return n;
@@ -401,15 +400,15 @@ member_suffix(ps *p, lx_kind k, rw_node *e)
 			ps_fail_tok(p, "expected a property name after '.' but found %s",
 			            lx_kind_name(p->tok.kind));
 		n = ps_node_at(p, RW_DOT, e);
-		n->u.member.object = e;
-		n->u.member.prop = ps_ident(p, RW_NAME);
+		RW_SET(n, member.object, e);
+		RW_SET(n, member.prop, ps_ident(p, RW_NAME));
 		return n;
 	}
 	if (k == LX_LBRACKET) {
 		ps_advance(p);
 		n = ps_node_at(p, RW_INDEX, e);
-		n->u.member.object = e;
-		n->u.member.prop = ps_expression(p, 0);
+		RW_SET(n, member.object, e);
+		RW_SET(n, member.prop, ps_expression(p, 0));
 		ps_expect(p, LX_RBRACKET, LX_MODE_DIV);
 		return n;
 	}
@@ -435,7 +434,7 @@ member(ps *p)
 		e = member(p);
 		ps_leave(p);
 		n = ps_node(p, RW_NEW, &start);
-		n->u.call.callee = e;
+		RW_SET(n, call.callee, e);
 		if (ps_peek(p, LX_MODE_DIV) == LX_LPAREN) {
 			arguments(p, &n->u.call.args);
 		} else {
@@ -474,7 +473,7 @@ ps_lhs(ps *p)
 
 		if (k == LX_LPAREN) {
 			n = ps_node_at(p, RW_CALL, e);
-			n->u.call.callee = e;
+			RW_SET(n, call.callee, e);
 			arguments(p, &n->u.call.args);
 		} else if (!(n = member_suffix(p, k, e))) {
 			break;
@@ -520,14 +519,14 @@ unary(ps *p)
 			ps_check_target(p, arg, 0, op == RW_OP_INC ? "'++'" : "'--'");
 			n = ps_node(p, RW_UPDATE, &start);
 			n->flags |= RW_PREFIX;
-			n->u.update.op = op;
-			n->u.update.arg = arg;
+			n->op = op;
+			RW_SET(n, update.arg, arg);
 		} else {
 			if (op == RW_OP_DELETE && p->strict && arg->kind == RW_IDENT)
 				ps_fail(p, start.off, "delete of an unqualified identifier in strict mode");
 			n = ps_node(p, RW_UNARY, &start);
-			n->u.unary.op = op;
-			n->u.unary.arg = arg;
+			n->op = op;
+			RW_SET(n, unary.arg, arg);
 		}
 		ps_finish(p, n);
 		return n;
@@ -538,8 +537,8 @@ unary(ps *p)
 		ps_check_target(p, arg, 0, k == LX_INC ? "'++'" : "'--'");
 		ps_advance(p);
 		n = ps_node_at(p, RW_UPDATE, arg);
-		n->u.update.op = k == LX_INC ? RW_OP_INC : RW_OP_DEC;
-		n->u.update.arg = arg;
+		n->op = k == LX_INC ? RW_OP_INC : RW_OP_DEC;
+		RW_SET(n, update.arg, arg);
 		ps_finish(p, n);
 		return n;
 	}
@@ -599,9 +598,9 @@ binary(ps *p, int minprec, int noin)
 		/* ** is right-associative, the others left-associative */
 		right = binary(p, op == RW_OP_EXP ? prec : prec + 1, noin);
 		n = ps_node_at(p, RW_BINARY, left);
-		n->u.binary.op = op;
-		n->u.binary.left = left;
-		n->u.binary.right = right;
+		n->op = op;
+		RW_SET(n, binary.left, left);
+		RW_SET(n, binary.right, right);
 		ps_finish(p, n);
 		left = n;
 	}
@@ -618,10 +617,10 @@ conditional(ps *p, int noin)
 		return test;
 	ps_advance(p);
 	n = ps_node_at(p, RW_COND, test);
-	n->u.cond.test = test;
-	n->u.cond.then = ps_assign(p, 0);
+	RW_SET(n, cond.test, test);
+	RW_SET(n, cond.then, ps_assign(p, 0));
 	ps_expect(p, LX_COLON, LX_MODE_DIV);
-	n->u.cond.alt = ps_assign(p, noin);
+	RW_SET(n, cond.alt, ps_assign(p, noin));
 	ps_finish(p, n);
 	return n;
 }
@@ -664,9 +663,9 @@ ps_assign(ps *p, int noin)
 		ps_check_target(p, left, op == RW_OP_ASSIGN, "assignment");
 		ps_advance(p);
 		n = ps_node_at(p, RW_ASSIGN, left);
-		n->u.assign.op = op;
-		n->u.assign.target = left;
-		n->u.assign.value = ps_assign(p, noin);
+		n->op = op;
+		RW_SET(n, assign.target, left);
+		RW_SET(n, assign.value, ps_assign(p, noin));
 		ps_finish(p, n);
 		left = n;
 	}

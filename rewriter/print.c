@@ -161,7 +161,7 @@ prec(const rw_node *n)
 	case RW_SEQ:    return P_SEQ;
 	case RW_ASSIGN: return P_ASSIGN;
 	case RW_COND:   return P_COND;
-	case RW_BINARY: return binary_prec((rw_op)n->u.binary.op);
+	case RW_BINARY: return binary_prec((rw_op)n->op);
 	case RW_UNARY:  return P_UNARY;
 	case RW_UPDATE: return (n->flags & RW_PREFIX) ? P_UNARY : P_POSTFIX;
 	case RW_NEW:    return (n->flags & RW_NEW_NO_ARGS) ? P_NEW_NOARGS : P_MEMBER;
@@ -180,7 +180,7 @@ list(pr *o, const rw_list *l)
 	for (i = 0; i < l->n; i++) {
 		if (i > 0)
 			puts_(o, ", ");
-		expr(o, l->v[i], P_ASSIGN, 0);
+		expr(o, rw_item(l, i), P_ASSIGN, 0);
 	}
 }
 
@@ -193,7 +193,7 @@ function_rest(pr *o, const rw_node *n)
 	for (i = 0; i < n->u.fn.params.n; i++) {
 		if (i > 0)
 			puts_(o, ", ");
-		raw(o, n->u.fn.params.v[i]);
+		raw(o, RW_ITEM(n, fn.params, i));
 	}
 	puts_(o, ") {");
 	if (n->u.fn.body.n == 0) {
@@ -203,7 +203,7 @@ function_rest(pr *o, const rw_node *n)
 	o->indent++;
 	for (i = 0; i < n->u.fn.body.n; i++) {
 		newline(o);
-		stmt(o, n->u.fn.body.v[i]);
+		stmt(o, RW_ITEM(n, fn.body, i));
 	}
 	o->indent--;
 	newline(o);
@@ -214,9 +214,9 @@ static void
 function(pr *o, const rw_node *n)
 {
 	puts_(o, "function");
-	if (n->u.fn.name != NULL) {
+	if (RW_N(n, fn.name) != NULL) {
 		space(o);
-		raw(o, n->u.fn.name);
+		raw(o, RW_N(n, fn.name));
 	} else {
 		space(o);
 	}
@@ -228,10 +228,10 @@ prop_key(pr *o, const rw_node *p)
 {
 	if (p->u.prop.flags & RW_PROP_COMPUTED) {
 		puts_(o, "[");
-		expr(o, p->u.prop.key, P_ASSIGN, 0);
+		expr(o, RW_N(p, prop.key), P_ASSIGN, 0);
 		puts_(o, "]");
 	} else {
-		raw(o, p->u.prop.key);
+		raw(o, RW_N(p, prop.key));
 	}
 }
 
@@ -242,7 +242,7 @@ object(pr *o, const rw_node *n)
 
 	puts_(o, "{");
 	for (i = 0; i < n->u.object.props.n; i++) {
-		const rw_node *p = n->u.object.props.v[i];
+		const rw_node *p = RW_ITEM(n, object.props, i);
 
 		if (i > 0)
 			puts_(o, ", ");
@@ -252,17 +252,17 @@ object(pr *o, const rw_node *n)
 			puts_(o, p->u.prop.kind == RW_PROP_GET ? "get" : "set");
 			space(o);
 			prop_key(o, p);
-			function_rest(o, p->u.prop.value);
+			function_rest(o, RW_N(p, prop.value));
 			break;
 		case RW_PROP_METHOD:
 			prop_key(o, p);
-			function_rest(o, p->u.prop.value);
+			function_rest(o, RW_N(p, prop.value));
 			break;
 		default:
 			prop_key(o, p);
 			if (!(p->u.prop.flags & RW_PROP_SHORTHAND)) {
 				puts_(o, ": ");
-				expr(o, p->u.prop.value, P_ASSIGN, 0);
+				expr(o, RW_N(p, prop.value), P_ASSIGN, 0);
 			}
 			break;
 		}
@@ -275,7 +275,7 @@ static int
 callee_has_call(const rw_node *n)
 {
 	while (n->kind == RW_DOT || n->kind == RW_INDEX)
-		n = n->u.member.object;
+		n = RW_N(n, member.object);
 	return n->kind == RW_CALL;
 }
 
@@ -291,28 +291,28 @@ expr_inner(pr *o, const rw_node *n, int flags)
 		for (i = 0; i < n->u.seq.items.n; i++) {
 			if (i > 0)
 				puts_(o, ", ");
-			expr(o, n->u.seq.items.v[i], P_ASSIGN, flags);
+			expr(o, RW_ITEM(n, seq.items, i), P_ASSIGN, flags);
 		}
 		break;
 	}
 	case RW_ASSIGN:
-		expr(o, n->u.assign.target, P_CALL, flags);
+		expr(o, RW_N(n, assign.target), P_CALL, flags);
 		space(o);
-		puts_(o, rw_op_text((rw_op)n->u.assign.op));
+		puts_(o, rw_op_text((rw_op)n->op));
 		space(o);
-		expr(o, n->u.assign.value, P_ASSIGN, flags);
+		expr(o, RW_N(n, assign.value), P_ASSIGN, flags);
 		break;
 	case RW_COND:
-		expr(o, n->u.cond.test, P_COND + 1, flags);
+		expr(o, RW_N(n, cond.test), P_COND + 1, flags);
 		puts_(o, " ? ");
-		expr(o, n->u.cond.then, P_ASSIGN, 0);
+		expr(o, RW_N(n, cond.then), P_ASSIGN, 0);
 		puts_(o, " : ");
-		expr(o, n->u.cond.alt, P_ASSIGN, flags);
+		expr(o, RW_N(n, cond.alt), P_ASSIGN, flags);
 		break;
 	case RW_BINARY:
-		p = binary_prec((rw_op)n->u.binary.op);
-		if (n->u.binary.op == RW_OP_EXP) {
-			const rw_node *l = n->u.binary.left;
+		p = binary_prec((rw_op)n->op);
+		if (n->op == RW_OP_EXP) {
+			const rw_node *l = RW_N(n, binary.left);
 
 			/* -a ** b is a syntax error: (-a) ** b */
 			if (l->kind == RW_UNARY)
@@ -320,30 +320,30 @@ expr_inner(pr *o, const rw_node *n, int flags)
 			else
 				expr(o, l, p + 1, flags);
 			puts_(o, " ** ");
-			expr(o, n->u.binary.right, p, flags);
+			expr(o, RW_N(n, binary.right), p, flags);
 			break;
 		}
-		expr(o, n->u.binary.left, p, flags);
+		expr(o, RW_N(n, binary.left), p, flags);
 		space(o);
-		puts_(o, rw_op_text((rw_op)n->u.binary.op));
+		puts_(o, rw_op_text((rw_op)n->op));
 		space(o);
-		expr(o, n->u.binary.right, p + 1, flags);
+		expr(o, RW_N(n, binary.right), p + 1, flags);
 		break;
 	case RW_UNARY:
-		puts_(o, rw_op_text((rw_op)n->u.unary.op));
-		expr(o, n->u.unary.arg, P_UNARY, flags);
+		puts_(o, rw_op_text((rw_op)n->op));
+		expr(o, RW_N(n, unary.arg), P_UNARY, flags);
 		break;
 	case RW_UPDATE:
 		if (n->flags & RW_PREFIX) {
-			puts_(o, rw_op_text((rw_op)n->u.update.op));
-			expr(o, n->u.update.arg, P_CALL, flags);
+			puts_(o, rw_op_text((rw_op)n->op));
+			expr(o, RW_N(n, update.arg), P_CALL, flags);
 		} else {
-			expr(o, n->u.update.arg, P_CALL, flags);
-			puts_(o, rw_op_text((rw_op)n->u.update.op));
+			expr(o, RW_N(n, update.arg), P_CALL, flags);
+			puts_(o, rw_op_text((rw_op)n->op));
 		}
 		break;
 	case RW_CALL:
-		expr(o, n->u.call.callee, P_CALL, flags);
+		expr(o, RW_N(n, call.callee), P_CALL, flags);
 		puts_(o, "(");
 		list(o, &n->u.call.args);
 		puts_(o, ")");
@@ -351,10 +351,10 @@ expr_inner(pr *o, const rw_node *n, int flags)
 	case RW_NEW:
 		puts_(o, "new");
 		space(o);
-		if (callee_has_call(n->u.call.callee))
-			expr(o, n->u.call.callee, P_PRIMARY, 0);
+		if (callee_has_call(RW_N(n, call.callee)))
+			expr(o, RW_N(n, call.callee), P_PRIMARY, 0);
 		else
-			expr(o, n->u.call.callee, P_MEMBER, flags);
+			expr(o, RW_N(n, call.callee), P_MEMBER, flags);
 		if (!(n->flags & RW_NEW_NO_ARGS)) {
 			puts_(o, "(");
 			list(o, &n->u.call.args);
@@ -363,7 +363,7 @@ expr_inner(pr *o, const rw_node *n, int flags)
 		break;
 	case RW_DOT:
 	case RW_INDEX: {
-		const rw_node *obj = n->u.member.object;
+		const rw_node *obj = RW_N(n, member.object);
 
 		if (obj->kind == RW_NUMBER)
 			expr(o, obj, P_PRIMARY + 1, flags);   /* (1).x, not 1.x */
@@ -371,10 +371,10 @@ expr_inner(pr *o, const rw_node *n, int flags)
 			expr(o, obj, P_CALL, flags);
 		if (n->kind == RW_DOT) {
 			puts_(o, ".");
-			raw(o, n->u.member.prop);
+			raw(o, RW_N(n, member.prop));
 		} else {
 			puts_(o, "[");
-			expr(o, n->u.member.prop, P_SEQ, 0);
+			expr(o, RW_N(n, member.prop), P_SEQ, 0);
 			puts_(o, "]");
 		}
 		break;
@@ -386,11 +386,11 @@ expr_inner(pr *o, const rw_node *n, int flags)
 		for (i = 0; i < k; i++) {
 			if (i > 0)
 				puts_(o, ", ");
-			if (n->u.array.items.v[i] != NULL)
-				expr(o, n->u.array.items.v[i], P_ASSIGN, 0);
+			if (RW_ITEM(n, array.items, i) != NULL)
+				expr(o, RW_ITEM(n, array.items, i), P_ASSIGN, 0);
 		}
 		/* a trailing hole needs its own comma: [a, , ] has length 2 */
-		if (k > 0 && n->u.array.items.v[k - 1] == NULL)
+		if (k > 0 && RW_ITEM(n, array.items, k - 1) == NULL)
 			puts_(o, ",");
 		puts_(o, "]");
 		break;
@@ -428,7 +428,7 @@ expr(pr *o, const rw_node *n, int minprec, int flags)
 	int paren = prec(n) < minprec;
 
 	/* `in` inside a for-head initializer must be parenthesized */
-	if (!paren && (flags & F_NOIN) && n->kind == RW_BINARY && n->u.binary.op == RW_OP_IN)
+	if (!paren && (flags & F_NOIN) && n->kind == RW_BINARY && n->op == RW_OP_IN)
 		paren = 1;
 	if (paren) {
 		puts_(o, "(");
@@ -478,13 +478,13 @@ var_decls(pr *o, const rw_node *n, int flags)
 
 	puts_(o, (n->flags & RW_CONST) ? "const" : "var");
 	for (i = 0; i < n->u.var.decls.n; i++) {
-		const rw_node *d = n->u.var.decls.v[i];
+		const rw_node *d = RW_ITEM(n, var.decls, i);
 
 		puts_(o, i > 0 ? ", " : " ");
-		raw(o, d->u.decl.id);
-		if (d->u.decl.init != NULL) {
+		raw(o, RW_N(d, decl.id));
+		if (RW_N(d, decl.init) != NULL) {
 			puts_(o, " = ");
-			expr(o, d->u.decl.init, P_ASSIGN, flags);
+			expr(o, RW_N(d, decl.init), P_ASSIGN, flags);
 		}
 	}
 }
@@ -496,15 +496,15 @@ ends_with_open_if(const rw_node *n)
 	for (;;) {
 		switch (n->kind) {
 		case RW_IF:
-			if (n->u.if_.alt == NULL)
+			if (RW_N(n, if_.alt) == NULL)
 				return 1;
-			n = n->u.if_.alt;
+			n = RW_N(n, if_.alt);
 			break;
-		case RW_WHILE:    n = n->u.loop.body; break;
-		case RW_FOR:      n = n->u.for_.body; break;
-		case RW_FOR_IN:   n = n->u.for_in.body; break;
-		case RW_WITH:     n = n->u.with.body; break;
-		case RW_LABELED:  n = n->u.labeled.body; break;
+		case RW_WHILE:    n = RW_N(n, loop.body); break;
+		case RW_FOR:      n = RW_N(n, for_.body); break;
+		case RW_FOR_IN:   n = RW_N(n, for_in.body); break;
+		case RW_WITH:     n = RW_N(n, with.body); break;
+		case RW_LABELED:  n = RW_N(n, labeled.body); break;
 		default:          return 0;
 		}
 	}
@@ -543,7 +543,7 @@ statements(pr *o, const rw_list *l)
 	o->indent++;
 	for (i = 0; i < l->n; i++) {
 		newline(o);
-		stmt(o, l->v[i]);
+		stmt(o, rw_item(l, i));
 	}
 	o->indent--;
 }
@@ -566,7 +566,7 @@ stmt(pr *o, const rw_node *n)
 		puts_(o, "}");
 		break;
 	case RW_EXPR_STMT:
-		expr_statement(o, n->u.expr_stmt.expr, (n->flags & RW_DIRECTIVE) != 0);
+		expr_statement(o, RW_N(n, expr_stmt.expr), (n->flags & RW_DIRECTIVE) != 0);
 		break;
 	case RW_VAR:
 		var_decls(o, n, 0);
@@ -574,77 +574,77 @@ stmt(pr *o, const rw_node *n)
 		break;
 	case RW_IF:
 		puts_(o, "if (");
-		expr(o, n->u.if_.test, P_SEQ, 0);
+		expr(o, RW_N(n, if_.test), P_SEQ, 0);
 		puts_(o, ")");
-		body(o, n->u.if_.then, n->u.if_.alt != NULL && ends_with_open_if(n->u.if_.then));
-		if (n->u.if_.alt != NULL) {
-			if (n->u.if_.then->kind == RW_BLOCK ||
-			    (n->u.if_.alt != NULL && ends_with_open_if(n->u.if_.then)))
+		body(o, RW_N(n, if_.then), RW_N(n, if_.alt) != NULL && ends_with_open_if(RW_N(n, if_.then)));
+		if (RW_N(n, if_.alt) != NULL) {
+			if (RW_N(n, if_.then)->kind == RW_BLOCK ||
+			    (RW_N(n, if_.alt) != NULL && ends_with_open_if(RW_N(n, if_.then))))
 				space(o);
 			else
 				newline(o);
 			puts_(o, "else");
-			if (n->u.if_.alt->kind == RW_IF) {
+			if (RW_N(n, if_.alt)->kind == RW_IF) {
 				space(o);
-				stmt(o, n->u.if_.alt);
+				stmt(o, RW_N(n, if_.alt));
 			} else {
-				body(o, n->u.if_.alt, 0);
+				body(o, RW_N(n, if_.alt), 0);
 			}
 		}
 		break;
 	case RW_DO_WHILE:
 		puts_(o, "do");
-		body(o, n->u.loop.body, 0);
-		if (n->u.loop.body->kind == RW_BLOCK)
+		body(o, RW_N(n, loop.body), 0);
+		if (RW_N(n, loop.body)->kind == RW_BLOCK)
 			space(o);
 		else
 			newline(o);
 		puts_(o, "while (");
-		expr(o, n->u.loop.test, P_SEQ, 0);
+		expr(o, RW_N(n, loop.test), P_SEQ, 0);
 		puts_(o, ");");
 		break;
 	case RW_WHILE:
 		puts_(o, "while (");
-		expr(o, n->u.loop.test, P_SEQ, 0);
+		expr(o, RW_N(n, loop.test), P_SEQ, 0);
 		puts_(o, ")");
-		body(o, n->u.loop.body, 0);
+		body(o, RW_N(n, loop.body), 0);
 		break;
 	case RW_FOR:
 		puts_(o, "for (");
-		if (n->u.for_.init != NULL) {
-			if (n->u.for_.init->kind == RW_VAR)
-				var_decls(o, n->u.for_.init, F_NOIN);
+		if (RW_N(n, for_.init) != NULL) {
+			if (RW_N(n, for_.init)->kind == RW_VAR)
+				var_decls(o, RW_N(n, for_.init), F_NOIN);
 			else
-				expr(o, n->u.for_.init, P_SEQ, F_NOIN);
+				expr(o, RW_N(n, for_.init), P_SEQ, F_NOIN);
 		}
 		puts_(o, ";");
-		if (n->u.for_.test != NULL) {
+		if (RW_N(n, for_.test) != NULL) {
 			space(o);
-			expr(o, n->u.for_.test, P_SEQ, 0);
+			expr(o, RW_N(n, for_.test), P_SEQ, 0);
 		}
 		puts_(o, ";");
-		if (n->u.for_.update != NULL) {
+		if (RW_N(n, for_.update) != NULL) {
 			space(o);
-			expr(o, n->u.for_.update, P_SEQ, 0);
+			expr(o, RW_N(n, for_.update), P_SEQ, 0);
 		}
 		puts_(o, ")");
-		body(o, n->u.for_.body, 0);
+		body(o, RW_N(n, for_.body), 0);
 		break;
 	case RW_FOR_IN:
 		puts_(o, "for (");
-		if (n->u.for_in.left->kind == RW_VAR)
-			var_decls(o, n->u.for_in.left, F_NOIN);
+		if (RW_N(n, for_in.left)->kind == RW_VAR)
+			var_decls(o, RW_N(n, for_in.left), F_NOIN);
 		else
-			expr(o, n->u.for_in.left, P_CALL, F_NOIN);
+			expr(o, RW_N(n, for_in.left), P_CALL, F_NOIN);
 		puts_(o, " in ");
-		expr(o, n->u.for_in.right, P_SEQ, 0);
+		expr(o, RW_N(n, for_in.right), P_SEQ, 0);
 		puts_(o, ")");
-		body(o, n->u.for_in.body, 0);
+		body(o, RW_N(n, for_in.body), 0);
 		break;
 	case RW_CONTINUE:
 	case RW_BREAK:
 		puts_(o, n->kind == RW_BREAK ? "break" : "continue");
-		if (n->u.jump.label != NULL) {
+		if (RW_S(n, jump.label) != NULL) {
 			space(o);
 			put(o, o->ast->src + n->u.jump.label_span.start,
 			    n->u.jump.label_span.end - n->u.jump.label_span.start);
@@ -653,31 +653,31 @@ stmt(pr *o, const rw_node *n)
 		break;
 	case RW_RETURN:
 		puts_(o, "return");
-		if (n->u.ret.arg != NULL) {
+		if (RW_N(n, ret.arg) != NULL) {
 			space(o);
-			expr(o, n->u.ret.arg, P_SEQ, 0);
+			expr(o, RW_N(n, ret.arg), P_SEQ, 0);
 		}
 		puts_(o, ";");
 		break;
 	case RW_WITH:
 		puts_(o, "with (");
-		expr(o, n->u.with.object, P_SEQ, 0);
+		expr(o, RW_N(n, with.object), P_SEQ, 0);
 		puts_(o, ")");
-		body(o, n->u.with.body, 0);
+		body(o, RW_N(n, with.body), 0);
 		break;
 	case RW_SWITCH: {
 		uint32_t i;
 
 		puts_(o, "switch (");
-		expr(o, n->u.switch_.disc, P_SEQ, 0);
+		expr(o, RW_N(n, switch_.disc), P_SEQ, 0);
 		puts_(o, ") {");
 		for (i = 0; i < n->u.switch_.cases.n; i++) {
-			const rw_node *c = n->u.switch_.cases.v[i];
+			const rw_node *c = RW_ITEM(n, switch_.cases, i);
 
 			newline(o);
-			if (c->u.case_.test != NULL) {
+			if (RW_N(c, case_.test) != NULL) {
 				puts_(o, "case ");
-				expr(o, c->u.case_.test, P_SEQ, 0);
+				expr(o, RW_N(c, case_.test), P_SEQ, 0);
 				puts_(o, ":");
 			} else {
 				puts_(o, "default:");
@@ -692,30 +692,30 @@ stmt(pr *o, const rw_node *n)
 		put(o, o->ast->src + n->u.labeled.label_span.start,
 		    n->u.labeled.label_span.end - n->u.labeled.label_span.start);
 		puts_(o, ":");
-		if (n->u.labeled.body->kind == RW_EMPTY) {
+		if (RW_N(n, labeled.body)->kind == RW_EMPTY) {
 			puts_(o, ";");
 		} else {
 			space(o);
-			stmt(o, n->u.labeled.body);
+			stmt(o, RW_N(n, labeled.body));
 		}
 		break;
 	case RW_THROW:
 		puts_(o, "throw ");
-		expr(o, n->u.throw_.arg, P_SEQ, 0);
+		expr(o, RW_N(n, throw_.arg), P_SEQ, 0);
 		puts_(o, ";");
 		break;
 	case RW_TRY:
 		puts_(o, "try ");
-		stmt(o, n->u.try_.block);
-		if (n->u.try_.handler != NULL) {
+		stmt(o, RW_N(n, try_.block));
+		if (RW_N(n, try_.handler) != NULL) {
 			puts_(o, " catch (");
-			raw(o, n->u.try_.handler->u.catch_.param);
+			raw(o, RW_N(RW_N(n, try_.handler), catch_.param));
 			puts_(o, ") ");
-			stmt(o, n->u.try_.handler->u.catch_.body);
+			stmt(o, RW_N(RW_N(n, try_.handler), catch_.body));
 		}
-		if (n->u.try_.finalizer != NULL) {
+		if (RW_N(n, try_.finalizer) != NULL) {
 			puts_(o, " finally ");
-			stmt(o, n->u.try_.finalizer);
+			stmt(o, RW_N(n, try_.finalizer));
 		}
 		break;
 	case RW_DEBUGGER:
@@ -730,7 +730,7 @@ stmt(pr *o, const rw_node *n)
 		for (i = 0; i < n->u.program.body.n; i++) {
 			if (i > 0)
 				newline(o);
-			stmt(o, n->u.program.body.v[i]);
+			stmt(o, RW_ITEM(n, program.body, i));
 		}
 		break;
 	}

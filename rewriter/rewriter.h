@@ -32,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 typedef struct rw_node rw_node;
 typedef struct rw_ast  rw_ast;
@@ -156,116 +157,178 @@ typedef struct rw_span {
 	uint32_t start, end;
 } rw_span;
 
-/* Arena-allocated array of nodes. */
+/* A reference from the AST to something else in the AST's arena (a node,
+ * an interned name, a list's items, a scope, an occurrence record): a
+ * signed offset in 4-byte units FROM THE ADDRESS OF THE REFERENCE ITSELF,
+ * 0 for none. Half the size of a pointer; the arena is one reserved
+ * address range (at most 8 GB), so every offset fits. A reference is only
+ * valid where it was written: never copy an rw_node or an rw_list by value.
+ * Read and write them with the accessors below. */
+typedef int32_t rw_rel;
+
+/* A list of nodes: v refers to an array of n references (each relative to
+ * its own slot, 0 for an array hole). */
 typedef struct rw_list {
-	rw_node **v;
-	uint32_t  n;
+	rw_rel   v;
+	uint32_t n;
 } rw_list;
 
-/* A node. To keep the AST small (memory <= ~10x the source), each node is
- * allocated with only its own kind's member of the union: never copy an
- * rw_node by value, never read a union member other than its kind's. */
+/* A node: a 12-byte header (kind, op, flags, span) and its kind's member of
+ * the union, all of 4-byte fields (references are rw_rel). Each node is
+ * allocated with only its own member (rw_node_size), 4-byte aligned: never
+ * copy an rw_node by value, never read a union member other than its
+ * kind's. Nodes have no id (doc/parser.md, "Memory"). */
 struct rw_node {
-	uint16_t kind;      /* rw_kind */
+	uint8_t  kind;      /* rw_kind */
+	uint8_t  op;        /* rw_op: RW_UNARY, RW_UPDATE, RW_BINARY, RW_ASSIGN */
 	uint16_t flags;     /* RW_* above */
-	uint32_t id;        /* 0..ast->node_count-1, unique per AST */
 	rw_span  span;
 	union {
 		struct {                 /* RW_PROGRAM */
 			rw_list  body;
-			int      strict;     /* starts with a "use strict" directive */
-			void    *scope;      /* for the scope analysis; NULL after parsing */
+			int32_t  strict;     /* starts with a "use strict" directive */
+			rw_rel   scope;      /* rw_scope (rw_scope_of()); 0 after parsing */
 		} program;
 		struct { rw_list body; } block;               /* RW_BLOCK */
-		struct { rw_node *expr; } expr_stmt;          /* RW_EXPR_STMT */
+		struct { rw_rel expr; } expr_stmt;            /* RW_EXPR_STMT */
 		struct { rw_list decls; } var;                /* RW_VAR: RW_DECLARATOR items */
-		struct { rw_node *id, *init; } decl;          /* RW_DECLARATOR: id RW_IDENT, init or NULL */
-		struct { rw_node *test, *then, *alt; } if_;   /* RW_IF: alt may be NULL */
-		struct { rw_node *test, *body; } loop;        /* RW_WHILE, RW_DO_WHILE */
+		struct { rw_rel id, init; } decl;             /* RW_DECLARATOR: id RW_IDENT, init or none */
+		struct { rw_rel test, then, alt; } if_;       /* RW_IF: alt may be none */
+		struct { rw_rel test, body; } loop;           /* RW_WHILE, RW_DO_WHILE */
 		struct {                 /* RW_FOR */
-			rw_node *init;       /* RW_VAR (flag RW_IN_FOR_HEAD), an expression, or NULL */
-			rw_node *test, *update, *body;   /* test, update may be NULL */
+			rw_rel init;         /* RW_VAR (flag RW_IN_FOR_HEAD), an expression, or none */
+			rw_rel test, update, body;   /* test, update may be none */
 		} for_;
 		struct {                 /* RW_FOR_IN */
-			rw_node *left;       /* RW_VAR with exactly one declarator, or an LHS expression */
-			rw_node *right, *body;
+			rw_rel left;         /* RW_VAR with exactly one declarator, or an LHS expression */
+			rw_rel right, body;
 		} for_in;
 		struct {                 /* RW_BREAK, RW_CONTINUE */
-			const char *label;   /* interned, or NULL */
-			rw_span     label_span;
-			rw_node    *target;  /* resolved by the parser: the RW_LABELED of `label`,
+			rw_rel   label;      /* interned name (RW_S), or none */
+			rw_span  label_span;
+			rw_rel   target;     /* resolved by the parser: the RW_LABELED of `label`,
 			                        or (no label) the innermost loop / switch */
 		} jump;
-		struct { rw_node *arg; } ret;                 /* RW_RETURN: arg may be NULL */
-		struct { rw_node *object, *body; } with;      /* RW_WITH */
-		struct { rw_node *disc; rw_list cases; } switch_;  /* RW_SWITCH: RW_CASE items */
-		struct { rw_node *test; rw_list body; } case_;     /* RW_CASE: test NULL = default */
+		struct { rw_rel arg; } ret;                   /* RW_RETURN: arg may be none */
+		struct { rw_rel object, body; } with;         /* RW_WITH */
+		struct { rw_rel disc; rw_list cases; } switch_;    /* RW_SWITCH: RW_CASE items */
+		struct { rw_rel test; rw_list body; } case_;       /* RW_CASE: test none = default */
 		struct {                 /* RW_LABELED */
-			const char *label;   /* interned */
-			rw_span     label_span;
-			rw_node    *body;
+			rw_rel   label;      /* interned name (RW_S) */
+			rw_span  label_span;
+			rw_rel   body;
 		} labeled;
-		struct { rw_node *arg; } throw_;              /* RW_THROW */
+		struct { rw_rel arg; } throw_;                /* RW_THROW */
 		struct {                 /* RW_TRY */
-			rw_node *block;      /* RW_BLOCK */
-			rw_node *handler;    /* RW_CATCH or NULL */
-			rw_node *finalizer;  /* RW_BLOCK or NULL */
+			rw_rel block;        /* RW_BLOCK */
+			rw_rel handler;      /* RW_CATCH or none */
+			rw_rel finalizer;    /* RW_BLOCK or none */
 		} try_;
 		struct {                 /* RW_CATCH */
-			rw_node *param;      /* RW_IDENT */
-			rw_node *body;       /* RW_BLOCK */
-			void    *scope;      /* for the scope analysis */
+			rw_rel param;        /* RW_IDENT */
+			rw_rel body;         /* RW_BLOCK */
+			rw_rel scope;        /* rw_scope (rw_scope_of()) */
 		} catch_;
 		struct {                 /* RW_FUNC_DECL, RW_FUNC_EXPR */
-			rw_node  *name;      /* RW_IDENT or NULL (anonymous expression, getter/setter/method) */
+			rw_rel    name;      /* RW_IDENT or none (anonymous expression, getter/setter/method) */
 			rw_list   params;    /* RW_IDENT items */
 			rw_list   body;      /* statements (directives first, flag RW_DIRECTIVE) */
 			uint32_t  flags;     /* RW_FN_* */
 			uint32_t  body_start;/* byte offset of the body's `{` */
-			uint32_t  body_end;  /* byte offset just after the body's `}` (== span.end) */
+			uint32_t  body_end;  /* byte offset just after the body's `}` */
 			uint32_t  params_start; /* byte offset of the `(` */
-			void     *scope;     /* for the scope analysis; NULL after parsing */
+			rw_rel    scope;     /* rw_scope (rw_scope_of()); 0 after parsing */
 			int32_t   site;      /* for the instrumentation; -1 after parsing */
 		} fn;
 		struct {                 /* RW_IDENT, RW_NAME */
-			const char *name;    /* interned, cooked */
-			uint32_t    len;     /* byte length of name */
-			void       *binding; /* RW_IDENT: for the scope analysis; NULL after parsing */
+			rw_rel name;         /* interned, cooked (RW_S; length: rw_name_len) */
+			rw_rel binding;      /* RW_IDENT: its rw_ref (rw_ref_of()); 0 after parsing */
 		} ident;
-		struct { int value; } boolean;                /* RW_BOOL */
-		struct { double value; } number;              /* RW_NUMBER */
+		struct { int32_t value; } boolean;            /* RW_BOOL */
+		struct { uint32_t value[2]; } number;         /* RW_NUMBER: rw_number() */
 		struct {                 /* RW_STRING */
-			const char *value;   /* cooked (CESU-8), NUL-terminated, may contain NULs */
-			uint32_t    len;
+			rw_rel   value;      /* RW_S: cooked (CESU-8), NUL-terminated, may contain NULs */
+			uint32_t len;
 		} string;
 		struct {                 /* RW_REGEX: /body/flags */
 			uint32_t body_len;   /* bytes of body (span.start+1 .. +body_len) */
 		} regex;
-		struct { rw_list items; } array;              /* RW_ARRAY: NULL items are holes */
+		struct { rw_list items; } array;              /* RW_ARRAY: items none are holes */
 		struct { rw_list props; } object;             /* RW_OBJECT: RW_PROP items */
 		struct {                 /* RW_PROP */
-			rw_prop_kind kind;
-			uint32_t     flags;  /* RW_PROP_COMPUTED, RW_PROP_SHORTHAND */
-			rw_node     *key;    /* RW_NAME, RW_STRING, RW_NUMBER, or (computed) any expression */
-			rw_node     *value;  /* expression; RW_FUNC_EXPR for get/set/method */
+			uint16_t kind;       /* rw_prop_kind */
+			uint16_t flags;      /* RW_PROP_COMPUTED, RW_PROP_SHORTHAND */
+			rw_rel   key;        /* RW_NAME, RW_STRING, RW_NUMBER, or (computed) any expression */
+			rw_rel   value;      /* expression; RW_FUNC_EXPR for get/set/method */
 		} prop;
-		struct { rw_op op; rw_node *arg; } unary;     /* RW_UNARY */
-		struct { rw_op op; rw_node *arg; } update;    /* RW_UPDATE: RW_OP_INC/DEC, flag RW_PREFIX */
-		struct { rw_op op; rw_node *left, *right; } binary;   /* RW_BINARY */
-		struct { rw_op op; rw_node *target, *value; } assign; /* RW_ASSIGN */
-		struct { rw_node *test, *then, *alt; } cond;  /* RW_COND */
-		struct { rw_node *callee; rw_list args; } call;  /* RW_CALL, RW_NEW */
-		struct { rw_node *object, *prop; } member;    /* RW_DOT (prop RW_NAME), RW_INDEX */
+		struct { rw_rel arg; } unary;                 /* RW_UNARY: op */
+		struct { rw_rel arg; } update;                /* RW_UPDATE: op RW_OP_INC/DEC, flag RW_PREFIX */
+		struct { rw_rel left, right; } binary;        /* RW_BINARY: op */
+		struct { rw_rel target, value; } assign;      /* RW_ASSIGN: op */
+		struct { rw_rel test, then, alt; } cond;      /* RW_COND */
+		struct { rw_rel callee; rw_list args; } call; /* RW_CALL, RW_NEW */
+		struct { rw_rel object, prop; } member;       /* RW_DOT (prop RW_NAME), RW_INDEX */
 		struct { rw_list items; } seq;                /* RW_SEQ */
 	} u;
 };
+
+/* ---- reading and writing references */
+
+/* What r refers to, or NULL. */
+static inline void *
+rw_rel_get(const rw_rel *r)
+{
+	return *r ? (void *)((char *)(uintptr_t)r + (ptrdiff_t)*r * 4) : NULL;
+}
+
+/* Makes r refer to p (NULL: none); p is in the same AST's arena, 4-byte aligned. */
+static inline void
+rw_rel_set(rw_rel *r, const void *p)
+{
+	*r = p ? (rw_rel)(((const char *)p - (const char *)r) / 4) : 0;
+}
+
+/* The node in field f of node n's union (f as in n->u.f, e.g.
+ * RW_N(n, binary.left)), or NULL; RW_SET stores one there. */
+#define RW_N(n, f)       ((rw_node *)rw_rel_get(&(n)->u.f))
+#define RW_SET(n, f, c)  rw_rel_set(&(n)->u.f, (c))
+/* A name or string field (ident.name, jump.label, labeled.label, string.value). */
+#define RW_S(n, f)       ((const char *)rw_rel_get(&(n)->u.f))
+
+/* Item i of a list (NULL for an array hole); RW_ITEM(n, f, i) for the list
+ * in field f of node n, e.g. RW_ITEM(n, call.args, 0). */
+static inline rw_node *
+rw_item(const rw_list *l, uint32_t i)
+{
+	const rw_rel *v = (const rw_rel *)rw_rel_get(&l->v);
+
+	return (rw_node *)rw_rel_get(&v[i]);
+}
+#define RW_ITEM(n, f, i) rw_item(&(n)->u.f, (i))
+
+/* The byte length of an interned name (stored in front of its bytes). */
+static inline uint32_t
+rw_name_len(const char *interned)
+{
+	return ((const uint32_t *)(const void *)interned)[-1];
+}
+
+/* The value of an RW_NUMBER. */
+static inline double
+rw_number(const rw_node *n)
+{
+	double d;
+
+	memcpy(&d, n->u.number.value, sizeof d);
+	return d;
+}
 
 struct rw_ast {
 	rw_node    *program;     /* RW_PROGRAM */
 	const char *filename;    /* copy, owned by the AST */
 	const char *src;         /* the caller's buffer (not copied) */
 	size_t      len;
-	uint32_t    node_count;
+	uint32_t    node_count;  /* nodes made by the parser */
 	uint32_t    fn_count;    /* number of RW_FUNC_DECL + RW_FUNC_EXPR nodes */
 	void       *priv;        /* arena, intern table, line table: private */
 };

@@ -15,7 +15,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "rewriter/ast_impl.h"
 #include "rewriter/scope_impl.h"
@@ -143,35 +142,14 @@ close_scope(rw_scopes *s, rw_scope *sc)
 	}
 }
 
-/* The occurrence records: pre-faulted mapped memory (rw_map) of n records,
- * in 2 MB steps when big (huge pages); malloc when tiny. */
+/* The occurrence records: one array of n in the AST's arena (identifiers
+ * refer to theirs with an rw_rel). */
 static int
 refs_alloc(rw_scopes *s, uint32_t n)
 {
-	size_t size = (size_t)n * sizeof *s->refs;
-
-	if (size < 64u * 1024u) {
-		s->refs = malloc(size);
-		s->refs_map = 0;
-	} else {
-		if (size >= RW_MAP_HUGE)
-			size = (size + RW_MAP_HUGE - 1) & ~(size_t)(RW_MAP_HUGE - 1);
-		s->refs = rw_map(size);
-		s->refs_map = size;
-	}
+	s->refs = rw_ast_alloc(s->ast, (size_t)n * sizeof *s->refs);
 	s->cap_refs = n;
 	return s->refs ? 0 : -1;
-}
-
-static void
-refs_free(rw_scopes *s)
-{
-	if (s->refs_map)
-		munmap(s->refs, s->refs_map);
-	else
-		free(s->refs);
-	s->refs = NULL;
-	s->refs_map = 0;
 }
 
 static void *
@@ -279,14 +257,14 @@ static rw_binding *
 declare(rw_scopes *s, rw_scope *scope, rw_node *ident, rw_bind_kind kind,
         rw_node *fn)
 {
-	const char *name = ident->u.ident.name;
+	const char *name = RW_S(ident, ident.name);
 	rw_binding *b = lookup_open(s, scope, name);
 
 	if (kind == RW_BIND_VAR && name == s->n_arguments &&
 	    scope->kind == RW_SCOPE_FUNCTION)
 		kind = RW_BIND_ARGUMENTS;   /* `var arguments` keeps the object */
 	if (!b) {
-		b = new_binding(s, scope, name, ident->u.ident.len, kind, ident);
+		b = new_binding(s, scope, name, rw_name_len(RW_S(ident, ident.name)), kind, ident);
 		if (!b)
 			return NULL;
 	} else {
@@ -329,9 +307,12 @@ walk_list(rw_list *l, walk_ctx *c)
 {
 	uint32_t i;
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i] && walk(l->v[i], c) != 0)
+	for (i = 0; i < l->n; i++) {
+		rw_node *x = rw_item(l, i);
+
+		if (x && walk(x, c) != 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -343,17 +324,14 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	rw_ref *r;
 
 	if (s->nrefs == s->cap_refs) {
-		/* more than the parser counted (not expected): malloc'd from now on */
-		uint32_t cap = s->cap_refs;
-		rw_ref *a = grow_array(s, s->refs_map ? NULL : s->refs, &cap, sizeof *a);
+		/* more than the parser counted (not expected): a bigger array */
+		rw_ref *a = rw_ast_alloc(s->ast, (size_t)s->cap_refs * 2 * sizeof *a);
+
 		if (!a)
 			return -1;
-		if (s->refs_map) {
-			memcpy(a, s->refs, (size_t)s->nrefs * sizeof *a);
-			refs_free(s);
-		}
+		memcpy(a, s->refs, (size_t)s->nrefs * sizeof *a);
 		s->refs = a;
-		s->cap_refs = cap;
+		s->cap_refs *= 2;
 		s->moved = 1;
 	}
 	r = &s->refs[s->nrefs];
@@ -362,7 +340,7 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	r->scope = scope;
 	r->flags = flags;
 	r->binding = NULL;
-	ident->u.ident.binding = r;
+	RW_SET(ident, ident.binding, r);
 	return (int32_t)s->nrefs++;
 }
 
@@ -387,7 +365,7 @@ bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 		scope->func->flags |= RW_SF_FREE;
 	}
 	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) &&
-	    r->ident->u.ident.name == s->n_eval) {
+	    RW_S(r->ident, ident.name) == s->n_eval) {
 		/* a direct eval: the callee `eval` is not shadowed */
 		r->flags |= RW_RF_EVAL;
 		scope->flags |= RW_SF_EVAL;
@@ -475,10 +453,10 @@ resolve_pending(rw_scopes *s, uint32_t base, rw_scope *sc)
 			continue;
 		}
 		r = &s->refs[pd.ref];
-		name = r->ident->u.ident.name;
+		name = RW_S(r->ident, ident.name);
 		b = lookup_open(s, sc, name);
 		if (!b && name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION) {
-			b = new_binding(s, sc, name, r->ident->u.ident.len,
+			b = new_binding(s, sc, name, rw_name_len(RW_S(r->ident, ident.name)),
 			                RW_BIND_ARGUMENTS, NULL);
 			if (!b)
 				return -1;
@@ -507,40 +485,40 @@ walk_function(rw_node *n, walk_ctx *c)
 	walk_ctx inner;
 	uint32_t i, base;
 
-	if (is_decl && n->u.fn.name) {
-		fb = declare(s, c->fn, n->u.fn.name, RW_BIND_FUNC, n);
+	if (is_decl && RW_N(n, fn.name)) {
+		fb = declare(s, c->fn, RW_N(n, fn.name), RW_BIND_FUNC, n);
 		if (!fb)
 			return -1;
 	}
 	sc = new_scope(s, RW_SCOPE_FUNCTION, n, parent);
 	if (!sc)
 		return -1;
-	n->u.fn.scope = sc;
+	RW_SET(n, fn.scope, sc);
 	/* the function object is made by the code of the parent's function */
 	parent->func->flags |= RW_SF_CLOSURES;
 	if (n->u.fn.flags & RW_FN_STRICT)
 		sc->flags |= RW_SF_STRICT;
 	if (!is_decl && c->in_with)
 		sc->flags |= RW_SF_IN_WITH;
-	if (is_decl && n->u.fn.name &&
-	    decl_ref(c, n->u.fn.name, parent, fb, 0) != 0)
+	if (is_decl && RW_N(n, fn.name) &&
+	    decl_ref(c, RW_N(n, fn.name), parent, fb, 0) != 0)
 		return -1;
 	/* the name of an expression: bound when its scope is complete */
 	uint32_t name_ref = s->nrefs;
-	if (!is_decl && n->u.fn.name &&
-	    new_ref(s, n->u.fn.name, sc, RW_RF_DECL) < 0)
+	if (!is_decl && RW_N(n, fn.name) &&
+	    new_ref(s, RW_N(n, fn.name), sc, RW_RF_DECL) < 0)
 		return -1;
 	sc->nparams = n->u.fn.params.n;
 	for (i = 0; i < n->u.fn.params.n; i++) {
-		rw_node *p = n->u.fn.params.v[i];
+		rw_node *p = RW_ITEM(n, fn.params, i);
 		rw_binding *b = declare(s, sc, p, RW_BIND_PARAM, NULL);
 		if (!b)
 			return -1;
 		b->param_index = i;
 	}
 	for (i = 0; i < n->u.fn.params.n; i++) {
-		rw_node *p = n->u.fn.params.v[i];
-		if (decl_ref(c, p, sc, lookup_open(s, sc, p->u.ident.name), 0) != 0)
+		rw_node *p = RW_ITEM(n, fn.params, i);
+		if (decl_ref(c, p, sc, lookup_open(s, sc, RW_S(p, ident.name)), 0) != 0)
 			return -1;
 	}
 	inner.s = s;
@@ -552,12 +530,12 @@ walk_function(rw_node *n, walk_ctx *c)
 		return -1;
 	/* a named expression's own name, unless shadowed in its scope (the
 	 * arguments object always shadows a function expression `arguments`) */
-	if (!is_decl && n->u.fn.name) {
-		rw_node *id = n->u.fn.name;
+	if (!is_decl && RW_N(n, fn.name)) {
+		rw_node *id = RW_N(n, fn.name);
 		rw_binding *b = NULL;
-		if (id->u.ident.name != s->n_arguments &&
-		    !lookup_open(s, sc, id->u.ident.name)) {
-			b = new_binding(s, sc, id->u.ident.name, id->u.ident.len,
+		if (RW_S(id, ident.name) != s->n_arguments &&
+		    !lookup_open(s, sc, RW_S(id, ident.name))) {
+			b = new_binding(s, sc, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)),
 			                RW_BIND_SELF, id);
 			if (!b)
 				return -1;
@@ -579,19 +557,19 @@ static int
 walk_declarator(rw_node *d, walk_ctx *c, uint32_t extra, uint32_t var_flags)
 {
 	rw_scopes *s = c->s;
-	rw_node *id = d->u.decl.id;
+	rw_node *id = RW_N(d, decl.id);
 	rw_binding *b = declare(s, c->fn, id, RW_BIND_VAR, NULL);
 
 	if (!b)
 		return -1;
 	b->flags |= RW_BF_VAR_DECL | var_flags;
-	if (d->u.decl.init || (extra & RW_RF_FOR_IN)) {
+	if (RW_N(d, decl.init) || (extra & RW_RF_FOR_IN)) {
 		uint32_t f = RW_RF_DECL | RW_RF_WRITE | extra;
-		if (d->u.decl.init)
+		if (RW_N(d, decl.init))
 			f |= RW_RF_INIT;
 		if (use(c, id, f) != 0)
 			return -1;
-		return d->u.decl.init ? walk(d->u.decl.init, c) : 0;
+		return RW_N(d, decl.init) ? walk(RW_N(d, decl.init), c) : 0;
 	}
 	return decl_ref(c, id, c->cur, b, c->in_with ? RW_RF_IN_WITH : 0);
 }
@@ -603,7 +581,7 @@ walk_var(rw_node *n, walk_ctx *c, uint32_t extra)
 	uint32_t vf = (n->flags & RW_CONST) ? RW_BF_CONST : 0;
 
 	for (i = 0; i < n->u.var.decls.n; i++)
-		if (walk_declarator(n->u.var.decls.v[i], c, extra, vf) != 0)
+		if (walk_declarator(RW_ITEM(n, var.decls, i), c, extra, vf) != 0)
 			return -1;
 	return 0;
 }
@@ -633,20 +611,20 @@ walk(rw_node *n, void *ud)
 		uint32_t base;
 		if (!sc)
 			return -1;
-		n->u.catch_.scope = sc;
+		RW_SET(n, catch_.scope, sc);
 		sc->flags |= c->fn->flags & RW_SF_STRICT;
 		if (c->in_with)
 			sc->flags |= RW_SF_IN_WITH;
-		if (n->u.catch_.param) {
-			rw_binding *b = declare(s, sc, n->u.catch_.param, RW_BIND_CATCH, NULL);
-			if (!b || decl_ref(c, n->u.catch_.param, sc, b,
+		if (RW_N(n, catch_.param)) {
+			rw_binding *b = declare(s, sc, RW_N(n, catch_.param), RW_BIND_CATCH, NULL);
+			if (!b || decl_ref(c, RW_N(n, catch_.param), sc, b,
 			                   c->in_with ? RW_RF_IN_WITH : 0) != 0)
 				return -1;
 		}
 		inner.cur = sc;
 		inner.in_with = 0;
 		base = s->npending;
-		if (n->u.catch_.body && walk(n->u.catch_.body, &inner) != 0)
+		if (RW_N(n, catch_.body) && walk(RW_N(n, catch_.body), &inner) != 0)
 			return -1;
 		if (resolve_pending(s, base, sc) != 0)
 			return -1;
@@ -670,57 +648,57 @@ walk(rw_node *n, void *ud)
 		return 0;
 	/* the commonest kinds without rw_children's callback (same order) */
 	case RW_EXPR_STMT:
-		return walk(n->u.expr_stmt.expr, c);
+		return walk(RW_N(n, expr_stmt.expr), c);
 	case RW_DOT:                /* the property is an RW_NAME */
-		return walk(n->u.member.object, c);
+		return walk(RW_N(n, member.object), c);
 	case RW_INDEX:
-		if (walk(n->u.member.object, c) != 0)
+		if (walk(RW_N(n, member.object), c) != 0)
 			return -1;
-		return walk(n->u.member.prop, c);
+		return walk(RW_N(n, member.prop), c);
 	case RW_BINARY:
-		if (walk(n->u.binary.left, c) != 0)
+		if (walk(RW_N(n, binary.left), c) != 0)
 			return -1;
-		return walk(n->u.binary.right, c);
+		return walk(RW_N(n, binary.right), c);
 	case RW_RETURN:
-		return n->u.ret.arg ? walk(n->u.ret.arg, c) : 0;
+		return RW_N(n, ret.arg) ? walk(RW_N(n, ret.arg), c) : 0;
 	case RW_BLOCK:
 		return walk_list(&n->u.block.body, c);
 	case RW_OBJECT:
 		return walk_list(&n->u.object.props, c);
 	case RW_IF:
-		if (walk(n->u.if_.test, c) != 0 || walk(n->u.if_.then, c) != 0)
+		if (walk(RW_N(n, if_.test), c) != 0 || walk(RW_N(n, if_.then), c) != 0)
 			return -1;
-		return n->u.if_.alt ? walk(n->u.if_.alt, c) : 0;
+		return RW_N(n, if_.alt) ? walk(RW_N(n, if_.alt), c) : 0;
 	case RW_THIS:
 		c->cur->func->flags |= RW_SF_USES_THIS;
 		return 0;
 	case RW_ASSIGN: {
-		rw_node *t = n->u.assign.target;
+		rw_node *t = RW_N(n, assign.target);
 		if (t->kind == RW_IDENT) {
 			uint32_t f = RW_RF_WRITE;
-			if (n->u.assign.op != RW_OP_ASSIGN)
+			if (n->op != RW_OP_ASSIGN)
 				f |= RW_RF_READ;
 			if (use(c, t, f) != 0)
 				return -1;
 		} else if (walk(t, c) != 0) {
 			return -1;
 		}
-		return walk(n->u.assign.value, c);
+		return walk(RW_N(n, assign.value), c);
 	}
 	case RW_UPDATE:
-		if (n->u.update.arg->kind == RW_IDENT)
-			return use(c, n->u.update.arg, RW_RF_READ | RW_RF_WRITE);
-		return walk(n->u.update.arg, c);
+		if (RW_N(n, update.arg)->kind == RW_IDENT)
+			return use(c, RW_N(n, update.arg), RW_RF_READ | RW_RF_WRITE);
+		return walk(RW_N(n, update.arg), c);
 	case RW_UNARY: {
-		rw_node *a = n->u.unary.arg;
-		if (a->kind == RW_IDENT && n->u.unary.op == RW_OP_TYPEOF)
+		rw_node *a = RW_N(n, unary.arg);
+		if (a->kind == RW_IDENT && n->op == RW_OP_TYPEOF)
 			return use(c, a, RW_RF_READ | RW_RF_TYPEOF);
-		if (a->kind == RW_IDENT && n->u.unary.op == RW_OP_DELETE)
+		if (a->kind == RW_IDENT && n->op == RW_OP_DELETE)
 			return use(c, a, RW_RF_DELETE);
 		return walk(a, c);
 	}
 	case RW_FOR_IN: {
-		rw_node *l = n->u.for_in.left;
+		rw_node *l = RW_N(n, for_in.left);
 		if (l->kind == RW_VAR && l->u.var.decls.n == 1) {
 			if (walk_var(l, c, RW_RF_FOR_IN) != 0)
 				return -1;
@@ -730,13 +708,13 @@ walk(rw_node *n, void *ud)
 		} else if (walk(l, c) != 0) {
 			return -1;
 		}
-		if (walk(n->u.for_in.right, c) != 0)
+		if (walk(RW_N(n, for_in.right), c) != 0)
 			return -1;
-		return walk(n->u.for_in.body, c);
+		return walk(RW_N(n, for_in.body), c);
 	}
 	case RW_CALL:
 	case RW_NEW: {
-		rw_node *callee = n->u.call.callee;
+		rw_node *callee = RW_N(n, call.callee);
 		uint32_t i;
 		if (callee->kind == RW_IDENT) {
 			if (use(c, callee, RW_RF_READ |
@@ -746,24 +724,24 @@ walk(rw_node *n, void *ud)
 			return -1;
 		}
 		for (i = 0; i < n->u.call.args.n; i++)
-			if (n->u.call.args.v[i] && walk(n->u.call.args.v[i], c) != 0)
+			if (RW_ITEM(n, call.args, i) && walk(RW_ITEM(n, call.args, i), c) != 0)
 				return -1;
 		return 0;
 	}
 	case RW_PROP:
-		if ((n->u.prop.flags & RW_PROP_COMPUTED) && walk(n->u.prop.key, c) != 0)
+		if ((n->u.prop.flags & RW_PROP_COMPUTED) && walk(RW_N(n, prop.key), c) != 0)
 			return -1;
 		if ((n->u.prop.flags & RW_PROP_SHORTHAND) &&
-		    n->u.prop.value->kind == RW_IDENT)
-			return use(c, n->u.prop.value, RW_RF_READ | RW_RF_SHORTHAND);
-		return walk(n->u.prop.value, c);
+		    RW_N(n, prop.value)->kind == RW_IDENT)
+			return use(c, RW_N(n, prop.value), RW_RF_READ | RW_RF_SHORTHAND);
+		return walk(RW_N(n, prop.value), c);
 	case RW_WITH: {
 		int saved = c->in_with;
 		mark_site(c, RW_SF_WITH);
-		if (walk(n->u.with.object, c) != 0)
+		if (walk(RW_N(n, with.object), c) != 0)
 			return -1;
 		c->in_with = 1;
-		if (walk(n->u.with.body, c) != 0)
+		if (walk(RW_N(n, with.body), c) != 0)
 			return -1;
 		c->in_with = saved;
 		return 0;
@@ -800,7 +778,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	ps = new_scope(s, RW_SCOPE_PROGRAM, prog, NULL);
 	if (!ps)
 		goto oom;
-	prog->u.program.scope = ps;
+	RW_SET(prog, program.scope, ps);
 	if (prog->u.program.strict)
 		ps->flags |= RW_SF_STRICT;
 
@@ -809,7 +787,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	wc.fn = ps;
 	wc.in_with = 0;
 	for (i = 0; i < prog->u.program.body.n; i++)
-		if (walk(prog->u.program.body.v[i], &wc) != 0)
+		if (walk(RW_ITEM(prog, program.body, i), &wc) != 0)
 			goto oom;
 	if (resolve_pending(s, 0, ps) != 0)
 		goto oom;
@@ -819,7 +797,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	/* the records stay where they are from now on */
 	if (s->moved)
 		for (i = 0; i < s->nrefs; i++)
-			s->refs[i].ident->u.ident.binding = &s->refs[i];
+			RW_SET(s->refs[i].ident, ident.binding, &s->refs[i]);
 	rw_scopes_finish(s);
 	*out = s;
 	return 0;
@@ -840,7 +818,6 @@ rw_scopes_free(rw_scopes *s)
 	free(s->scopes);
 	free(s->btail);
 	free(s->ctail);
-	refs_free(s);
 	free(s->pending);
 	free(s->table);
 	free(s->top);
@@ -852,7 +829,7 @@ uint32_t rw_scopes_count(const rw_scopes *s) { return s->nscopes; }
 size_t
 rw_scopes_memory(const rw_scopes *s)
 {
-	return sizeof *s + (s->refs_map ? s->refs_map : (size_t)s->cap_refs * sizeof *s->refs) +
+	return sizeof *s +
 	       (size_t)s->cap_scopes * (sizeof *s->scopes + sizeof *s->btail + sizeof *s->ctail) +
 	       (size_t)s->cap_pending * sizeof *s->pending +
 	       (size_t)s->table_cap * sizeof *s->table + (size_t)s->ntop * sizeof *s->top;
@@ -875,10 +852,10 @@ rw_scope *
 rw_scope_of(const rw_node *n)
 {
 	switch (n->kind) {
-	case RW_PROGRAM:   return n->u.program.scope;
+	case RW_PROGRAM:   return rw_rel_get(&n->u.program.scope);
 	case RW_FUNC_DECL:
-	case RW_FUNC_EXPR: return n->u.fn.scope;
-	case RW_CATCH:     return n->u.catch_.scope;
+	case RW_FUNC_EXPR: return rw_rel_get(&n->u.fn.scope);
+	case RW_CATCH:     return rw_rel_get(&n->u.catch_.scope);
 	default:           return NULL;
 	}
 }
@@ -886,7 +863,7 @@ rw_scope_of(const rw_node *n)
 rw_ref *
 rw_ref_of(const rw_node *ident)
 {
-	return ident->kind == RW_IDENT ? ident->u.ident.binding : NULL;
+	return ident->kind == RW_IDENT ? rw_rel_get(&ident->u.ident.binding) : NULL;
 }
 
 rw_scope *

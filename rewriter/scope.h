@@ -191,8 +191,8 @@ struct rw_ref {
 int  rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen);
 void rw_scopes_free(rw_scopes *s);
 
-/* Bytes held by the analysis outside the AST's arena (the occurrence
- * records and the tables; scopes and bindings are in the arena, counted by
+/* Bytes held by the analysis outside the AST's arena (its tables; the
+ * occurrence records, scopes and bindings are in the arena, counted by
  * rw_ast_memory()). */
 size_t          rw_scopes_memory(const rw_scopes *s);
 

@@ -138,9 +138,9 @@ put_scope_name(FILE *out, const rw_scope *sc)
 		fputs("program", out);
 	} else if (sc->kind == RW_SCOPE_CATCH) {
 		fputs("catch", out);
-	} else if (sc->node->u.fn.name) {
-		put_name(out, sc->node->u.fn.name->u.ident.name,
-		         sc->node->u.fn.name->u.ident.len);
+	} else if (RW_N(sc->node, fn.name)) {
+		put_name(out, RW_S(RW_N(sc->node, fn.name), ident.name),
+		         rw_name_len(RW_S(RW_N(sc->node, fn.name), ident.name)));
 	} else {
 		fputs("(anonymous)", out);
 	}
@@ -189,7 +189,7 @@ dump_ref(const rw_ast *ast, const rw_ref *r, FILE *out)
 
 	rw_position(ast, id->span.start, &line, &col);
 	fprintf(out, "ref %u:%u ", line, col);
-	put_name(out, id->u.ident.name, id->u.ident.len);
+	put_name(out, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)));
 	fputc(' ', out);
 	put_flags(out, ref_flags, r->flags, "-");
 	fprintf(out, " -> %s", rw_ref_kind_name(r->kind));

@@ -26,13 +26,12 @@ struct rw_scopes {
 	rw_binding **btail;
 	rw_scope   **ctail;
 	uint32_t     nscopes, cap_scopes;
-	/* every identifier occurrence, in source order, in one array (sized
-	 * from the parser's count of RW_IDENT nodes: it does not move, unless
-	 * `moved` says it had to grow) */
+	/* every identifier occurrence, in source order, in one array in the
+	 * AST's arena (sized from the parser's count of RW_IDENT nodes: it does
+	 * not move, unless `moved` says it had to grow) */
 	rw_ref      *refs;
 	uint32_t     nrefs, cap_refs;
 	int          moved;
-	size_t       refs_map;  /* bytes mapped for refs (rw_map), 0: malloc'd */
 	/* during the walk, per interned name (rw_intern_id): the binding of
 	 * that name in the innermost open scope that has one; each binding's
 	 * `shadowed` continues the list through the open scopes outwards */

@@ -109,8 +109,8 @@ prefix_walk(rw_node *n, void *ud)
 	prefix_ctx *c = ud;
 
 	if (n->kind == RW_IDENT || n->kind == RW_NAME)
-		return n->u.ident.len >= c->len &&
-		       memcmp(n->u.ident.name, c->prefix, c->len) == 0;
+		return rw_name_len(RW_S(n, ident.name)) >= c->len &&
+		       memcmp(RW_S(n, ident.name), c->prefix, c->len) == 0;
 	return rw_children(n, prefix_walk, c);
 }
 

@@ -51,10 +51,10 @@ sx_list(sbuf *b, const rw_ast *ast, const rw_list *l)
 
 	for (i = 0; i < l->n; i++) {
 		sb_str(b, " ");
-		if (l->v[i] == NULL)
+		if (rw_item(l, i) == NULL)
 			sb_str(b, "_");
 		else
-			sx(b, ast, l->v[i]);
+			sx(b, ast, rw_item(l, i));
 	}
 }
 
@@ -82,58 +82,58 @@ sx(sbuf *b, const rw_ast *ast, const rw_node *n)
 	case RW_BOOL: sb_str(b, n->u.boolean.value ? "true" : "false"); break;
 	case RW_BINARY:
 		sb_str(b, "(");
-		sb_str(b, rw_op_text((rw_op)n->u.binary.op));
+		sb_str(b, rw_op_text((rw_op)n->op));
 		sb_str(b, " ");
-		sx(b, ast, n->u.binary.left);
+		sx(b, ast, RW_N(n, binary.left));
 		sb_str(b, " ");
-		sx(b, ast, n->u.binary.right);
+		sx(b, ast, RW_N(n, binary.right));
 		sb_str(b, ")");
 		break;
 	case RW_ASSIGN:
 		sb_str(b, "(");
-		sb_str(b, rw_op_text((rw_op)n->u.assign.op));
+		sb_str(b, rw_op_text((rw_op)n->op));
 		sb_str(b, " ");
-		sx(b, ast, n->u.assign.target);
+		sx(b, ast, RW_N(n, assign.target));
 		sb_str(b, " ");
-		sx(b, ast, n->u.assign.value);
+		sx(b, ast, RW_N(n, assign.value));
 		sb_str(b, ")");
 		break;
 	case RW_UNARY:
 		sb_str(b, "(");
-		sb_str(b, rw_op_text((rw_op)n->u.unary.op));
+		sb_str(b, rw_op_text((rw_op)n->op));
 		sb_str(b, " ");
-		sx(b, ast, n->u.unary.arg);
+		sx(b, ast, RW_N(n, unary.arg));
 		sb_str(b, ")");
 		break;
 	case RW_UPDATE:
 		sb_str(b, (n->flags & RW_PREFIX) ? "(pre" : "(post");
-		sb_str(b, rw_op_text((rw_op)n->u.update.op));
+		sb_str(b, rw_op_text((rw_op)n->op));
 		sb_str(b, " ");
-		sx(b, ast, n->u.update.arg);
+		sx(b, ast, RW_N(n, update.arg));
 		sb_str(b, ")");
 		break;
 	case RW_COND:
 		sb_str(b, "(? ");
-		sx(b, ast, n->u.cond.test);
+		sx(b, ast, RW_N(n, cond.test));
 		sb_str(b, " ");
-		sx(b, ast, n->u.cond.then);
+		sx(b, ast, RW_N(n, cond.then));
 		sb_str(b, " ");
-		sx(b, ast, n->u.cond.alt);
+		sx(b, ast, RW_N(n, cond.alt));
 		sb_str(b, ")");
 		break;
 	case RW_CALL:
 	case RW_NEW:
 		sb_str(b, n->kind == RW_CALL ? "(call " : (n->flags & RW_NEW_NO_ARGS) ? "(new0 " : "(new ");
-		sx(b, ast, n->u.call.callee);
+		sx(b, ast, RW_N(n, call.callee));
 		sx_list(b, ast, &n->u.call.args);
 		sb_str(b, ")");
 		break;
 	case RW_DOT:
 	case RW_INDEX:
 		sb_str(b, n->kind == RW_DOT ? "(. " : "([] ");
-		sx(b, ast, n->u.member.object);
+		sx(b, ast, RW_N(n, member.object));
 		sb_str(b, " ");
-		sx(b, ast, n->u.member.prop);
+		sx(b, ast, RW_N(n, member.prop));
 		sb_str(b, ")");
 		break;
 	case RW_SEQ:
@@ -149,22 +149,22 @@ sx(sbuf *b, const rw_ast *ast, const rw_node *n)
 	case RW_OBJECT:
 		sb_str(b, "{");
 		for (i = 0; i < n->u.object.props.n; i++) {
-			const rw_node *p = n->u.object.props.v[i];
+			const rw_node *p = RW_ITEM(n, object.props, i);
 			static const char *const pk[] = { "", "get ", "set ", "method " };
 
 			sb_str(b, " ");
 			sb_str(b, pk[p->u.prop.kind]);
-			sx(b, ast, p->u.prop.key);
+			sx(b, ast, RW_N(p, prop.key));
 			sb_str(b, ":");
-			sx(b, ast, p->u.prop.value);
+			sx(b, ast, RW_N(p, prop.value));
 		}
 		sb_str(b, " }");
 		break;
 	case RW_FUNC_EXPR:
 	case RW_FUNC_DECL:
 		sb_str(b, "(function ");
-		if (n->u.fn.name != NULL)
-			sx(b, ast, n->u.fn.name);
+		if (RW_N(n, fn.name) != NULL)
+			sx(b, ast, RW_N(n, fn.name));
 		sb_str(b, " (");
 		sx_list(b, ast, &n->u.fn.params);
 		sb_str(b, " )");
@@ -172,7 +172,7 @@ sx(sbuf *b, const rw_ast *ast, const rw_node *n)
 		sb_str(b, ")");
 		break;
 	case RW_EXPR_STMT:
-		sx(b, ast, n->u.expr_stmt.expr);
+		sx(b, ast, RW_N(n, expr_stmt.expr));
 		break;
 	default:
 		sb_str(b, rw_kind_name((rw_kind)n->kind));
@@ -200,7 +200,7 @@ sexpr(const char *src)
 	sbuf b = { NULL, 0, 0 };
 
 	ck_assert_uint_ge(ast->program->u.program.body.n, 1);
-	sx(&b, ast, ast->program->u.program.body.v[0]);
+	sx(&b, ast, RW_ITEM(ast->program, program.body, 0));
 	rw_ast_free(ast);
 	return b.s;
 }
@@ -307,20 +307,20 @@ START_TEST(test_literals)
 	SX("x = 0x1F + 0o17 + 0b11 + 1e3", "(= x (+ (+ (+ 0x1F 0o17) 0b11) 1e3))");
 
 	ast = parse_ok("'a\\x41\\u0042';");
-	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr;
+	e = RW_N(RW_ITEM(ast->program, program.body, 0), expr_stmt.expr);
 	ck_assert_int_eq(e->kind, RW_STRING);
 	ck_assert_uint_eq(e->u.string.len, 3);
-	ck_assert_str_eq(e->u.string.value, "aAB");
+	ck_assert_str_eq(RW_S(e, string.value), "aAB");
 	rw_ast_free(ast);
 
 	ast = parse_ok("x = 0o17 + 1.5;");
-	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr->u.assign.value;
-	ck_assert(e->u.binary.left->u.number.value == 15.0);
-	ck_assert(e->u.binary.right->u.number.value == 1.5);
+	e = RW_N(RW_N(RW_ITEM(ast->program, program.body, 0), expr_stmt.expr), assign.value);
+	ck_assert(rw_number(RW_N(e, binary.left)) == 15.0);
+	ck_assert(rw_number(RW_N(e, binary.right)) == 1.5);
 	rw_ast_free(ast);
 
 	ast = parse_ok("/ab\\/c/g;");
-	e = ast->program->u.program.body.v[0]->u.expr_stmt.expr;
+	e = RW_N(RW_ITEM(ast->program, program.body, 0), expr_stmt.expr);
 	ck_assert_int_eq(e->kind, RW_REGEX);
 	ck_assert_uint_eq(e->u.regex.body_len, 5);
 	rw_ast_free(ast);
@@ -398,27 +398,27 @@ START_TEST(test_statement_kinds)
 
 	ck_assert_uint_eq(body->n, sizeof kinds / sizeof *kinds);
 	for (i = 0; i < body->n; i++)
-		ck_assert_msg(body->v[i]->kind == kinds[i], "statement %u is %s", i,
-		              rw_kind_name((rw_kind)body->v[i]->kind));
-	ck_assert(body->v[1]->flags & RW_CONST);
-	ck_assert_uint_eq(body->v[0]->u.var.decls.n, 2);
-	ck_assert_ptr_null(body->v[0]->u.var.decls.v[1]->u.decl.init);
-	n = body->v[7];
-	ck_assert(n->u.for_.init->flags & RW_IN_FOR_HEAD);
+		ck_assert_msg(rw_item(body, i)->kind == kinds[i], "statement %u is %s", i,
+		              rw_kind_name((rw_kind)rw_item(body, i)->kind));
+	ck_assert(rw_item(body, 1)->flags & RW_CONST);
+	ck_assert_uint_eq(rw_item(body, 0)->u.var.decls.n, 2);
+	ck_assert_ptr_null(RW_N(RW_ITEM(rw_item(body, 0), var.decls, 1), decl.init));
+	n = rw_item(body, 7);
+	ck_assert(RW_N(n, for_.init)->flags & RW_IN_FOR_HEAD);
 	/* continue L targets the labelled statement */
-	n = body->v[9];
-	ck_assert_ptr_eq(n->u.labeled.body->u.for_.body->u.block.body.v[0]->u.jump.target, n);
-	ck_assert_str_eq(n->u.labeled.label, "L");
+	n = rw_item(body, 9);
+	ck_assert_ptr_eq(RW_N(RW_ITEM(RW_N(RW_N(n, labeled.body), for_.body), block.body, 0), jump.target), n);
+	ck_assert_str_eq(RW_S(n, labeled.label), "L");
 	/* unlabelled break targets the loop */
-	n = body->v[6];
-	ck_assert_ptr_eq(n->u.loop.body->u.jump.target, n);
-	n = body->v[12];
+	n = rw_item(body, 6);
+	ck_assert_ptr_eq(RW_N(RW_N(n, loop.body), jump.target), n);
+	n = rw_item(body, 12);
 	ck_assert_uint_eq(n->u.switch_.cases.n, 2);
-	ck_assert_ptr_null(n->u.switch_.cases.v[1]->u.case_.test);
-	n = body->v[14];
-	ck_assert_int_eq(n->u.try_.handler->kind, RW_CATCH);
-	ck_assert_str_eq(n->u.try_.handler->u.catch_.param->u.ident.name, "e");
-	ck_assert_ptr_nonnull(n->u.try_.finalizer);
+	ck_assert_ptr_null(RW_N(RW_ITEM(n, switch_.cases, 1), case_.test));
+	n = rw_item(body, 14);
+	ck_assert_int_eq(RW_N(n, try_.handler)->kind, RW_CATCH);
+	ck_assert_str_eq(RW_S(RW_N(RW_N(n, try_.handler), catch_.param), ident.name), "e");
+	ck_assert_ptr_nonnull(RW_N(n, try_.finalizer));
 	rw_ast_free(ast);
 }
 END_TEST
@@ -430,33 +430,33 @@ START_TEST(test_functions)
 		"var h = function k() { if (x) { function m() {} } };\n"
 		"o = { get p() { return 1; }, set p(v) {} };\n");
 	const rw_list *body = &ast->program->u.program.body;
-	const rw_node *f = body->v[0], *g, *k, *m, *get;
+	const rw_node *f = rw_item(body, 0), *g, *k, *m, *get;
 
 	ck_assert_int_eq(f->kind, RW_FUNC_DECL);
-	ck_assert_str_eq(f->u.fn.name->u.ident.name, "f");
+	ck_assert_str_eq(RW_S(RW_N(f, fn.name), ident.name), "f");
 	ck_assert_uint_eq(f->u.fn.params.n, 2);
 	ck_assert(f->u.fn.flags & RW_FN_STRICT);
 	ck_assert(f->u.fn.flags & RW_FN_OWN_STRICT);
-	ck_assert(f->u.fn.body.v[0]->flags & RW_DIRECTIVE);
-	ck_assert(f->u.fn.body.v[0]->flags & RW_USE_STRICT);
+	ck_assert(RW_ITEM(f, fn.body, 0)->flags & RW_DIRECTIVE);
+	ck_assert(RW_ITEM(f, fn.body, 0)->flags & RW_USE_STRICT);
 	ck_assert_int_eq(f->u.fn.site, -1);
-	ck_assert_ptr_null(f->u.fn.scope);
+	ck_assert_int_eq(f->u.fn.scope, 0);
 	ck_assert_uint_eq(f->u.fn.body_start, 17);
 	ck_assert_uint_eq(f->u.fn.body_end, f->span.end);
 	ck_assert_int_eq(ast->src[f->u.fn.params_start], '(');
-	g = f->u.fn.body.v[1];
+	g = RW_ITEM(f, fn.body, 1);
 	ck_assert(g->u.fn.flags & RW_FN_STRICT);
 	ck_assert(!(g->u.fn.flags & RW_FN_OWN_STRICT));
 	ck_assert(!(g->u.fn.flags & RW_FN_IN_BLOCK));
-	k = body->v[1]->u.var.decls.v[0]->u.decl.init;
+	k = RW_N(RW_ITEM(rw_item(body, 1), var.decls, 0), decl.init);
 	ck_assert_int_eq(k->kind, RW_FUNC_EXPR);
 	ck_assert(!(k->u.fn.flags & RW_FN_STRICT));
-	m = k->u.fn.body.v[0]->u.if_.then->u.block.body.v[0];
+	m = RW_ITEM(RW_N(RW_ITEM(k, fn.body, 0), if_.then), block.body, 0);
 	ck_assert_int_eq(m->kind, RW_FUNC_DECL);
 	ck_assert(m->u.fn.flags & RW_FN_IN_BLOCK);
-	get = body->v[2]->u.expr_stmt.expr->u.assign.value->u.object.props.v[0];
+	get = RW_ITEM(RW_N(RW_N(rw_item(body, 2), expr_stmt.expr), assign.value), object.props, 0);
 	ck_assert_int_eq(get->u.prop.kind, RW_PROP_GET);
-	ck_assert(get->u.prop.value->u.fn.flags & RW_FN_GETTER);
+	ck_assert(RW_N(get, prop.value)->u.fn.flags & RW_FN_GETTER);
 	ck_assert_uint_eq(ast->fn_count, 6);
 	rw_ast_free(ast);
 }
@@ -472,7 +472,7 @@ START_TEST(test_directives)
 	/* not directives: escaped, parenthesized, not first */
 	ast = parse_ok("'use\\x20strict'; with (a) b;");
 	ck_assert(!ast->program->u.program.strict);
-	ck_assert(ast->program->u.program.body.v[0]->flags & RW_DIRECTIVE);
+	ck_assert(RW_ITEM(ast->program, program.body, 0)->flags & RW_DIRECTIVE);
 	rw_ast_free(ast);
 	ast = parse_ok("('use strict'); with (a) b;");
 	ck_assert(!ast->program->u.program.strict);
@@ -688,7 +688,7 @@ END_TEST
 START_TEST(test_spans)
 {
 	rw_ast *ast = parse_ok("var a = 1;\n/* \xc3\xa9\xc3\xa9 */ foo(bar, (baz));\n");
-	const rw_node *s = ast->program->u.program.body.v[1], *call, *baz;
+	const rw_node *s = RW_ITEM(ast->program, program.body, 1), *call, *baz;
 	uint32_t line, col, ts, te;
 
 	rw_position(ast, s->span.start, &line, &col);
@@ -696,10 +696,10 @@ START_TEST(test_spans)
 	ck_assert_uint_eq(col, 10);              /* code points: the two é count once */
 	ck_assert_uint_eq(s->span.start, 22);
 	ck_assert_int_eq(ast->src[s->span.end - 1], ';');
-	call = s->u.expr_stmt.expr;
+	call = RW_N(s, expr_stmt.expr);
 	ck_assert_uint_eq(call->span.start, 22);
 	ck_assert_int_eq(ast->src[call->span.end - 1], ')');
-	baz = call->u.call.args.v[1];
+	baz = RW_ITEM(call, call.args, 1);
 	ck_assert(baz->flags & RW_PARENS);
 	ck_assert_int_eq(ast->src[baz->span.start], '(');
 	rw_token_span(ast, baz, &ts, &te);
@@ -709,14 +709,14 @@ START_TEST(test_spans)
 	/* non-leaves too, nested parentheses, ids not in creation order */
 	ast = parse_ok("x = ([ (a) , ((function () {})) ]);");
 	{
-		const rw_node *arr = ast->program->u.program.body.v[0]->u.expr_stmt.expr->u.assign.value;
-		const rw_node *fn = arr->u.array.items.v[1];
+		const rw_node *arr = RW_N(RW_N(RW_ITEM(ast->program, program.body, 0), expr_stmt.expr), assign.value);
+		const rw_node *fn = RW_ITEM(arr, array.items, 1);
 
 		ck_assert(arr->flags & RW_PARENS);
 		rw_token_span(ast, arr, &ts, &te);
 		ck_assert_uint_eq(ts, 5);
 		ck_assert_int_eq(ast->src[te - 1], ']');
-		rw_token_span(ast, arr->u.array.items.v[0], &ts, &te);
+		rw_token_span(ast, RW_ITEM(arr, array.items, 0), &ts, &te);
 		ck_assert_uint_eq(ts, 8);
 		ck_assert_uint_eq(te, 9);
 		ck_assert_int_eq(ast->src[fn->span.start], '(');
@@ -726,8 +726,8 @@ START_TEST(test_spans)
 	}
 	rw_ast_free(ast);
 	ast = parse_ok("var a = 1;\n/* \xc3\xa9\xc3\xa9 */ foo(bar, (baz));\n");
-	call = ast->program->u.program.body.v[1]->u.expr_stmt.expr;
-	rw_position(ast, call->u.call.args.v[0]->span.start, &line, &col);
+	call = RW_N(RW_ITEM(ast->program, program.body, 1), expr_stmt.expr);
+	rw_position(ast, RW_ITEM(call, call.args, 0)->span.start, &line, &col);
 	ck_assert_uint_eq(line, 2);
 	ck_assert_uint_eq(col, 14);
 	ck_assert_uint_eq(ast->program->span.end, ast->len);
@@ -798,34 +798,53 @@ START_TEST(test_positions)
 }
 END_TEST
 
-static int
-collect_ids(rw_node *n, void *ud)
-{
-	unsigned char *seen = ud;
+typedef struct seen_set {
+	const rw_node **v;
+	uint32_t        n, cap;
+} seen_set;
 
-	ck_assert(!seen[n->id]);
-	seen[n->id] = 1;
-	return rw_children(n, collect_ids, ud);
+static int
+collect_nodes(rw_node *n, void *ud)
+{
+	seen_set *s = ud;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		ck_assert_ptr_nonnull(s->v);
+	}
+	s->v[s->n++] = n;
+	return rw_children(n, collect_nodes, ud);
+}
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const rw_node *const *)a, y = (uintptr_t)*(const rw_node *const *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 START_TEST(test_ids_and_names)
 {
 	rw_ast *ast = parse_ok("function f(a) { return a + \\u0061 + o.a; } var a = {a: 1};");
-	unsigned char *seen = calloc(ast->node_count, 1);
-	const rw_node *f = ast->program->u.program.body.v[0], *ret;
-	uint32_t i, n = 0;
+	seen_set seen = {0};
+	const rw_node *f = RW_ITEM(ast->program, program.body, 0), *ret;
+	uint32_t i;
 
-	collect_ids(ast->program, seen);
-	for (i = 0; i < ast->node_count; i++)
-		n += seen[i];
-	ck_assert_uint_eq(n, ast->node_count);   /* every node is reachable once */
-	free(seen);
+	/* every node counted is reachable, once */
+	collect_nodes(ast->program, &seen);
+	ck_assert_uint_eq(seen.n, ast->node_count);
+	qsort(seen.v, seen.n, sizeof *seen.v, cmp_ptr);
+	for (i = 1; i < seen.n; i++)
+		ck_assert_ptr_ne(seen.v[i - 1], seen.v[i]);
+	free(seen.v);
 	/* interned: equal names are equal pointers, escapes decoded */
-	ret = f->u.fn.body.v[0]->u.ret.arg;
-	ck_assert_ptr_eq(ret->u.binary.left->u.binary.left->u.ident.name, f->u.fn.params.v[0]->u.ident.name);
-	ck_assert_ptr_eq(ret->u.binary.left->u.binary.right->u.ident.name, f->u.fn.params.v[0]->u.ident.name);
-	ck_assert_int_eq(ret->u.binary.right->u.member.prop->kind, RW_NAME);
-	ck_assert_ptr_eq(rw_intern(ast, "a", 1), f->u.fn.params.v[0]->u.ident.name);
+	ret = RW_N(RW_ITEM(f, fn.body, 0), ret.arg);
+	ck_assert_ptr_eq(RW_S(RW_N(RW_N(ret, binary.left), binary.left), ident.name), RW_S(RW_ITEM(f, fn.params, 0), ident.name));
+	ck_assert_ptr_eq(RW_S(RW_N(RW_N(ret, binary.left), binary.right), ident.name), RW_S(RW_ITEM(f, fn.params, 0), ident.name));
+	ck_assert_int_eq(RW_N(RW_N(ret, binary.right), member.prop)->kind, RW_NAME);
+	ck_assert_ptr_eq(rw_intern(ast, "a", 1), RW_S(RW_ITEM(f, fn.params, 0), ident.name));
 	rw_ast_free(ast);
 }
 END_TEST

@@ -65,7 +65,7 @@ fn_n(const char *name, int n)
 		const char *fname;
 		if (s->kind != RW_SCOPE_FUNCTION)
 			continue;
-		fname = s->node->u.fn.name ? s->node->u.fn.name->u.ident.name : "?";
+		fname = RW_N(s->node, fn.name) ? RW_S(RW_N(s->node, fn.name), ident.name) : "?";
 		if (strcmp(fname, name) == 0 && n-- == 0)
 			return s;
 	}
@@ -112,7 +112,7 @@ occ(const char *name, int n, int decl)
 
 	for (i = 0; i < rw_scopes_nrefs(sc); i++) {
 		rw_ref *r = rw_scopes_ref(sc, i);
-		if (r->ident->u.ident.name != nm)
+		if (RW_S(r->ident, ident.name) != nm)
 			continue;
 		if (!(r->flags & RW_RF_DECL) != !decl)
 			continue;
@@ -448,7 +448,7 @@ START_TEST(nfe_shadowed)
 	ck_assert_int_eq(bind(fn("named"), "named")->kind, RW_BIND_VAR);
 	ck_assert_int_eq(bind(fn("arguments"), "arguments")->kind, RW_BIND_ARGUMENTS);
 	/* the name occurrence of a shadowed expression name binds nothing */
-	rw_ref *r = rw_ref_of(fn("inner")->node->u.fn.name);
+	rw_ref *r = rw_ref_of(RW_N(fn("inner")->node, fn.name));
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_null(r->binding);
 	HAS(r, RW_RF_DECL);
