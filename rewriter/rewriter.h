@@ -22,9 +22,14 @@
  * equal iff their pointers are equal. rw_intern() gives the pointer for a
  * C string (e.g. "arguments", "eval") to compare against.
  *
- * Node ids: nodes are numbered 0..ast->node_count-1 in creation order
- * (post-order-ish; do not rely on the order), so later passes can keep side
- * tables indexed by node->id instead of adding fields here.
+ * Layout (doc/parser.md, "Memory"): a node is a 12-byte header (kind, op,
+ * flags, span) and its kind's fields, all 4 bytes wide; it refers to its
+ * children, names and lists with 32-bit rw_rel offsets rather than pointers.
+ * Read a child with RW_N(n, binary.left), a name with RW_S(n, ident.name),
+ * a list item with RW_ITEM(n, call.args, i) (or rw_item(&list, i)), a
+ * number with rw_number(n); the list length is n->u.call.args.n; write
+ * with RW_SET(n, field, child). Nodes have no id: a later pass that needs
+ * a side table keeps its own numbering (ast->node_count counts the nodes).
  */
 #ifndef FERRY_REWRITER_H
 #define FERRY_REWRITER_H

@@ -832,7 +832,7 @@ rw_scopes_memory(const rw_scopes *s)
 	return sizeof *s +
 	       (size_t)s->cap_scopes * (sizeof *s->scopes + sizeof *s->btail + sizeof *s->ctail) +
 	       (size_t)s->cap_pending * sizeof *s->pending +
-	       (size_t)s->table_cap * sizeof *s->table + (size_t)s->ntop * sizeof *s->top;
+	       (size_t)s->table_cap * sizeof *s->table + (s->top ? (size_t)s->ntop * sizeof *s->top : 0);
 }
 uint32_t rw_scopes_nrefs(const rw_scopes *s) { return s->nrefs; }
 

@@ -38,12 +38,11 @@
  *    RW_SF_DYNAMIC, every scope inside such a function RW_SF_IN_DYNAMIC, and
  *    every reference whose resolution they may change RW_RF_DYNAMIC.
  *
- * Scopes and bindings live in the AST's arena and die with it; the rw_ref
- * records (one per identifier, in one array) and the lookup tables belong to
- * the rw_scopes and die with rw_scopes_free(). The AST is annotated in
- * place: program.scope, fn.scope, catch_.scope point at the rw_scope, and
- * every RW_IDENT's ident.binding at its rw_ref (use the accessors below;
- * ident.binding dangles once the rw_scopes is freed).
+ * Scopes, bindings and the rw_ref records (one per identifier, in one array)
+ * live in the AST's arena and die with it; the lookup tables belong to the
+ * rw_scopes and die with rw_scopes_free(). The AST is annotated in place:
+ * program.scope, fn.scope, catch_.scope refer to the rw_scope, and every
+ * RW_IDENT's ident.binding to its rw_ref (use the accessors below).
  */
 #ifndef FERRY_RW_SCOPE_H
 #define FERRY_RW_SCOPE_H
