@@ -62,6 +62,19 @@ void rs_symbols(rs_state *r)
 	}
 }
 
+/* does o have an own string-keyed property named k? */
+static int has_own_key(const wr_object *o, const char *k, size_t n)
+{
+	uint32_t i;
+
+	for (i = 0; i < o->nprops; i++) {
+		const wr_value *kv = &o->props[i].key;
+		if (kv->type == WR_STRING && kv->u.str.len == n && memcmp(kv->u.str.ptr, k, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* delete every own property (incl. internal ones) of the object on top */
 static void strip_own(duk_context *ctx)
 {
@@ -102,7 +115,10 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_ERROR:
 			duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", "");
 			strip_own(ctx);
-			if (o->u.str.len > 0) {
+			/* an own `stack` (also "" when there was no text and the
+			 * error has no own `stack` property to restore) marks it an
+			 * Error for the next snapshot (snap_walk.c, HK_STACK) */
+			if (o->u.str.len > 0 || !has_own_key(o, "stack", 5)) {
 				duk_push_literal(ctx, "stack");
 				rs_push_text(r, o->u.str.ptr, o->u.str.len);
 				duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |

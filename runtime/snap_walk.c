@@ -664,7 +664,10 @@ int sw_process(sw_state *w, uint32_t id)
 			return -1;
 	} else if (duk_is_array(ctx, o)) {
 		obj(w, id)->kind = WR_OBJ_ARRAY;
-	} else if (bufdata || (hk & (HK_INTERNAL | HK_CALLEE))) {
+	} else if (bufdata || (hk & (HK_INTERNAL | HK_CALLEE | HK_STACK))) {
+		/* HK_STACK: a restored Error has no internal traceback key, only
+		 * its own `stack`; without it the next snapshot made it a plain
+		 * object ([object Object] after a second hop) */
 		cls = class_of(ctx, o);
 		switch (cls) {
 		case CL_OBJECT:
