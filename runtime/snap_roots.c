@@ -320,6 +320,7 @@ static int sw_timers(sw_state *w)
 	rt_timer **order;
 	size_t i, n = 0;
 	int rc = 0;
+	double now = rt_now(w->rt);   /* every delay from this one reading */
 
 	if (t->n == 0)
 		return 0;
@@ -353,7 +354,7 @@ static int sw_timers(sw_state *w)
 		wt->id = tm->id;
 		wt->seq = tm->seq;
 		wt->period = tm->period;
-		wt->remaining = tm->kind == WR_TIMER_IMMEDIATE ? 0 : rt_timer_remaining(w->rt, tm);
+		wt->remaining = tm->kind == WR_TIMER_IMMEDIATE ? 0 : rt_timer_remaining(w->rt, tm, now);
 		if (!(wt->remaining > 0))
 			wt->remaining = 0;
 		duk_push_sprintf(ctx, "%.0f", tm->id);

@@ -15,7 +15,8 @@ tests_check_snapshot_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIB
 TESTS += tests/snapshot.sh
 EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/closures.js tests/data/snapshot/timers.js \
-	tests/data/snapshot/tiny.js tests/data/snapshot/xfail.txt
+	tests/data/snapshot/tiny.js tests/data/snapshot/same_delay.js tests/data/snapshot/error_hops.js \
+	tests/data/snapshot/xfail.txt
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

@@ -85,17 +85,26 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	return e;
 }
 
-/* Delays are measured from the start of the current iteration's timers
- * phase: one fixed point for the whole snapshot (never from "now", which
- * moves while the walker runs and would reorder close timers).
+/* Delays are measured from ONE clock reading `now` taken when the snapshot
+ * starts (never a fresh reading per timer: the walker runs meanwhile and
+ * close timers would reorder). Not from the start of the current timers
+ * phase: time spent in the phase before the snapshot would then run again
+ * after the resume, and a timer set after the resume could fire before one
+ * of the same delay set before the snapshot (Node keeps those in creation
+ * order; found by tests/difffuzz.sh).
  *
- * A timer already overdue then (due <= phase_now: it runs later in this very
- * phase) must stay due at the resumed phase's start AND keep its due order
- * among the other overdue ones, while snapshot delays are >= 0. So overdue
- * timers get a delay inside (0, RT_OVERDUE_SPAN), by rank of (due, seq), and
- * rt_timers_rebase starts the resumed phase RT_OVERDUE_SPAN after its clock
- * reading. RT_OVERDUE_SPAN is half a nanosecond: below the clock's
- * resolution, so no timer that was not due has a delay that small. */
+ * Snapshot delays are >= 0, and three kinds of pending timers must keep
+ * their order and their phase:
+ *   overdue (due <= phase_now): they run later in this very phase, so they
+ *     must be due at the resumed phase's start: a delay in (0, SPAN), by
+ *     rank of (due, seq) among them; rt_timers_rebase starts the resumed
+ *     phase SPAN after its clock reading;
+ *   late (phase_now < due <= now, give or take a clock tick): due, but not
+ *     in this phase: a delay in (SPAN, 2 SPAN), by rank, so they run at the
+ *     next iteration, before anything set after the resume;
+ *   the others: due - now (> 2 SPAN).
+ * RT_OVERDUE_SPAN is half a nanosecond: 2 SPAN is the clock's resolution,
+ * so no delay of the third kind is that small. */
 #define RT_OVERDUE_SPAN 5e-7
 
 static int rt_timer_before(const rt_timer *a, const rt_timer *b)
@@ -103,24 +112,30 @@ static int rt_timer_before(const rt_timer *a, const rt_timer *b)
 	return a->due < b->due || (a->due == b->due && a->seq < b->seq);
 }
 
-double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t)
+double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t, double now)
 {
 	const rt_timers *ts = &rt->timers;
-	size_t i, rank = 0, overdue = 0;
+	size_t i, rank = 0, count = 0;
+	double late = now + 2 * RT_OVERDUE_SPAN;
+	int overdue;
 
 	if (t->kind == WR_TIMER_IMMEDIATE)
 		return 0;
-	if (t->due > rt->phase_now)
-		return t->due - rt->phase_now;
+	if (now < rt->phase_now)
+		now = rt->phase_now;
+	if (t->due > late)
+		return t->due - now;
+	overdue = t->due <= rt->phase_now;
 	for (i = 0; i < ts->n; i++) {
 		const rt_timer *o = &ts->v[i];
-		if (o->kind == WR_TIMER_IMMEDIATE || o->due > rt->phase_now)
+		if (o->kind == WR_TIMER_IMMEDIATE || o->cleared || o->due > late ||
+		    (o->due <= rt->phase_now) != overdue)
 			continue;
-		overdue++;
+		count++;
 		if (rt_timer_before(o, t))
 			rank++;
 	}
-	return RT_OVERDUE_SPAN * (double)(rank + 1) / (double)(overdue + 1);
+	return RT_OVERDUE_SPAN * ((overdue ? 0.0 : 1.0) + (double)(rank + 1) / (double)(count + 1));
 }
 
 void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
