@@ -7,13 +7,14 @@
  * body, `Pt(function ..., site, env)` around function expressions at the
  * top level (inside functions the tag is written in JS:
  * `(Px = function ..., Px[Px.Pk[4 + site]] = env, Px)`),
- * `Pe<k>.x` for bindings that live in an environment (through a local
+ * `Pe<k>[i]` for bindings that live in an environment (environments are
+ * arrays: [parent, captured bindings in binding order]; through a local
  * `Pl<k>` read once at entry in inner functions that use level k twice or
  * more and make no closures), mirrored writes, catch environments. The runtime's tagger stores env under one hidden key
  * per site. Environments holding only a few constants stay inline: no
  * object per call, the values ride in the closures' tags
  * (`Pt(function ..., site, Pe<k-1>, a, b)`) and a snapshot builds the
- * object. Writes arguments[k] = v with a constant k re-sync the aliased
+ * array. Writes arguments[k] = v with a constant k re-sync the aliased
  * (mirrored) parameter's copy. A function that creates no closures and
  * whose variables nobody captures gets no edit at all.
  * rewriter/instrument_maker.c builds the site table and the makers from the
@@ -46,13 +47,38 @@ int ri_repr(const ri_ctx *c, const rw_binding *b)
 	return RI_ENV;
 }
 
-const char *ri_env_key(const rw_binding *b, const char *prefix, char *buf, size_t buflen)
+uint32_t ri_env_index(const ri_ctx *c, const rw_binding *b)
 {
-	if (b->len == 9 && memcmp(b->name, "__proto__", 9) == 0) {
-		snprintf(buf, buflen, "%s__proto__", prefix);
-		return buf;
+	const uint32_t *t = c->envidx ? c->envidx[b->scope->id] : NULL;
+	return t && b->index < b->scope->nbindings ? t[b->index] : 0;
+}
+
+/* per scope with an environment: the index of each binding kept in it */
+int ri_env_indices(ri_ctx *c)
+{
+	uint32_t id;
+
+	c->envidx = rw_ast_alloc(c->ast, (c->nscopes ? c->nscopes : 1) * sizeof *c->envidx);
+	if (!c->envidx)
+		return -1;
+	memset(c->envidx, 0, (c->nscopes ? c->nscopes : 1) * sizeof *c->envidx);
+	for (id = 0; id < c->nscopes; id++) {
+		rw_scope *s = rw_scopes_get(c->scopes, id);
+		const rw_binding *b;
+		uint32_t *t, k = 1;
+
+		if (!s || !c->sc[id].has_env || !s->nbindings)
+			continue;
+		t = rw_ast_alloc(c->ast, s->nbindings * sizeof *t);
+		if (!t)
+			return -1;
+		memset(t, 0, s->nbindings * sizeof *t);
+		for (b = s->bindings; b; b = b->next)
+			if (b->index < s->nbindings && ri_repr(c, b) != RI_LOCAL)
+				t[b->index] = k++;
+		c->envidx[id] = t;
 	}
-	return b->name;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -74,20 +100,17 @@ static int aliased(const ri_ctx *c, const rw_scope *f, uint32_t k)
 	return r && r->nrefs && k >= 1 && k <= r->outer && r->nrefs[k] >= RI_ALIAS_MIN;
 }
 
-/* "Pe<k>.key" (or "Pl<k>.key" in a function that aliases level k) for a
+/* "Pe<k>[i]" (or "Pl<k>[i]" in a function that aliases level k) for a
  * binding that lives in its environment */
 static void env_ref(const ri_ctx *c, rw_out *o, const rw_binding *b)
 {
-	char kb[64];
-	const char *key = ri_env_key(b, c->prefix, kb, sizeof kb);
 	uint32_t k = c->sc[b->scope->id].inner;
 
 	if (c->cur_func && c->cur_func != rw_binding_function(b) && aliased(c, c->cur_func, k))
 		rw_out_printf(o, "%sl%u", c->prefix, (unsigned)k);
 	else
 		env_name(o, c->prefix, k);
-	rw_out_puts(o, ".");
-	rw_out_puts(o, key);
+	rw_out_printf(o, "[%u]", (unsigned)ri_env_index(c, b));
 }
 
 static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth, rw_out *o)
@@ -619,28 +642,24 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 		}
 	}
 	if (r->has_env && !r->inline_env) {
-		int first = 1;
-		char kb[64];
 		rw_out_puts(&o, "var ");
 		env_name(&o, c->prefix, r->inner);
-		rw_out_puts(&o, " = {");
-		if (r->outer) {
-			rw_out_printf(&o, "%sp: ", c->prefix);
+		rw_out_puts(&o, " = [");
+		if (r->outer)
 			env_name(&o, c->prefix, r->outer);
-			first = 0;
-		}
+		else
+			rw_out_puts(&o, "void 0");
 		for (b = s->bindings; b; b = b->next) {
 			if (ri_repr(c, b) == RI_LOCAL)
 				continue;
-			rw_out_printf(&o, "%s%s: ", first ? "" : ", ", ri_env_key(b, c->prefix, kb, sizeof kb));
-			first = 0;
+			rw_out_puts(&o, ", ");
 			if (b->kind == RW_BIND_VAR &&
 			    !(b->len == 9 && memcmp(b->name, "arguments", 9) == 0))
 				rw_out_puts(&o, "void 0");
 			else
 				rw_out_put(&o, b->name, b->len);
 		}
-		rw_out_puts(&o, "};");
+		rw_out_puts(&o, "];");
 		any = 1;
 	}
 	for (b = s->bindings; b; b = b->next) {
@@ -876,24 +895,21 @@ static void catch_clause(ri_ctx *c, rw_node *n, int depth)
 
 	if (r && r->has_env && param && body) {
 		rw_out o;
-		rw_binding *b;
-		char kb[64];
 
+		/* the parameter is the catch scope's only binding: index 1 */
 		rw_out_init(&o);
 		env_name(&o, c->prefix, r->inner);
 		add_text(c, param->span.start, param->span.end, 2, depth, &o);
 		rw_out_init(&o);
 		env_name(&o, c->prefix, r->inner);
-		rw_out_puts(&o, " = {");
-		if (r->outer) {
-			rw_out_printf(&o, "%sp: ", c->prefix);
+		rw_out_puts(&o, " = [");
+		if (r->outer)
 			env_name(&o, c->prefix, r->outer);
-			rw_out_puts(&o, ", ");
-		}
-		b = s->bindings;
-		rw_out_printf(&o, "%s: ", b ? ri_env_key(b, c->prefix, kb, sizeof kb) : "");
+		else
+			rw_out_puts(&o, "void 0");
+		rw_out_puts(&o, ", ");
 		env_name(&o, c->prefix, r->inner);
-		rw_out_puts(&o, "};");
+		rw_out_puts(&o, "];");
 		add_text(c, body->span.start + 1, body->span.start + 1, 1, depth, &o);
 		walk_node(c, body, n, depth + 1);
 		return;
@@ -1061,7 +1077,7 @@ int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 		}
 		prewalk(c->ast->program, &f);
 	}
-	if (decide(c) < 0) {
+	if (decide(c) < 0 || ri_env_indices(c) < 0) {
 		snprintf(err, errlen, "%s: out of memory", c->ast->filename);
 		return -1;
 	}

@@ -12,15 +12,17 @@
  *    one hidden key per site ("\xFFs<site>"); inside functions the tag is
  *    written in JS, `(Px = function ..., Px[Px.Pk[4 + site]] = env, Px)`,
  *    with the keys from Function.prototype.Pk;
- *  - a function whose variables are captured creates one environment object
- *    per call, `var Pe<d> = {Pp: Pe<d-1>, x: ...}`; a captured binding is
- *    constant (copied at entry), mirrored (a real variable whose writes, all
- *    in its own function, also update the environment) or environment-only
- *    (`Pe<d>.x` everywhere; inner functions using a level twice or more read
- *    it once into `Pl<d>`); catch parameters get an environment per catch;
- *  - an environment of a few constants only stays inline: no object per
+ *  - a function whose variables are captured creates one environment per
+ *    call, an array `var Pe<d> = [Pe<d-1>, x, ...]` (parent first, then the
+ *    captured bindings in binding order: cheaper to build and index than an
+ *    object with keys); a captured binding is constant (copied at entry),
+ *    mirrored (a real variable whose writes, all in its own function, also
+ *    update the environment) or environment-only (`Pe<d>[i]` everywhere;
+ *    inner functions using a level twice or more read it once into
+ *    `Pl<d>`); catch parameters get an environment per catch;
+ *  - an environment of a few constants only stays inline: no array per
  *    call, its closures are tagged `Pt(fn, site, Pe<d-1>, a, b)` with the
- *    values and a snapshot builds the object (FERRY_SITE_INLINE_ENV);
+ *    values and a snapshot builds the array (FERRY_SITE_INLINE_ENV);
  *  - functions that create no closures and whose variables nobody captures
  *    are emitted byte-identical; edits never add a line break;
  *  - per site a maker, grouped into maker units on the user's line numbers,

@@ -106,13 +106,18 @@ typedef struct ri_ctx {
 	                          mirrored, the write re-syncs the environment */
 	uint32_t    stmt_start;/* offset of the expression statement being visited
 	                          (ASI guard), or UINT32_MAX */
+	uint32_t  **envidx;    /* [scope id][binding index]: the binding's index in
+	                          its environment array (1..; 0: not in it) */
 	rw_scope   *cur_func;  /* function (or program) whose code is being visited */
 	int         cur_tmp;   /* cur_func's code tags a function expression
 	                          through the register Px: declare `var Px` */
 } ri_ctx;
 
 int  ri_repr(const ri_ctx *c, const rw_binding *b);
-/* the key a binding has in its environment object */
-const char *ri_env_key(const rw_binding *b, const char *prefix, char *buf, size_t buflen);
+/* An environment is an array: [parent environment (or undefined), then the
+ * scope's non-local bindings in binding order]. The index of b in its
+ * environment (>= 1), set by ri_env_indices after the decisions. */
+uint32_t ri_env_index(const ri_ctx *c, const rw_binding *b);
+int ri_env_indices(ri_ctx *c);
 
 #endif

@@ -128,7 +128,6 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 	const ri_scope *r = &c->sc[s->id];
 	rw_out t;
 	uint32_t line = 1, k, i;
-	char kb[64];
 
 	rw_out_init(&t);
 	site_text(c, s->node, r, &t, &line);
@@ -158,9 +157,9 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 		for (i = 0; i < fr->n; i++) {
 			const rw_binding *b = fr->v[i];
 			rw_out_put(&u->text, b->name, b->len);
-			rw_out_printf(&u->text, " = %se%u.%s; ", c->prefix,
+			rw_out_printf(&u->text, " = %se%u[%u]; ", c->prefix,
 			              (unsigned)c->sc[b->scope->id].inner,
-			              ri_env_key(b, c->prefix, kb, sizeof kb));
+			              (unsigned)ri_env_index(c, b));
 		}
 		rw_out_puts(&u->text, "}");
 	}
@@ -252,24 +251,13 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 				nc++;
 		if (nc) {
 			const char **cap = rw_ast_alloc(c->ast, nc * sizeof *cap);
-			char kb[64];
 			uint32_t k = 0;
 			if (!cap)
 				return -1;
-			for (b = s->bindings; b; b = b->next) {
-				const char *key;
-				if (ri_repr(c, b) == RI_LOCAL)
-					continue;
-				key = ri_env_key(b, c->prefix, kb, sizeof kb);
-				if (key == kb) {
-					char *d = rw_ast_alloc(c->ast, strlen(kb) + 1);
-					if (!d)
-						return -1;
-					strcpy(d, kb);
-					key = d;
-				}
-				cap[k++] = key;
-			}
+			/* captured[i] is at index i + 1 of the environment array */
+			for (b = s->bindings; b; b = b->next)
+				if (ri_repr(c, b) != RI_LOCAL)
+					cap[k++] = b->name;
 			st->captured = cap;
 			st->ncaptured = nc;
 		}

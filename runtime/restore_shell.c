@@ -287,7 +287,9 @@ void rs_functions(rs_state *r)
 		duk_get_prop_index(ctx, RS_IDX_MAKERS, site);
 		if (!duk_is_function(ctx, -1))
 			rs_fail(r, "object %u: no maker for site %u", (unsigned)id, (unsigned)site);
-		/* the environment chain, nearest first, along the Pp links */
+		/* the environment chain, nearest first, along the parent links:
+		 * element 0 of an environment array (ferryc's), or the Pp key of
+		 * an environment object (hand-written instrumented code) */
 		depth = prog->sites[site].env_depth;
 		env = o->u.fn.env;
 		for (k = 0; k < depth; k++) {
@@ -296,12 +298,14 @@ void rs_functions(rs_state *r)
 				continue;
 			}
 			if (env.type != WR_REF || env.u.ref < 1 || env.u.ref > n ||
-			    mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT)
+			    (mobj(r, env.u.ref)->kind != WR_OBJ_ARRAY &&
+			     mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT))
 				rs_fail(r, "object %u: bad environment", (unsigned)id);
 			rs_push_value(r, &env);
 			{
 				const wr_object *eo = mobj(r, env.u.ref);
-				long pi = find_prop(eo, r->envkey, r->envkeylen);
+				long pi = eo->kind == WR_OBJ_ARRAY ? find_prop(eo, "0", 1)
+				          : find_prop(eo, r->envkey, r->envkeylen);
 				if (pi < 0)
 					env.type = WR_UNDEFINED;
 				else

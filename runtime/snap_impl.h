@@ -33,12 +33,12 @@
 void rt_push_site_key(duk_context *ctx, uint32_t site);
 /* a closure of an inline environment (FERRY_SITE_INLINE_ENV) carries its
  * values under "fi0", "fi1", ... (RT_INLINE_MAX at most) until a snapshot
- * builds the environment object: rt_tag_materialize (snap_install.c) */
+ * builds the environment array: rt_tag_materialize (snap_install.c) */
 #define RT_KEY_INL0    DUK_HIDDEN_SYMBOL("fi0")
 #define RT_INLINE_MAX  4
 /* For the function at fn tagged with site whose tag carries inline values:
- * make its environment object, store it under its site key, drop the values.
- * 0, or -1 with a message in err. */
+ * make its environment array [enclosing env, values...], store it under its
+ * site key, drop the values. 0, or -1 with a message in err. */
 int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn,
                        uint32_t site, char *err, size_t errlen);
 

@@ -4,11 +4,12 @@
  *
  *  - the tagging helper `<prefix>t(fn, site, env, v...)` (a non-enumerable,
  *    read-only global) that the instrumented program calls on every
- *    function it creates; it stores the environment object under the
- *    site's hidden key (RT_KEY_SITE_PREFIX + site number: one property per
- *    function), and the values of an inline environment under
- *    RT_KEY_INL0...; rt_tag_materialize turns those into an environment
- *    object when a snapshot meets the function;
+ *    function it creates; it stores the environment (an array: parent,
+ *    then the captured bindings) under the site's hidden key
+ *    (RT_KEY_SITE_PREFIX + site number: one property per function), and
+ *    the values of an inline environment under RT_KEY_INL0...;
+ *    rt_tag_materialize turns those into an environment array when a
+ *    snapshot meets the function;
  *  - `Function.prototype.<prefix>k` (non-enumerable, read-only, like the
  *    tagger a name no program uses, since ferryc picks the prefix): the
  *    same hidden keys as an array, inline-value keys first, then the site
@@ -124,7 +125,6 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 {
 	uint32_t owner = site, i;
 	const ferry_site *f;
-	char pkey[72];
 
 	fn = duk_normalize_index(ctx, fn);
 	/* the nearest enclosing site with an environment: parents come first */
@@ -144,13 +144,11 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 		         "without an inline environment (site %u)", (unsigned)site);
 		return -1;
 	}
-	duk_push_object(ctx);
-	if (f->env_depth > 0) {
-		snprintf(pkey, sizeof pkey, "%sp", prog->prefix ? prog->prefix : "$F");
-		rt_push_site_key(ctx, site);
-		duk_get_prop(ctx, fn);
-		duk_put_prop_string(ctx, -2, pkey);
-	}
+	/* [enclosing environment, values...], as ferryc writes environments */
+	duk_push_array(ctx);
+	rt_push_site_key(ctx, site);
+	duk_get_prop(ctx, fn);
+	duk_put_prop_index(ctx, -2, 0);
 	for (i = 0; i < f->ncaptured; i++) {
 		if (!duk_has_prop_string(ctx, fn, inl_keys[i])) {
 			duk_pop(ctx);
@@ -159,7 +157,7 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 			return -1;
 		}
 		duk_get_prop_string(ctx, fn, inl_keys[i]);
-		duk_put_prop_string(ctx, -2, f->captured[i]);
+		duk_put_prop_index(ctx, -2, (duk_uarridx_t)(i + 1));
 	}
 	rt_push_site_key(ctx, site);
 	duk_swap_top(ctx, -2);

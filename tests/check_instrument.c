@@ -372,15 +372,15 @@ START_TEST(test_site_table)
 	ck_assert_uint_eq(leaf->flags, FERRY_SITE_DECL);
 	ck_assert_uint_eq(leaf->ncaptured, 0);
 	/* mutable captured: only in the env; constant: stays a variable */
-	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {start: start, n: void 0};"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "var n = $Fe1.n = start;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = [void 0, start, void 0];"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var n = $Fe1[2] = start;"));
 	/* two uses of level 1 in a function without closures: one lookup at entry */
-	ck_assert_ptr_nonnull(strstr(t.code.p, "function inc() {var $Fl1 = $Fe1; $Fl1.n++; return $Fl1.n; }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function inc() {var $Fl1 = $Fe1; $Fl1[2]++; return $Fl1[2]; }"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "function peek() { return start; }"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "inc[inc.$Fk[6]] = $Fe1;peek[peek.$Fk[7]] = $Fe1;"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "$Ft(counter, 1);$Ft(leaf, 5);function counter"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "}, 4, $Fe1, \"value\", 1);"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "get value() { return $Fe1.n; }"));   /* one use: no alias */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "get value() { return $Fe1[2]; }"));   /* one use: no alias */
 	/* hot path: a function without closures or captures is byte-identical */
 	ck_assert_ptr_nonnull(strstr(t.code.p,
 		"function leaf(a, b) { var t = a * b; for (var i = 0; i < 3; i++) t += i; return t; }\n"));
@@ -471,14 +471,14 @@ START_TEST(test_makers_run)
 	              " for (var i = 0; i < units.length; i++) if (units[i][s]) return units[i][s].apply(null, a);"
 	              " throw new Error('no maker ' + s); }");
 	/* inc (site 2) inside a rebuilt environment; mutable n read from it */
-	ck_assert_str_eq(eval_str(ctx, "var env = {start: 7, n: 41}; var r = maker(2, env);"
-	                                " String(r.length) + ' ' + r[0]() + ' ' + env.n + ' ' + r[0].name"),
+	ck_assert_str_eq(eval_str(ctx, "var env = [void 0, 7, 41]; var r = maker(2, env);"
+	                                " String(r.length) + ' ' + r[0]() + ' ' + env[2] + ' ' + r[0].name"),
 	                 "1 42 42 inc");
 	/* peek (site 3): constant start comes from init() */
 	ck_assert_str_eq(eval_str(ctx, "var r = maker(3, env); r[1](); r.length + ' ' + r[0]()"),
 	                 "2 7");
 	/* the getter (site 4) */
-	ck_assert_str_eq(eval_str(ctx, "var g = maker(4, env)[0]; env.n = 5; g.call({}) + ' ' + typeof g"),
+	ck_assert_str_eq(eval_str(ctx, "var g = maker(4, env)[0]; env[2] = 5; g.call({}) + ' ' + typeof g"),
 	                 "5 function");
 	/* counter itself (site 1): a new function of the program */
 	ck_assert_str_eq(eval_str(ctx, "var c = maker(1)[0]; var o = c(3); o.inc(); o.inc() + ' ' + o.value + ' ' + o.peek()"),
@@ -537,8 +537,8 @@ START_TEST(test_catch_env)
 	const rw_site *anon;
 
 	inst_run(&t, src, "$F");
-	ck_assert_ptr_nonnull(strstr(t.code.p, "catch ($Fe1) {$Fe1 = {e: $Fe1};"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Fe1.e; }, $Fx[$Fx.$Fk[6]] = $Fe1, $Fx)"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "catch ($Fe1) {$Fe1 = [void 0, $Fe1];"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Fe1[1]; }, $Fx[$Fx.$Fk[6]] = $Fe1, $Fx)"));
 	anon = &t.prog.sites[2];
 	ck_assert_uint_eq(anon->env_depth, 1);
 	ck_assert_uint_eq(anon->parent, 1);
@@ -595,9 +595,9 @@ START_TEST(test_inline_env)
 	ck_assert_ptr_nonnull(strstr(t.code.p, "}, 5, void 0, \"v\", 1, a)"));
 	/* too many constants; a shadowed name; an environment inside: allocated */
 	ck_assert(!(site_named(&t, "four")->flags & FERRY_SITE_INLINE_ENV));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {a: a, b: b, c: c, d: d};"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = [void 0, a, b, c, d];"));
 	ck_assert(!(site_named(&t, "shadow")->flags & FERRY_SITE_INLINE_ENV));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "function shadow(a) {var $Fe1 = {a: a};"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function shadow(a) {var $Fe1 = [void 0, a];"));
 	ck_assert(!(site_named(&t, "mid")->flags & FERRY_SITE_INLINE_ENV));
 	ck_assert(site_named(&t, "mid")->flags & FERRY_SITE_HAS_ENV);
 	/* an inline environment inside an allocated one: the tag passes the
@@ -628,9 +628,9 @@ START_TEST(test_args_sync)
 	 * mirrored and re-synced from the variable after each write */
 	ck_assert(!(site_named(&t, "A")->flags & FERRY_SITE_INLINE_ENV));
 	ck_assert(!(t.prog.sites[2].flags & FERRY_SITE_DYNAMIC));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a, b: b};var $Fx; arguments[1] += 1, $Fe1.b = b; "
-	                                       "arguments[0]++, $Fe1.a = a; arguments[5] = 0; return"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "for (arguments[0] = 0, $Fe1.a = a; a < 2; arguments[0]++, $Fe1.a = a) ;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = [void 0, a, b];var $Fx; arguments[1] += 1, $Fe1[2] = b; "
+	                                       "arguments[0]++, $Fe1[1] = a; arguments[5] = 0; return"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "for (arguments[0] = 0, $Fe1[1] = a; a < 2; arguments[0]++, $Fe1[1] = a) ;"));
 	ck_assert(!(t.prog.sites[4].flags & FERRY_SITE_DYNAMIC));
 	/* strict: no aliasing, nothing to follow (a stays a constant) */
 	ck_assert(site_named(&t, "C")->flags & FERRY_SITE_INLINE_ENV);
@@ -641,10 +641,10 @@ START_TEST(test_args_sync)
 	ck_assert(t.prog.sites[10].flags & FERRY_SITE_DYNAMIC);
 	/* delete and named properties never change a parameter */
 	ck_assert(!(t.prog.sites[12].flags & FERRY_SITE_DYNAMIC));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a};var $Fx; delete arguments[0]; arguments.n = 1; return"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = [void 0, a];var $Fx; delete arguments[0]; arguments.n = 1; return"));
 	/* duplicate names: arguments[0] does not alias the (second) a: no sync */
 	ck_assert(!(t.prog.sites[14].flags & FERRY_SITE_DYNAMIC));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = {a: a};var $Fx; arguments[0] = 1; return"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "{var $Fe1 = [void 0, a];var $Fx; arguments[0] = 1; return"));
 	inst_free(&t);
 }
 END_TEST
@@ -694,14 +694,14 @@ START_TEST(test_asi_and_new)
 		"}\n";
 
 	inst_run(&t, src, "$F");
-	ck_assert_ptr_nonnull(strstr(t.code.p, "\n  ;(0, $Fe1.g)()\n"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "new ($Fx = function () { this.v = (0, $Fe1.g)() }, $Fx[$Fx.$Fk[7]] = $Fe1, $Fx)"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "\n  ;(0, $Fe1[1])()\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "new ($Fx = function () { this.v = (0, $Fe1[1])() }, $Fx[$Fx.$Fk[7]] = $Fe1, $Fx)"));
 	/* written only by their own function: mirrored, inner reads stay direct */
-	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = {k: void 0, j: void 0, i: void 0};"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "  var k = $Fe1.k = a, j = $Fe1.j = 0\n"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "  $Fe1.k = k = k * 2\n"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "  ;($Fe1.j = ++j)\n"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "for (var i = $Fe1.i = 0; i < 2; ($Fe1.i = ++i)) $Fe1.j = j += i\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = [void 0, void 0, void 0, void 0];"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  var k = $Fe1[1] = a, j = $Fe1[2] = 0\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  $Fe1[1] = k = k * 2\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "  ;($Fe1[2] = ++j)\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "for (var i = $Fe1[3] = 0; i < 2; ($Fe1[3] = ++i)) $Fe1[2] = j += i\n"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "return ($Fx = function () { return k + j + i }, $Fx[$Fx.$Fk[10]] = $Fe1, $Fx)"));
 	inst_free(&t);
 }

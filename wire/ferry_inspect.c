@@ -328,12 +328,14 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 	for (uint32_t i = 0; i < s->nobjects; i++) {
 		const wr_object *o = &s->objects[i];
 		own[i] = tot[i] = own_bytes(o);
-		count[o->kind]++;
-		bytes[o->kind] += own[i];
 		nprops += o->nprops;
 		if (o->flags & WR_OF_ENV) {
+			/* environments (arrays, or objects in hand-written code) get their own row */
 			envs++;
 			env_bytes += own[i];
+		} else {
+			count[o->kind]++;
+			bytes[o->kind] += own[i];
 		}
 	}
 	for (uint32_t i = 0; i < s->ntimers; i++)
@@ -348,14 +350,10 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 	        count[WR_OBJ_FUNCTION], count[WR_OBJ_BOUND], envs);
 	fprintf(out, "\n%-14s %10s %14s\n", "kind", "count", "~data bytes");
 	for (uint32_t k = 0; k < WR_OBJ_KIND_COUNT; k++) {
-		if (!count[k])
-			continue;
-		if (k == WR_OBJ_OBJECT && envs) {
-			fprintf(out, "%-14s %10zu %14zu\n", "object", count[k] - envs, bytes[k] - env_bytes);
-			fprintf(out, "%-14s %10zu %14zu\n", "environment", envs, env_bytes);
-		} else {
+		if (count[k])
 			fprintf(out, "%-14s %10zu %14zu\n", wr_kind_name(k), count[k], bytes[k]);
-		}
+		if (k == WR_OBJ_OBJECT && envs)
+			fprintf(out, "%-14s %10zu %14zu\n", "environment", envs, env_bytes);
 	}
 
 	bfs(&w);
