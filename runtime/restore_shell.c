@@ -237,6 +237,15 @@ static void load_makers(rs_state *r)
 		                                  prog->maker_unit_lens[u]) != 0)
 			rs_fail(r, "maker unit %u does not compile: %s", (unsigned)u,
 			        duk_safe_to_string(ctx, -1));
+		/* A program embedded as bytecode gives every function, anonymous
+		 * ones too, an own `name` (Duktape's loader defines "" where a
+		 * compiled function has none); functions that restored code makes
+		 * after the resume must get the same, so the makers go through
+		 * bytecode as well (found by tests/difffuzz.sh) */
+		if (prog->code_is_bytecode) {
+			duk_dump_function(ctx);
+			duk_load_function(ctx);
+		}
 		duk_call(ctx, 0);
 		if (!duk_is_object(ctx, -1))
 			rs_fail(r, "maker unit %u returned no table", (unsigned)u);
