@@ -43,3 +43,13 @@ distclean-local: distclean-local-thirdparty
 distclean-local-thirdparty:
 	-rm -rf tests/thirdparty.d
 .PHONY: distclean-local-thirdparty
+
+# Differential fuzzing (tests/difffuzz.sh, H19): generated programs run plain,
+# instrumented, and snapshotted/resumed after every turn (JSON, msgpack, hops);
+# FERRY_FUZZ_SEEDS=N for long runs. A failing seed is kept in tests/difffuzz.d.
+TESTS += tests/difffuzz.sh
+EXTRA_DIST += tests/difffuzz.sh tests/difffuzz_gen.js
+distclean-local: distclean-local-difffuzz
+distclean-local-difffuzz:
+	-rm -rf tests/difffuzz.d
+.PHONY: distclean-local-difffuzz
