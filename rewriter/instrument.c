@@ -143,7 +143,7 @@ static void mark_binding(ri_ctx *c, uint8_t **table, const rw_binding *b)
 static void no_mirror(ri_ctx *c, rw_node *id)
 {
 	rw_ref *r = id && id->kind == RW_IDENT ? rw_ref_of(id) : NULL;
-	rw_binding *b = r ? r->binding : NULL;
+	rw_binding *b = r ? rw_ref_binding(r) : NULL;
 
 	if (!b || b->scope->kind == RW_SCOPE_PROGRAM)
 		return;
@@ -257,9 +257,9 @@ static int prewalk(rw_node *n, void *ud)
 
 	if (n->kind == RW_IDENT) {
 		rw_ref *r = rw_ref_of(n);
-		if (r && r->binding && r->binding->kind == RW_BIND_ARGUMENTS &&
-		    !(r->flags & RW_RF_DECL) && !args_use_safe(c, r->binding, n, f))
-			c->args_unsafe[r->binding->scope->id] = 1;
+		if (r && rw_ref_binding(r) && rw_ref_binding(r)->kind == RW_BIND_ARGUMENTS &&
+		    !(r->flags & RW_RF_DECL) && !args_use_safe(c, rw_ref_binding(r), n, f))
+			c->args_unsafe[rw_ref_binding(r)->scope->id] = 1;
 	}
 
 	if (n->kind == RW_OBJECT) {
@@ -394,17 +394,17 @@ static int count_env_refs(ri_ctx *c)
 		ri_scope *fr;
 		uint32_t k;
 
-		if (!r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_ENV)
+		if (!rw_ref_binding(r) || (r->flags & RW_RF_DECL) || ri_repr(c, rw_ref_binding(r)) != RI_ENV)
 			continue;
-		f = r->scope ? r->scope->func : NULL;
+		f = rw_ref_scope(r) ? rw_ref_scope(r)->func : NULL;
 		/* not in a function that makes closures: Duktape keeps every
 		 * variable of such a function in its environment record, where
 		 * one more costs more than the lookups it saves */
-		if (!f || f->kind != RW_SCOPE_FUNCTION || f == rw_binding_function(r->binding) ||
+		if (!f || f->kind != RW_SCOPE_FUNCTION || f == rw_binding_function(rw_ref_binding(r)) ||
 		    (f->flags & RW_SF_CLOSURES))
 			continue;
 		fr = &c->sc[f->id];
-		k = c->sc[r->binding->scope->id].inner;
+		k = c->sc[rw_ref_binding(r)->scope->id].inner;
 		if (k < 1 || k > fr->outer)
 			continue;
 		if (!fr->nrefs) {
@@ -429,9 +429,9 @@ static int decide(ri_ctx *c)
 	 * local; leave that function as written */
 	for (i = 0; i < nrefs; i++) {
 		rw_ref *r = rw_scopes_ref(c->scopes, i);
-		if ((r->flags & RW_RF_FOR_IN) && (r->flags & RW_RF_INIT) && r->binding &&
-		    (r->binding->flags & RW_BF_CAPTURED)) {
-			rw_scope *f = rw_binding_function(r->binding);
+		if ((r->flags & RW_RF_FOR_IN) && (r->flags & RW_RF_INIT) && rw_ref_binding(r) &&
+		    (rw_ref_binding(r)->flags & RW_BF_CAPTURED)) {
+			rw_scope *f = rw_binding_function(rw_ref_binding(r));
 			if (f)
 				force[f->id] = 1;
 		}
@@ -817,12 +817,12 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	rw_out o;
 	int call;
 
-	if (!r || !r->binding || (r->flags & RW_RF_DECL) || ri_repr(c, r->binding) != RI_ENV)
+	if (!r || !rw_ref_binding(r) || (r->flags & RW_RF_DECL) || ri_repr(c, rw_ref_binding(r)) != RI_ENV)
 		return;
 	rw_out_init(&o);
 	call = parent && parent->kind == RW_CALL && RW_N(parent, call.callee) == n;
 	if (r->flags & RW_RF_SHORTHAND) {
-		rw_out_put(&o, r->binding->name, r->binding->len);
+		rw_out_put(&o, rw_ref_binding(r)->name, rw_ref_binding(r)->len);
 		rw_out_puts(&o, ": ");
 	}
 	if (call) {
@@ -831,7 +831,7 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 			rw_out_puts(&o, ";");
 		rw_out_puts(&o, "(0, ");
 	}
-	env_ref(c, &o, r->binding);
+	env_ref(c, &o, rw_ref_binding(r));
 	if (call)
 		rw_out_puts(&o, ")");
 	add_text(c, n->span.start, n->span.end, 2, depth, &o);
@@ -843,13 +843,13 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 	rw_ref *r = id ? rw_ref_of(id) : NULL;
 	rw_out o;
 
-	if (init && r && r->binding &&
-	    (ri_repr(c, r->binding) == RI_ENV || ri_repr(c, r->binding) == RI_MIRROR)) {
+	if (init && r && rw_ref_binding(r) &&
+	    (ri_repr(c, rw_ref_binding(r)) == RI_ENV || ri_repr(c, rw_ref_binding(r)) == RI_MIRROR)) {
 		rw_out_init(&o);
-		if (r->binding->kind == RW_BIND_CATCH) {
+		if (rw_ref_binding(r)->kind == RW_BIND_CATCH) {
 			/* `var e = v` inside catch (e) writes the catch parameter only */
 			rw_out_puts(&o, "(");
-			env_ref(c, &o, r->binding);
+			env_ref(c, &o, rw_ref_binding(r));
 			rw_out_puts(&o, " = ");
 			add_text(c, init->span.start, init->span.start, 1, depth, &o);
 			rw_out_init(&o);
@@ -859,7 +859,7 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 			add_text(c, init->span.end, init->span.end, 0, depth, &o);
 		} else {
 			rw_out_puts(&o, " = ");
-			env_ref(c, &o, r->binding);
+			env_ref(c, &o, rw_ref_binding(r));
 			add_text(c, id->span.end, id->span.end, 1, depth, &o);
 		}
 	}
@@ -874,10 +874,10 @@ static void for_in(ri_ctx *c, rw_node *n, int depth)
 	if (left && left->kind == RW_VAR && left->u.var.decls.n == 1) {
 		rw_node *d = RW_ITEM(left, var.decls, 0);
 		rw_ref *r = d && RW_N(d, decl.id) ? rw_ref_of(RW_N(d, decl.id)) : NULL;
-		if (r && r->binding && ri_repr(c, r->binding) == RI_ENV && !RW_N(d, decl.init)) {
+		if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_ENV && !RW_N(d, decl.init)) {
 			rw_out o;
 			rw_out_init(&o);
-			env_ref(c, &o, r->binding);
+			env_ref(c, &o, rw_ref_binding(r));
 			add_text(c, left->span.start, left->span.end, 2, depth, &o);
 			walk_node(c, RW_N(n, for_in.right), n, depth + 1);
 			walk_node(c, RW_N(n, for_in.body), n, depth + 1);
@@ -931,10 +931,10 @@ static void args_sync(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 	    RW_N(target, member.object)->kind != RW_IDENT)
 		return;
 	r = rw_ref_of(RW_N(target, member.object));
-	if (!r || !r->binding || r->binding->kind != RW_BIND_ARGUMENTS)
+	if (!r || !rw_ref_binding(r) || rw_ref_binding(r)->kind != RW_BIND_ARGUMENTS)
 		return;
 	k = args_const_index(target);
-	b = k >= 0 ? aliased_param(r->binding->scope, k) : NULL;
+	b = k >= 0 ? aliased_param(rw_ref_binding(r)->scope, k) : NULL;
 	if (!b || ri_repr(c, b) != RI_MIRROR)
 		return;
 	rw_out_init(&o);
@@ -985,7 +985,7 @@ static int visit(rw_node *n, void *ud)
 		if (n->op == RW_OP_DELETE && RW_N(n, unary.arg) &&
 		    RW_N(n, unary.arg)->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(RW_N(n, unary.arg));
-			if (r && r->binding && ri_repr(c, r->binding) == RI_ENV) {
+			if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_ENV) {
 				/* deleting a declared binding: false, no effect */
 				rw_out o;
 				rw_out_init(&o);
@@ -999,14 +999,14 @@ static int visit(rw_node *n, void *ud)
 	case RW_ASSIGN:
 		if (RW_N(n, assign.target) && RW_N(n, assign.target)->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(RW_N(n, assign.target));
-			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
+			if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_MIRROR) {
 				/* x = v  ->  Pe.x = x = v : the environment follows the variable;
 				 * inside the parentheses of `a || (x = v)` */
 				rw_out o;
 				uint32_t in_start, in_end;
 				rw_token_span(c->ast, n, &in_start, &in_end);
 				rw_out_init(&o);
-				env_ref(c, &o, r->binding);
+				env_ref(c, &o, rw_ref_binding(r));
 				rw_out_puts(&o, " = ");
 				add_text(c, in_start, in_start, 1, f->depth, &o);
 			}
@@ -1017,14 +1017,14 @@ static int visit(rw_node *n, void *ud)
 	case RW_UPDATE:
 		if (RW_N(n, update.arg) && RW_N(n, update.arg)->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(RW_N(n, update.arg));
-			if (r && r->binding && ri_repr(c, r->binding) == RI_MIRROR) {
+			if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_MIRROR) {
 				/* ++x / x++ (value unused)  ->  (Pe.x = ++x) */
 				rw_out o;
 				rw_out_init(&o);
 				if (n->span.start == c->stmt_start)
 					rw_out_puts(&o, ";");
 				rw_out_puts(&o, "(");
-				env_ref(c, &o, r->binding);
+				env_ref(c, &o, rw_ref_binding(r));
 				rw_out_puts(&o, n->op == RW_OP_INC ? " = ++" : " = --");
 				put_src(c, &o, RW_N(n, update.arg));
 				rw_out_puts(&o, ")");

@@ -50,12 +50,12 @@ static int collect_free(ri_ctx *c, ri_free *fr)
 		rw_ref *r = rw_scopes_ref(c->scopes, i);
 		rw_scope *s;
 
-		if (!r->binding || (r->flags & RW_RF_DECL))
+		if (!rw_ref_binding(r) || (r->flags & RW_RF_DECL))
 			continue;
-		if (ri_repr(c, r->binding) != RI_CONST && ri_repr(c, r->binding) != RI_MIRROR)
+		if (ri_repr(c, rw_ref_binding(r)) != RI_CONST && ri_repr(c, rw_ref_binding(r)) != RI_MIRROR)
 			continue;
-		for (s = r->scope; s && s != r->binding->scope; s = s->parent)
-			if (s->kind == RW_SCOPE_FUNCTION && free_add(&fr[s->id], r->binding) < 0)
+		for (s = rw_ref_scope(r); s && s != rw_ref_binding(r)->scope; s = s->parent)
+			if (s->kind == RW_SCOPE_FUNCTION && free_add(&fr[s->id], rw_ref_binding(r)) < 0)
 				return -1;
 	}
 	return 0;

@@ -326,20 +326,27 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	if (s->nrefs == s->cap_refs) {
 		/* more than the parser counted (not expected): a bigger array */
 		rw_ref *a = rw_ast_alloc(s->ast, (size_t)s->cap_refs * 2 * sizeof *a);
+		uint32_t i;
 
 		if (!a)
 			return -1;
-		memcpy(a, s->refs, (size_t)s->nrefs * sizeof *a);
+		for (i = 0; i < s->nrefs; i++) {   /* references are relative: re-made */
+			rw_rel_set(&a[i].ident_, rw_ref_ident(&s->refs[i]));
+			rw_rel_set(&a[i].scope_, rw_ref_scope(&s->refs[i]));
+			rw_rel_set(&a[i].binding_, rw_ref_binding(&s->refs[i]));
+			a[i].flags = s->refs[i].flags;
+			a[i].kind = s->refs[i].kind;
+		}
 		s->refs = a;
 		s->cap_refs *= 2;
 		s->moved = 1;
 	}
 	r = &s->refs[s->nrefs];
-	r->ident = ident;
+	rw_rel_set(&r->ident_, ident);
 	r->kind = 0;
-	r->scope = scope;
-	r->flags = flags;
-	r->binding = NULL;
+	rw_rel_set(&r->scope_, scope);
+	r->flags = (uint16_t)flags;
+	r->binding_ = 0;
 	RW_SET(ident, ident.binding, r);
 	return (int32_t)s->nrefs++;
 }
@@ -350,9 +357,9 @@ static void
 bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 {
 	uint32_t flags = r->flags;
-	rw_scope *scope = r->scope;
+	rw_scope *scope = rw_ref_scope(r);
 
-	r->binding = b;
+	rw_rel_set(&r->binding_, b);
 	if (!b || b->scope->kind == RW_SCOPE_PROGRAM) {
 		r->kind = RW_REF_GLOBAL;
 	} else if (b->scope->func == scope->func) {
@@ -365,7 +372,7 @@ bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 		scope->func->flags |= RW_SF_FREE;
 	}
 	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) &&
-	    RW_S(r->ident, ident.name) == s->n_eval) {
+	    RW_S(rw_ref_ident(r), ident.name) == s->n_eval) {
 		/* a direct eval: the callee `eval` is not shadowed */
 		r->flags |= RW_RF_EVAL;
 		scope->flags |= RW_SF_EVAL;
@@ -453,10 +460,10 @@ resolve_pending(rw_scopes *s, uint32_t base, rw_scope *sc)
 			continue;
 		}
 		r = &s->refs[pd.ref];
-		name = RW_S(r->ident, ident.name);
+		name = RW_S(rw_ref_ident(r), ident.name);
 		b = lookup_open(s, sc, name);
 		if (!b && name == s->n_arguments && sc->kind == RW_SCOPE_FUNCTION) {
-			b = new_binding(s, sc, name, rw_name_len(RW_S(r->ident, ident.name)),
+			b = new_binding(s, sc, name, rw_name_len(RW_S(rw_ref_ident(r), ident.name)),
 			                RW_BIND_ARGUMENTS, NULL);
 			if (!b)
 				return -1;
@@ -797,7 +804,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	/* the records stay where they are from now on */
 	if (s->moved)
 		for (i = 0; i < s->nrefs; i++)
-			RW_SET(s->refs[i].ident, ident.binding, &s->refs[i]);
+			RW_SET(rw_ref_ident(&s->refs[i]), ident.binding, &s->refs[i]);
 	rw_scopes_finish(s);
 	*out = s;
 	return 0;

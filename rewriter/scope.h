@@ -177,13 +177,19 @@ enum {
 	RW_RF_SHORTHAND= 1u << 12  /* value of a shorthand property {a} */
 };
 
+/* One identifier occurrence: 16 bytes, in the AST's arena, its references
+ * relative (rw_rel) -- read them with the accessors below. */
 struct rw_ref {
-	rw_node     *ident;     /* the RW_IDENT */
-	rw_ref_kind  kind;
-	uint32_t     flags;     /* RW_RF_* */
-	rw_scope    *scope;     /* the scope the occurrence is in */
-	rw_binding  *binding;   /* NULL only for undeclared globals */
+	rw_rel       ident_;    /* the RW_IDENT: rw_ref_ident() */
+	rw_rel       scope_;    /* the scope the occurrence is in: rw_ref_scope() */
+	rw_rel       binding_;  /* rw_ref_binding(): NULL only for undeclared globals */
+	uint16_t     flags;     /* RW_RF_* */
+	uint8_t      kind;      /* rw_ref_kind */
 };
+
+static inline rw_node    *rw_ref_ident(const rw_ref *r)   { return rw_rel_get(&r->ident_); }
+static inline rw_scope   *rw_ref_scope(const rw_ref *r)   { return rw_rel_get(&r->scope_); }
+static inline rw_binding *rw_ref_binding(const rw_ref *r) { return rw_rel_get(&r->binding_); }
 
 /* Analyses ast (annotating it, see above). 0 and *out on success; -2 on out
  * of memory with a message in err. */

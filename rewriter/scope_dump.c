@@ -183,8 +183,8 @@ dump_scope(const rw_ast *ast, const rw_scope *sc, FILE *out)
 static void
 dump_ref(const rw_ast *ast, const rw_ref *r, FILE *out)
 {
-	const rw_node *id = r->ident;
-	const rw_binding *b = r->binding;
+	const rw_node *id = rw_ref_ident(r);
+	const rw_binding *b = rw_ref_binding(r);
 	uint32_t line, col;
 
 	rw_position(ast, id->span.start, &line, &col);

@@ -15,12 +15,12 @@
 static int
 ref_is_dynamic(const rw_ref *r)
 {
-	const rw_scope *target = r->binding ? r->binding->scope : NULL;
+	const rw_scope *target = rw_ref_binding(r) ? rw_ref_binding(r)->scope : NULL;
 	const rw_scope *sc;
 
 	if (r->flags & RW_RF_IN_WITH)
 		return 1;
-	for (sc = r->scope; sc && sc != target; sc = sc->parent) {
+	for (sc = rw_ref_scope(r); sc && sc != target; sc = sc->parent) {
 		if ((sc->flags & RW_SF_EVAL) && !(sc->flags & RW_SF_STRICT))
 			return 1;
 		if (sc->flags & RW_SF_IN_WITH)

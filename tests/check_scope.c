@@ -112,7 +112,7 @@ occ(const char *name, int n, int decl)
 
 	for (i = 0; i < rw_scopes_nrefs(sc); i++) {
 		rw_ref *r = rw_scopes_ref(sc, i);
-		if (RW_S(r->ident, ident.name) != nm)
+		if (RW_S(rw_ref_ident(r), ident.name) != nm)
 			continue;
 		if (!(r->flags & RW_RF_DECL) != !decl)
 			continue;
@@ -142,7 +142,7 @@ START_TEST(var_hoisting)
 	HASNT(x, RW_BF_CAPTURED);
 	ck_assert_int_eq(use("x")->kind, RW_REF_LOCAL);
 	HAS(use("x"), RW_RF_WRITE);
-	ck_assert_ptr_eq(use_n("x", 1)->binding, x);
+	ck_assert_ptr_eq(rw_ref_binding(use_n("x", 1)), x);
 	ck_assert_int_eq(x->nrefs, 2);
 	ck_assert_int_eq(x->nwrites, 1);
 	ck_assert(!has_bind(rw_scopes_get(sc, 0), "x"));
@@ -223,14 +223,14 @@ START_TEST(globals)
 	rw_scope *p = rw_scopes_get(sc, 0);
 	ck_assert_int_eq(p->kind, RW_SCOPE_PROGRAM);
 	ck_assert_int_eq(use("g")->kind, RW_REF_GLOBAL);
-	ck_assert_ptr_eq(use("g")->binding, bind(p, "g"));
+	ck_assert_ptr_eq(rw_ref_binding(use("g")), bind(p, "g"));
 	ck_assert_int_eq(use("h")->kind, RW_REF_GLOBAL);
 	HAS(use("h"), RW_RF_CALL);
 	HAS(bind(p, "h"), RW_BF_CALLED);
 	ck_assert_int_eq(use("undeclared")->kind, RW_REF_GLOBAL);
-	ck_assert_ptr_null(use("undeclared")->binding);
+	ck_assert_ptr_null(rw_ref_binding(use("undeclared")));
 	HAS(use("nope"), RW_RF_TYPEOF);
-	ck_assert_ptr_null(use("implicit")->binding);
+	ck_assert_ptr_null(rw_ref_binding(use("implicit")));
 	/* globals are never captured */
 	HASNT(bind(p, "g"), RW_BF_CAPTURED);
 	HASNT(fn("f"), RW_SF_FREE);
@@ -256,13 +256,13 @@ START_TEST(shadowing)
 	analyse("var v = 0; function o() { var v = 1; function i() { var v = 2; return v; }"
 	        " function j() { return v; } return v; }\n");
 	rw_scope *o = fn("o");
-	ck_assert_ptr_eq(use_n("v", 0)->binding, bind(fn("i"), "v"));   /* i's return */
+	ck_assert_ptr_eq(rw_ref_binding(use_n("v", 0)), bind(fn("i"), "v"));   /* i's return */
 	ck_assert_int_eq(use_n("v", 0)->kind, RW_REF_LOCAL);
-	ck_assert_ptr_eq(use_n("v", 1)->binding, bind(o, "v"));         /* j's return */
+	ck_assert_ptr_eq(rw_ref_binding(use_n("v", 1)), bind(o, "v"));         /* j's return */
 	ck_assert_int_eq(use_n("v", 1)->kind, RW_REF_CAPTURED);
 	ck_assert_int_eq(use_n("v", 2)->kind, RW_REF_LOCAL);            /* o's return */
 	ck_assert_int_eq(decl_n("v", 0)->kind, RW_REF_GLOBAL);
-	ck_assert_ptr_eq(decl_n("v", 1)->binding, bind(o, "v"));
+	ck_assert_ptr_eq(rw_ref_binding(decl_n("v", 1)), bind(o, "v"));
 	HAS(bind(o, "v"), RW_BF_CAPTURED);
 	HASNT(bind(fn("i"), "v"), RW_BF_CAPTURED);
 	HAS(fn("j"), RW_SF_FREE);
@@ -276,9 +276,9 @@ START_TEST(three_levels)
 	analyse("function a(x) { var t = 0; return function b(y) { return function c(z) {"
 	        " t += x + y + z; return t; }; }; }\n");
 	rw_scope *a = fn("a"), *b = fn("b"), *c = fn("c");
-	ck_assert_ptr_eq(use("t")->binding, bind(a, "t"));
+	ck_assert_ptr_eq(rw_ref_binding(use("t")), bind(a, "t"));
 	ck_assert_int_eq(use("t")->kind, RW_REF_CAPTURED);
-	ck_assert_ptr_eq(use("y")->binding, bind(b, "y"));
+	ck_assert_ptr_eq(rw_ref_binding(use("y")), bind(b, "y"));
 	ck_assert_int_eq(use("z")->kind, RW_REF_LOCAL);
 	HAS(bind(a, "t"), RW_BF_CAPTURED_ASSIGNED);
 	ck_assert(rw_binding_is_constant(bind(a, "x")));
@@ -370,10 +370,10 @@ START_TEST(catch_scope)
 	ck_assert_ptr_eq(c->func, rw_scopes_get(sc, 0));
 	rw_binding *ce = bind(c, "e");
 	ck_assert_int_eq(ce->kind, RW_BIND_CATCH);
-	ck_assert_ptr_eq(use_n("e", 0)->binding, ce);
+	ck_assert_ptr_eq(rw_ref_binding(use_n("e", 0)), ce);
 	ck_assert_int_eq(use_n("e", 0)->kind, RW_REF_LOCAL);
-	ck_assert_ptr_eq(use_n("e", 1)->binding, bind(rw_scopes_get(sc, 0), "e"));
-	ck_assert_ptr_eq(decl_n("e", 1)->binding, ce);
+	ck_assert_ptr_eq(rw_ref_binding(use_n("e", 1)), bind(rw_scopes_get(sc, 0), "e"));
+	ck_assert_ptr_eq(rw_ref_binding(decl_n("e", 1)), ce);
 	ck_assert(rw_binding_is_constant(ce));
 }
 END_TEST
@@ -404,11 +404,11 @@ START_TEST(var_in_catch_writes_param)
 	HAS(param, RW_BF_ASSIGNED);      /* the initialiser writes the catch param */
 	HASNT(fv, RW_BF_ASSIGNED);
 	HAS(fv, RW_BF_VAR_DECL);
-	ck_assert_ptr_eq(decl_n("err", 1)->binding, param);  /* var err = 'x' */
+	ck_assert_ptr_eq(rw_ref_binding(decl_n("err", 1)), param);  /* var err = 'x' */
 	HAS(decl_n("err", 1), RW_RF_INIT);
-	ck_assert_ptr_eq(use_n("err", 0)->binding, param);   /* other = err */
-	ck_assert_ptr_eq(use_n("err", 1)->binding, fv);      /* return err */
-	ck_assert_ptr_eq(decl_n("other", 0)->binding, bind(fn("f"), "other"));
+	ck_assert_ptr_eq(rw_ref_binding(use_n("err", 0)), param);   /* other = err */
+	ck_assert_ptr_eq(rw_ref_binding(use_n("err", 1)), fv);      /* return err */
+	ck_assert_ptr_eq(rw_ref_binding(decl_n("other", 0)), bind(fn("f"), "other"));
 }
 END_TEST
 
@@ -431,8 +431,8 @@ START_TEST(nfe_self)
 	ck_assert_int_eq(self->kind, RW_BIND_SELF);
 	ck_assert_ptr_eq(self->func, s->node);
 	ck_assert_int_eq(use("fact")->kind, RW_REF_LOCAL);
-	ck_assert_ptr_eq(use("fact")->binding, self);
-	ck_assert_ptr_null(use_n("fact", 1)->binding);   /* outside: undeclared global */
+	ck_assert_ptr_eq(rw_ref_binding(use("fact")), self);
+	ck_assert_ptr_null(rw_ref_binding(use_n("fact", 1)));   /* outside: undeclared global */
 	ck_assert_int_eq(use_n("fact", 1)->kind, RW_REF_GLOBAL);
 	ck_assert(rw_binding_is_constant(self));
 	ck_assert(!has_bind(rw_scopes_get(sc, 0), "fact"));
@@ -450,7 +450,7 @@ START_TEST(nfe_shadowed)
 	/* the name occurrence of a shadowed expression name binds nothing */
 	rw_ref *r = rw_ref_of(RW_N(fn("inner")->node, fn.name));
 	ck_assert_ptr_nonnull(r);
-	ck_assert_ptr_null(r->binding);
+	ck_assert_ptr_null(rw_ref_binding(r));
 	HAS(r, RW_RF_DECL);
 }
 END_TEST
@@ -619,7 +619,7 @@ START_TEST(block_function_hoisting)
 	HAS(k, RW_BF_REDECLARED);
 	ck_assert_ptr_eq(k->func, fn_n("k", 1)->node);
 	ck_assert_ptr_eq(fn_n("k", 0)->parent, f);
-	ck_assert_ptr_eq(use("k")->binding, k);
+	ck_assert_ptr_eq(rw_ref_binding(use("k")), k);
 }
 END_TEST
 
@@ -631,8 +631,8 @@ START_TEST(block_function_in_catch)
 	rw_scope *ce = fn("ce");
 	ck_assert_ptr_eq(ce->parent, rw_scopes_get(sc, 0));
 	ck_assert_int_eq(use("e")->kind, RW_REF_GLOBAL);
-	ck_assert_ptr_eq(use("e")->binding, bind(rw_scopes_get(sc, 0), "e"));
-	ck_assert_ptr_eq(use_n("e", 1)->binding, bind(catch_n(0), "e"));
+	ck_assert_ptr_eq(rw_ref_binding(use("e")), bind(rw_scopes_get(sc, 0), "e"));
+	ck_assert_ptr_eq(rw_ref_binding(use_n("e", 1)), bind(catch_n(0), "e"));
 	ck_assert_int_eq(use_n("e", 1)->kind, RW_REF_CAPTURED);
 	ck_assert(has_bind(rw_scopes_get(sc, 0), "ce"));
 }
@@ -661,10 +661,10 @@ START_TEST(every_ident_resolved)
 	uint32_t i;
 	for (i = 0; i < rw_scopes_nrefs(sc); i++) {
 		rw_ref *r = rw_scopes_ref(sc, i);
-		ck_assert_ptr_eq(rw_ref_of(r->ident), r);
+		ck_assert_ptr_eq(rw_ref_of(rw_ref_ident(r)), r);
 		if (i)
-			ck_assert_uint_le(rw_scopes_ref(sc, i - 1)->ident->span.start,
-			                  r->ident->span.start);
+			ck_assert_uint_le(rw_ref_ident(rw_scopes_ref(sc, i - 1))->span.start,
+			                  rw_ref_ident(r)->span.start);
 	}
 	ck_assert_int_eq(rw_scopes_nrefs(sc), 9);
 	ck_assert_ptr_eq(rw_scope_of(fn("f")->node), fn("f"));
@@ -714,15 +714,15 @@ check_idents(rw_node *n, void *ud)
 	if (n->kind == RW_IDENT) {
 		rw_ref *r = rw_ref_of(n);
 		ck_assert_ptr_nonnull(r);
-		if (r->binding && !(r->flags & RW_RF_DECL)) {
+		if (rw_ref_binding(r) && !(r->flags & RW_RF_DECL)) {
 			const rw_scope *s;
-			for (s = r->scope; s && s != r->binding->scope; s = s->parent)
+			for (s = rw_ref_scope(r); s && s != rw_ref_binding(r)->scope; s = s->parent)
 				;
 			ck_assert_msg(s != NULL, "binding not on the chain at offset %u",
 			              n->span.start);
 		}
 		if (r->kind == RW_REF_CAPTURED)
-			ck_assert_ptr_ne(r->scope->func, r->binding->scope->func);
+			ck_assert_ptr_ne(rw_ref_scope(r)->func, rw_ref_binding(r)->scope->func);
 	}
 	return rw_children(n, check_idents, ud);
 }
