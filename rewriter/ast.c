@@ -16,8 +16,8 @@
  * behind it) and committed from its start as the AST grows: every node,
  * list and name of an AST lies within it, so a reference between two of
  * them (rw_rel: 4-byte units, signed 32 bits) always fits. Commit steps
- * are 1/8 of what is committed (64 KB to 2 MB), so the unused tail stays
- * under ~12% of the arena; the first step is sized from the source. */
+ * are 1/16 of what is committed (64 KB to 2 MB), so the unused tail stays
+ * under ~6% of the arena; the first step is sized from the source. */
 #define RW_STEP_MIN   (64u * 1024u)
 #define RW_STEP_MAX   (2u * 1024u * 1024u)   /* also the huge page size */
 #define RW_ALIGN      8u
@@ -114,7 +114,7 @@ rw_ast_free(rw_ast *ast)
 void *
 rw_arena_grow(rw_ast_priv *p, size_t size)
 {
-	size_t have = (size_t)(p->end - p->base), step = have / 8, need;
+	size_t have = (size_t)(p->end - p->base), step = have / 16, need;
 	char *r, *nend;
 
 	if (have == 0)
