@@ -463,7 +463,7 @@ static int decide(ri_ctx *c)
 					dyn = 1;
 			r->site = (int32_t)site;
 			c->site_scope[site++] = s;
-			s->node->u.fn.site = r->site;
+			rw_scope_node(s)->u.fn.site = r->site;
 		} else {
 			dyn = c->sc[s->func->id].dynamic ||
 			      (s->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC | RW_SF_IN_WITH));
@@ -664,9 +664,9 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 	}
 	for (b = s->bindings; b; b = b->next) {
 		rw_scope *fs;
-		if (b->kind != RW_BIND_FUNC || !b->func || !RW_N(b->func, fn.name))
+		if (b->kind != RW_BIND_FUNC || !rw_binding_func(b) || !RW_N(rw_binding_func(b), fn.name))
 			continue;
-		fs = rw_scope_of(b->func);
+		fs = rw_scope_of(rw_binding_func(b));
 		if (!fs)
 			continue;
 		if (fast_tag(c, s)) {

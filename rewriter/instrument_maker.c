@@ -130,7 +130,7 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 	uint32_t line = 1, k, i;
 
 	rw_out_init(&t);
-	site_text(c, s->node, r, &t, &line);
+	site_text(c, rw_scope_node(s), r, &t, &line);
 	while (u->line < line) {
 		rw_out_puts(&u->text, "\n");
 		u->line++;
@@ -215,7 +215,7 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 			continue;
 		}
 		{
-			rw_node *fn = s->node;
+			rw_node *fn = rw_scope_node(s);
 			uint32_t ff = fn->u.fn.flags;
 			st->parent = (uint32_t)c->sc[s->parent->func->id].site;
 			st->name = site_name(c, fn, r);
@@ -288,7 +288,7 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 	for (i = 1; i < c->nsites; i++) {
 		rw_scope *s = c->site_scope[i];
 		const ri_scope *r = &c->sc[s->id];
-		rw_node *fn = s->node;
+		rw_node *fn = rw_scope_node(s);
 		int strict = (fn->u.fn.flags & RW_FN_STRICT) != 0;
 		uint32_t line, col;
 

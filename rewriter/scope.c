@@ -114,7 +114,7 @@ lookup_open(const rw_scopes *s, const rw_scope *scope, const char *name)
 	rw_binding *b = s->top[rw_intern_id(name)];
 
 	while (b && b->scope->id > scope->id)
-		b = b->shadowed;
+		b = rw_rel_get(&b->shadowed_);
 	return b && b->scope == scope ? b : NULL;
 }
 
@@ -122,12 +122,17 @@ lookup_open(const rw_scopes *s, const rw_scope *scope, const char *name)
 static void
 push_binding(rw_scopes *s, rw_binding *b)
 {
-	rw_binding **at = &s->top[rw_intern_id(b->name)];
+	rw_binding **head = &s->top[rw_intern_id(b->name)], *prev = NULL, *x = *head;
 
-	while (*at && (*at)->scope->id > b->scope->id)
-		at = &(*at)->shadowed;
-	b->shadowed = *at;
-	*at = b;
+	while (x && x->scope->id > b->scope->id) {
+		prev = x;
+		x = rw_rel_get(&x->shadowed_);
+	}
+	rw_rel_set(&b->shadowed_, x);
+	if (prev)
+		rw_rel_set(&prev->shadowed_, b);
+	else
+		*head = b;
 }
 
 /* Leaving the innermost open scope: its bindings leave the name lists. */
@@ -137,8 +142,8 @@ close_scope(rw_scopes *s, rw_scope *sc)
 	rw_binding *b;
 
 	for (b = sc->bindings; b; b = b->next) {
-		s->top[rw_intern_id(b->name)] = b->shadowed;
-		b->shadowed = NULL;
+		s->top[rw_intern_id(b->name)] = rw_rel_get(&b->shadowed_);
+		b->shadowed_ = 0;
 	}
 }
 
@@ -205,9 +210,9 @@ new_scope(rw_scopes *s, rw_scope_kind kind, rw_node *node, rw_scope *parent)
 		s->oom = 1;
 		return NULL;
 	}
-	sc->kind = kind;
+	sc->kind = (uint8_t)kind;
 	sc->id = s->nscopes;
-	sc->node = node;
+	rw_rel_set(&sc->node_, node);
 	sc->parent = parent;
 	sc->func = kind == RW_SCOPE_CATCH ? parent->func : sc;
 	s->scopes[sc->id] = sc;
@@ -216,9 +221,9 @@ new_scope(rw_scopes *s, rw_scope_kind kind, rw_node *node, rw_scope *parent)
 	s->nscopes++;
 	if (parent) {
 		if (s->ctail[parent->id])
-			s->ctail[parent->id]->next_sibling = sc;
+			rw_rel_set(&s->ctail[parent->id]->next_sibling_, sc);
 		else
-			parent->first_child = sc;
+			rw_rel_set(&parent->first_child_, sc);
 		s->ctail[parent->id] = sc;
 	}
 	return sc;
@@ -236,9 +241,9 @@ new_binding(rw_scopes *s, rw_scope *scope, const char *name, uint32_t len,
 	}
 	b->name = name;
 	b->len = len;
-	b->kind = kind;
+	b->kind = (uint8_t)kind;
 	b->scope = scope;
-	b->decl = decl;
+	rw_rel_set(&b->decl_, decl);
 	b->index = scope->nbindings;
 	push_binding(s, b);
 	if (s->btail[scope->id])
@@ -275,7 +280,7 @@ declare(rw_scopes *s, rw_scope *scope, rw_node *ident, rw_bind_kind kind,
 			b->kind = RW_BIND_PARAM;
 	}
 	if (kind == RW_BIND_FUNC)
-		b->func = fn;
+		rw_rel_set(&b->func_, fn);
 	return b;
 }
 
@@ -546,7 +551,7 @@ walk_function(rw_node *n, walk_ctx *c)
 			                RW_BIND_SELF, id);
 			if (!b)
 				return -1;
-			b->func = n;
+			rw_rel_set(&b->func_, n);
 		}
 		bind_ref(s, &s->refs[name_ref], b);
 		if (!b)
@@ -806,6 +811,14 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 		for (i = 0; i < s->nrefs; i++)
 			RW_SET(rw_ref_ident(&s->refs[i]), ident.binding, &s->refs[i]);
 	rw_scopes_finish(s);
+	/* the walk's helpers are not needed any more */
+	free(s->btail);
+	free(s->ctail);
+	free(s->pending);
+	s->btail = NULL;
+	s->ctail = NULL;
+	s->pending = NULL;
+	s->cap_pending = s->npending = 0;
 	*out = s;
 	return 0;
 oom:
@@ -837,7 +850,8 @@ size_t
 rw_scopes_memory(const rw_scopes *s)
 {
 	return sizeof *s +
-	       (size_t)s->cap_scopes * (sizeof *s->scopes + sizeof *s->btail + sizeof *s->ctail) +
+	       (size_t)s->cap_scopes * (sizeof *s->scopes +
+	                                (s->btail ? sizeof *s->btail + sizeof *s->ctail : 0)) +
 	       (size_t)s->cap_pending * sizeof *s->pending +
 	       (size_t)s->table_cap * sizeof *s->table + (s->top ? (size_t)s->ntop * sizeof *s->top : 0);
 }

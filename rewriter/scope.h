@@ -84,18 +84,21 @@ enum {
 };
 
 struct rw_scope {
-	rw_scope_kind kind;
+	uint8_t    kind;        /* rw_scope_kind */
+	uint8_t    pad_;
+	uint16_t   flags;       /* RW_SF_* */
 	uint32_t   id;          /* 0 = program; scopes numbered in source order */
-	uint32_t   flags;       /* RW_SF_* */
-	rw_node   *node;        /* RW_PROGRAM, RW_FUNC_DECL / RW_FUNC_EXPR, RW_CATCH */
 	rw_scope  *parent;      /* next scope of the resolution chain (NULL for the
 	                           program); for a block-level function declaration
 	                           this is the enclosing function, never a catch */
 	rw_scope  *func;        /* nearest program/function scope (itself unless a catch) */
-	rw_scope  *first_child; /* scopes whose parent is this one, in source order */
-	rw_scope  *next_sibling;
 	rw_binding *bindings;   /* in declaration order: params, then hoisted
 	                           declarations in source order, then implicit ones */
+	rw_rel     node_;       /* rw_scope_node(): RW_PROGRAM, RW_FUNC_DECL / RW_FUNC_EXPR,
+	                           RW_CATCH */
+	rw_rel     first_child_;/* rw_scope_first_child(): scopes whose parent is this one,
+	                           in source order, linked by rw_scope_next_sibling() */
+	rw_rel     next_sibling_;
 	uint32_t   nbindings;
 	uint32_t   ncaptured;   /* bindings with RW_BF_CAPTURED */
 	uint32_t   nparams;     /* function: number of formal parameters */
@@ -105,6 +108,10 @@ struct rw_scope {
 	                           Pe<d> if exactly the capturing scopes get an
 	                           environment object */
 };
+
+static inline rw_node  *rw_scope_node(const rw_scope *s)         { return rw_rel_get(&s->node_); }
+static inline rw_scope *rw_scope_first_child(const rw_scope *s)  { return rw_rel_get(&s->first_child_); }
+static inline rw_scope *rw_scope_next_sibling(const rw_scope *s) { return rw_rel_get(&s->next_sibling_); }
 
 typedef enum rw_bind_kind {
 	RW_BIND_VAR = 0,       /* var / const */
@@ -134,22 +141,28 @@ enum {
 
 struct rw_binding {
 	const char  *name;      /* interned (compare pointers) */
-	uint32_t     len;
-	rw_bind_kind kind;      /* the form that gives its value at entry */
-	uint32_t     flags;     /* RW_BF_* */
 	rw_scope    *scope;     /* owning scope */
-	rw_node     *decl;      /* first declaring RW_IDENT (param, declarator id,
-	                           function name, catch param); NULL for ARGUMENTS */
-	rw_node     *func;      /* RW_BIND_FUNC: the declaration giving the entry value
-	                           (the last one); RW_BIND_SELF: the function expression */
+	rw_binding  *next;      /* next binding of the same scope */
+	uint32_t     len;
+	uint8_t      kind;      /* rw_bind_kind: the form that gives its value at entry */
+	uint8_t      pad_;
+	uint16_t     flags;     /* RW_BF_* */
+	rw_rel       decl_;     /* rw_binding_decl(): first declaring RW_IDENT (param,
+	                           declarator id, function name, catch param); NULL for
+	                           ARGUMENTS */
+	rw_rel       func_;     /* rw_binding_func(): RW_BIND_FUNC: the declaration giving
+	                           the entry value (the last one); RW_BIND_SELF: the
+	                           function expression */
 	uint32_t     index;     /* position in scope->bindings */
 	uint32_t     param_index;/* RW_BIND_PARAM: position of the (last) parameter */
 	uint32_t     nrefs;     /* occurrences resolving here (declarations excluded) */
 	uint32_t     nwrites;   /* of which writes */
-	rw_binding  *next;      /* next binding of the same scope */
-	rw_binding  *shadowed;  /* during the analysis: the binding of the same
-	                           name in the next enclosing open scope */
+	rw_rel       shadowed_; /* during the analysis: the binding of the same name in
+	                           the next enclosing open scope */
 };
+
+static inline rw_node *rw_binding_decl(const rw_binding *b) { return rw_rel_get(&b->decl_); }
+static inline rw_node *rw_binding_func(const rw_binding *b) { return rw_rel_get(&b->func_); }
 
 typedef enum rw_ref_kind {
 	RW_REF_LOCAL = 0,      /* a binding of the same function (its own scope or

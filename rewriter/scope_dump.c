@@ -138,9 +138,9 @@ put_scope_name(FILE *out, const rw_scope *sc)
 		fputs("program", out);
 	} else if (sc->kind == RW_SCOPE_CATCH) {
 		fputs("catch", out);
-	} else if (RW_N(sc->node, fn.name)) {
-		put_name(out, RW_S(RW_N(sc->node, fn.name), ident.name),
-		         rw_name_len(RW_S(RW_N(sc->node, fn.name), ident.name)));
+	} else if (RW_N(rw_scope_node(sc), fn.name)) {
+		put_name(out, RW_S(RW_N(rw_scope_node(sc), fn.name), ident.name),
+		         rw_name_len(RW_S(RW_N(rw_scope_node(sc), fn.name), ident.name)));
 	} else {
 		fputs("(anonymous)", out);
 	}
@@ -154,7 +154,7 @@ dump_scope(const rw_ast *ast, const rw_scope *sc, FILE *out)
 
 	fprintf(out, "scope %u %s ", sc->id, rw_scope_kind_name(sc->kind));
 	put_scope_name(out, sc);
-	rw_position(ast, sc->node->span.start, &line, &col);
+	rw_position(ast, rw_scope_node(sc)->span.start, &line, &col);
 	fprintf(out, " @%u:%u", line, col);
 	if (sc->parent)
 		fprintf(out, " parent=%u", sc->parent->id);

@@ -21,7 +21,8 @@ typedef struct rw_pending {
 struct rw_scopes {
 	rw_ast      *ast;
 	/* all scopes by id, and per scope the tail of its binding list and of
-	 * its child list (kept here so the public struct stays small) */
+	 * its child list (kept here so the public struct stays small; freed
+	 * when the analysis ends, like `pending`) */
 	rw_scope   **scopes;
 	rw_binding **btail;
 	rw_scope   **ctail;

@@ -65,7 +65,7 @@ fn_n(const char *name, int n)
 		const char *fname;
 		if (s->kind != RW_SCOPE_FUNCTION)
 			continue;
-		fname = RW_N(s->node, fn.name) ? RW_S(RW_N(s->node, fn.name), ident.name) : "?";
+		fname = RW_N(rw_scope_node(s), fn.name) ? RW_S(RW_N(rw_scope_node(s), fn.name), ident.name) : "?";
 		if (strcmp(fname, name) == 0 && n-- == 0)
 			return s;
 	}
@@ -182,7 +182,7 @@ START_TEST(function_over_var)
 	ck_assert(rw_binding_is_constant(p));
 	ck_assert_int_eq(g->kind, RW_BIND_FUNC);
 	HAS(g, RW_BF_REDECLARED);
-	ck_assert_ptr_eq(g->func, fn_n("g", 1)->node);   /* the last one wins */
+	ck_assert_ptr_eq(rw_binding_func(g), rw_scope_node(fn_n("g", 1)));   /* the last one wins */
 	ck_assert(rw_binding_is_constant(g));
 }
 END_TEST
@@ -289,7 +289,7 @@ START_TEST(three_levels)
 	ck_assert_int_eq(c->env_depth, 2);
 	ck_assert_int_eq(c->depth, 3);
 	ck_assert_ptr_eq(c->parent, b);
-	ck_assert_ptr_eq(a->first_child, b);
+	ck_assert_ptr_eq(rw_scope_first_child(a), b);
 	HAS(a, RW_SF_CLOSURES);
 	HAS(b, RW_SF_CLOSURES);
 	HASNT(c, RW_SF_CLOSURES);
@@ -429,7 +429,7 @@ START_TEST(nfe_self)
 	rw_scope *s = fn("fact");
 	rw_binding *self = bind(s, "fact");
 	ck_assert_int_eq(self->kind, RW_BIND_SELF);
-	ck_assert_ptr_eq(self->func, s->node);
+	ck_assert_ptr_eq(rw_binding_func(self), rw_scope_node(s));
 	ck_assert_int_eq(use("fact")->kind, RW_REF_LOCAL);
 	ck_assert_ptr_eq(rw_ref_binding(use("fact")), self);
 	ck_assert_ptr_null(rw_ref_binding(use_n("fact", 1)));   /* outside: undeclared global */
@@ -448,7 +448,7 @@ START_TEST(nfe_shadowed)
 	ck_assert_int_eq(bind(fn("named"), "named")->kind, RW_BIND_VAR);
 	ck_assert_int_eq(bind(fn("arguments"), "arguments")->kind, RW_BIND_ARGUMENTS);
 	/* the name occurrence of a shadowed expression name binds nothing */
-	rw_ref *r = rw_ref_of(RW_N(fn("inner")->node, fn.name));
+	rw_ref *r = rw_ref_of(RW_N(rw_scope_node(fn("inner")), fn.name));
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_null(rw_ref_binding(r));
 	HAS(r, RW_RF_DECL);
@@ -617,7 +617,7 @@ START_TEST(block_function_hoisting)
 	rw_binding *k = bind(f, "k");
 	ck_assert_int_eq(k->kind, RW_BIND_FUNC);
 	HAS(k, RW_BF_REDECLARED);
-	ck_assert_ptr_eq(k->func, fn_n("k", 1)->node);
+	ck_assert_ptr_eq(rw_binding_func(k), rw_scope_node(fn_n("k", 1)));
 	ck_assert_ptr_eq(fn_n("k", 0)->parent, f);
 	ck_assert_ptr_eq(rw_ref_binding(use("k")), k);
 }
@@ -667,7 +667,7 @@ START_TEST(every_ident_resolved)
 			                  rw_ref_ident(r)->span.start);
 	}
 	ck_assert_int_eq(rw_scopes_nrefs(sc), 9);
-	ck_assert_ptr_eq(rw_scope_of(fn("f")->node), fn("f"));
+	ck_assert_ptr_eq(rw_scope_of(rw_scope_node(fn("f"))), fn("f"));
 	ck_assert_ptr_eq(rw_scope_of(ast->program), rw_scopes_get(sc, 0));
 	ck_assert_ptr_null(rw_scopes_get(sc, 99));
 	ck_assert_ptr_null(rw_scopes_ref(sc, 999));
