@@ -39,6 +39,9 @@ rw_ast *rw_ast_new(const char *filename, const char *src, size_t len);
 extern const uint8_t rw_node_size[RW_KIND_COUNT];
 /* The arena's slow path: commits more, then allocates size bytes. */
 void *rw_arena_grow(rw_ast_priv *p, size_t size);
+/* Frees the committed memory past the last allocation (64 KB granules),
+ * at the end of a pass. */
+void  rw_arena_trim(rw_ast *ast);
 
 /* A zeroed node of kind (NULL if out of memory): inline, the parser makes
  * one per ~3-5 source bytes. */

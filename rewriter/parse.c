@@ -1033,6 +1033,7 @@ parse_program(ps *p, unsigned flags)
 	ps_pop_list(p, base, &prog->u.program.body);
 	prog->span.end = (uint32_t)p->ast->len;
 	rw_sort_tokens(p->ast);
+	rw_arena_trim(p->ast);
 	p->ast->program = prog;
 }
 

@@ -819,6 +819,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	s->ctail = NULL;
 	s->pending = NULL;
 	s->cap_pending = s->npending = 0;
+	rw_arena_trim(ast);
 	*out = s;
 	return 0;
 oom:
