@@ -50,10 +50,17 @@ arena_reserve(rw_ast_priv *p, size_t srclen)
 	else
 		want = RW_RESERVE_MAX;
 	want = (want + RW_STEP_MAX - 1) & ~(size_t)(RW_STEP_MAX - 1);
-	m = mmap(NULL, want + RW_STEP_MAX, PROT_NONE,
-	         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (m == MAP_FAILED)
-		return -1;
+	/* an address-space limit (RLIMIT_AS) counts reservations too: ask for
+	 * less, down to 8 MB (running out is then the arena's out of memory) */
+	for (;;) {
+		m = mmap(NULL, want + RW_STEP_MAX, PROT_NONE,
+		         MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (m != MAP_FAILED)
+			break;
+		if (want <= 4 * RW_STEP_MAX)
+			return -1;
+		want = (want / 2 + RW_STEP_MAX - 1) & ~(size_t)(RW_STEP_MAX - 1);
+	}
 	a = (((uintptr_t)m + RW_STEP_MAX - 1) & ~(uintptr_t)(RW_STEP_MAX - 1)) - (uintptr_t)m;
 	if (a > 0)
 		munmap(m, a);
