@@ -17,17 +17,8 @@
 static void rt_fatal(void *udata, const char *msg)
 {
 	rt_alloc *a = udata;
-	const rt_ctx *rt = (const rt_ctx *)(const void *)((char *)udata - offsetof(rt_ctx, alloc));
 
 	fflush(stdout);
-	if (!rt->ctx && a->limit) {
-		/* still inside duk_create_heap: the limit is below an empty heap */
-		const char *me = rt->opts.argc > 0 ? rt->opts.argv[0] : "ferry";
-		const char *slash = strrchr(me, '/');
-		fprintf(stderr, "%s: cannot create the JavaScript heap within --max-heap "
-		        "%zu bytes\n", slash ? slash + 1 : me, a->limit);
-		exit(RT_EXIT_ERROR);
-	}
 	fprintf(stderr, "ferry: fatal error: %s", msg ? msg : "(no message)");
 	if (a && a->limit && a->peak + 4096 >= a->limit)
 		fprintf(stderr, " (heap limit %zu bytes reached)", a->limit);
@@ -56,23 +47,21 @@ int rt_heap_open(rt_ctx *rt, char *err, size_t errlen)
 {
 	duk_context *ctx;
 
-	rt->alloc.limit = rt->opts.max_heap;
+	/* --max-heap applies from ferry_main, once the runtime is set up:
+	 * Duktape 2.7 recurses without bound when an allocation fails inside
+	 * duk_create_heap, and a half-installed runtime helps nobody */
+	rt->alloc.limit = 0;
 	rt->ctx = ctx = duk_create_heap(rt_alloc_fn, rt_realloc_fn, rt_free_fn,
 	                                &rt->alloc, rt_fatal);
 	if (!ctx) {
-		if (rt->alloc.limit)
-			snprintf(err, errlen, "cannot create the JavaScript heap within "
-			         "--max-heap %zu bytes", rt->alloc.limit);
-		else
-			snprintf(err, errlen, "cannot create the JavaScript heap: out of memory");
+		snprintf(err, errlen, "cannot create the JavaScript heap: out of memory");
 		return -1;
 	}
 	rt->clock_base = rt_clock_ms();
 	/* protected: with a small --max-heap the installs can run out of memory */
 	if (duk_safe_call(ctx, rt_install_globals, rt, 0, 1) != DUK_EXEC_SUCCESS) {
-		snprintf(err, errlen, "cannot set up the runtime's globals: %s%s",
-		         duk_safe_to_string(ctx, -1),
-		         rt->alloc.limit ? " (is --max-heap too small?)" : "");
+		snprintf(err, errlen, "cannot set up the runtime's globals: %s",
+		         duk_safe_to_string(ctx, -1));
 		duk_pop(ctx);
 		return -1;
 	}

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "runtime/rt_core.h"
@@ -37,7 +39,7 @@ static const char rt_usage[] =
 "                             allocations beyond it fail with a RangeError\n"
 "  --stats                    print peak heap bytes and turns on exit (stderr)\n"
 "  --print-hash               print the program hash (hex) and exit\n"
-"  --help                     this text\n"
+"  -h, --help                 this text\n"
 "  --version                  the Ferry version\n"
 "\n"
 "Exit status: the program's (process.exit, process.exitCode, else 0);\n"
@@ -113,10 +115,48 @@ static int rt_known_option(const char *name)
 	return 0;
 }
 
+/* --snapshot-to is written much later (on a signal, or after N turns):
+ * check now that it can be, so a typo fails at start and not when the
+ * state is to be saved. 0 ok, else -1 with the reason printed. */
+static int rt_check_snapshot_to(const char *me, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	struct stat st;
+
+	if (!*path) {
+		fprintf(stderr, "%s: --snapshot-to: empty file name\n", me);
+		return -1;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: --snapshot-to %s: is a directory (name a file)\n", me, path);
+		return -1;
+	}
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == path)
+		strcpy(dir, "/");
+	else if ((size_t)(slash - path) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		return 0;   /* let the write say what is wrong */
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: --snapshot-to %s: directory %s does not exist\n", me, path, dir);
+		return -1;
+	}
+	if (access(dir, W_OK) < 0) {
+		fprintf(stderr, "%s: --snapshot-to %s: cannot write in %s: %s\n", me, path, dir,
+		        strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 enum { RT_PARSE_RUN = 0, RT_PARSE_EXIT_OK = 1, RT_PARSE_BAD = -1 };
 
-/* Fill opts from argv. Options come first; the first non-option word or
- * "--" starts the program's own arguments. Returns RT_PARSE_*. */
+/* Fill opts from argv. Options come first; the first word that does not
+ * start with '-' (or "-" itself), or what follows "--", is the program's
+ * own arguments. Returns RT_PARSE_*. */
 static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char **argv)
 {
 	const char *me = argc > 0 ? rt_base(argv[0]) : "app";
@@ -133,8 +173,19 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 			i++;
 			break;
 		}
-		if (strncmp(a, "--", 2) != 0)
+		if (a[0] != '-' || a[1] == '\0')
 			break;
+		if (a[1] != '-') {
+			/* a single-dash word before any program argument: -h is
+			 * help, anything else a mistake rather than the program's */
+			if (!strcmp(a, "-h")) {
+				printf(rt_usage, me, prog->filename ? prog->filename : "");
+				return RT_PARSE_EXIT_OK;
+			}
+			fprintf(stderr, "%s: unknown option '%s' (program arguments that start "
+			        "with '-' go after --)\n", me, a);
+			return RT_PARSE_BAD;
+		}
 		eq = strchr(a, '=');
 		nlen = eq ? (size_t)(eq - a) : strlen(a);
 		if (nlen >= sizeof name) {
@@ -226,6 +277,8 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 		fprintf(stderr, "%s: --resume and --listen cannot be combined\n", me);
 		return RT_PARSE_BAD;
 	}
+	if (o->snapshot_to && rt_check_snapshot_to(me, o->snapshot_to) < 0)
+		return RT_PARSE_BAD;
 	if (o->checkpoint_every > 0 && !o->snapshot_to) {
 		fprintf(stderr, "%s: --checkpoint-every needs --snapshot-to FILE\n", me);
 		return RT_PARSE_BAD;
@@ -279,6 +332,20 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", me, err);
 		rt_heap_close(&rt);
 		return RT_EXIT_ERROR;
+	}
+	if (rt.opts.max_heap) {
+		/* the cap is for the program: the empty runtime (its garbage
+		 * collected) must fit under it */
+		duk_gc(rt.ctx, 0);
+		duk_gc(rt.ctx, 0);
+		if (rt.alloc.cur >= rt.opts.max_heap) {
+			fprintf(stderr, "%s: cannot create the JavaScript heap within --max-heap "
+			        "%zu bytes (the runtime needs %zu at start)\n", me, rt.opts.max_heap,
+			        rt.alloc.cur);
+			rt_heap_close(&rt);
+			return RT_EXIT_ERROR;
+		}
+		rt.alloc.limit = rt.opts.max_heap;
 	}
 	if (rt.opts.checkpoint_every > 0)
 		rt.next_checkpoint = rt_now(&rt) + rt.opts.checkpoint_every;

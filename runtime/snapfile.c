@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "runtime/rt_core.h"
 #include "runtime/snapfile.h"
@@ -55,6 +56,13 @@ int rt_snapfile_resume(rt_ctx *rt, const char *path, char *err, size_t errlen)
 		return -1;
 	}
 	rc = rt_restore(rt, snap, err, errlen);
+	if (rc < 0) {
+		/* name the file, as the decoding errors above do */
+		char why[512];
+		const char *m = strncmp(err, "resume: ", 8) == 0 ? err + 8 : err;
+		snprintf(why, sizeof why, "%s", m);
+		snprintf(err, errlen, "%s: %s", path, why);
+	}
 	if (rc == 0)
 		rt_timers_rebase(rt, snap);
 	wr_snapshot_free(snap);

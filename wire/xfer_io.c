@@ -48,6 +48,10 @@ static int split_hostport(const char *hp, char *host, size_t hcap, char *port,
 			wr_err_set(err, "'%s': the port must be a number", hp);
 			return -1;
 		}
+	if (strtoul(port, NULL, 10) > 65535) {
+		wr_err_set(err, "'%s': the port must be at most 65535", hp);
+		return -1;
+	}
 	return 0;
 }
 
