@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rewriter/rewriter.h"
 #include "rewriter/scope.h"
@@ -30,7 +31,7 @@ usage(FILE *f)
 "  (default)          instrument, write DIR/NAME.fy.js and DIR/NAME_restore.c,\n"
 "                     compile and link DIR/NAME\n"
 "\n"
-"Build options:\n"
+"Build options (default mode only):\n"
 "  -o DIR             output directory (default: build)\n"
 "  --plain            do not instrument (the program runs as written)\n"
 "  --emit-only        write the .fy.js and _restore.c files, do not compile\n"
@@ -105,10 +106,28 @@ need_arg(int argc, char **argv, int i)
 	return 1;
 }
 
+static const char *const mode_name[] = {
+	[RW_MODE_CHECK] = "--check", [RW_MODE_PRINT] = "--print",
+	[RW_MODE_DUMP_SCOPES] = "--dump-scopes",
+};
+
+/* Sets the mode; a second, different one is a usage error (no silent "last wins"). */
+static int
+set_mode(rw_cli_opts *o, rw_mode mode, const char *opt)
+{
+	if (o->mode != RW_MODE_BUILD && o->mode != mode) {
+		fprintf(stderr, "ferryc: %s and %s cannot be combined\n", mode_name[o->mode], opt);
+		return 0;
+	}
+	o->mode = mode;
+	return 1;
+}
+
 /* Parses argv into o. Returns -1 to exit 0 (help/version), 2 on usage error, 0 ok. */
 static int
 parse_args(int argc, char **argv, rw_cli_opts *o)
 {
+	const char *build_opt = NULL;   /* a build option given, for the mode check */
 	int i;
 
 	memset(o, 0, sizeof *o);
@@ -123,15 +142,20 @@ parse_args(int argc, char **argv, rw_cli_opts *o)
 			printf("ferryc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return -1;
 		} else if (strcmp(a, "--check") == 0) {
-			o->mode = RW_MODE_CHECK;
+			if (!set_mode(o, RW_MODE_CHECK, a))
+				return 2;
 		} else if (strcmp(a, "--print") == 0) {
-			o->mode = RW_MODE_PRINT;
+			if (!set_mode(o, RW_MODE_PRINT, a))
+				return 2;
 		} else if (strcmp(a, "--dump-scopes") == 0) {
-			o->mode = RW_MODE_DUMP_SCOPES;
+			if (!set_mode(o, RW_MODE_DUMP_SCOPES, a))
+				return 2;
 		} else if (strcmp(a, "--plain") == 0) {
 			o->plain = 1;
+			build_opt = a;
 		} else if (strcmp(a, "--emit-only") == 0) {
 			o->emit_only = 1;
+			build_opt = a;
 		} else if (strcmp(a, "--strict") == 0) {
 			o->strict = 1;
 		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
@@ -139,18 +163,30 @@ parse_args(int argc, char **argv, rw_cli_opts *o)
 		} else if (strcmp(a, "-o") == 0) {
 			if (!need_arg(argc, argv, i))
 				return 2;
+			build_opt = a;
 			o->outdir = argv[++i];
+			if (!*o->outdir) {
+				fputs("ferryc: -o needs a directory name, not an empty string\n", stderr);
+				return 2;
+			}
 		} else if (strcmp(a, "--cc") == 0) {
 			if (!need_arg(argc, argv, i))
 				return 2;
+			build_opt = a;
 			o->cc = argv[++i];
+			if (!*o->cc) {
+				fputs("ferryc: --cc needs a compiler name, not an empty string\n", stderr);
+				return 2;
+			}
 		} else if (strcmp(a, "--cflags") == 0) {
 			if (!need_arg(argc, argv, i))
 				return 2;
+			build_opt = a;
 			o->cflags = argv[++i];
 		} else if (strcmp(a, "--runtime-dir") == 0) {
 			if (!need_arg(argc, argv, i))
 				return 2;
+			build_opt = a;
 			o->runtime_dir = argv[++i];
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc && o->input == NULL) {
 			o->input = argv[++i];
@@ -168,7 +204,40 @@ parse_args(int argc, char **argv, rw_cli_opts *o)
 		fputs("ferryc: no input file (try --help)\n", stderr);
 		return 2;
 	}
+	if (o->mode != RW_MODE_BUILD && build_opt != NULL) {
+		fprintf(stderr, "ferryc: %s only applies when building, not with %s\n",
+		        build_opt, mode_name[o->mode]);
+		return 2;
+	}
 	return 0;
+}
+
+/* The input must exist and not be a directory, and a regular file must be
+ * readable: say so in one line before any mode reads it. (A FIFO is left
+ * for the mode to open once: opening it here would consume its writer.) */
+static int
+check_input(const char *path)
+{
+	struct stat st;
+	FILE *f;
+
+	if (stat(path, &st) < 0) {
+		fprintf(stderr, "ferryc: %s: %s\n", path, strerror(errno));
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "ferryc: %s: %s\n", path, strerror(EISDIR));
+		return 0;
+	}
+	if (S_ISREG(st.st_mode)) {
+		f = fopen(path, "rb");
+		if (f == NULL) {
+			fprintf(stderr, "ferryc: %s: %s\n", path, strerror(errno));
+			return 0;
+		}
+		fclose(f);
+	}
+	return 1;
 }
 
 int
@@ -183,6 +252,8 @@ main(int argc, char **argv)
 	r = parse_args(argc, argv, &o);
 	if (r != 0)
 		return r < 0 ? 0 : r;
+	if (!check_input(o.input))
+		return 1;
 
 	/* the build step reads its input itself */
 	if (o.mode == RW_MODE_BUILD) {
