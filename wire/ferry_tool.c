@@ -60,10 +60,19 @@ static const char usage_verify[] =
 
 static size_t g_max_bytes;
 
-static int usage_error(const char *msg, const char *usage)
+/* A usage mistake: one line naming it, and where help is; exit 2. */
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "ferry: %s\n%s", msg, usage);
+	fprintf(stderr, "ferry: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	fprintf(stderr, fmt, arg ? arg : "");
+	fprintf(stderr, " (try 'ferry help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
 	return 2;
+}
+
+/* argv[i] is an option that takes a value: 1 if there is one */
+static int has_value(int argc, int i)
+{
+	return i + 1 < argc;
 }
 
 void ft_hex(const uint8_t hash[32], char out[65])
@@ -119,22 +128,24 @@ static int cmd_inspect(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
 			json = 1;
-		} else if (!strcmp(argv[i], "--top") && i + 1 < argc) {
+		} else if (!strcmp(argv[i], "--top")) {
 			char *end;
+			if (!has_value(argc, i))
+				return usage_error("inspect", "option %s needs a value", argv[i]);
 			errno = 0;
 			top = strtoul(argv[++i], &end, 10);
-			if (*end || errno || top > 1000000)
-				return usage_error("--top needs a number", usage_inspect);
+			if (!*argv[i] || *argv[i] == '-' || *end || errno || top > 1000000)
+				return usage_error("inspect", "--top '%s': not a count (0 to 1000000)", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error("unknown option for inspect", usage_inspect);
+			return usage_error("inspect", "unknown option %s", argv[i]);
 		} else if (!snap) {
 			snap = argv[i];
 		} else {
-			return usage_error("inspect takes one snapshot", usage_inspect);
+			return usage_error("inspect", "one snapshot at a time (%s is one too many)", argv[i]);
 		}
 	}
 	if (!snap)
-		return usage_error("inspect: which snapshot?", usage_inspect);
+		return usage_error("inspect", "which snapshot?%s", NULL);
 	ft_snap fs;
 	if (ft_load(snap, &fs))
 		return 1;
@@ -177,24 +188,26 @@ static int cmd_convert(int argc, char **argv)
 	wr_format to = WR_FMT_UNKNOWN;
 	int pretty = 0;
 	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--to") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--to")) {
+			if (!has_value(argc, i))
+				return usage_error("convert", "option %s needs a value", argv[i]);
 			to = fmt_from_name(argv[++i]);
 			if (to == WR_FMT_UNKNOWN)
-				return usage_error("--to takes json or msgpack", usage_convert);
+				return usage_error("convert", "--to '%s': not json or msgpack", argv[i]);
 		} else if (!strcmp(argv[i], "--pretty")) {
 			pretty = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error("unknown option for convert", usage_convert);
+			return usage_error("convert", "unknown option %s", argv[i]);
 		} else if (!in) {
 			in = argv[i];
 		} else if (!out) {
 			out = argv[i];
 		} else {
-			return usage_error("convert takes IN and OUT", usage_convert);
+			return usage_error("convert", "takes IN and OUT (%s is one too many)", argv[i]);
 		}
 	}
 	if (!in || !out)
-		return usage_error("convert needs IN and OUT", usage_convert);
+		return usage_error("convert", "needs IN and OUT%s", NULL);
 	if (to == WR_FMT_UNKNOWN) {
 		const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
 		if (dot && (!slash || dot > slash))
@@ -295,19 +308,21 @@ static int cmd_verify(int argc, char **argv)
 	const char *snap = NULL, *app = NULL;
 	int noexec = 0;
 	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--app") && i + 1 < argc)
+		if (!strcmp(argv[i], "--app")) {
+			if (!has_value(argc, i))
+				return usage_error("verify", "option %s needs a value", argv[i]);
 			app = argv[++i];
-		else if (!strcmp(argv[i], "--no-exec"))
+		} else if (!strcmp(argv[i], "--no-exec"))
 			noexec = 1;
 		else if (argv[i][0] == '-' && argv[i][1])
-			return usage_error("unknown option for verify", usage_verify);
+			return usage_error("verify", "unknown option %s", argv[i]);
 		else if (!snap)
 			snap = argv[i];
 		else
-			return usage_error("verify takes one snapshot", usage_verify);
+			return usage_error("verify", "one snapshot at a time (%s is one too many)", argv[i]);
 	}
 	if (!snap || !app)
-		return usage_error("verify needs SNAP and --app APP", usage_verify);
+		return usage_error("verify", "needs SNAP and --app APP%s", NULL);
 	if (access(app, R_OK)) {
 		fprintf(stderr, "ferry: verify: %s: %s\n", app, strerror(errno));
 		return 1;
@@ -361,7 +376,7 @@ static int cmd_verify(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("which command?", usage_main);
+		return usage_error(NULL, "which command? inspect, convert or verify%s", NULL);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage_main, stdout);
@@ -372,9 +387,15 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "help")) {
-		const char *c = argc > 2 ? argv[2] : "";
-		fputs(!strcmp(c, "inspect") ? usage_inspect : !strcmp(c, "convert") ? usage_convert :
-		      !strcmp(c, "verify") ? usage_verify : usage_main, stdout);
+		const char *c = argc > 2 ? argv[2] : NULL;
+		const char *u = !c ? usage_main : !strcmp(c, "inspect") ? usage_inspect :
+		                !strcmp(c, "convert") ? usage_convert : !strcmp(c, "verify") ? usage_verify :
+		                !strcmp(c, "help") ? usage_main : NULL;
+		if (!u)
+			return usage_error(NULL, "help: unknown command '%s'", c);
+		if (argc > 3)
+			return usage_error(NULL, "help takes one command (%s is one too many)", argv[3]);
+		fputs(u, stdout);
 		return 0;
 	}
 	/* shared options, and per-command --help */
@@ -386,8 +407,7 @@ int main(int argc, char **argv)
 	                    !strcmp(cmd, "verify") ? usage_verify : NULL;
 	if (!usage) {
 		free(rest);
-		fprintf(stderr, "ferry: unknown command '%s'\n%s", cmd, usage_main);
-		return 2;
+		return usage_error(NULL, cmd[0] == '-' ? "unknown option %s" : "unknown command '%s'", cmd);
 	}
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -395,13 +415,17 @@ int main(int argc, char **argv)
 			free(rest);
 			return 0;
 		}
-		if (!strcmp(argv[i], "--max-bytes") && i + 1 < argc) {
+		if (!strcmp(argv[i], "--max-bytes")) {
 			char *end;
+			if (!has_value(argc, i)) {
+				free(rest);
+				return usage_error(cmd, "option %s needs a value", argv[i]);
+			}
 			errno = 0;
 			unsigned long long v = strtoull(argv[++i], &end, 10);
-			if (*end || errno || v == 0) {
+			if (!*argv[i] || *argv[i] == '-' || *end || errno || v == 0 || v > (size_t)-1) {
 				free(rest);
-				return usage_error("--max-bytes needs a positive number", usage);
+				return usage_error(cmd, "--max-bytes '%s': not a positive number of bytes", argv[i]);
 			}
 			g_max_bytes = (size_t)v;
 			continue;
