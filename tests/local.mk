@@ -53,3 +53,9 @@ distclean-local: distclean-local-difffuzz
 distclean-local-difffuzz:
 	-rm -rf tests/difffuzz.d
 .PHONY: distclean-local-difffuzz
+
+# The command lines as a new user meets them (tests/cli.sh): bad input and
+# bad options of ferryc, a device executable and the ferry tool give one
+# clear line and a non-zero status.
+TESTS += tests/cli.sh
+EXTRA_DIST += tests/cli.sh

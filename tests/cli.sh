@@ -1,0 +1,205 @@
+#!/bin/sh
+# tests/cli.sh -- the "no surprises" bar of the three command lines (ferryc,
+# a device executable, the ferry tool) as a new user meets them: bad input
+# and bad options give ONE line on stderr naming the file (file:line:col for
+# source, byte offset for snapshots) and a non-zero status, never a crash,
+# a hang, a partial output file or a silently ignored argument; --help goes
+# to stdout with status 0; a runtime error names the user's file and line.
+set -u
+: "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
+ferryc="$FERRY_BUILDDIR/ferryc"
+ferry="$FERRY_BUILDDIR/wire/ferry"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-cli.XXXXXX") || exit 99
+bg=
+trap '[ -n "$bg" ] && kill $bg 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 99
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# a command that should fail at once but waits (a listener on a bad port)
+# must not hang the suite: it fails with status 124
+to=
+command -v timeout >/dev/null 2>&1 && to="timeout 60"
+
+# expect STATUS ERE-ON-STDERR -- command...: the status, and stderr is one
+# line matching the pattern (status 0: stderr empty, pattern on stdout)
+expect() {
+	want=$1 pat=$2
+	shift 2
+	$to "$@" >out.txt 2>err.txt </dev/null
+	st=$?
+	if [ "$st" != "$want" ]; then
+		ko "$* -> exit $st, want $want"; head -c 400 err.txt; return
+	fi
+	if [ "$want" = 0 ]; then
+		if [ -s err.txt ] || { [ -n "$pat" ] && ! grep -Eq -- "$pat" out.txt; }; then
+			ko "$* -> stdout lacks /$pat/ or stderr not empty"; head -c 400 out.txt err.txt
+			return
+		fi
+	elif [ "$(wc -l <err.txt)" != 1 ] || ! grep -Eq -- "$pat" err.txt; then
+		ko "$* -> stderr is not one line matching /$pat/:"; head -c 400 err.txt; return
+	fi
+	ok
+}
+# no file or directory was left at PATH
+absent() { [ ! -e "$1" ] && ok || ko "$1 exists after a failed command"; }
+
+printf 'var n = 0;\nvar t = setInterval(function () { n++; console.log("tick", n);\n  if (n === 5) clearInterval(t); }, 1);\n' >tick.js
+printf 'var count = 0;\nfunction step() {\n  count++;\n  if (count === 2) {\n    var o = null;\n    console.log(o.field);\n  }\n}\nsetInterval(step, 1);\n' >err.js
+build() { "$ferryc" "$@" --runtime-dir "$FERRY_BUILDDIR" >build.log 2>&1 || { echo "FAIL build $*"; cat build.log; exit 1; }; }
+build tick.js -o b
+build err.js -o b
+: >empty.js
+build empty.js -o b
+app=b/tick
+
+# ---- ferryc: help, usage mistakes (status 2, one line) ----
+expect 0 '^Usage: ferryc' "$ferryc" --help
+expect 0 '^ferryc .*[0-9]' "$ferryc" --version
+expect 2 '^ferryc: unknown option --bogus' "$ferryc" --bogus tick.js
+expect 2 '^ferryc: option -o needs an argument' "$ferryc" tick.js -o
+expect 2 '^ferryc: option --cc needs an argument' "$ferryc" tick.js --cc
+expect 2 '^ferryc: no input file' "$ferryc"
+expect 2 '^ferryc: more than one input file' "$ferryc" tick.js err.js
+expect 2 '^ferryc: -o needs a directory name' "$ferryc" tick.js -o ''
+expect 2 '^ferryc: --check and --print cannot be combined' "$ferryc" --check --print tick.js
+expect 2 '^ferryc: -o only applies when building, not with --check' "$ferryc" --check -o x tick.js
+expect 2 '^ferryc: --plain only applies when building' "$ferryc" --print --plain tick.js
+absent x
+
+# ---- ferryc: bad input files (status 1, one line naming the file) ----
+for m in "-o o1" --check --print; do
+	expect 1 '^ferryc: nothere\.js: No such file or directory$' "$ferryc" $m nothere.js
+	expect 1 '^ferryc: /: Is a directory$' "$ferryc" $m /
+done
+absent o1
+expect 0 '' "$ferryc" --check empty.js
+head -c 2000 "$app" >bin.js
+expect 1 '^bin\.js:1:1: ' "$ferryc" bin.js -o o2
+printf 'var a = 1;\r\nconsole.log(a);\r\nfoo(;\r\n' >crlf.js
+expect 1 '^crlf\.js:3:5: ' "$ferryc" --check crlf.js
+printf 'var a = 1;\342\200\250var b = 2;\342\200\251 )' >ls.js
+expect 1 '^ls\.js:3:2: ' "$ferryc" --check ls.js
+printf 'var a = (1 +' >last.js
+expect 1 '^last\.js:1:13: unexpected end of input' "$ferryc" last.js -o o2
+printf 'var s = "abc' >last2.js
+expect 1 '^last2\.js:1:9: unterminated string' "$ferryc" last2.js -o o2
+absent o2
+# a BOM is skipped: the program builds and runs
+printf '\357\273\277console.log("bom ok");\n' >bom.js
+build bom.js -o b
+expect 0 '^bom ok$' b/bom
+# ES2015 syntax beyond what Duktape runs: named, at its position
+while IFS='|' read -r src col what; do
+	printf 'var z = 0;\n%s\n' "$src" >es.js
+	expect 1 "^es\\.js:2:$col: $what is ES2015 syntax; Ferry accepts ES5\\.1\$" "$ferryc" es.js -o o3
+done <<'EOF'
+let x = 1;|1|let declaration
+var f = (a) => a;|9|arrow function
+class A {}|1|class
+var s = `t`;|9|template literal
+var {a, b} = o;|5|destructuring
+for (var k of o) {}|12|for-of
+function* g() {}|9|generator function
+var p = f(...q);|11|spread argument
+function h(a = 1) {}|14|default parameter
+EOF
+absent o3
+# hostile nesting: refused with a position, no crash
+awk 'BEGIN { s = "var a = "; for (i = 0; i < 100000; i++) s = s "("; printf "%s1", s }' >deep.js
+expect 1 '^deep\.js:1:[0-9]+: program nested too deeply' "$ferryc" deep.js -o o4
+absent o4
+
+# ---- ferryc: outputs ----
+: >afile
+expect 1 'afile: not a directory' "$ferryc" tick.js -o afile --runtime-dir "$FERRY_BUILDDIR"
+expect 1 'cannot' "$ferryc" tick.js -o /proc/ferry-cli-test --runtime-dir "$FERRY_BUILDDIR"
+build tick.js -o new/parent/dir
+[ -x new/parent/dir/tick ] && ok || ko "-o with missing parents"
+# a compiler that fails: its messages, then ferryc's line; no executable
+"$ferryc" tick.js -o o5 --cc false --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
+[ $? = 1 ] && tail -n 1 err.txt | grep -q '^o5/tick_restore\.c: C compiler failed (exit 1): false ' && ok ||
+	{ ko "--cc false"; cat err.txt; }
+[ ! -e o5/tick ] && [ -z "$(ls -A o5 | grep -v -e '^tick\.fy\.js$' -e '^tick_restore\.c$')" ] && ok ||
+	ko "--cc false left $(ls -A o5)"
+
+# ---- device executable: options (status 2, one line) ----
+expect 0 '^Usage: tick \[OPTION\]' "$app" --help
+expect 0 '^Usage: tick \[OPTION\]' "$app" -h
+expect 0 'Duktape 2\.' "$app" --version
+expect 2 "^tick: unknown option '--bogus'" "$app" --bogus
+expect 2 "^tick: unknown option '-x' \\(program arguments that start with '-' go after --\\)" "$app" -x
+expect 2 "^tick: option '--resume' needs a value" "$app" --resume
+expect 2 "^tick: --max-heap: 'lots' is not a size" "$app" --max-heap lots
+expect 2 "^tick: --snapshot-to nodir/s\\.json: directory nodir does not exist" \
+	"$app" --snapshot-after-turns 1 --snapshot-to nodir/s.json
+absent nodir
+expect 2 "^tick: --snapshot-format: 'xml'" "$app" --snapshot-format xml
+# program arguments after --, untouched
+printf 'console.log(JSON.stringify(process.argv.slice(2)));\n' >args.js
+build args.js -o b
+expect 0 '^\["-x","--y","z"\]$' b/args -- -x --y z
+# a cap below what the runtime needs: one line with the figure, no crash
+for cap in 1000 50k 90k 200k; do
+	expect 1 "^tick: cannot create the JavaScript heap within --max-heap [0-9]+ bytes \\(the runtime needs [0-9]+ at start\\)\$" "$app" --max-heap $cap
+done
+
+# ---- device executable: --resume of bad snapshots (status 1, byte offset) ----
+"$app" --snapshot-after-turns 2 --snapshot-to s.json >/dev/null 2>&1 || ko "snapshot"
+expect 1 '^tick: cannot resume: missing\.json: No such file or directory$' "$app" --resume missing.json
+: >empty.snap
+expect 1 '^tick: cannot resume: empty\.snap: byte 0: ' "$app" --resume empty.snap
+head -c 100 s.json >trunc.snap
+expect 1 '^tick: cannot resume: trunc\.snap: byte [0-9]+: ' "$app" --resume trunc.snap
+expect 1 '^tick: cannot resume: bin\.js: byte 0: not a snapshot' "$app" --resume bin.js
+sed 's/"version":1/"version":9/' s.json >v9.snap
+expect 1 '^tick: cannot resume: v9\.snap: byte [0-9]+: unsupported snapshot version 9' "$app" --resume v9.snap
+b/empty --snapshot-after-turns 0 --snapshot-to other.json >/dev/null 2>&1 || ko "snapshot of empty"
+expect 1 '^tick: cannot resume: other\.json: snapshot is from another program' "$app" --resume other.json
+expect 1 '^tick: cannot resume: /: is a directory' "$app" --resume /
+"$app" --resume s.json >out.txt 2>err.txt && grep -q 'tick 5' out.txt && ok || ko "resume of a good snapshot"
+
+# ---- device executable: network arguments ----
+expect 1 "^tick: 'nohost' is not HOST:PORT" "$app" --listen nohost
+expect 1 "^tick: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
+"$app" --listen 127.0.0.1:0 >/dev/null 2>listen.err &
+bg=$!
+port=
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	port=$(sed -n 's/.*(port \([0-9]*\)).*/\1/p' listen.err)
+	[ -n "$port" ] && break
+	sleep 0.5
+done
+if [ -n "$port" ]; then
+	expect 1 "^tick: cannot listen on 127\\.0\\.0\\.1:$port: Address already in use" "$app" --listen 127.0.0.1:$port
+else
+	ko "no listening port in listen.err"
+fi
+kill $bg 2>/dev/null; wait $bg 2>/dev/null; bg=
+
+# ---- a runtime error points at the user's file and line ----
+b/err >out.txt 2>err.txt
+[ $? = 1 ] && head -n 1 err.txt | grep -q "^Uncaught TypeError: cannot read property 'field' of null" &&
+	grep -q 'at step (err\.js:6)' err.txt && ok || { ko "runtime error position"; cat err.txt; }
+
+# ---- the ferry tool: usage mistakes are one line, status 2 ----
+expect 0 '^usage: ferry COMMAND' "$ferry" --help
+expect 0 '^usage: ferry inspect' "$ferry" help inspect
+expect 2 "^ferry: which command\\? .*\\(try 'ferry help'\\)\$" "$ferry"
+expect 2 "^ferry: unknown command 'bogus'" "$ferry" bogus
+expect 2 "^ferry: unknown option --bogus" "$ferry" --bogus
+expect 2 "^ferry: help: unknown command 'bogus'" "$ferry" help bogus
+expect 2 "^ferry: inspect: option --top needs a value" "$ferry" inspect s.json --top
+expect 2 "^ferry: inspect: --top '-3': not a count" "$ferry" inspect --top -3 s.json
+expect 2 "^ferry: inspect: unknown option --bogus \\(try 'ferry help inspect'\\)\$" "$ferry" inspect --bogus s.json
+expect 2 "^ferry: convert: option --to needs a value" "$ferry" convert s.json --to
+expect 2 "^ferry: verify: option --app needs a value" "$ferry" verify s.json --app
+expect 2 "^ferry: inspect: option --max-bytes needs a value" "$ferry" inspect s.json --max-bytes
+expect 2 "^ferry: inspect: --max-bytes '-1'" "$ferry" inspect --max-bytes -1 s.json
+expect 1 '^ferry: trunc\.snap: byte [0-9]+: ' "$ferry" inspect trunc.snap
+expect 1 '^ferry: /: is a directory' "$ferry" inspect /
+expect 1 'nodir/x\.json: cannot create a temporary file' "$ferry" convert s.json nodir/x.json
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
