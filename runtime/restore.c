@@ -7,7 +7,8 @@
  * shells; (2) functions through their makers, then bound functions;
  * (3) properties in insertion order with attributes, then prototypes;
  * (4) built-in patches and user globals; (5) init() of every maker result;
- * (6) preventExtensions (sealed/frozen follow from the attributes);
+ * (6) preventExtensions (sealed/frozen follow from the attributes; functions
+ *     are sealed/frozen, for their hidden keys);
  * (7) timers re-armed with their remaining delays, and the counters.
  * Every new object stays reachable from a keep array on the value stack
  * until the end. Every model value is checked before use (ids in range,
@@ -205,11 +206,36 @@ static void rs_extensible(rs_state *r)
 	duk_context *ctx = r->ctx;
 	uint32_t id, n = r->s->nobjects;
 	for (id = 1; id <= n; id++) {
-		if (r->s->objects[id - 1].flags & WR_OF_EXTENSIBLE)
+		const wr_object *o = &r->s->objects[id - 1];
+		int sealed = 1, frozen = 1;
+		uint32_t i;
+
+		if (o->flags & WR_OF_EXTENSIBLE)
 			continue;
-		rs_push_builtin(r, "Object.preventExtensions", 24);
+		/* A function carries hidden keys (its site tag, inline values, a
+		 * bound target) that restore defines writable and configurable;
+		 * in the original they were set before Object.seal/freeze, which
+		 * fixed them too. Seal or freeze a function whose own properties
+		 * say it was, so Object.isSealed/isFrozen agree (found by
+		 * tests/difffuzz.sh). */
+		for (i = 0; i < o->nprops; i++) {
+			uint32_t f = o->props[i].flags;
+			if (f & WR_PF_CONFIGURABLE)
+				sealed = frozen = 0;
+			if (!(f & WR_PF_ACCESSOR) && (f & WR_PF_WRITABLE))
+				frozen = 0;
+		}
 		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
-		duk_call(ctx, 1);
+		if ((o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND) && frozen) {
+			duk_freeze(ctx, -1);
+		} else if ((o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND) && sealed) {
+			duk_seal(ctx, -1);
+		} else {
+			rs_push_builtin(r, "Object.preventExtensions", 24);
+			duk_dup(ctx, -2);
+			duk_call(ctx, 1);
+			duk_pop(ctx);
+		}
 		duk_pop(ctx);
 	}
 }

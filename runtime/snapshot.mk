@@ -16,7 +16,7 @@ TESTS += tests/snapshot.sh
 EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/closures.js tests/data/snapshot/timers.js \
 	tests/data/snapshot/tiny.js tests/data/snapshot/same_delay.js tests/data/snapshot/error_hops.js \
-	tests/data/snapshot/fn_names.js \
+	tests/data/snapshot/fn_names.js tests/data/snapshot/frozen_fns.js \
 	tests/data/snapshot/xfail.txt
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
