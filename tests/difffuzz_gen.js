@@ -489,14 +489,104 @@ function genTyped(strict) {
 	steps.push(name);
 }
 
+
+/* 15. globals: global vars and functions captured and reassigned, implicit
+ *     globals, accessors on the global object, patched and deleted built-ins */
+function genGlobals(strict) {
+	var name = fresh('s'), g = fresh('g'), gf = fresh('gf'), acc = fresh('gacc'), pm = fresh('pm'), s = '';
+	s += 'var ' + g + ' = ' + value(1) + ';\n';
+	s += 'function ' + gf + '(x) { return [typeof x, ' + g + ' === x]; }\n';
+	s += 'var ' + name + ' = (function (G) {' + useStrict(strict) + '\n';
+	s += '\tvar store = ' + prim() + ', seen = 0;\n';
+	s += '\tObject.defineProperty(G, "' + acc + '", { get: function () { seen++; return store; }, set: function (v) { store = [v]; }, configurable: true });\n';
+	switch (int(0, 3)) {
+	case 0: s += '\tObject.defineProperty(Array.prototype, "' + pm + '", { value: function () { return this.length + seen; }, writable: true, configurable: true });\n'; break;
+	case 1: s += '\tString.prototype.' + pm + ' = function () { return this.length; };\n'; break;
+	case 2: s += '\tvar savedTrunc = Math.trunc; delete Math.trunc; Math.' + pm + ' = ' + num() + ';\n'; break;
+	default: s += '\tObject.defineProperty(Object.prototype, "' + pm + '", { get: function () { return "inh:" + typeof this; }, configurable: true });\n';
+	}
+	if (!strict) s += '\t(function () { ' + fresh('impl') + ' = ' + prim() + '; })();\n';
+	s += '\treturn function (t) { var old = ' + gf + ';\n';
+	s += '\t\tif (t % 3 === 1) ' + gf + ' = function (x) { return ["replaced", x, old(x)]; };\n';
+	s += '\t\t' + g + ' = t % 2 ? ' + g + ' : [' + g + '];\n';
+	s += '\t\tG.' + acc + ' = t; var r = [G.' + acc + ', ' + gf + '(' + g + '), seen, typeof Math.trunc, typeof [].' + pm + ', typeof "".' + pm + ', Math.' + pm + ', ({}).' + pm + '];\n';
+	s += '\t\tif (t === 5) delete G.' + acc + ';\n';
+	s += '\t\treturn r; };\n})(__global);';
+	emit(s);
+	steps.push(name);
+}
+
+/* 16. for-in variables captured by closures, written from inside them */
+function genForIn(strict) {
+	var name = fresh('s'), k = vname(), s = '';
+	s += 'var ' + name + ' = (function () {' + useStrict(strict) + '\n';
+	s += '\tfunction collect(o) { var fs = [], ' + k + ';\n';
+	s += '\t\tfor (' + k + ' in o) { fs.push(function (t) { if (t & 1) ' + k + ' = ' + k + ' + "!"; return ' + k + '; }); if (fs.length > 3) break; }\n';
+	s += '\t\t' + k + ' = ' + pick(['"after"', k + ' + "?"', 'undefined']) + '; return fs; }\n';
+	s += '\tvar o = ' + value(1).replace(/^[^\[{].*$/, '{a: 1, b: 2}') + ', fs = collect(o), fs2 = collect([5, , 7]);\n';
+	s += '\treturn function (t) { o["n" + t] = t; if (t % 4 === 3) fs = collect(o); return fs.concat(fs2).map(function (f) { return f(t); }); };\n})();';
+	emit(s);
+	steps.push(name);
+}
+
+/* 17. recursion building a tree of closures over parameters and vars */
+function genRec(strict) {
+	var name = fresh('s'), s = '';
+	s += 'var ' + name + ' = (function () {' + useStrict(strict) + '\n';
+	s += '\tfunction build(n, tag) { if (n <= 0) return function () { return tag; };\n';
+	s += '\t\tvar l = build(n - 1, tag + "l"), r = build(n - 2, tag + "r"), c = n;\n';
+	s += '\t\treturn function (t) { c += t; return [c, l(t), n > 2 ? r(t) : tag]; }; }\n';
+	s += '\tvar root = build(' + int(1, 5) + ', "");\n';
+	s += '\treturn function (t) { if (t % 5 === 4) root = build(t % 4, "n"); return root(t); };\n})();';
+	emit(s);
+	steps.push(name);
+}
+
+/* 18. function objects as state: own properties, replaced prototypes,
+ *     frozen functions, statics */
+function genFnProps(strict) {
+	var name = fresh('s'), F = fresh('F'), s = '';
+	s += 'var ' + name + ' = (function () {' + useStrict(strict) + '\n';
+	s += '\tfunction ' + F + '(v) { ' + F + '.count = (' + F + '.count || 0) + 1; if (this instanceof ' + F + ') this.v = v; }\n';
+	s += '\t' + F + '.meta = { made: 0 }; ' + F + '.prototype = { kind: "custom", twice: function () { return this.v * 2; } };\n';
+	s += '\tvar g = function () { return g.hits = (g.hits || 0) + 1; };\n';
+	s += '\tObject.defineProperty(g, "ro", { value: ' + prim() + ', enumerable: true });\n';
+	s += '\tvar frozen = Object.freeze(function frozen() { return 1; });\n';
+	s += '\tvar insts = [];\n';
+	s += '\treturn function (t) { insts.push(new ' + F + '(t)); ' + F + '(t); g(); ' + F + '.meta.made = insts.length;\n';
+	s += '\t\tif (t === 3) ' + F + '.prototype.extra = "late";\n';
+	s += '\t\treturn [' + F + ', g, frozen, insts.map(function (i) { return [i.twice(), i.extra, i.constructor === Object]; })]; };\n})();';
+	emit(s);
+	steps.push(name);
+}
+
+/* 19. a module with private state, prototype methods closing over it, and
+ *     objects referring to each other (cycles) */
+function genModule(strict) {
+	var name = fresh('s'), s = '';
+	s += 'var ' + name + ' = (function () {' + useStrict(strict) + '\n';
+	s += '\tvar registry = {}, nextId = ' + int(0, 9) + ';\n';
+	s += '\tfunction Node(label) { this.id = nextId++; this.label = label; this.links = []; registry[this.id] = this; }\n';
+	s += '\tNode.prototype.link = function (o) { this.links.push(o); o.links.push(this); return this; };\n';
+	s += '\tNode.prototype.toString = function () { return "N" + this.id + ":" + this.label; };\n';
+	s += '\tvar a = new Node(' + str() + '), b = new Node("b").link(a);\n';
+	s += '\treturn function (t) { var n = new Node(t); n.link(t % 2 ? a : b);\n';
+	s += '\t\tif (t % 3 === 0) delete registry[a.id];\n';
+	s += '\t\tvar ids = []; for (var k in registry) ids.push(String(registry[k]) + "/" + registry[k].links.length);\n';
+	s += '\t\treturn [ids, String(a), a.links.length, b.links[0] === a]; };\n})();';
+	emit(s);
+	steps.push(name);
+}
+
 var GENS = [genNest, genNest, genLoop, genShared, genArgs, genThis, genAccessors, genProto, genData, genControl,
-	genEdges, genAttrs, genBound, genBuiltins, genTyped];
+	genEdges, genAttrs, genBound, genBuiltins, genTyped, genGlobals, genForIn, genRec, genFnProps, genModule,
+	genNest, genLoop];
 
 /* ---- the prelude: digest and print ---- */
 emit('// difffuzz program, seed ' + SEED + ' (generated by tests/difffuzz_gen.js)');
 if (strictProgram) emit('"use strict";');
 emit([
-'var __seen = [];',
+'var __seen = [], __global = this;',
 'function __s(s) {',
 '\tvar r = "\\"", i, c;',
 '\tfor (i = 0; i < s.length; i++) {',
@@ -562,7 +652,9 @@ function delayText() {
 var tasks = [], queueT = [], queueI = [], maxTurns = int(4, 24), turns = 0;
 function newTask(kind) {
 	var t = { id: tasks.length, kind: kind, inv: [], n: kind === 'V' ? int(2, 5) : 1, calls: 0, style: int(0, 5),
-		args: kind === 'I' || chance(0.5) ? list(int(0, 2), function () { return prim(); }) : [] };
+		args: kind === 'I' || chance(0.5) ? list(int(0, 2), function () {
+			return chance(0.6) || !steps.length ? value(1) : pick(steps);
+		}) : [] };
 	tasks.push(t);
 	return t;
 }
