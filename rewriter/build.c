@@ -464,6 +464,15 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	}
 	if (rw_emit_restore_c(&emb, &cout, NULL, err, errlen) < 0)
 		goto out;
+	if (!o->emit_only) {
+		/* no libferry to link: say so before writing anything */
+		rw_paths rp;
+		int fr = find_runtime(o, &rp, err, errlen);
+		free(rp.lib);
+		free(rp.inc);
+		if (fr < 0)
+			goto out;
+	}
 	if (make_dirs(outdir, err, errlen) < 0)
 		goto out;
 	if (rw_write_file_atomic(fy, prog.code, prog.code_len, err, errlen) < 0)

@@ -115,6 +115,10 @@ absent o4
 : >afile
 expect 1 'afile: not a directory' "$ferryc" tick.js -o afile --runtime-dir "$FERRY_BUILDDIR"
 expect 1 'cannot' "$ferryc" tick.js -o /proc/ferry-cli-test --runtime-dir "$FERRY_BUILDDIR"
+expect 1 '^/nonexistent-ferry/libferry\.a: libferry not found' "$ferryc" tick.js -o o6 --runtime-dir /nonexistent-ferry
+absent o6
+"$ferryc" tick.js -o o7/ --cc false --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
+tail -n 1 err.txt | grep -q '^o7/tick_restore\.c: ' && ok || { ko "-o DIR/ names DIR/file"; cat err.txt; }
 build tick.js -o new/parent/dir
 [ -x new/parent/dir/tick ] && ok || ko "-o with missing parents"
 # a compiler that fails: its messages, then ferryc's line; no executable
