@@ -17,8 +17,10 @@ distclean-local-conformance:
 .PHONY: distclean-local-conformance
 
 # `make installcheck` (distcheck runs it): the installed pieces are there and
-# usable. ferryc runs; every man page is installed; ferry.pc's flags compile
-# and link a program against the installed ferry.h and libferry.a.
+# usable. The installed ferryc builds a program that runs (without DESTDIR,
+# where it finds its installed libferry); every man page is installed; ferry.pc's flags compile
+# and link a program against the installed ferry.h and libferry.a (plain
+# `pkg-config --cflags --libs ferry`, as ferryc(1) documents).
 installcheck-local: installcheck-ferry
 installcheck-ferry:
 	@set -e; dir=tests/installcheck.d; rm -rf $$dir; $(MKDIR_P) $$dir; \
@@ -27,10 +29,16 @@ installcheck-ferry:
 	  test -f '$(DESTDIR)$(man1dir)/'$$b || { echo "installcheck: man page $$b not installed"; exit 1; }; \
 	done; \
 	printf '#include <ferry.h>\nint main(void) { return ferry_main != 0 ? 0 : 1; }\n' > $$dir/t.c; \
-	pc="$(PKG_CONFIG) --define-variable=prefix=$(DESTDIR)$(prefix) --static"; \
+	pc="$(PKG_CONFIG) --define-variable=prefix=$(DESTDIR)$(prefix)"; \
 	PKG_CONFIG_PATH='$(DESTDIR)$(pkgconfigdir)':$$PKG_CONFIG_PATH; export PKG_CONFIG_PATH; \
 	$(CC) $(CFLAGS) `$$pc --cflags ferry` -o $$dir/t $$dir/t.c `$$pc --libs ferry`; \
-	$$dir/t; rm -rf $$dir; echo "installcheck: ferryc, man pages, ferry.h, libferry.a, ferry.pc: ok"
+	$$dir/t; \
+	if test -z '$(DESTDIR)'; then \
+	  echo 'console.log("installed ferryc: ok");' > $$dir/a.js; \
+	  '$(bindir)/ferryc$(EXEEXT)' $$dir/a.js -o $$dir/b; \
+	  test "`$$dir/b/a`" = "installed ferryc: ok"; \
+	fi; \
+	rm -rf $$dir; echo "installcheck: ferryc (builds and runs an app), man pages, ferry.h, libferry.a, ferry.pc: ok"
 .PHONY: installcheck-ferry
 
 # Third-party programs (tests/thirdparty.sh): pinned pure-ES5 npm packages
