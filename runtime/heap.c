@@ -92,6 +92,38 @@ static duk_ret_t rt_uncaught_text(duk_context *ctx, void *udata)
 	return 1;
 }
 
+/* "    at [anon] (duk_hobject_props.c:2621) internal": the place inside
+ * Duktape's C code where the error object was made. It names no file of the
+ * user's, so the report leaves it out; the user's frames follow it. */
+static int rt_internal_frame(const char *l, size_t n)
+{
+	static const char pre[] = "    at ", suf[] = ") internal";
+	size_t i;
+
+	if (n < sizeof pre + sizeof suf || memcmp(l, pre, sizeof pre - 1) != 0 ||
+	    memcmp(l + n - (sizeof suf - 1), suf, sizeof suf - 1) != 0)
+		return 0;
+	for (i = 0; i + 5 <= n; i++)
+		if (memcmp(l + i, "(duk_", 5) == 0)
+			return 1;
+	return 0;
+}
+
+/* the text, less Duktape-internal frames after its first line */
+static void rt_write_report(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
+
+		if (i == 0 || !rt_internal_frame(s + i, n))
+			rt_write_text(stderr, s + i, nl ? n + 1 : n);
+		i += nl ? n + 1 : n;
+	}
+}
+
 void rt_report_uncaught(rt_ctx *rt, duk_idx_t idx)
 {
 	duk_context *ctx = rt->ctx;
@@ -102,7 +134,8 @@ void rt_report_uncaught(rt_ctx *rt, duk_idx_t idx)
 		duk_size_t len;
 		const char *s = duk_get_lstring(ctx, -1, &len);
 		fputs("Uncaught ", stderr);
-		rt_write_text(stderr, s ? s : "", s ? len : 0);
+		if (s)
+			rt_write_report(s, len);
 		fputc('\n', stderr);
 	} else
 		fprintf(stderr, "Uncaught exception (its text could not be formatted: %s)\n",

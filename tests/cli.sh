@@ -185,7 +185,8 @@ kill $bg 2>/dev/null; wait $bg 2>/dev/null; bg=
 # ---- a runtime error points at the user's file and line ----
 b/err >out.txt 2>err.txt
 [ $? = 1 ] && head -n 1 err.txt | grep -q "^Uncaught TypeError: cannot read property 'field' of null" &&
-	grep -q 'at step (err\.js:6)' err.txt && ok || { ko "runtime error position"; cat err.txt; }
+	sed -n 2p err.txt | grep -q '^    at step (err\.js:6)' && ! grep -q 'duk_' err.txt && ok ||
+	{ ko "runtime error position"; cat err.txt; }
 
 # ---- the ferry tool: usage mistakes are one line, status 2 ----
 expect 0 '^usage: ferry COMMAND' "$ferry" --help
