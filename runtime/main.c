@@ -242,8 +242,8 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 			}
 		} else if (!strcmp(name, "--checkpoint-every")) {
 			if (rt_parse_ms(val, &o->checkpoint_every) < 0) {
-				fprintf(stderr, "%s: --checkpoint-every: '%s' is not a positive number "
-				        "of milliseconds\n", me, val);
+				fprintf(stderr, "%s: --checkpoint-every: '%s' is not a number of "
+				        "milliseconds from 1 to 2147483647\n", me, val);
 				return RT_PARSE_BAD;
 			}
 		} else if (!strcmp(name, "--snapshot-format")) {
@@ -275,6 +275,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 	}
 	if (o->resume && o->listen) {
 		fprintf(stderr, "%s: --resume and --listen cannot be combined\n", me);
+		return RT_PARSE_BAD;
+	}
+	if (o->key_file && !o->listen && !o->migrate_to) {
+		fprintf(stderr, "%s: --key needs --listen HOST:PORT or --migrate-to HOST:PORT\n", me);
 		return RT_PARSE_BAD;
 	}
 	if (o->snapshot_to && rt_check_snapshot_to(me, o->snapshot_to) < 0)

@@ -140,6 +140,8 @@ expect 2 "^tick: --snapshot-to nodir/s\\.json: directory nodir does not exist" \
 	"$app" --snapshot-after-turns 1 --snapshot-to nodir/s.json
 absent nodir
 expect 2 "^tick: --snapshot-format: 'xml'" "$app" --snapshot-format xml
+expect 2 "^tick: --key needs --listen HOST:PORT or --migrate-to HOST:PORT" "$app" --key k
+expect 1 "^tick: key file /: Is a directory" "$app" --key / --listen 127.0.0.1:0
 # program arguments after --, untouched
 printf 'console.log(JSON.stringify(process.argv.slice(2)));\n' >args.js
 build args.js -o b

@@ -201,12 +201,13 @@ int wr_xfer_key_load(const char *path, wr_xfer_key *key, wr_error *err)
 		wr_err_set(err, "key file %s: %s", path, strerror(errno));
 		return -1;
 	}
+	errno = 0;
 	size_t len = fread(key->k, 1, sizeof key->k, f);
-	int more = fread(&extra, 1, 1, f) == 1, bad = ferror(f);
+	int more = fread(&extra, 1, 1, f) == 1, bad = ferror(f), e = errno;
 	fclose(f);
 	if (bad || more || len < 16) {
 		sodium_memzero(key, sizeof *key);
-		wr_err_set(err, "key file %s: %s", path, bad ? "read error" :
+		wr_err_set(err, "key file %s: %s", path, bad ? strerror(e ? e : EIO) :
 		           more ? "longer than 256 bytes" : "shorter than 16 bytes");
 		return -1;
 	}
