@@ -96,6 +96,17 @@ read_file(const char *path, size_t *len)
 	return buf;
 }
 
+/* after --help/--version: 0, or 1 with a message if stdout failed (/dev/full) */
+static int
+stdout_ok(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("ferryc: write error\n", stderr);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 need_arg(int argc, char **argv, int i)
 {
@@ -265,7 +276,7 @@ main(int argc, char **argv)
 
 	r = parse_args(argc, argv, &o);
 	if (r != 0)
-		return r < 0 ? 0 : r;
+		return r < 0 ? stdout_ok() : r;
 	if (!check_input(o.input))
 		return 1;
 

@@ -324,8 +324,13 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 	}
 	rt.prog = prog;
 	pr = rt_parse_args(prog, &rt.opts, argc, argv);
-	if (pr == RT_PARSE_EXIT_OK)
+	if (pr == RT_PARSE_EXIT_OK) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "%s: write error\n", me);
+			return RT_EXIT_ERROR;
+		}
 		return RT_EXIT_OK;
+	}
 	if (pr == RT_PARSE_BAD)
 		return RT_EXIT_USAGE;
 

@@ -208,5 +208,13 @@ expect 1 '^ferry: trunc\.snap: byte [0-9]+: ' "$ferry" inspect trunc.snap
 expect 1 '^ferry: /: is a directory' "$ferry" inspect /
 expect 1 'nodir/x\.json: cannot create a temporary file' "$ferry" convert s.json nodir/x.json
 
+# ---- help that cannot be written is an error, not a silent success ----
+if [ -w /dev/full ]; then
+	for c in "$ferryc --help" "$app --help" "$ferry --help" "$ferry help inspect"; do
+		$c >/dev/full 2>err.txt
+		[ $? = 1 ] && grep -q 'write error' err.txt && ok || ko "$c >/dev/full: not an error"
+	done
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -69,6 +69,16 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
 	return 2;
 }
 
+/* after help or version text: 0, or 1 with a message if stdout failed */
+static int stdout_ok(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fputs("ferry: write error\n", stderr);
+		return 1;
+	}
+	return 0;
+}
+
 /* argv[i] is an option that takes a value: 1 if there is one */
 static int has_value(int argc, int i)
 {
@@ -380,11 +390,11 @@ int main(int argc, char **argv)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
 		fputs(usage_main, stdout);
-		return 0;
+		return stdout_ok();
 	}
 	if (!strcmp(cmd, "--version")) {
 		printf("ferry %s (snapshot format version %u)\n", PACKAGE_VERSION, WR_FORMAT_VERSION);
-		return 0;
+		return stdout_ok();
 	}
 	if (!strcmp(cmd, "help")) {
 		const char *c = argc > 2 ? argv[2] : NULL;
@@ -396,7 +406,7 @@ int main(int argc, char **argv)
 		if (argc > 3)
 			return usage_error(NULL, "help takes one command (%s is one too many)", argv[3]);
 		fputs(u, stdout);
-		return 0;
+		return stdout_ok();
 	}
 	/* shared options, and per-command --help */
 	int n = 0;
@@ -413,7 +423,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			fputs(usage, stdout);
 			free(rest);
-			return 0;
+			return stdout_ok();
 		}
 		if (!strcmp(argv[i], "--max-bytes")) {
 			char *end;
