@@ -55,7 +55,11 @@ usage(FILE *f)
 "error in the program, 2 on a usage error.\n", f);
 }
 
-/* Reads a whole file, NUL-terminated. Returns NULL and sets errno on failure. */
+/* the build step's limit too (rewriter/build.c) */
+#define FERRYC_MAX_SOURCE (64u * 1024u * 1024u)
+
+/* Reads a whole file, NUL-terminated. Returns NULL and sets errno on failure
+ * (EFBIG beyond FERRYC_MAX_SOURCE). */
 static char *
 read_file(const char *path, size_t *len)
 {
@@ -66,6 +70,12 @@ read_file(const char *path, size_t *len)
 	if (f == NULL)
 		return NULL;
 	for (;;) {
+		if (n > FERRYC_MAX_SOURCE) {
+			free(buf);
+			fclose(f);
+			errno = EFBIG;
+			return NULL;
+		}
 		if (cap - n < 65536) {
 			cap = cap ? cap * 2 : 65536;
 			nb = realloc(buf, cap + 1);
@@ -291,7 +301,10 @@ main(int argc, char **argv)
 
 	src = read_file(o.input, &len);
 	if (src == NULL) {
-		fprintf(stderr, "ferryc: %s: %s\n", o.input, strerror(errno));
+		if (errno == EFBIG)
+			fprintf(stderr, "ferryc: %s: larger than %u bytes\n", o.input, FERRYC_MAX_SOURCE);
+		else
+			fprintf(stderr, "ferryc: %s: %s\n", o.input, strerror(errno));
 		return 1;
 	}
 	r = rw_parse(o.input, src, len, o.strict ? RW_PARSE_STRICT : 0, &ast, err, sizeof err);
