@@ -22,6 +22,8 @@ typedef struct rw_ast_priv {
 	char     *cur, *end;          /* free space: committed up to end */
 	char     *limit;
 	size_t    first;              /* size of the first commit */
+	size_t    hole;               /* bytes skipped after trims (not committed) */
+	int       trimmed;            /* the last commit was trimmed */
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
 	uint32_t  nidents;            /* RW_IDENT nodes made (sizes the scope analysis) */
