@@ -373,6 +373,8 @@ main(int argc, char **argv)
 		if (!nfiles && kinds[k].chunk != NULL) {
 			generate(&b, target, kinds[k].chunk);
 		} else if (!nfiles) {
+			free(b.p);   /* its peak RSS without the generated input's pages */
+			memset(&b, 0, sizeof b);
 			nreal = read_real(real_dir, &b);
 			if (nreal == 0) {
 				printf("real minified: skipped (no file found; tests/thirdparty.sh "
