@@ -97,7 +97,17 @@ static void env_name(rw_out *o, const char *prefix, uint32_t k)
 static int aliased(const ri_ctx *c, const rw_scope *f, uint32_t k)
 {
 	const ri_scope *r = f ? &c->sc[f->id] : NULL;
-	return r && r->nrefs && k >= 1 && k <= r->outer && r->nrefs[k] >= RI_ALIAS_MIN;
+	return r && r->nrefs && k >= 1 && k <= r->outer &&
+	       r->nrefs[k] >= ((f->flags & RW_SF_CLOSURES) ? RI_ALIAS_MIN_CLOSURES : RI_ALIAS_MIN);
+}
+
+/* level k's environment as code written in function f: Pl<k> if f aliases it */
+static void env_name_in(const ri_ctx *c, rw_out *o, const rw_scope *f, uint32_t k)
+{
+	if (aliased(c, f, k))
+		rw_out_printf(o, "%sl%u", c->prefix, (unsigned)k);
+	else
+		env_name(o, c->prefix, k);
 }
 
 /* "Pe<k>[i]" (or "Pl<k>[i]" in a function that aliases level k) for a
@@ -382,8 +392,34 @@ static int decide_inline(ri_ctx *c)
 	return 0;
 }
 
-/* references to environment-only bindings of enclosing functions, per
- * function and level (what ident() will rewrite to Pe<k>.x) */
+/* one more use of enclosing level k's environment in the code of function f */
+static int count_env_use(ri_ctx *c, rw_scope *f, uint32_t k)
+{
+	ri_scope *fr;
+
+	if (!f || f->kind != RW_SCOPE_FUNCTION)
+		return 0;
+	fr = &c->sc[f->id];
+	if (k < 1 || k > fr->outer)
+		return 0;
+	if (!fr->nrefs) {
+		fr->nrefs = rw_ast_alloc(c->ast, (fr->outer + 1) * sizeof *fr->nrefs);
+		if (!fr->nrefs)
+			return -1;
+		memset(fr->nrefs, 0, (fr->outer + 1) * sizeof *fr->nrefs);
+	}
+	fr->nrefs[k]++;
+	return 0;
+}
+
+static int fast_tag(const ri_ctx *c, const rw_scope *f);
+static const rw_scope *inline_owner(const ri_ctx *c, const rw_scope *s);
+
+/* uses of enclosing environments per function and level: references to
+ * environment-only bindings (what ident() rewrites to Pe<k>[i]), and in
+ * functions that make closures also the env of each tag written in JS and
+ * the parent of its own environment (the aliasing threshold is higher
+ * there, see RI_ALIAS_MIN_CLOSURES) */
 static int count_env_refs(ri_ctx *c)
 {
 	uint32_t i, n = rw_scopes_nrefs(c->scopes);
@@ -391,29 +427,33 @@ static int count_env_refs(ri_ctx *c)
 	for (i = 0; i < n; i++) {
 		rw_ref *r = rw_scopes_ref(c->scopes, i);
 		rw_scope *f;
-		ri_scope *fr;
-		uint32_t k;
 
 		if (!rw_ref_binding(r) || (r->flags & RW_RF_DECL) || ri_repr(c, rw_ref_binding(r)) != RI_ENV)
 			continue;
 		f = rw_ref_scope(r) ? rw_ref_scope(r)->func : NULL;
-		/* not in a function that makes closures: Duktape keeps every
-		 * variable of such a function in its environment record, where
-		 * one more costs more than the lookups it saves */
-		if (!f || f->kind != RW_SCOPE_FUNCTION || f == rw_binding_function(rw_ref_binding(r)) ||
-		    (f->flags & RW_SF_CLOSURES))
+		if (!f || f == rw_binding_function(rw_ref_binding(r)))
 			continue;
-		fr = &c->sc[f->id];
-		k = c->sc[rw_ref_binding(r)->scope->id].inner;
-		if (k < 1 || k > fr->outer)
+		if (count_env_use(c, f, c->sc[rw_ref_binding(r)->scope->id].inner) < 0)
+			return -1;
+	}
+	for (i = 1; i < c->nsites; i++) {
+		rw_scope *s = c->site_scope[i], *f;
+		const rw_scope *io;
+		const ri_scope *r;
+
+		if (!s || !s->parent)
 			continue;
-		if (!fr->nrefs) {
-			fr->nrefs = rw_ast_alloc(c->ast, (fr->outer + 1) * sizeof *fr->nrefs);
-			if (!fr->nrefs)
-				return -1;
-			memset(fr->nrefs, 0, (fr->outer + 1) * sizeof *fr->nrefs);
-		}
-		fr->nrefs[k]++;
+		r = &c->sc[s->id];
+		f = s->parent->func;
+		if (r->has_env && !r->inline_env && r->outer &&
+		    count_env_use(c, s, r->outer) < 0)
+			return -1;
+		/* accessors and methods are tagged by a native call */
+		if (r->prop || !f || !(f->flags & RW_SF_CLOSURES) || !fast_tag(c, f))
+			continue;
+		io = inline_owner(c, s);
+		if (count_env_use(c, f, io ? c->sc[io->id].outer : r->outer) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -585,7 +625,8 @@ static int fast_tag(const ri_ctx *c, const rw_scope *f)
 
 /* `T[Pk[n]] = env` and `, T[Pk[j]] = v` per inline value: the stores the
  * native tagger makes, in the same order */
-static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope *s)
+static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope *s,
+                       const rw_scope *in)
 {
 	const rw_scope *f = inline_owner(c, s);
 	uint32_t k = f ? c->sc[f->id].outer : c->sc[s->id].outer, j = 0;
@@ -594,7 +635,7 @@ static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope
 	rw_out_printf(o, "%s[%s.%sk[%u]] = ", t, t, c->prefix,
 	              (unsigned)(RI_KEYS_SITE0 + c->sc[s->id].site));
 	if (k)
-		env_name(o, c->prefix, k);
+		env_name_in(c, o, in, k);
 	else
 		rw_out_puts(o, "void 0");
 	if (!f)
@@ -646,7 +687,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 		env_name(&o, c->prefix, r->inner);
 		rw_out_puts(&o, " = [");
 		if (r->outer)
-			env_name(&o, c->prefix, r->outer);
+			env_name_in(c, &o, s, r->outer);
 		else
 			rw_out_puts(&o, "void 0");
 		for (b = s->bindings; b; b = b->next) {
@@ -674,7 +715,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 			if (b->len < sizeof nm) {
 				memcpy(nm, b->name, b->len);
 				nm[b->len] = 0;
-				tag_stores(c, &o, nm, fs);
+				tag_stores(c, &o, nm, fs, s);
 				rw_out_puts(&o, ";");
 				any = 1;
 				continue;
@@ -732,7 +773,7 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 		add_text(c, n->span.start, n->span.start, 1, depth, &o);
 		rw_out_init(&o);
 		rw_out_puts(&o, ", ");
-		tag_stores(c, &o, t, s);
+		tag_stores(c, &o, t, s, c->cur_func);
 		rw_out_printf(&o, ", %s)", t);
 		add_text(c, n->span.end, n->span.end, 0, depth, &o);
 		c->cur_tmp = 1;

@@ -46,6 +46,12 @@ typedef struct ri_scope {
  * (Duktape: a lookup through the scope chain per use); one lookup at entry
  * into a local pays off from two uses on. */
 #define RI_ALIAS_MIN 2
+/* In a function that makes closures Duktape copies every variable into its
+ * environment record when it returns, so the alias costs more there (about
+ * 600 instructions): from three uses on (references, the env of each tag,
+ * the parent of its own environment). bench/programs/closure_events.js:
+ * 1.186 -> 1.180 at scale 1.0 (tick() and debounce's function). */
+#define RI_ALIAS_MIN_CLOSURES 3
 
 /* An inline environment costs each closure made in it one hidden property
  * per value, which fits in the room Duktape leaves when the tag is added

@@ -18,6 +18,8 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/tiny.js tests/data/snapshot/same_delay.js tests/data/snapshot/error_hops.js \
 	tests/data/snapshot/fn_names.js tests/data/snapshot/frozen_fns.js \
 	tests/data/snapshot/xfail.txt
+# environments read through a local alias in functions that make closures
+EXTRA_DIST += tests/data/snapshot/env_alias.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

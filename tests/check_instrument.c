@@ -674,6 +674,40 @@ START_TEST(test_instrument_idempotent)
 }
 END_TEST
 
+/* environments are arrays [parent, bindings...]; a function that makes
+ * closures reads an enclosing environment through Pl<k> from three uses on
+ * (references, the env of a tag written in JS, its own environment's parent) */
+START_TEST(test_env_arrays_alias)
+{
+	inst t;
+	const char *src =
+		"function dev(id) {\n"
+		"  var n = 0, m = 0;\n"
+		"  function two() { n++; return function () { return id; }; }\n"
+		"  function three() { n++; m++; return function () { return id; }; }\n"
+		"  function own(q) { n++; m++; q++; return function () { return q + m; }; }\n"
+		"  function leaf() { n++; return n; }\n"
+		"  return [two, three, own, leaf];\n"
+		"}\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function dev(id) {var $Fe1 = [void 0, id, void 0, void 0];"));
+	/* two uses (n, the tag's env): no alias */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function two() {var $Fx; $Fe1[2]++; return ($Fx = function () { return id; }, "
+	                                       "$Fx[$Fx.$Fk[7]] = $Fe1, $Fx); }"));
+	/* three uses: aliased, the tag too */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function three() {var $Fl1 = $Fe1;var $Fx; $Fl1[2]++; $Fl1[3]++; "
+	                                       "return ($Fx = function () { return id; }, $Fx[$Fx.$Fk[9]] = $Fl1, $Fx); }"));
+	/* its own environment's parent counts */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function own(q) {var $Fl1 = $Fe1;var $Fe2 = [$Fl1, q];var $Fx; $Fl1[2]++; "
+	                                       "$Fl1[3]++; ;($Fe2[1] = ++q); "
+	                                       "return ($Fx = function () { return q + $Fe1[3]; }, $Fx[$Fx.$Fk[11]] = $Fe2, $Fx); }"));
+	/* no closures: from two uses */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function leaf() {var $Fl1 = $Fe1; $Fl1[2]++; return $Fl1[2]; }"));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_asi_and_new)
 {
 	inst t;
@@ -793,6 +827,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_strict_units_and_prefix);
 	tcase_add_test(tc, test_instrument_idempotent);
 	tcase_add_test(tc, test_asi_and_new);
+	tcase_add_test(tc, test_env_arrays_alias);
 	suite_add_tcase(s, tc);
 	return s;
 }
