@@ -33,6 +33,7 @@ void
 rw_scopes_finish(rw_scopes *s)
 {
 	uint32_t i;
+	int dyn = 0;   /* some sloppy direct eval or with: references may be dynamic */
 
 	/* ids are in source order, so a parent comes before its children */
 	for (i = 0; i < s->nscopes; i++) {
@@ -49,6 +50,9 @@ rw_scopes_finish(rw_scopes *s)
 				sc->ncaptured++;
 		if (sc->ncaptured && sc->kind != RW_SCOPE_PROGRAM)
 			sc->flags |= RW_SF_CAPTURED;
+		if (((sc->flags & RW_SF_EVAL) && !(sc->flags & RW_SF_STRICT)) ||
+		    (sc->flags & (RW_SF_WITH | RW_SF_IN_WITH)))
+			dyn = 1;
 		if (sc->flags & (RW_SF_EVAL | RW_SF_WITH)) {
 			rw_scope *up;
 			for (up = sc; up; up = up->parent)
@@ -70,7 +74,9 @@ rw_scopes_finish(rw_scopes *s)
 		    (p->func->flags & RW_SF_EVAL) || (sc->flags & RW_SF_IN_WITH))
 			sc->flags |= RW_SF_IN_DYNAMIC;
 	}
-	for (i = 0; i < s->nrefs; i++)
+	/* without them no reference is (RW_RF_IN_WITH needs a with): skip the
+	 * walk up every reference's scope chain */
+	for (i = 0; dyn && i < s->nrefs; i++)
 		if (ref_is_dynamic(&s->refs[i]))
 			s->refs[i].flags |= RW_RF_DYNAMIC;
 }
