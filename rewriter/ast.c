@@ -73,6 +73,12 @@ arena_reserve(rw_ast_priv *p, size_t srclen)
 #endif
 	/* the first step: about what the source will need */
 	p->first = srclen * 4 < RW_STEP_MAX ? srclen * 4 : RW_STEP_MAX;
+	/* the intern table: sized for about one name per 128 source bytes
+	 * (minified libraries have one per ~170), up to 8192 slots, so that
+	 * it is not rebuilt five times on the way */
+	p->icap_first = 256;
+	while (p->icap_first < 8192 && (size_t)p->icap_first * 128 < srclen)
+		p->icap_first *= 2;
 	return 0;
 }
 
@@ -367,7 +373,7 @@ hash_bytes(const char *s, size_t len)
 static int
 itab_grow(rw_ast_priv *p)
 {
-	uint32_t ncap = p->icap ? p->icap * 2 : 256, i, j;
+	uint32_t ncap = p->icap ? p->icap * 2 : p->icap_first, i, j;
 	rw_istr *nt = calloc(ncap, sizeof *nt);
 
 	if (nt == NULL)

@@ -26,6 +26,7 @@ typedef struct rw_ast_priv {
 	int       trimmed;            /* the last commit was trimmed */
 	rw_istr  *itab;               /* open addressing, power of two */
 	uint32_t  icap, icount;
+	uint32_t  icap_first;         /* size of the first table (from the source) */
 	uint32_t  nidents;            /* RW_IDENT nodes made (sizes the scope analysis) */
 	uint32_t *lines;              /* offsets of line starts (lazy) */
 	uint8_t  *line_ascii;         /* per line: 1 if its bytes are all ASCII */
