@@ -265,7 +265,11 @@ function genArgs(strict) {
 	s += 'var ' + name + ' = (function () {' + useStrict(strict) + '\n';
 	s += '\tvar keep = [];\n';
 	s += '\tfunction f(' + a + ', ' + b + ') {' + (sloppy ? '' : (strict ? '' : ' "use strict";')) + '\n';
-	var body = [];
+	if (lastActs && chance(0.12)) {
+	lastActs.throwIt = pick(['new Error("the end " + __turn)', 'new RangeError("\\ud800 end")', '{ code: __turn }', '"a string"']);
+	emit('// difffuzz: ends with an uncaught error');
+}
+var body = [];
 	/* 5 and 6 leave the scope dynamic (arguments escapes): closures of f are
 	 * then refused by design, so they are rarer */
 	switch (chance(0.85) ? int(0, 4) : int(5, 6)) {
@@ -698,6 +702,7 @@ function plan(task, ctx) {
 	return acts;
 }
 var mainTask = { id: -1, kind: 'M', inv: [], n: 1, calls: 0 };
+var lastActs = null;   /* the last turn of the run */
 (function simulate() {
 	var mainTimers = chance(0.7);
 	var firstActs = plan(mainTask, {
@@ -728,6 +733,7 @@ var mainTask = { id: -1, kind: 'M', inv: [], n: 1, calls: 0 };
 				if (acts.make.some(function (x) { return x.kind !== 'I'; })) st.timer = true;
 				if (acts.make.some(function (x) { return x.kind === 'I'; })) st.imm = true;
 				it.inv.push(acts);
+				lastActs = acts;
 			});
 			continue;
 		}
@@ -745,6 +751,7 @@ var mainTask = { id: -1, kind: 'M', inv: [], n: 1, calls: 0 };
 			}
 		});
 		t.inv.push(acts);
+		lastActs = acts;
 		if (t.kind === 'V' && last) acts.clearSelf = true;
 	}
 })();
@@ -769,6 +776,7 @@ function emitActs(acts, pad, tag) {
 		s += pad + (t.kind === 'I' ? 'clearImmediate' : pick(['clearTimeout', 'clearInterval'])) + '(__ids[' + t.id + ']);\n';
 	});
 	if (acts.clearSelf) s += pad + 'clearInterval(__ids[SELF]);\n';
+	if (acts.throwIt) s += pad + 'throw ' + acts.throwIt + ';\n';
 	return s;
 }
 var body = [];
@@ -805,6 +813,9 @@ tasks.forEach(function (t) {
 	body.push(s);
 });
 body.push('__p("main", [' + steps.join(', ') + ']);');
+/* the exit status: process.exitCode, or an uncaught error in the last turn
+ * (status 1, "Uncaught ..." on stderr, the same after any resume) */
+if (chance(0.15)) body.push('process.exitCode = ' + int(0, 3) + ';');
 body.push(emitActs(mainTask.inv[0], '', 'M'));
 emit(body.join('\n'));
 /* the main script's own first look at the state */
