@@ -48,7 +48,8 @@ else
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-difffuzz.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
 fails=0 nseeds=0 nsnaps=0 nhops=0 nrefused=0
 
 # run EXE PREFIX [ARGS...] (in the current directory): PREFIX.out/.err/.rc
