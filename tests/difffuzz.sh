@@ -19,6 +19,7 @@
 #   FERRY_FUZZ_FIRST=S     first seed of a FERRY_FUZZ_SEEDS run (default 1000);
 #   FERRY_FUZZ_ONLY="s..." exactly these seeds;
 #   FERRY_FUZZ_QUICK=1     step 1 only (transparency), much faster.
+#   FERRY_FUZZ_GEN=FILE    another generator (e.g. a copy, while editing it).
 # Exit 0 all seeds agree, 1 otherwise, 77 if a needed program is missing.
 set -u
 B=${FERRY_BUILDDIR:-.}
@@ -27,7 +28,7 @@ case $B in /*) ;; *) B=$(cd "$B" && pwd) ;; esac
 case $S in /*) ;; *) S=$(cd "$S" && pwd) ;; esac
 ferryc=${FERRYC:-$B/ferryc}
 duk=$B/tests/duk_run
-gen=$S/tests/difffuzz_gen.js
+gen=${FERRY_FUZZ_GEN:-$S/tests/difffuzz_gen.js}
 keep=$B/tests/difffuzz.d
 
 for x in "$ferryc" "$duk"; do
