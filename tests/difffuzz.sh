@@ -13,13 +13,18 @@
 #   3. a chain of hops of one turn each through the whole run (formats
 #      alternating), and one of two turns each: same output.
 # On a mismatch the seed is printed and the program kept in
-# $FERRY_BUILDDIR/tests/difffuzz.d/seed-N/ (prog.js, the outputs, why.txt).
+# $FERRY_BUILDDIR/tests/difffuzz.d/seed-N/ (prog.js, the outputs, why.txt),
+# with prog.min.js: the same program without the snippets it does not need
+# to fail (the generator leaves them out, everything else unchanged).
 # Environment: FERRY_BUILDDIR, FERRY_SRCDIR (set by make check);
 #   FERRY_FUZZ_SEEDS=N     run N seeds (default: the fixed list below);
 #   FERRY_FUZZ_FIRST=S     first seed of a FERRY_FUZZ_SEEDS run (default 1000);
 #   FERRY_FUZZ_ONLY="s..." exactly these seeds;
 #   FERRY_FUZZ_QUICK=1     step 1 only (transparency), much faster.
-#   FERRY_FUZZ_GEN=FILE    another generator (e.g. a copy, while editing it).
+#   FERRY_FUZZ_GEN=FILE    another generator (e.g. a copy, while editing it);
+#   FERRY_FUZZ_MINIMISE=0  keep a failing program as it is (default: also
+#                          write prog.min.js, without the snippets it does
+#                          not need to fail).
 # Exit 0 all seeds agree, 1 otherwise, 77 if a needed program is missing.
 set -u
 B=${FERRY_BUILDDIR:-.}
@@ -93,21 +98,21 @@ same() {
 	cmp -s "$1.out" full.out && cmp -s "$1.rc" full.rc && cmp -s "$1.err" full.err
 }
 
-check_seed() {   # seed
+check_seed() {   # seed [snippets to drop] -> 0, or 1 with $why set
 	seed=$1
-	d=$tmp/$seed
-	rm -rf "$d"; mkdir -p "$d"; cd "$d" || return
-	{ echo "var SEED = $seed;"; cat "$gen"; } > gen.js
+	d=$tmp/$seed${2:+-min}
+	rm -rf "$d"; mkdir -p "$d"; cd "$d" || return 1
+	{ echo "var SEED = $seed;"; [ -n "${2:-}" ] && echo "var DROP = [$(echo $2 | tr ' ' ',')];"; cat "$gen"; } > gen.js
 	if ! "$duk" gen.js > prog.js 2> gen.err || [ ! -s prog.js ]; then
-		cp gen.js prog.js; failed "$seed" "the generator failed: $(head -n 1 prog.js gen.err | tail -n 1)"; return
+		cp gen.js prog.js; why="the generator failed: $(head -n 1 prog.js gen.err | tail -n 1)"; return 1
 	fi
 	nseeds=$((nseeds + 1))
 	# 1. plain == instrumented
 	if ! "$ferryc" --plain prog.js -o p --runtime-dir "$B" > build.err 2>&1; then
-		failed "$seed" "plain build: $(head -n 1 build.err)"; return
+		why="plain build: $(head -n 1 build.err)"; return 1
 	fi
 	if ! "$ferryc" prog.js -o i --runtime-dir "$B" > build.err 2>&1; then
-		failed "$seed" "instrumented build: $(head -n 1 build.err)"; return
+		why="instrumented build: $(head -n 1 build.err)"; return 1
 	fi
 	app=$d/i/prog
 	run p/prog plain
@@ -117,22 +122,22 @@ check_seed() {   # seed
 	sed -i '/ferry-stats:/d' full.err
 	for x in out err rc; do
 		if ! cmp -s plain.$x full.$x; then
-			failed "$seed" "instrumented $x differs from plain: $(firstdiff plain.$x full.$x)"
-			return
+			why="instrumented $x differs from plain: $(firstdiff plain.$x full.$x)"
+			return 1
 		fi
 	done
 	if [ -z "$turns" ]; then
-		failed "$seed" "no turn count from --stats"; return
+		why="no turn count from --stats"; return 1
 	fi
 	# a program may end with an uncaught error on purpose (status 1)
 	if grep -q '^// difffuzz: ends with an uncaught error' prog.js; then
 		if [ "$(cat full.rc)" != 1 ] || ! grep -q '^Uncaught ' full.err; then
-			failed "$seed" "no uncaught error at the end (status $(cat full.rc))"; return
+			why="no uncaught error at the end (status $(cat full.rc))"; return 1
 		fi
 	elif [ -s full.err ] || ! grep -Eq '^[0-3]$' full.rc; then
-		failed "$seed" "the program itself fails (status $(cat full.rc)): $(head -n 1 full.err)"; return
+		why="the program itself fails (status $(cat full.rc)): $(head -n 1 full.err)"; return 1
 	fi
-	[ "${FERRY_FUZZ_QUICK:-}" = 1 ] && return
+	[ "${FERRY_FUZZ_QUICK:-}" = 1 ] && return 0
 	# 2. snapshot after every turn k
 	k=0
 	while [ $k -lt "$turns" ]; do
@@ -141,20 +146,20 @@ check_seed() {   # seed
 		run "$app" a --snapshot-after-turns $k --snapshot-to s.snap --snapshot-format $fmt
 		if [ ! -f s.snap ] && refused a; then
 			if ! same a; then
-				failed "$seed" "refused snapshot after $k turns, the run did not go on"; return
+				why="refused snapshot after $k turns, the run did not go on"; return 1
 			fi
 			nrefused=$((nrefused + 1)); k=$((k + 1)); continue
 		fi
 		if [ ! -f s.snap ]; then
-			failed "$seed" "no snapshot after $k of $turns turns: $(head -n 1 a.err)"; return
+			why="no snapshot after $k of $turns turns: $(head -n 1 a.err)"; return 1
 		fi
 		run "$app" b --resume s.snap
 		cat a.out b.out > ab.out
 		cat a.err b.err > ab.err
 		cp b.rc ab.rc
 		if [ "$(cat a.rc)" != 0 ] || ! same ab; then
-			failed "$seed" "snapshot ($fmt) after $k turns, resumed: $(head -n 1 ab.err) $(firstdiff full.out ab.out)"
-			return
+			why="snapshot ($fmt) after $k turns, resumed: $(head -n 1 ab.err) $(firstdiff full.out ab.out)"
+			return 1
 		fi
 		nsnaps=$((nsnaps + 1))
 		k=$((k + 1))
@@ -178,14 +183,42 @@ check_seed() {   # seed
 		done
 		cp hop.rc hops.rc 2> /dev/null || cp h0.rc hops.rc
 		if ! same hops; then
-			failed "$seed" "hops of $step turn(s), $i hops: $(head -n 1 hops.err) $(firstdiff full.out hops.out)"
-			return
+			why="hops of $step turn(s), $i hops: $(head -n 1 hops.err) $(firstdiff full.out hops.out)"
+			return 1
 		fi
 	done
 }
 
+# minimise SEED: leave out every snippet whose absence keeps the program
+# failing (one at a time); the result goes to the kept directory as
+# prog.min.js with its failure in why.min.txt
+minimise() {
+	n=$(sed -n 's|^// difffuzz: snippets \([0-9]*\)$|\1|p' "$keep/seed-$1/prog.js")
+	[ -n "$n" ] || return
+	drops= i=0 mwhy=$why c1=$nseeds c2=$nsnaps c3=$nhops c4=$nrefused
+	while [ $i -lt "$n" ]; do
+		if ! check_seed "$1" "$drops $i"; then
+			drops="$drops $i"; mwhy=$why
+		fi
+		i=$((i + 1))
+	done
+	nseeds=$c1 nsnaps=$c2 nhops=$c3 nrefused=$c4
+	if [ -z "$drops" ]; then
+		echo "  not minimised: every snippet is needed"; return
+	fi
+	check_seed "$1" "$drops" || true
+	nseeds=$c1 nsnaps=$c2 nhops=$c3 nrefused=$c4
+	cp "$tmp/$1-min/prog.js" "$keep/seed-$1/prog.min.js"
+	echo "$mwhy" > "$keep/seed-$1/why.min.txt"
+	echo "  minimised: $keep/seed-$1/prog.min.js ($(wc -l < "$keep/seed-$1/prog.min.js") lines, snippets left out:$drops)"
+}
+
 for s in $seeds; do
-	check_seed "$s"
+	if ! check_seed "$s"; then
+		failed "$s" "$why"
+		[ "${FERRY_FUZZ_MINIMISE:-1}" = 1 ] && minimise "$s"
+	fi
+	cd "$tmp" && rm -rf "${tmp:?}/$s" "${tmp:?}/$s-min"
 done
 cd /
 echo "difffuzz: $nseeds programs, $nsnaps snapshots resumed, $nrefused refused by design, $nhops hops, $fails failed"

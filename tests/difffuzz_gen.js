@@ -642,9 +642,24 @@ emit([
 ].join('\n'));
 
 /* ---- snippets ---- */
+/* DROP (optional, put in front by the driver's minimiser): indices of
+ * snippets left out of the output. Everything is generated as usual (the
+ * random sequence, so the rest of the program, stays the same); dropped
+ * snippets and their step calls are just not printed. */
+var dropped = {}, snipOut = [];
+if (typeof DROP !== 'undefined')
+	DROP.forEach(function (i) { dropped[i] = true; });
 var nsnip = int(2, 6), si;
-for (si = 0; si < nsnip; si++)
+out.push('// difffuzz: snippets ' + nsnip);
+for (si = 0; si < nsnip; si++) {
+	var at = out.length, before = steps.length;
 	pick(GENS)(strictProgram);
+	if (dropped[si]) {
+		for (var oi = at; oi < out.length; oi++) out[oi] = '// (snippet ' + si + ' dropped)';
+		steps.slice(before).forEach(function (st) { dropped[st] = true; });
+	}
+}
+function live(st) { return !dropped[st]; }
 
 /* ---- the event-loop plan (see the rules at the top) ---- */
 var D = pick([1, 1, 2, 3]);
@@ -760,7 +775,9 @@ var lastActs = null;   /* the last turn of the run */
 /* a task's callback: per-invocation action lists, chosen by a counter kept
  * in a closure (so the counter migrates) */
 function emitSchedule(t, pad) {
-	var cb = 'cb' + t.id, s = '', args = t.args.length ? ', ' + t.args.join(', ') : '';
+	var cb = 'cb' + t.id, s = '', args = t.args.length ? ', ' + t.args.map(function (a) {
+		return dropped[a] ? 'null' : a;
+	}).join(', ') : '';
 	if (t.kind === 'I')
 		return pad + '__ids[' + t.id + '] = setImmediate(' + cb + args + ');\n';
 	if (t.kind === 'V')
@@ -770,7 +787,7 @@ function emitSchedule(t, pad) {
 }
 function emitActs(acts, pad, tag) {
 	var s = '';
-	acts.steps.forEach(function (st) { s += pad + '__run("' + tag + ' ' + st + '", ' + st + ', __turn);\n'; });
+	acts.steps.filter(live).forEach(function (st) { s += pad + '__run("' + tag + ' ' + st + '", ' + st + ', __turn);\n'; });
 	acts.make.forEach(function (t) { s += emitSchedule(t, pad); });
 	acts.clear.forEach(function (t) {
 		s += pad + (t.kind === 'I' ? 'clearImmediate' : pick(['clearTimeout', 'clearInterval'])) + '(__ids[' + t.id + ']);\n';
@@ -812,7 +829,7 @@ tasks.forEach(function (t) {
 	}
 	body.push(s);
 });
-body.push('__p("main", [' + steps.join(', ') + ']);');
+body.push('__p("main", [' + steps.filter(live).join(', ') + ']);');
 /* the exit status: process.exitCode, or an uncaught error in the last turn
  * (status 1, "Uncaught ..." on stderr, the same after any resume) */
 if (chance(0.15)) body.push('process.exitCode = ' + int(0, 3) + ';');
