@@ -58,7 +58,10 @@ static int rt_take_and_ship(rt_ctx *rt, int migrating)
 		if (strncmp(why, "snapshot: ", 10) == 0)
 			why += 10;
 		fflush(stdout);
-		fprintf(stderr, "ferry: snapshot failed: %s; still running\n", why);
+		fprintf(stderr, "ferry: snapshot failed: %s%s; still running\n", why,
+		        rt->prog && !rt->prog->instrumented
+		        ? " (this executable was built with ferryc --plain: its functions "
+		          "cannot be migrated)" : "");
 		return -1;
 	}
 	if (migrating && rt->opts.migrate_to)

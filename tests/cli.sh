@@ -166,6 +166,13 @@ expect 1 '^tick: cannot resume: other\.json: snapshot is from another program' "
 expect 1 '^tick: cannot resume: /: is a directory' "$app" --resume /
 "$app" --resume s.json >out.txt 2>err.txt && grep -q 'tick 5' out.txt && ok || ko "resume of a good snapshot"
 
+# a --plain build says so when asked for a snapshot, and runs on
+"$ferryc" --plain tick.js -o p --runtime-dir "$FERRY_BUILDDIR" >build.log 2>&1 || ko "--plain build"
+p/tick --snapshot-after-turns 1 --snapshot-to p.json >out.txt 2>err.txt
+[ $? = 0 ] && [ ! -e p.json ] && grep -q 'tick 5' out.txt && [ "$(wc -l <err.txt)" = 1 ] &&
+	grep -q '^ferry: snapshot failed: .*built with ferryc --plain.*; still running$' err.txt && ok ||
+	{ ko "--plain snapshot"; cat err.txt; }
+
 # ---- device executable: network arguments ----
 expect 1 "^tick: 'nohost' is not HOST:PORT" "$app" --listen nohost
 expect 1 "^tick: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999

@@ -34,6 +34,8 @@ static const char usage_main[] =
 "  --max-bytes N    refuse snapshots larger than N bytes (default 268435456)\n"
 "  -h, --help       help;  --version  version\n"
 "\n"
+"Exit status: 0 success; 1 a bad, unreadable or another program's snapshot,\n"
+"or an output that cannot be written (one line on stderr); 2 a usage error.\n"
 "See ferry(1).\n";
 
 static const char usage_inspect[] =
