@@ -190,19 +190,12 @@ parse_args(int argc, char **argv, rw_cli_opts *o)
 				fputs("ferryc: -o needs a directory name, not an empty string\n", stderr);
 				return 2;
 			}
-			/* "build/" names build: messages then say build/app, not build//app */
+			/* "build/" names build: messages then say build/app, not
+			 * build//app (argv's strings are the program's to modify) */
 			{
-				size_t n = strlen(o->outdir);
-				if (n > 1 && o->outdir[n - 1] == '/') {
-					char *d = strdup(o->outdir);
-					if (!d) {
-						fputs("ferryc: out of memory\n", stderr);
-						return 1;
-					}
-					while (n > 1 && d[n - 1] == '/')
-						d[--n] = '\0';
-					o->outdir = d;   /* lives until exit */
-				}
+				size_t n = strlen(argv[i]);
+				while (n > 1 && argv[i][n - 1] == '/')
+					argv[i][--n] = '\0';
 			}
 		} else if (strcmp(a, "--cc") == 0) {
 			if (!need_arg(argc, argv, i))
