@@ -501,6 +501,14 @@ static int decide(ri_ctx *c)
 				    (b->flags & RW_BF_CAPTURED) &&
 				    (c->args_unsafe[i] || ri_repr(c, b) == RI_ENV))
 					dyn = 1;
+			/* a captured function-expression name that the code assigns
+			 * to: the write is ignored (sloppy) or throws (strict), but a
+			 * maker would re-create the name as a plain variable, so the
+			 * closures over it are not re-created (found by difffuzz) */
+			for (b = s->bindings; b && !dyn; b = b->next)
+				if (b->kind == RW_BIND_SELF && (b->flags & RW_BF_WRITE_IGNORED) &&
+				    (b->flags & RW_BF_CAPTURED))
+					dyn = 1;
 			r->site = (int32_t)site;
 			c->site_scope[site++] = s;
 			rw_scope_node(s)->u.fn.site = r->site;
