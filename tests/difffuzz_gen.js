@@ -169,11 +169,12 @@ function genNest(strict) {
 				var w = pick(ws);
 				inner += leafPad + '\t' + pick([w + ' = ' + mix(vis) + ';', w + ' += t;', w + '++;', 'if (t & 1) ' + w + ' = [' + w + '];']) + '\n';
 			});
-			/* NOT generated: a write to an enclosing function expression's
-			 * own name (ignored in sloppy code, a TypeError in strict code)
-			 * becomes a plain variable write after a restore (the maker
-			 * declares the name with var): known, not fixed yet, see
-			 * /work/notes/semantics-bugs.md (H19) */
+			/* a write to an enclosing function expression's own name
+			 * (ignored in sloppy code, a TypeError in strict code): such
+			 * closures are refused by design (a maker would re-create the
+			 * name as a plain variable) */
+			if (ro.length && chance(0.1))
+				inner += leafPad + '\t' + pick(ro) + ' = 7;\n';
 			inner += leafPad + '\treturn [' + vis.map(function (v) {
 				return 'typeof ' + v + ' === "function" ? "fn" : ' + v;
 			}).join(', ') + '];\n' + leafPad + '}';
