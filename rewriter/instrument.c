@@ -134,6 +134,7 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 
 /* ------------------------------------------------------------ decisions */
 
+
 /* set the flag of binding b in a [scope id][binding index] table */
 static void mark_binding(ri_ctx *c, uint8_t **table, const rw_binding *b)
 {
@@ -501,14 +502,9 @@ static int decide(ri_ctx *c)
 				    (b->flags & RW_BF_CAPTURED) &&
 				    (c->args_unsafe[i] || ri_repr(c, b) == RI_ENV))
 					dyn = 1;
-			/* a captured function-expression name that the code assigns
-			 * to: the write is ignored (sloppy) or throws (strict), but a
-			 * maker would re-create the name as a plain variable, so the
-			 * closures over it are not re-created (found by difffuzz) */
-			for (b = s->bindings; b && !dyn; b = b->next)
-				if (b->kind == RW_BIND_SELF && (b->flags & RW_BF_WRITE_IGNORED) &&
-				    (b->flags & RW_BF_CAPTURED))
-					dyn = 1;
+			/* (a write to a captured function-expression name is
+			 * rewritten by self_write(), so a maker's plain variable
+			 * for the name is never written) */
 			r->site = (int32_t)site;
 			c->site_scope[site++] = s;
 			rw_scope_node(s)->u.fn.site = r->site;
@@ -573,6 +569,69 @@ static void walk_node(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 static void put_src(const ri_ctx *c, rw_out *o, const rw_node *n)
 {
 	rw_out_put(o, c->ast->src + n->span.start, n->span.end - n->span.start);
+}
+
+/* ---------------------------------------- writes to a function's own name */
+
+/* The binding a write target (an identifier) resolves to when it is a named
+ * function expression's own name, else NULL. */
+static const rw_binding *self_target(const rw_node *t)
+{
+	rw_ref *r = t && t->kind == RW_IDENT ? rw_ref_of((rw_node *)t) : NULL;
+	const rw_binding *b = r ? rw_ref_binding(r) : NULL;
+
+	return b && b->kind == RW_BIND_SELF ? b : NULL;
+}
+
+/* A named function expression's own name is an immutable binding: a write to
+ * it is ignored in sloppy code and a TypeError ("not writable") in strict
+ * code. After a restore, the makers of inner functions bind the name as an
+ * ordinary variable, so every such write is rewritten into a write to the
+ * function's inherited read-only Function.prototype.<prefix>k, which fails
+ * in exactly the same way, with the same value and evaluation order:
+ *   n = e -> n.Pk = e     n op= e -> n.Pk = n op (e)     for (n in o) -> for (n.Pk in o)
+ *   n++ / n-- -> (n.Pk = +n)     ++n / --n -> (n.Pk = +n + 1) / (n.Pk = +n - 1) */
+static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
+{
+	rw_out o;
+
+	rw_out_init(&o);
+	if (n->kind == RW_UPDATE) {
+		uint32_t s, e;
+		rw_token_span(c->ast, n, &s, &e);
+		if (s == c->stmt_start)
+			rw_out_puts(&o, ";");
+		rw_out_puts(&o, "(");
+		put_src(c, &o, target);
+		rw_out_printf(&o, ".%sk = +", c->prefix);
+		put_src(c, &o, target);
+		if (n->flags & RW_PREFIX)
+			rw_out_puts(&o, n->op == RW_OP_INC ? " + 1" : " - 1");
+		rw_out_puts(&o, ")");
+		add_text(c, s, e, 2, depth, &o);
+		return;
+	}
+	if (n->kind == RW_ASSIGN && n->op != RW_OP_ASSIGN) {
+		rw_node *v = RW_N(n, assign.value);
+		const char *op = rw_op_text((rw_op)n->op);
+		uint32_t i;
+
+		rw_out_printf(&o, ".%sk = ", c->prefix);
+		put_src(c, &o, target);
+		rw_out_printf(&o, " %.*s (", (int)strlen(op) - 1, op);
+		/* keep the line breaks of the replaced operator */
+		for (i = target->span.end; i < v->span.start; i++)
+			if (c->ast->src[i] == '\n')
+				rw_out_puts(&o, "\n");
+		add_text(c, target->span.end, v->span.start, 2, depth, &o);
+		rw_out_init(&o);
+		rw_out_puts(&o, ")");
+		add_text(c, v->span.end, v->span.end, 0, depth, &o);
+		walk_node(c, v, n, depth + 1);
+		return;
+	}
+	rw_out_printf(&o, ".%sk", c->prefix);     /* =, and the left of for-in */
+	add_text(c, target->span.end, target->span.end, 1, depth, &o);
 }
 
 /* the env argument of a tag: ", Pe<k>" or "" */
@@ -920,6 +979,9 @@ static void for_in(ri_ctx *c, rw_node *n, int depth)
 {
 	rw_node *left = RW_N(n, for_in.left);
 
+	if (self_target(left))
+		self_write(c, n, left, depth);
+
 	if (left && left->kind == RW_VAR && left->u.var.decls.n == 1) {
 		rw_node *d = RW_ITEM(left, var.decls, 0);
 		rw_ref *r = d && RW_N(d, decl.id) ? rw_ref_of(RW_N(d, decl.id)) : NULL;
@@ -1046,6 +1108,12 @@ static int visit(rw_node *n, void *ud)
 		walk_children(c, n, f->depth);
 		break;
 	case RW_ASSIGN:
+		if (self_target(RW_N(n, assign.target))) {
+			self_write(c, n, RW_N(n, assign.target), f->depth);
+			if (n->op == RW_OP_ASSIGN)
+				walk_children(c, n, f->depth);
+			break;
+		}
 		if (RW_N(n, assign.target) && RW_N(n, assign.target)->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(RW_N(n, assign.target));
 			if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_MIRROR) {
@@ -1064,6 +1132,10 @@ static int visit(rw_node *n, void *ud)
 		walk_children(c, n, f->depth);
 		break;
 	case RW_UPDATE:
+		if (self_target(RW_N(n, update.arg))) {
+			self_write(c, n, RW_N(n, update.arg), f->depth);
+			break;
+		}
 		if (RW_N(n, update.arg) && RW_N(n, update.arg)->kind == RW_IDENT) {
 			rw_ref *r = rw_ref_of(RW_N(n, update.arg));
 			if (r && rw_ref_binding(r) && ri_repr(c, rw_ref_binding(r)) == RI_MIRROR) {

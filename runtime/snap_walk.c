@@ -504,8 +504,8 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 			return sw_fail(w, &self, "a function with an unknown site tag cannot be migrated");
 		site--;
 		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
-			return sw_fail(w, &self, "(closure of %s:%u): eval, with, a write through "
-			               "`arguments` or to a function expression's name makes its scope dynamic",
+			return sw_fail(w, &self, "(closure of %s:%u): eval, with or a write through "
+			               "`arguments` makes its scope dynamic",
 			               prog->filename ? prog->filename : "?", (unsigned)prog->sites[site].line);
 		if (hk & HK_INLINE) {
 			char msg[160];

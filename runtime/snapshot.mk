@@ -20,6 +20,8 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/xfail.txt
 # environments read through a local alias in functions that make closures
 EXTRA_DIST += tests/data/snapshot/env_alias.js
+# writes to a function expression's own name from closures over it
+EXTRA_DIST += tests/data/snapshot/nfe_write.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

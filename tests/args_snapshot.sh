@@ -7,8 +7,6 @@
 # closure's file:line, write no file, and the program must run on to the
 # same output and status as an uninterrupted run. The shapes ferryc does
 # follow (tests/corpus/loop_args*.js) are snapshot-tested by snapshot.sh.
-# The same for closures over a function expression's name that the code
-# assigns to (tests/data/instrument/nfe_write.js).
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-args.XXXXXX") || exit 99
@@ -27,24 +25,6 @@ for k in 0 1 2; do
 		echo "ok refused after $k turns: $(cat a.err)"
 	else
 		echo "FAIL after $k turns (status $st, expected $st0)"; cat a.err; diff a.out full.out
-		fails=$((fails + 1))
-	fi
-done
-# a captured function-expression name that the code assigns to (H19): the
-# closures over it are refused the same way
-cp "$FERRY_SRCDIR/tests/data/instrument/nfe_write.js" . || exit 99
-if ! "$FERRY_BUILDDIR/ferryc" nfe_write.js -o n --runtime-dir "$FERRY_BUILDDIR" >build.log 2>&1; then
-	echo "FAIL build nfe_write"; cat build.log; exit 1
-fi
-n/nfe_write >nfull.out 2>&1; st0=$?
-for k in 0 1 2; do
-	rm -f s.json
-	n/nfe_write --snapshot-after-turns $k --snapshot-to s.json >a.out 2>a.err; st=$?
-	if [ $st = $st0 ] && [ ! -e s.json ] && cmp -s a.out nfull.out && [ "$(wc -l <a.err)" = 1 ] &&
-	   grep -Eq '^ferry: snapshot failed: global\.(sloppy|strict) \(closure of nfe_write\.js:(3|7)\): .*function expression.*; still running$' a.err; then
-		echo "ok nfe_write refused after $k turns: $(cat a.err)"
-	else
-		echo "FAIL nfe_write after $k turns (status $st, expected $st0)"; cat a.err; diff a.out nfull.out
 		fails=$((fails + 1))
 	fi
 done

@@ -677,6 +677,26 @@ END_TEST
 /* environments are arrays [parent, bindings...]; a function that makes
  * closures reads an enclosing environment through Pl<k> from three uses on
  * (references, the env of a tag written in JS, its own environment's parent) */
+START_TEST(test_self_name_writes)
+{
+	inst t;
+	const char *src =
+		"var f = (function n(k) {\n"
+		"  n = k; n += 1; n++; --n;\n"
+		"  for (n in {}) ;\n"
+		"  return function () { n = 2; return n; };\n"
+		"});\n";
+
+	/* writes to a function expression's own name fail on the inherited
+	 * read-only Function.prototype.$Fk, as they fail on the name */
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "n.$Fk = k; n.$Fk = n + (1); ;(n.$Fk = +n); ;(n.$Fk = +n - 1);"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "for (n.$Fk in {}) ;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "n.$Fk = 2; return n;"));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_env_arrays_alias)
 {
 	inst t;
@@ -828,6 +848,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_instrument_idempotent);
 	tcase_add_test(tc, test_asi_and_new);
 	tcase_add_test(tc, test_env_arrays_alias);
+	tcase_add_test(tc, test_self_name_writes);
 	suite_add_tcase(s, tc);
 	return s;
 }
