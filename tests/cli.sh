@@ -176,6 +176,7 @@ p/tick --snapshot-after-turns 1 --snapshot-to p.json >out.txt 2>err.txt
 # ---- device executable: network arguments ----
 expect 1 "^tick: 'nohost' is not HOST:PORT" "$app" --listen nohost
 expect 1 "^tick: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
+rm -f listen.err
 "$app" --listen 127.0.0.1:0 >/dev/null 2>listen.err &
 bg=$!
 port=

@@ -18,9 +18,19 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-mig.XXXXXX") || exit 99
 pids=
 cleanup() {
 	for p in $pids; do kill -9 "$p" 2>/dev/null; done
+	[ -z "${watchdog:-}" ] || kill "$watchdog" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
+# No step may wait forever: a process that should exit is reaped within a
+# bound (reap, gone_within), and the whole script gives up after 10 minutes.
+(
+	trap 'kill $s 2>/dev/null; exit 0' TERM
+	sleep 600 >/dev/null 2>&1 & s=$!
+	wait $s && echo "FAIL: migrate.sh still running after 600 s" >&2 && kill -TERM $$
+) &
+watchdog=$!
 export FERRY_XFER_TIMEOUT_MS=3000
 HOST=127.0.0.1
 
@@ -54,13 +64,16 @@ bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
 LENV=
 listen() {
 	name=$1 exe=$2; shift 2
+	# an earlier scenario's files would show its port until the new
+	# process's redirections truncate them: start from none
+	rm -f "$tmp/$name.out" "$tmp/$name.err"
 	env $LENV "$exe" --listen "$HOST:0" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
 	PID=$!
 	pids="$pids $PID"
 	PORT=
 	i=0
 	while [ $i -lt 100 ]; do
-		PORT=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/$name.err")
+		PORT=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/$name.err" 2>/dev/null)
 		[ -n "$PORT" ] && return 0
 		kill -0 "$PID" 2>/dev/null || break
 		sleep 0.05
@@ -69,14 +82,24 @@ listen() {
 	echo "listener $name did not start:"; cat "$tmp/$name.err"
 	return 1
 }
-# reap PID: wait for it (in this shell: only the parent can) and set RC
-reap() { wait "$1"; RC=$?; }
-alive() { kill -0 "$1" 2>/dev/null; }
-# wait up to 5 s for PID to exit; 0 if it did
+# alive PID: running (an exited child stays a zombie until reaped: not alive)
+alive() {
+	st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
+	[ -n "$st" ] && [ "$st" != Z ]
+}
+# gone_within PID [TENTHS]: wait up to TENTHS/10 s (default 5 s) for PID to
+# exit; 0 if it did
 gone_within() {
 	i=0
-	while alive "$1" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	while alive "$1" && [ $i -lt "${2:-50}" ]; do sleep 0.1; i=$((i + 1)); done
 	! alive "$1"
+}
+# reap PID: wait (up to 60 s) for it to exit and set RC; a process still
+# running then is killed and RC says so, so a failed hop fails the scenario
+# instead of hanging the suite
+reap() {
+	if gone_within "$1" 600; then wait "$1"; RC=$?
+	else kill -9 "$1" 2>/dev/null; wait "$1" 2>/dev/null; RC="hung (killed after 60 s)"; fi
 }
 # handler_ready PID: wait (up to 5 s) until PID catches SIGUSR1 (SigCgt bit 9),
 # so an early signal does not kill it with the default action

@@ -65,7 +65,7 @@ wait_ready() {
 	done
 	return 1
 }
-rm -f sig.json
+rm -f sig.json s.out s.err
 "$runp" signal.js --snapshot-to sig.json > s.out 2> s.err &
 pid=$!
 wait_ready s.out && kill -USR1 $pid
@@ -78,6 +78,8 @@ if [ $st = 0 ] && [ -s sig.json ] && [ "$(cat s.out)" = ready ]; then
 else bad "SIGUSR1 snapshot (status $st)"; cat s.out s.err; fi
 
 # 3. SIGUSR1 without a destination: refused, keeps running
+# (s.out from case 2 says "ready" already: start from an empty one)
+rm -f s.out s.err
 "$runp" signal.js > s.out 2> s.err &
 pid=$!
 wait_ready s.out && kill -USR1 $pid
