@@ -807,23 +807,28 @@ static void func_body(ri_ctx *c, rw_node *fn, int depth)
 {
 	rw_scope *s = rw_scope_of(fn), *up = c->cur_func;
 	uint32_t pos = 0;
-	int up_tmp = c->cur_tmp;
+	int up_tmp = c->cur_tmp, up_late = c->cur_late;
 
 	if (s)
 		pos = prologue(c, s, &fn->u.fn.body, fn->u.fn.body_start + 1, depth);
 	c->cur_func = s;
 	c->cur_tmp = 0;
+	c->cur_late = 0;
 	walk_children(c, fn, depth);
-	if (s && c->cur_tmp) {
+	if (s && (c->cur_tmp || c->cur_late)) {
 		/* after the prologue's text (same place, added later), before
 		 * the body's own edits (deeper) */
 		rw_out o;
 		rw_out_init(&o);
-		rw_out_printf(&o, "var %sx;", c->prefix);
+		if (c->cur_tmp)
+			rw_out_printf(&o, "var %sx;", c->prefix);
+		if (c->cur_late)
+			rw_out_printf(&o, "var %sv;", c->prefix);
 		add_text(c, pos, pos, 1, depth, &o);
 	}
 	c->cur_func = up;
 	c->cur_tmp = up_tmp;
+	c->cur_late = up_late;
 }
 
 static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
@@ -943,6 +948,167 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	if (call)
 		rw_out_puts(&o, ")");
 	add_text(c, n->span.start, n->span.end, 2, depth, &o);
+}
+
+/* ------------------------------------------- late reads of a left operand */
+
+/* Duktape compiles a binary operator whose left operand is one of the
+ * function's own register-bound variables (a var, parameter or function
+ * declaration; not a catch parameter, not inside `with`) without copying
+ * the variable: the operator reads it after the right operand has run. So
+ * `x + f()` where f changes x adds x's new value, and `x - (x = 3)` is 0.
+ * A variable moved to an environment is a property read made in order; to
+ * print what the original prints, the read is moved after the right
+ * operand: `x OP r` -> `(Pv = r, Pe<d>[i] OP Pv)`. The left operand may be
+ * parenthesized, or the last item of a comma expression, as in Duktape
+ * (the comma passes the variable through). */
+
+/* the variable a left operand reads late, or NULL */
+static const rw_binding *late_left(const ri_ctx *c, const rw_node *l)
+{
+	const rw_ref *r;
+	const rw_binding *b;
+
+	while (l && l->kind == RW_SEQ && l->u.seq.items.n)
+		l = RW_ITEM(l, seq.items, l->u.seq.items.n - 1);
+	if (!l || l->kind != RW_IDENT || !(r = rw_ref_of((rw_node *)l)) || !(b = rw_ref_binding(r)))
+		return NULL;
+	if (b->kind == RW_BIND_CATCH || b->kind == RW_BIND_SELF || ri_repr(c, b) != RI_ENV ||
+	    !c->cur_func || rw_binding_function(b) != c->cur_func)
+		return NULL;
+	return b;
+}
+
+/* a right operand whose evaluation runs no code that could write a
+ * variable: a literal, `this`, a declared variable (a declared global is a
+ * non-configurable data property: no getter), a function expression, or
+ * - + ! ~ void of a literal */
+static int pure_operand(const rw_node *n)
+{
+	const rw_ref *r;
+
+	switch (n->kind) {
+	case RW_NULL: case RW_BOOL: case RW_NUMBER: case RW_STRING: case RW_REGEX:
+	case RW_THIS: case RW_FUNC_EXPR:
+		return 1;
+	case RW_IDENT:
+		r = rw_ref_of((rw_node *)n);
+		return r && rw_ref_binding(r);
+	case RW_UNARY:
+		return n->op != RW_OP_DELETE && n->op != RW_OP_TYPEOF && RW_N(n, unary.arg) &&
+		       RW_N(n, unary.arg)->kind != RW_IDENT && RW_N(n, unary.arg)->kind != RW_THIS &&
+		       RW_N(n, unary.arg)->kind != RW_FUNC_EXPR && pure_operand(RW_N(n, unary.arg));
+	default:
+		return 0;
+	}
+}
+
+/* copies the line breaks of src[a, b) (kept where text is replaced, so
+ * that line numbers stay those of the original) */
+static void keep_lines(const ri_ctx *c, rw_out *o, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (c->ast->src[a] == '\n')
+			rw_out_puts(o, "\n");
+}
+
+/* rewrites `l OP r` when l is read late (returns 1), else returns 0 */
+static int late_binary(ri_ctx *c, rw_node *n, int depth)
+{
+	rw_node *l = RW_N(n, binary.left), *r = RW_N(n, binary.right);
+	const rw_binding *b;
+	uint32_t s, e;
+	rw_out o;
+
+	if (n->op == RW_OP_AND || n->op == RW_OP_OR || !l || !r || !(b = late_left(c, l)) ||
+	    pure_operand(r))
+		return 0;
+	rw_token_span(c->ast, n, &s, &e);
+	rw_out_init(&o);
+	if (s == c->stmt_start)
+		rw_out_puts(&o, ";");
+	rw_out_puts(&o, "(");
+	if (l->kind == RW_IDENT) {
+		/* `x OP r` -> `(Pv = r, Pe[i] OP Pv)` (the parentheses of `(x)` go) */
+		rw_out_printf(&o, "%sv = ", c->prefix);
+		keep_lines(c, &o, s, r->span.start);
+		add_text(c, s, r->span.start, 2, depth, &o);
+	} else {
+		/* `(a, x) OP r` -> `((a, x), Pv = r, Pe[i] OP Pv)` */
+		add_text(c, s, s, 1, depth, &o);
+		walk_node(c, l, n, depth + 1);
+		rw_out_init(&o);
+		rw_out_printf(&o, ", %sv = ", c->prefix);
+		keep_lines(c, &o, l->span.end, r->span.start);
+		add_text(c, l->span.end, r->span.start, 2, depth, &o);
+	}
+	walk_node(c, r, n, depth + 1);
+	rw_out_init(&o);
+	rw_out_puts(&o, ", ");
+	env_ref(c, &o, b);
+	rw_out_printf(&o, " %s %sv)", rw_op_text((rw_op)n->op), c->prefix);
+	add_text(c, r->span.end, r->span.end, 0, depth, &o);
+	c->cur_late = 1;
+	return 1;
+}
+
+/* `switch (x)` compares the case values with the register x as it is when
+ * each comparison runs, in the same way: when a case value may run code,
+ * `switch (x) { case v: ...` -> `switch (true) { case (Pv = v, Pv ===
+ * Pe<d>[i]): ...` (a comma discriminant keeps its first items: `((a, x),
+ * true)`), else returns 0 */
+static int late_switch(ri_ctx *c, rw_node *n, int depth)
+{
+	rw_node *d = RW_N(n, switch_.disc);
+	const rw_binding *b;
+	uint32_t i;
+	rw_out o;
+	int impure = 0;
+
+	if (!d || !(b = late_left(c, d)))
+		return 0;
+	for (i = 0; i < n->u.switch_.cases.n; i++) {
+		rw_node *k = RW_ITEM(n, switch_.cases, i);
+		if (k && RW_N(k, case_.test) && !pure_operand(RW_N(k, case_.test)))
+			impure = 1;
+	}
+	if (!impure)
+		return 0;
+	rw_out_init(&o);
+	if (d->kind == RW_IDENT) {
+		rw_out_puts(&o, "true");
+		add_text(c, d->span.start, d->span.end, 2, depth, &o);
+	} else {
+		rw_out_puts(&o, "(");
+		add_text(c, d->span.start, d->span.start, 1, depth, &o);
+		walk_node(c, d, n, depth + 1);
+		rw_out_init(&o);
+		rw_out_puts(&o, ", true)");
+		add_text(c, d->span.end, d->span.end, 0, depth, &o);
+	}
+	for (i = 0; i < n->u.switch_.cases.n; i++) {
+		rw_node *k = RW_ITEM(n, switch_.cases, i), *t;
+		uint32_t j;
+
+		if (!k)
+			continue;
+		if ((t = RW_N(k, case_.test)) != NULL) {
+			rw_out_init(&o);
+			rw_out_printf(&o, "(%sv = ", c->prefix);
+			add_text(c, t->span.start, t->span.start, 1, depth + 1, &o);
+			walk_node(c, t, k, depth + 2);
+			rw_out_init(&o);
+			rw_out_printf(&o, ", %sv === ", c->prefix);
+			env_ref(c, &o, b);
+			rw_out_puts(&o, ")");
+			add_text(c, t->span.end, t->span.end, 0, depth + 1, &o);
+		}
+		for (j = 0; j < k->u.case_.body.n; j++)
+			if (RW_ITEM(k, case_.body, j))
+				walk_node(c, RW_ITEM(k, case_.body, j), k, depth + 2);
+	}
+	c->cur_late = 1;
+	return 1;
 }
 
 static void declarator(ri_ctx *c, rw_node *n, int depth)
@@ -1155,6 +1321,14 @@ static int visit(rw_node *n, void *ud)
 		}
 		args_sync(c, n, RW_N(n, update.arg), f->depth);
 		walk_children(c, n, f->depth);
+		break;
+	case RW_SWITCH:
+		if (!late_switch(c, n, f->depth))
+			walk_children(c, n, f->depth);
+		break;
+	case RW_BINARY:
+		if (!late_binary(c, n, f->depth))
+			walk_children(c, n, f->depth);
 		break;
 	case RW_EXPR_STMT:
 		if (is_list_parent(f->parent))

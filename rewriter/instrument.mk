@@ -39,7 +39,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/mirror.js \
 	tests/data/instrument/arguments_sync.js \
 	tests/data/instrument/args_dynamic.js \
-	tests/data/instrument/env_alias.js
+	tests/data/instrument/env_alias.js \
+	tests/data/instrument/late_reads.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh

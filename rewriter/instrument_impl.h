@@ -117,6 +117,8 @@ typedef struct ri_ctx {
 	rw_scope   *cur_func;  /* function (or program) whose code is being visited */
 	int         cur_tmp;   /* cur_func's code tags a function expression
 	                          through the register Px: declare `var Px` */
+	int         cur_late;  /* cur_func's code reads a variable late through
+	                          the register Pv: declare `var Pv` */
 } ri_ctx;
 
 int  ri_repr(const ri_ctx *c, const rw_binding *b);

@@ -697,6 +697,43 @@ START_TEST(test_self_name_writes)
 }
 END_TEST
 
+START_TEST(test_late_reads)
+{
+	inst t;
+	const char *src =
+		"function f(a) {\n"
+		"  var x = 1, y; function inc() { x++; a++; return 10; }\n"
+		"  y = x + inc(); y = (x) *\n inc(); y = (0, x) - inc();\n"
+		"  y = x + 1; y = x + a; y = x + -1; y = x && inc(); y = a + inc();\n"
+		"  return function () { return x + inc(); };\n"
+		"}\n";
+
+	/* Duktape reads its register x after the right operand: the
+	 * environment slot is read after it too */
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fv;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "y = ($Fv = inc(), $Fe1[2] + $Fv);"));
+	/* the line break stays where it was; a comma keeps its first items */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "y = ($Fv = \ninc(), $Fe1[2] * $Fv);"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "y = ((0, $Fe1[2]), $Fv = inc(), $Fe1[2] - $Fv);"));
+	/* right operands that run no code, && and ||: unchanged */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "y = $Fe1[2] + 1; y = $Fe1[2] + $Fe1[1]; y = $Fe1[2] + -1; "
+	                                       "y = $Fe1[2] && inc(); y = ($Fv = inc(), $Fe1[1] + $Fv);"));
+	/* an inner function reads an outer variable in order, as Duktape does */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Fe1[2] + inc();"));
+	inst_free(&t);
+
+	/* switch compares each case value with the variable as it is then */
+	inst_run(&t, "function g() { var x = 1; function inc() { return ++x; }\n"
+	             "  switch (x) { case inc(): return 1; case 3: return 2; }\n"
+	             "  switch (x) { case 1: return 3; }\n  return inc; }\n", "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "switch (true) { case ($Fv = inc(), $Fv === $Fe1[1]): return 1; "
+	                                       "case ($Fv = 3, $Fv === $Fe1[1]): return 2; }"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "switch ($Fe1[1]) { case 1: return 3; }"));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_env_arrays_alias)
 {
 	inst t;
@@ -849,6 +886,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_asi_and_new);
 	tcase_add_test(tc, test_env_arrays_alias);
 	tcase_add_test(tc, test_self_name_writes);
+	tcase_add_test(tc, test_late_reads);
 	suite_add_tcase(s, tc);
 	return s;
 }
