@@ -62,6 +62,18 @@ distclean-local-difffuzz:
 	-rm -rf tests/difffuzz.d
 .PHONY: distclean-local-difffuzz
 
+# Differential fuzzing of evaluation order (tests/exprfuzz.sh, H20): generated
+# programs whose closures write enclosing functions' variables inside every
+# kind of expression, run plain and instrumented (event-loop ones also
+# snapshotted/resumed after every turn); FERRY_EXPRFUZZ_SEEDS=N for long runs.
+# A failing seed is kept, minimised, in tests/exprfuzz.d.
+TESTS += tests/exprfuzz.sh
+EXTRA_DIST += tests/exprfuzz.sh tests/exprfuzz_gen.js
+distclean-local: distclean-local-exprfuzz
+distclean-local-exprfuzz:
+	-rm -rf tests/exprfuzz.d
+.PHONY: distclean-local-exprfuzz
+
 # The command lines as a new user meets them (tests/cli.sh): bad input and
 # bad options of ferryc, a device executable and the ferry tool give one
 # clear line and a non-zero status.

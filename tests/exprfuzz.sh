@@ -1,0 +1,195 @@
+#!/bin/sh
+# tests/exprfuzz.sh -- differential fuzzing of evaluation order (H20).
+# For every seed, tests/exprfuzz_gen.js (run by tests/duk_run) writes a
+# small deterministic ES5.1 program whose closures write the variables of
+# enclosing functions inside expressions of every kind (see the generator's
+# header). `ferryc --plain` and `ferryc` both build it, and both runs must
+# give the same stdout, stderr and exit status: the instrumented program
+# prints what plain Duktape prints, quirks included.
+# On a mismatch the seed is printed and the program kept in
+# $FERRY_BUILDDIR/tests/exprfuzz.d/seed-N/ (prog.js, the outputs, why.txt),
+# with prog.min.js: the same program without the statements it does not
+# need to differ (the generator leaves them out, everything else unchanged).
+# Environment: FERRY_BUILDDIR, FERRY_SRCDIR (set by make check);
+#   FERRY_EXPRFUZZ_SEEDS=N     run N seeds (default: the fixed list below);
+#   FERRY_EXPRFUZZ_FIRST=S     first seed of such a run (default 1000);
+#   FERRY_EXPRFUZZ_ONLY="s..." exactly these seeds;
+#   FERRY_EXPRFUZZ_GEN=FILE    another generator;
+#   FERRY_EXPRFUZZ_MINIMISE=0  keep a failing program as it is;
+#   FERRY_EXPRFUZZ_SNAPSHOTS=0 no snapshots (plain vs instrumented only).
+# An event-loop program (marked `// exprfuzz: event loop`) is also
+# snapshotted after every turn k and resumed (JSON for even k, msgpack for
+# odd k): output before + output after == the uninterrupted run; a refusal
+# by design (a closure of a scope left dynamic) must leave the run going.
+# Exit 0 all seeds agree, 1 otherwise, 77 if a needed program is missing.
+set -u
+B=${FERRY_BUILDDIR:-.}
+S=${FERRY_SRCDIR:-.}
+case $B in /*) ;; *) B=$(cd "$B" && pwd) ;; esac
+case $S in /*) ;; *) S=$(cd "$S" && pwd) ;; esac
+export FERRY_SRCDIR="$S"
+ferryc=${FERRYC:-$B/ferryc}
+duk=$B/tests/duk_run
+gen=${FERRY_EXPRFUZZ_GEN:-$S/tests/exprfuzz_gen.js}
+keep=$B/tests/exprfuzz.d
+
+for x in "$ferryc" "$duk"; do
+	[ -x "$x" ] || { echo "SKIP: $x not built"; exit 77; }
+done
+[ -f "$B/runtime/libferry.a" ] || { echo "SKIP: runtime/libferry.a not built"; exit 77; }
+command -v timeout > /dev/null 2>&1 || { echo "SKIP: no timeout(1)"; exit 77; }
+
+# The default list: 30 programs, about 17 s wall (6.5 s user) on the
+# development machine under a load of 4.
+DEFAULT_SEEDS=$(seq 1 30)
+if [ -n "${FERRY_EXPRFUZZ_ONLY:-}" ]; then
+	seeds=$FERRY_EXPRFUZZ_ONLY
+elif [ -n "${FERRY_EXPRFUZZ_SEEDS:-}" ]; then
+	first=${FERRY_EXPRFUZZ_FIRST:-1000}
+	seeds=$(seq "$first" $((first + FERRY_EXPRFUZZ_SEEDS - 1)))
+else
+	seeds=$DEFAULT_SEEDS
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-exprfuzz.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM
+fails=0 nseeds=0 nsnaps=0 nrefused=0
+# a refusal by design (a closure of a function whose scope the
+# instrumentation leaves dynamic: doc/design.md)
+REFUSAL='^ferry: snapshot failed: .* makes its scope dynamic; still running$'
+
+# run EXE PREFIX [ARGS...]: PREFIX.out/.err/.rc
+run() {
+	exe=$1 pre=$2; shift 2
+	timeout 20 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
+	echo $? > "$pre.rc"
+}
+# firstdiff A B: the first line where two outputs differ, both sides
+firstdiff() {
+	awk -v f="$2" 'BEGIN { n = 0 }
+		{ n++; if ((getline g < f) <= 0) g = "(end of output)";
+		  if ($0 != g) { printf "line %d: plain %.160s | instrumented %.160s", n, $0, g; exit } }
+		END { }' "$1"
+}
+
+check_seed() {   # seed [statements to drop] -> 0, or 1 with $why set
+	seed=$1
+	d=$tmp/$seed${2:+-min}
+	rm -rf "$d"; mkdir -p "$d"; cd "$d" || return 1
+	{ echo "var SEED = $seed;"; [ -n "${2:-}" ] && echo "var DROP = [$(echo $2 | tr ' ' ',')];"; cat "$gen"; } > gen.js
+	if ! "$duk" gen.js > prog.js 2> gen.err || [ ! -s prog.js ]; then
+		cp gen.js prog.js; why="the generator failed: $(head -n 1 prog.js gen.err | tail -n 1)"; return 1
+	fi
+	nseeds=$((nseeds + 1))
+	if ! "$ferryc" --plain prog.js -o p --runtime-dir "$B" > build.err 2>&1; then
+		why="plain build: $(head -n 1 build.err)"; return 1
+	fi
+	if ! "$ferryc" prog.js -o i --runtime-dir "$B" > build.err 2>&1; then
+		why="instrumented build: $(head -n 1 build.err)"; return 1
+	fi
+	run p/prog plain
+	run i/prog instr
+	for x in out err rc; do
+		if ! cmp -s plain.$x instr.$x; then
+			why="instrumented $x differs from plain: $(firstdiff plain.$x instr.$x)"
+			return 1
+		fi
+	done
+	# a program that does not finish says nothing
+	if [ "$(cat plain.rc)" != 0 ] || ! tail -n 1 plain.out | grep -q '^end '; then
+		why="the program itself fails (status $(cat plain.rc)): $(head -n 1 plain.err)"; return 1
+	fi
+	grep -q '^// exprfuzz: event loop' prog.js || return 0
+	[ "${FERRY_EXPRFUZZ_SNAPSHOTS:-1}" = 1 ] || return 0
+	# an event-loop program: snapshot after every turn k (JSON for even k,
+	# msgpack for odd k), resume: output before + after == the whole run
+	run i/prog stats --stats
+	turns=$(sed -n 's/.*ferry-stats:.* turns=\([0-9]*\).*/\1/p' stats.err)
+	if [ -z "$turns" ]; then
+		why="no turn count from --stats"; return 1
+	fi
+	k=0
+	while [ $k -lt "$turns" ]; do
+		fmt=json; [ $((k % 2)) = 1 ] && fmt=msgpack
+		rm -f s.snap
+		run i/prog a --snapshot-after-turns $k --snapshot-to s.snap --snapshot-format $fmt
+		if [ ! -f s.snap ] && grep -q "$REFUSAL" a.err; then
+			# refused by design; the program goes on
+			grep -v "$REFUSAL" a.err > a.err2; mv a.err2 a.err
+			if ! cmp -s a.out instr.out || ! cmp -s a.err instr.err; then
+				why="refused snapshot after $k turns, the run did not go on"; return 1
+			fi
+			nrefused=$((nrefused + 1)); k=$((k + 1)); continue
+		fi
+		if [ ! -f s.snap ]; then
+			why="no snapshot after $k of $turns turns: $(head -n 1 a.err)"; return 1
+		fi
+		run i/prog b --resume s.snap
+		cat a.out b.out > ab.out
+		cat a.err b.err > ab.err
+		if [ "$(cat a.rc)" != 0 ] || ! cmp -s ab.out instr.out || ! cmp -s ab.err instr.err ||
+		   ! cmp -s b.rc instr.rc; then
+			why="snapshot ($fmt) after $k turns, resumed: $(head -n 1 ab.err) $(firstdiff instr.out ab.out)"
+			return 1
+		fi
+		nsnaps=$((nsnaps + 1))
+		k=$((k + 1))
+	done
+}
+
+failed() {
+	fails=$((fails + 1))
+	echo "FAIL seed $1: $2"
+	mkdir -p "$keep/seed-$1"
+	cp prog.js "$keep/seed-$1/prog.js"
+	cp ./*.out ./*.err "$keep/seed-$1/" 2> /dev/null
+	echo "$2" > "$keep/seed-$1/why.txt"
+	echo "  kept in $keep/seed-$1 (rerun: FERRY_EXPRFUZZ_ONLY=$1 tests/exprfuzz.sh)"
+}
+
+# kind WHY: the class of a failure worth minimising, or nothing
+kind() {
+	case $1 in
+	*differs*) echo differs ;;
+	*snapshot*) echo snapshot ;;
+	esac
+}
+
+# minimise SEED: leave out every statement whose absence keeps the same
+# kind of failure (last first, one at a time, two passes)
+minimise() {
+	n=$(sed -n 's|^// exprfuzz: statements \([0-9]*\)$|\1|p' "$keep/seed-$1/prog.js")
+	[ -n "$n" ] || return
+	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused k0=$(kind "$why")
+	for pass in 1 2; do
+		i=$((n - 1))
+		while [ $i -ge 0 ]; do
+			case " $drops " in *" $i "*) i=$((i - 1)); continue ;; esac
+			if ! check_seed "$1" "$drops $i" && [ "$(kind "$why")" = "$k0" ]; then
+				drops="$drops $i"; mwhy=$why
+			fi
+			i=$((i - 1))
+		done
+	done
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3
+	if [ -z "$drops" ]; then
+		echo "  not minimised: every statement is needed"; return
+	fi
+	check_seed "$1" "$drops" || true
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3
+	cp "$tmp/$1-min/prog.js" "$keep/seed-$1/prog.min.js"
+	echo "$mwhy" > "$keep/seed-$1/why.min.txt"
+	echo "  minimised: $keep/seed-$1/prog.min.js ($(grep -c . "$keep/seed-$1/prog.min.js") lines)"
+}
+
+for s in $seeds; do
+	if ! check_seed "$s"; then
+		failed "$s" "$why"
+		[ -n "$(kind "$why")" ] && [ "${FERRY_EXPRFUZZ_MINIMISE:-1}" = 1 ] && minimise "$s"
+	fi
+	cd "$tmp" && rm -rf "${tmp:?}/$s" "${tmp:?}/$s-min"
+done
+cd /
+echo "exprfuzz: $nseeds programs, $nsnaps snapshots resumed, $nrefused refused by design, $fails failed"
+[ $fails = 0 ] && [ $nseeds -gt 0 ]

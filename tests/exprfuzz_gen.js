@@ -1,0 +1,511 @@
+/*
+ * tests/exprfuzz_gen.js -- the expression-level fuzzer's program generator
+ * (H20). Plain ES5, run by tests/duk_run: with `var SEED = N;` (and
+ * optionally `var DROP = [...]`) put in front of it, it prints one small,
+ * terminating, deterministic ES5.1 program. tests/exprfuzz.sh builds it
+ * with `ferryc --plain` and with `ferryc`, runs both and compares stdout,
+ * stderr and exit status.
+ *
+ * Where tests/difffuzz_gen.js builds state for snapshots, this one aims at
+ * evaluation order: functions nested several levels deep whose closures
+ * write the variables of enclosing functions (vars, parameters, catch
+ * parameters, function declarations, a function expression's own name)
+ * *inside* expressions of every kind: all binary, unary, update and
+ * compound assignment operators, calls (plain, method, .call/.apply, new),
+ * computed member access, conditionals, comma, `in`, `instanceof`, array
+ * and object literals with getters, setters and valueOf/toString that
+ * write variables, switch, labelled loops, for-in, try/catch/finally,
+ * `arguments` in sloppy and strict functions, function declarations in
+ * blocks, `this` in called closures, delete and typeof. Every step prints
+ * a trace line (P(label, values...)).
+ *
+ * To make the order of reads show, the closures start by writing variables
+ * of the enclosing functions (mostly their parent's), and a fifth of the
+ * expressions are `x OP f()` where f writes x, x being (mostly) a variable
+ * of the function the expression is in. Half of the programs run their
+ * tests in event-loop turns and keep some closures for two more turns, so
+ * that the driver can snapshot and resume between turns.
+ *
+ * Termination: a function may call only the closures whose text is already
+ * finished (so calls form a DAG), loops count private counters, and every
+ * call and loop turn spends one unit of a global budget (a thrown string
+ * when it runs out).
+ *
+ * Never generated (engine text that instrumentation may change): error
+ * messages (only e.name is printed), e.stack, Function.prototype.toString
+ * of program functions, Date, Math.random, eval, with.
+ *
+ * Minimising: every statement gets a number; DROP lists statements left
+ * out (the random sequence is unchanged). The program's last line says how
+ * many there are: `// exprfuzz: statements N`.
+ */
+
+/* ---- random numbers (mulberry32) ---- */
+var rs = (SEED >>> 0) ^ 0x85ebca6b;
+function rnd() {
+	rs = (rs + 0x6d2b79f5) | 0;
+	var t = rs;
+	t = Math.imul(t ^ (t >>> 15), t | 1);
+	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+function int(lo, hi) { return lo + Math.floor(rnd() * (hi - lo + 1)); }
+function chance(p) { return rnd() < p; }
+function pick(a) { return a[Math.floor(rnd() * a.length)]; }
+
+var dropped = {};
+if (typeof DROP !== 'undefined')
+	DROP.forEach(function (i) { dropped[i] = true; });
+var nstmt = 0;
+var uid = 0;
+var nlabel = 0;
+
+/* ---- scopes ----
+ * A function scope: { parent, strict, binds: [{name, kind, loop}], fns:
+ * [{name, arity, done}], self, args }; a catch scope: { parent, catchScope,
+ * binds }. Names come from a small pool, so inner names shadow outer ones. */
+var NAMES = ['a', 'b', 'c', 'x', 'y', 'z', 'n', 'k', 'v', 'w'];
+function Scope(parent, kind) {
+	this.parent = parent;
+	this.kind = kind;           /* 'fn' or 'catch' */
+	this.binds = [];
+	this.fns = [];
+	this.strict = parent ? parent.strict : false;
+}
+function fnScope(s) { while (s.kind !== 'fn') s = s.parent; return s; }
+function visible(s) {
+	var seen = {}, r = [];
+	for (; s; s = s.parent) {
+		s.binds.forEach(function (b) {
+			if (!seen[b.name]) { seen[b.name] = 1; r.push(b); }
+		});
+	}
+	return r;
+}
+function visibleFns(s) {
+	var seen = {}, r = [], names = {};
+	visible(s).forEach(function (b) { names[b.name] = b; });
+	for (; s; s = s.parent) {
+		s.fns.forEach(function (f) {
+			/* a closure is callable when finished and not shadowed */
+			if (f.done && !seen[f.name] && names[f.name] && names[f.name].fn === f) { seen[f.name] = 1; r.push(f); }
+		});
+	}
+	return r;
+}
+function addBind(s, name, kind) {
+	var b = { name: name, kind: kind };
+	s.binds.push(b);
+	return b;
+}
+function newName() {
+	return chance(0.8) ? pick(NAMES) : pick(NAMES) + (++uid);
+}
+/* a variable that may be written (loop counters are not) */
+function writable(s) {
+	return visible(s).filter(function (b) { return !b.loop && !b.fn && (!b.global || chance(0.1)); });
+}
+function readable(s) {
+	return visible(s).filter(function (b) { return !b.fn || b.fn.done; });
+}
+
+/* ---- expressions ---- */
+var LITS = ['0', '1', '2', '3', '-1', '0.5', '10', '-0', 'NaN', '"2"', '"a"', '""', 'null', 'true', 'false',
+	'undefined', '"p"', '"q"', '7'];
+var BINOPS = ['+', '-', '*', '/', '%', '<<', '>>', '>>>', '&', '|', '^', '==', '!=', '===', '!==', '<', '>',
+	'<=', '>=', 'in', 'instanceof', '&&', '||', ','];
+var ASSIGNOPS = ['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '>>>=', '&=', '|=', '^='];
+var KEYS = ['"p"', '"q"', '0', '1', '"length"', '"r"'];
+
+function lit() { return pick(LITS); }
+function varRef(s) {
+	var r = readable(s);
+	return r.length ? pick(r).name : lit();
+}
+/* a variable, or O */
+function baseRef(s) {
+	var r = readable(s);
+	return r.length && chance(0.7) ? pick(r).name : 'O';
+}
+/* an object to use with `in` and as a member base */
+function objExpr(s, d) {
+	var r = rnd();
+	if (r < 0.5) return varRef(s);
+	if (r < 0.7) return '{p: ' + E(s, d + 1) + ', q: 1}';
+	if (r < 0.85) return '[' + E(s, d + 1) + ', 2]';
+	return 'O';
+}
+function target(s, d) {
+	var w = writable(s), r = rnd();
+	if (w.length && r < 0.7) return pick(w).name;
+	if (!w.length && r < 0.7) return 'G.p';
+	var fs = fnScope(s);
+	if (r < 0.75 && !fs.top && fs.args) return 'arguments[' + int(0, 2) + ']';  /* `++1` is an early error to ferryc (doc/parser.md) */
+	if (r < 0.85) return baseRef(s) + '[' + (chance(0.5) ? pick(KEYS) : E(s, d + 1)) + ']';
+	return baseRef(s) + '.' + pick(['p', 'q', 'r']);
+}
+function call(s, d) {
+	var fs = visibleFns(s);
+	if (!fs.length) return lit();
+	var f = pick(fs), args = [], i, n = int(0, f.arity + 1);
+	for (i = 0; i < n; i++) args.push(E(s, d + 1));
+	switch (int(0, 9)) {
+	case 0: return f.name + '.call(' + objExpr(s, d) + (args.length ? ', ' : '') + args.join(', ') + ')';
+	case 1: return f.name + '.apply(' + objExpr(s, d) + ', [' + args.join(', ') + '])';
+	case 2: return '(0, ' + f.name + ')(' + args.join(', ') + ')';
+	case 3: return '{m: ' + f.name + ', p: ' + lit() + '}.m(' + args.join(', ') + ')';
+	case 4: return 'new ' + f.name + '(' + args.join(', ') + ')';
+	case 5: if (fnScope(s).args) return f.name + '.apply(this, arguments)';
+		return f.name + '(' + args.join(', ') + ')';
+	default: return f.name + '(' + args.join(', ') + ')';
+	}
+}
+/* an object whose valueOf / toString / getter writes a variable */
+function sideObj(s, d) {
+	var w = writable(s), t = w.length ? pick(w).name : 'G';
+	var body = t + ' ' + pick(['=', '+=', '-=']) + ' ' + E(s, d + 2);
+	switch (int(0, 3)) {
+	case 0: return '{valueOf: function () { ' + body + '; return ' + E(s, d + 2) + '; }}';
+	case 1: return '{toString: function () { ' + body + '; return ' + pick(['"p"', '"q"', '"1"']) + '; }}';
+	case 2: return '{get p() { ' + body + '; return ' + E(s, d + 2) + '; }, q: 1}';
+	default: return '{set p(u) { ' + t + ' = u; }, p2: ' + E(s, d + 2) + '}';
+	}
+}
+/* `x OP f()` where f writes x: the left operand's read order shows */
+function targeted(s, d) {
+	var vis = visible(s), own = fnScope(s).binds;
+	if (chance(0.8)) vis = vis.filter(function (b) { return own.indexOf(b) >= 0; });
+	var fs = visibleFns(s).filter(function (f) {
+		return f.writes && f.writes.some(function (b) { return vis.indexOf(b) >= 0; });
+	});
+	if (!fs.length) return null;
+	var f = pick(fs), b = pick(f.writes.filter(function (b) { return vis.indexOf(b) >= 0; }));
+	var args = [], i, n = int(0, f.arity);
+	for (i = 0; i < n; i++) args.push(E(s, d + 2));
+	var c = f.name + '(' + args.join(', ') + ')';
+	if (chance(0.2)) c = '(' + E(s, d + 2) + ', ' + c + ')';
+	if (chance(0.2)) c = '[' + c + ']';
+	var op = pick(BINOPS);
+	if (op === 'in') return '(' + b.name + ' in {p: ' + c + '})';
+	if (op === 'instanceof') return '(' + b.name + ' instanceof (' + c + ', Object))';
+	if (chance(0.1)) return '(' + b.name + ' ' + pick(ASSIGNOPS) + ' ' + c + ')';
+	return '(' + b.name + ' ' + op + ' ' + c + ')';
+}
+function E(s, d) {
+	d = d || 0;
+	var r = rnd(), t;
+	if (d < 3 && r < 0.2 && (t = targeted(s, d))) return t;
+	r = rnd();
+	if (d > 3 || r < 0.22) {
+		r = rnd();
+		if (r < 0.4) return varRef(s);
+		if (r < 0.7) return lit();
+		if (r < 0.85) return call(s, d);
+		var fs = fnScope(s);
+		if (r < 0.9 && fs.args && !fs.top) return 'arguments[' + int(0, 2) + ']';
+		if (r < 0.93 && fs.args) return 'arguments.length';
+		if (r < 0.96) return 'this' + pick(['.p', '.q', ' === undefined', ' === O']);
+		return 'G';
+	}
+	r = rnd();
+	if (r < 0.3) {
+		var op = pick(BINOPS), l = chance(0.6) ? varRef(s) : E(s, d + 1);
+		if (op === 'in') return '(' + pick(KEYS.concat([l])) + ' in ' + objExpr(s, d) + ')';
+		if (op === 'instanceof') return '(' + l + ' instanceof ' + pick(['Object', 'Array', 'Function', 'C']) + ')';
+		if (chance(0.1)) l = '(' + E(s, d + 1) + ', ' + l + ')';
+		return '(' + l + ' ' + op + ' ' + (chance(0.4) ? call(s, d + 1) : E(s, d + 1)) + ')';
+	}
+	if (r < 0.45) return '(' + target(s, d) + ' ' + pick(ASSIGNOPS) + ' ' + E(s, d + 1) + ')';
+	if (r < 0.55) return call(s, d);
+	if (r < 0.62) return '(' + pick(['++', '--']) + target(s, d) + ')';
+	if (r < 0.68) return '(' + target(s, d) + pick(['++', '--']) + ')';
+	if (r < 0.74) return '(' + pick(['- ', '+ ', '!', '~', 'typeof ', 'void ']) + E(s, d + 1) + ')';
+	if (r < 0.77) {
+		var fsd = fnScope(s);
+		if (!fsd.strict && chance(0.5)) return '(delete ' + varRef(s) + ')';
+		return '(delete ' + baseRef(s) + '[' + pick(KEYS) + '])';
+	}
+	if (r < 0.81) return '(' + E(s, d + 1) + ' ? ' + E(s, d + 1) + ' : ' + E(s, d + 1) + ')';
+	if (r < 0.85) return baseRef(s) + '[' + E(s, d + 1) + ']';
+	if (r < 0.88) return '[' + E(s, d + 1) + ', ' + E(s, d + 1) + ']';
+	if (r < 0.91) return '{p: ' + E(s, d + 1) + ', q: ' + E(s, d + 1) + '}';
+	if (r < 0.95) return '(' + E(s, d + 1) + ' + ' + sideObj(s, d) + ')';
+	if (r < 0.97) return '(' + E(s, d + 1) + ', ' + E(s, d + 1) + ')';
+	return '(typeof ' + varRef(s) + ')';
+}
+
+/* ---- statements ---- */
+function tabs(n) { return new Array(n + 1).join('\t'); }
+/* st(ind, text): a numbered statement (left out when dropped) */
+function st(ind, text) {
+	var k = nstmt++;
+	return dropped[k] ? '' : tabs(ind) + text + '\n';
+}
+/* a simple statement, often inside its own try (errors are frequent; the
+ * rest of the function then still runs) */
+function sst(ind, text) {
+	if (chance(0.6))
+		text = 'try { ' + text + ' } catch (e) { P("x' + (++uid) + '", N(e)); }';
+	return st(ind, text);
+}
+function trace(s) {
+	var vs = visible(s).filter(function (b) { return !b.fn; }).slice(0, 6);
+	return 'P("t' + (++uid) + '"' + vs.map(function (b) { return ', ' + b.name; }).join('') + ');';
+}
+
+function block(s, ind, n, ctx) {
+	var out = '', i, t;
+	for (i = 0; i < n; i++) {
+		t = S(s, ind + 1, ctx);
+		if (/^\t*(function|var g)/.test(t) || /^\t*try /.test(t) || !chance(0.7))
+			out += t.replace(/^\t/gm, '');
+		else
+			out += tabs(ind) + 'try {\n' + t + tabs(ind) + '} catch (e) { P("y' + (++uid) + '", N(e)); }\n';
+	}
+	return out;
+}
+/* a value for a variable's first initializer: seldom throws */
+function init(s) {
+	var r = rnd();
+	if (r < 0.3) return lit();
+	if (r < 0.5) return '{p: ' + lit() + ', q: ' + lit() + '}';
+	if (r < 0.6) return '[' + lit() + ', ' + lit() + ']';
+	if (r < 0.7) return sideObj(s, 1);
+	return E(s);
+}
+
+/* a statement; ctx: { loops: [labels], inLoop, inSwitch, depth } */
+function S(s, ind, ctx) {
+	var r = rnd(), fs = fnScope(s), t, lab, w;
+	if (ctx.depth > 1) r = r * 0.45;
+	if (r < 0.1) return callStmt(s, ind);
+	if (r < 0.2) return sst(ind, 'P("e' + (++uid) + '", ' + E(s) + ');');
+	if (r < 0.27) return sst(ind, target(s, 0) + ' ' + pick(ASSIGNOPS) + ' ' + E(s) + ';');
+	if (r < 0.32) return st(ind, trace(s));
+	if (r < 0.36) {
+		var nm = newName();
+		addBind(fs, nm, 'var');
+		return st(ind, 'var ' + nm + (chance(0.8) ? ' = ' + E(s) : '') + ';');
+	}
+	if (r < 0.4 && ctx.loops.length) {
+		lab = pick(ctx.loops);
+		return st(ind, 'if (' + E(s) + ') ' + pick(['break', 'continue']) + (lab && chance(0.6) ? ' ' + lab : '') + ';');
+	}
+	if (r < 0.42 && ctx.inSwitch) return st(ind, 'if (' + E(s) + ') break;');
+	if (r < 0.45 && !fs.top) return st(ind, 'if (' + E(s) + ') return ' + E(s) + ';');
+	if (r < 0.48) return st(ind, 'if (' + E(s) + ') throw ' + pick(['new Error("x")', 'new TypeError("y")', E(s)]) + ';');
+	var sub = { loops: ctx.loops, inLoop: ctx.inLoop, inSwitch: ctx.inSwitch, depth: ctx.depth + 1 };
+	if (r < 0.54) {
+		return st(ind, 'if (' + E(s) + ') {') + block(s, ind + 1, int(1, 3), sub) +
+			(chance(0.5) ? tabs(ind) + '} else {\n' + block(s, ind + 1, int(1, 2), sub) : '') + tabs(ind) + '}\n';
+	}
+	if (r < 0.64) {
+		/* a bounded loop with a private counter; maybe labelled */
+		var i = 'i' + (++uid);
+		lab = chance(0.4) ? 'L' + (++nlabel) : '';
+		sub.loops = ctx.loops.concat([lab || '']);
+		sub.inLoop = true;
+		var head = lab ? lab + ': ' : '', kind = int(0, 3), o;
+		if (kind < 3) addBind(fs, i, 'var').loop = true;
+		if (kind === 0)
+			o = head + 'for (var ' + i + ' = 0; ' + i + ' < ' + int(1, 3) + '; ' + i + '++) {';
+		else if (kind === 1)
+			o = 'var ' + i + ' = ' + int(1, 3) + '; ' + head + 'while (' + i + '-- > 0) {';
+		else if (kind === 2)
+			o = 'var ' + i + ' = ' + int(1, 3) + '; ' + head + 'do {';
+		else {
+			/* for-in over a small object into a variable closures may capture */
+			w = writable(s);
+			var tv = w.length && chance(0.6) ? pick(w).name : (chance(0.5) ? 'var ' : '') + newName();
+			if (/^var /.test(tv)) addBind(fs, tv.slice(4), 'var');
+			o = head + 'for (' + tv + ' in ' + pick(['{p: 1, q: 2}', '[5, 6]', '{r: 0}', 'O']) + ') {' +
+				' if (B()) break;';
+			return st(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}\n';
+		}
+		o += ' if (B()) break;';
+		return st(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}' +
+			(kind === 2 ? ' while (' + i + '-- > 0);' : '') + '\n';
+	}
+	if (r < 0.7) {
+		/* switch on a variable, case values that run code */
+		sub.inSwitch = true;
+		var sw = st(ind, 'switch (' + (chance(0.7) ? varRef(s) : E(s)) + ') {'), nc = int(1, 3), j;
+		for (j = 0; j < nc; j++) {
+			sw += tabs(ind) + 'case ' + (chance(0.5) ? E(s) : lit()) + ':\n' + block(s, ind + 1, int(0, 2), sub);
+			if (chance(0.6)) sw += tabs(ind + 1) + 'break;\n';
+		}
+		if (chance(0.4)) sw += tabs(ind) + 'default:\n' + block(s, ind + 1, int(0, 2), sub);
+		return sw + tabs(ind) + '}\n';
+	}
+	if (r < 0.8) {
+		/* try/catch/finally; the catch parameter may be captured */
+		var cs = new Scope(s, 'catch'), cn = chance(0.7) ? 'e' : newName();
+		addBind(cs, cn, 'catch');
+		var tc = st(ind, 'try {') + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '} catch (' + cn + ') {\n' +
+			st(ind + 1, 'P("c' + (++uid) + '", N(' + cn + '));') + block(cs, ind + 1, int(0, 3), sub);
+		if (chance(0.4)) tc += tabs(ind) + '} finally {\n' + block(s, ind + 1, int(1, 2), sub);
+		return tc + tabs(ind) + '}\n';
+	}
+	if (r < 0.9) return fnDecl(s, ind, ctx);
+	if (r < 0.95) return fnExprStmt(s, ind, ctx);
+	return st(ind, trace(s));
+}
+
+/* P("rN", f(...)) for one of the closures callable here */
+function callStmt(s, ind) {
+	return visibleFns(s).length ? sst(ind, 'P("r' + (++uid) + '", ' + call(s, 0) + ');') : '';
+}
+
+/* a function's text: params, maybe "use strict", body; returns its scope */
+function fnBody(parent, ind, params, opts) {
+	var fs = new Scope(parent, 'fn'), out = '', nv, i;
+	if (chance(0.15)) fs.strict = true;
+	if (opts.strictOnly) fs.strict = true;
+	/* `arguments` in a sloppy function with captured parameters often
+	 * leaves its variables as written (doc/design.md): only some use it */
+	fs.args = params.length > 0 && chance(0.3);
+	fs.depth = opts.depth;
+	params.forEach(function (p) { addBind(fs, p, 'param'); });
+	if (opts.self) addBind(fs, opts.self, 'self');
+	if (fs.strict && !parent.strict) out += tabs(ind) + '"use strict";\n';
+	out += tabs(ind) + 'if (B()) return;\n';
+	nv = int(0, 3);
+	for (i = 0; i < nv; i++) {
+		var nm = newName();
+		addBind(fs, nm, 'var');
+		out += st(ind, 'var ' + nm + ' = ' + init(fs) + ';');
+	}
+	/* writes to the enclosing functions' variables, the point of it all */
+	var outer = writable(parent), pf = fnScope(parent);
+	if (!pf.top && chance(0.7)) {
+		var mine = outer.filter(function (b) { return pf.binds.indexOf(b) >= 0; });
+		if (mine.length) outer = mine;
+	}
+	nv = outer.length ? int(1, 2) : 0;
+	fs.writes = [];
+	for (i = 0; i < nv; i++) {
+		var owb = pick(outer), ow = owb.name;
+		fs.writes.push(owb);
+		out += sst(ind, pick([ow + ' = ' + E(fs, 2), ow + ' ' + pick(ASSIGNOPS) + ' ' + E(fs, 2), ow + '++', '--' + ow,
+			ow + ' = ' + (++uid), ow + ' = ' + (++uid), ow + ' = ' + lit()]) + ';');
+	}
+	/* the inner functions come first (they may then be called below) */
+	var ctx = { loops: [], inLoop: false, inSwitch: false, depth: 0 };
+	var nf = opts.depth < 3 ? int(0, 2) : int(0, 1);
+	for (i = 0; i < nf; i++) {
+		out += chance(0.6) ? fnDecl(fs, ind, ctx) : fnExprStmt(fs, ind, ctx);
+		if (chance(0.7)) out += callStmt(fs, ind);
+		/* kept for a later turn (and snapshots in between) */
+		if (eventLoop && fs.fns.length && chance(0.3))
+			out += st(ind, 'KEEP.push(' + fs.fns[fs.fns.length - 1].name + ');');
+	}
+	out += block(fs, ind, int(1, 4), ctx);
+	if (chance(0.6)) out += st(ind, trace(fs));
+	out += st(ind, 'return ' + E(fs) + ';');
+	return { scope: fs, text: out };
+}
+function params() {
+	var n = int(0, 3), ps = [], i, p;
+	for (i = 0; i < n; i++) {
+		p = newName();
+		if (ps.indexOf(p) < 0) ps.push(p);
+	}
+	return ps;
+}
+/* function name(...) {...}; in a block (sloppy code only, Duktape hoists
+ * it to the function) when ctx.depth > 0 */
+function fnDecl(s, ind, ctx) {
+	var fs = fnScope(s);
+	if ((ctx.depth > 0 && fs.strict) || fs.depth >= 3) return st(ind, trace(s));
+	var name = 'f' + (++uid), ps = params();
+	var f = { name: name, arity: ps.length, done: false };
+	addBind(fs, name, 'func').fn = f;
+	fs.fns.push(f);
+	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1 });
+	f.writes = body.scope.writes;
+	f.done = true;
+	return st(ind, 'function ' + name + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '}\n';
+}
+/* var name = function [self](...) {...}; the self name may be written */
+function fnExprStmt(s, ind, ctx) {
+	var fs = fnScope(s);
+	if (fs.depth >= 3) return st(ind, trace(s));
+	var name = 'g' + (++uid), ps = params(), self = chance(0.4) ? 'h' + (++uid) : '';
+	var f = { name: name, arity: ps.length, done: false };
+	addBind(fs, name, 'var').fn = f;
+	fs.fns.push(f);
+	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1, self: self });
+	f.writes = body.scope.writes;
+	f.done = true;
+	return st(ind, 'var ' + name + ' = function ' + self + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '};\n';
+}
+
+/* ---- the program ---- */
+var out = [];
+out.push('// exprfuzz seed ' + SEED);
+out.push('var BUDGET = 3000, LINES = 0;');
+out.push('function B() { if (--BUDGET < 0) throw "budget"; return false; }');
+out.push('function V(v, d) {');
+out.push('\tif (v === undefined) return "u";');
+out.push('\tif (v === null) return "null";');
+out.push('\tvar t = typeof v;');
+out.push('\tif (t === "number") return v === 0 && 1 / v < 0 ? "-0" : String(v);');
+out.push('\tif (t === "string") return JSON.stringify(v);');
+out.push('\tif (t === "boolean") return String(v);');
+out.push('\tif (t === "function") return "fn";');
+out.push('\tif (v === G) return "G";');
+out.push('\tif (v instanceof Error) return "E:" + v.name;');
+out.push('\tif (d > 1) return "{..}";');
+out.push('\tvar ks = Object.keys(v), r = [], i, p;');
+out.push('\tfor (i = 0; i < ks.length && i < 6; i++) {');
+out.push('\t\tp = Object.getOwnPropertyDescriptor(v, ks[i]);');
+out.push('\t\tr.push(ks[i] + ":" + (p.get || p.set ? "acc" : V(p.value, (d || 0) + 1)));');
+out.push('\t}');
+out.push('\treturn (Array.isArray(v) ? "[" : "{") + r.join(",") + (Array.isArray(v) ? "]" : "}");');
+out.push('}');
+out.push('function N(e) { return e instanceof Error ? e.name : V(e); }');
+out.push('function P() {');
+out.push('\tif (++LINES > 400) return;');
+out.push('\tvar a = [], i;');
+out.push('\tfor (i = 0; i < arguments.length; i++) a.push(V(arguments[i]));');
+out.push('\tconsole.log(a.join(" "));');
+out.push('}');
+out.push('var G = this, O = {p: 1, q: "s", r: [1]};');
+out.push('function C() { this.p = 1; }');
+
+var top = new Scope(null, 'fn');
+top.top = true;
+top.depth = 0;
+top.strict = chance(0.1);
+if (top.strict) out.unshift('"use strict";');
+addBind(top, 'GA', 'var').global = true;
+addBind(top, 'GB', 'var').global = true;
+out.push('var GA = 1, GB = {p: 2};');
+var ntests = int(2, 3), k;
+/* event-loop programs run each test in its own turn and call the kept
+ * closures in two more turns: tests/exprfuzz.sh snapshots and resumes
+ * them after every turn */
+var eventLoop = chance(0.5);
+out.push('var KEEP = [];');
+function later(code) { return eventLoop ? 'setTimeout(function () { ' + code + ' }, 1);' : code; }
+for (k = 0; k < ntests; k++) {
+	var ps = params();
+	var body = fnBody(top, 1, ps, { depth: 1 });
+	out.push('function T' + k + '(' + ps.join(', ') + ') {');
+	out.push(body.text.replace(/\n$/, ''));
+	out.push('}');
+	var args = [], j, na = int(0, 3);
+	for (j = 0; j < na; j++) args.push(lit());
+	out.push(later('try { P("T' + k + '", ' + (chance(0.3) ? 'T' + k + '.call(O' + (na ? ', ' : '') : 'T' + k + '(') +
+		args.join(', ') + ')); } catch (e) { P("T' + k + '!", N(e)); }'));
+}
+if (eventLoop) {
+	out.push('function K(r) { for (var i = 0; i < KEEP.length; i++) try { P("K" + r + "." + i, KEEP[i]()); } catch (e) { P("K!", N(e)); } }');
+	out.push(later('K(1);'));
+	out.push(later('K(2); console.log("end " + (BUDGET < 0));'));
+	out.push('// exprfuzz: event loop');
+} else {
+	out.push('console.log("end " + (BUDGET < 0));');
+}
+out.push('// exprfuzz: statements ' + nstmt);
+print(out.join('\n'));
