@@ -199,6 +199,23 @@ static int name_is(const rw_node *n, const char *s)
 	return n && n->kind == RW_NAME && rw_name_len(RW_S(n, ident.name)) == l && memcmp(RW_S(n, ident.name), s, l) == 0;
 }
 
+/* Is the name of parameter b shadowed where the frame f is: inside a catch
+ * clause (of the same function) whose parameter has that name? The re-sync
+ * `Pe.x = x` written there would read the catch parameter. */
+static int param_shadowed(const pre_frame *f, const rw_binding *b)
+{
+	for (; f && f->parent; f = f->up) {
+		const rw_node *p = f->parent, *param;
+		if (p->kind == RW_FUNC_DECL || p->kind == RW_FUNC_EXPR)
+			return 0;
+		if (p->kind == RW_CATCH && (param = RW_N(p, catch_.param)) != NULL &&
+		    rw_name_len(RW_S(param, ident.name)) == b->len &&
+		    memcmp(RW_S(param, ident.name), b->name, b->len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does this use of a function's own `arguments` (binding args) leave its
  * parameters alone, or change one in a way the instrumentation follows?
  * Reading arguments.x / arguments[i], deleting arguments[i], writing
@@ -208,8 +225,9 @@ static int name_is(const rw_node *n, const char *s)
  * arguments[k] = v, arguments[k] op= v, arguments[k]++ with a constant k
  * whose value is unused (an expression statement, a for head) can, but
  * only the k-th parameter and only there: that parameter is marked in
- * c->argsync (mirrored; the write re-syncs its environment copy). Anything
- * else (computed indices, other calls, escaping) might write any. */
+ * c->argsync (mirrored; the write re-syncs its environment copy), unless a
+ * catch parameter of the same name hides it there. Anything else
+ * (computed indices, other calls, escaping) might write any. */
 static int args_use_safe(ri_ctx *c, const rw_binding *args, rw_node *id, const pre_frame *f)
 {
 	rw_node *p = f->parent, *g = f->up ? f->up->parent : NULL;
@@ -232,6 +250,8 @@ static int args_use_safe(ri_ctx *c, const rw_binding *args, rw_node *id, const p
 			      (gp->kind == RW_FOR && (RW_N(gp, for_.init) == g || RW_N(gp, for_.update) == g))))
 				return 0;
 			b = aliased_param(args->scope, k);
+			if (b && param_shadowed(f, b))
+				return 0;   /* no way to name the parameter there */
 			if (b)
 				mark_binding(c, c->argsync, b);
 			return 1;

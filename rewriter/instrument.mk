@@ -40,7 +40,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/arguments_sync.js \
 	tests/data/instrument/args_dynamic.js \
 	tests/data/instrument/env_alias.js \
-	tests/data/instrument/late_reads.js
+	tests/data/instrument/late_reads.js \
+	tests/data/instrument/args_shadow.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh

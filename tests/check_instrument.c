@@ -649,6 +649,27 @@ START_TEST(test_args_sync)
 }
 END_TEST
 
+/* a write arguments[k] = v inside catch (x) where x is also the name of
+ * the k-th parameter: the re-sync `Pe.x = x` would copy the catch
+ * parameter (after a resume the closure saw it instead of v), so the
+ * function is left as written; outside such a catch clause it is synced */
+START_TEST(test_args_sync_shadowed)
+{
+	inst t;
+	const char *src =
+		"function A(a) { var g = function () { return a; }; try { throw 1; } catch (a) { arguments[0] = 5; } return g; }\n"
+		"function B(a) { var g = function () { return a; }; try { throw 1; } catch (b) { arguments[0] = 5; } return g; }\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert(t.prog.sites[2].flags & FERRY_SITE_DYNAMIC);
+	ck_assert(!(site_named(&t, "A")->flags & FERRY_SITE_HAS_ENV));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "catch (a) { arguments[0] = 5; } return g; }"));
+	ck_assert(!(t.prog.sites[4].flags & FERRY_SITE_DYNAMIC));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "catch (b) { arguments[0] = 5, $Fe1[1] = a; } return g; }"));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_instrument_idempotent)
 {
 	inst a, b;
@@ -881,6 +902,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_catch_env);
 	tcase_add_test(tc, test_inline_env);
 	tcase_add_test(tc, test_args_sync);
+	tcase_add_test(tc, test_args_sync_shadowed);
 	tcase_add_test(tc, test_strict_units_and_prefix);
 	tcase_add_test(tc, test_instrument_idempotent);
 	tcase_add_test(tc, test_asi_and_new);
