@@ -57,6 +57,7 @@ var dropped = {};
 if (typeof DROP !== 'undefined')
 	DROP.forEach(function (i) { dropped[i] = true; });
 var nstmt = 0;
+var asi = chance(0.3);
 var uid = 0;
 var nlabel = 0;
 
@@ -94,7 +95,7 @@ function visibleFns(s) {
 	return r;
 }
 function addBind(s, name, kind) {
-	var b = { name: name, kind: kind };
+	var b = { name: name, kind: kind, owner: s };
 	s.binds.push(b);
 	return b;
 }
@@ -103,7 +104,12 @@ function newName() {
 }
 /* a variable that may be written (loop counters are not) */
 function writable(s) {
-	return visible(s).filter(function (b) { return !b.loop && !b.fn && (!b.global || chance(0.1)); });
+	var cur = fnScope(s);
+	return visible(s).filter(function (b) {
+		/* a quiet function's variables are written by itself only (they
+		 * stay registers: mirrored, or constants in inline environments) */
+		return !b.loop && !b.fn && (!b.global || chance(0.1)) && !(b.owner.quiet && b.owner !== cur);
+	});
 }
 function readable(s) {
 	return visible(s).filter(function (b) { return !b.fn || b.fn.done; });
@@ -239,6 +245,10 @@ function tabs(n) { return new Array(n + 1).join('\t'); }
 /* st(ind, text): a numbered statement (left out when dropped) */
 function st(ind, text) {
 	var k = nstmt++;
+	/* some programs leave semicolons out (ASI): the instrumented text must
+	 * not join statements that the original keeps apart */
+	if (asi && /;$/.test(text) && !/^(for|try|if \(B)/.test(text) && chance(0.6))
+		text = text.slice(0, -1);
 	return dropped[k] ? '' : tabs(ind) + text + '\n';
 }
 /* a simple statement, often inside its own try (errors are frequent; the
@@ -279,6 +289,14 @@ function S(s, ind, ctx) {
 	var r = rnd(), fs = fnScope(s), t, lab, w;
 	if (ctx.depth > 1) r = r * 0.45;
 	if (r < 0.1) return callStmt(s, ind);
+	if (r < 0.13) {
+		/* an expression statement of its own: a call of a variable, an
+		 * update, `x OP f()` at the start of a statement */
+		var es = pick([E(s), targeted(s, 0) || E(s), call(s, 0), varRef(s) + '()', '(' + target(s, 0) + ')++',
+			target(s, 0) + pick(['++', '--'])]);
+		if (/^[{]|^function/.test(es)) es = '(' + es + ')';
+		return sst(ind, es + ';');
+	}
 	if (r < 0.2) return sst(ind, 'P("e' + (++uid) + '", ' + E(s) + ');');
 	if (r < 0.27) return sst(ind, target(s, 0) + ' ' + pick(ASSIGNOPS) + ' ' + E(s) + ';');
 	if (r < 0.32) return st(ind, trace(s));
@@ -318,6 +336,11 @@ function S(s, ind, ctx) {
 			w = writable(s);
 			var tv = w.length && chance(0.6) ? pick(w).name : (chance(0.5) ? 'var ' : '') + newName();
 			if (/^var /.test(tv)) addBind(fs, tv.slice(4), 'var');
+			else if (chance(0.1) && !/^var /.test(tv)) {
+				/* for (var x = e in o): the initializer runs first */
+				addBind(fs, tv, 'var');
+				tv = 'var ' + tv + ' = ' + E(s, 1);
+			}
 			o = head + 'for (' + tv + ' in ' + pick(['{p: 1, q: 2}', '[5, 6]', '{r: 0}', 'O']) + ') {' +
 				' if (B()) break;';
 			return st(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}\n';
@@ -343,11 +366,32 @@ function S(s, ind, ctx) {
 		addBind(cs, cn, 'catch');
 		var tc = st(ind, 'try {') + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '} catch (' + cn + ') {\n' +
 			st(ind + 1, 'P("c' + (++uid) + '", N(' + cn + '));') + block(cs, ind + 1, int(0, 3), sub);
+		if (chance(0.2)) {
+			/* `var e = v` in catch (e) writes the catch parameter; the
+			 * function gets a variable e (undefined) */
+			tc += st(ind + 1, 'var ' + cn + ' = ' + E(cs) + ';');
+			addBind(fs, cn, 'var');
+		}
 		if (chance(0.4)) tc += tabs(ind) + '} finally {\n' + block(s, ind + 1, int(1, 2), sub);
 		return tc + tabs(ind) + '}\n';
 	}
-	if (r < 0.9) return fnDecl(s, ind, ctx);
-	if (r < 0.95) return fnExprStmt(s, ind, ctx);
+	if (r < 0.88) return fnDecl(s, ind, ctx);
+	if (r < 0.93) return fnExprStmt(s, ind, ctx);
+	if (r < 0.95 && fs.depth < 3) {
+		/* a function expression called where it is made */
+		var ips = params(), self = chance(0.3) ? 'h' + (++uid) : '';
+		var ib = fnBody(s, ind + 1, ips, { depth: fs.depth + 1, self: self });
+		var iargs = [], ia;
+		for (ia = int(0, 3); ia > 0; ia--) iargs.push(E(s, 1));
+		return st(ind, 'P("i' + (++uid) + '", (function ' + self + '(' + ips.join(', ') + ') {') + ib.text +
+			tabs(ind) + '})(' + iargs.join(', ') + '));\n';
+	}
+	if (r < 0.97) {
+		/* a labelled block left by break */
+		lab = 'B' + (++nlabel);
+		return st(ind, lab + ': {') + block(s, ind + 1, int(0, 2), sub) +
+			st(ind + 1, 'if (' + E(s) + ') break ' + lab + ';') + block(s, ind + 1, int(1, 2), sub) + tabs(ind) + '}\n';
+	}
 	return st(ind, trace(s));
 }
 
@@ -365,6 +409,7 @@ function fnBody(parent, ind, params, opts) {
 	 * leaves its variables as written (doc/design.md): only some use it */
 	fs.args = params.length > 0 && chance(0.3);
 	fs.depth = opts.depth;
+	fs.quiet = chance(0.35);
 	params.forEach(function (p) { addBind(fs, p, 'param'); });
 	if (opts.self) addBind(fs, opts.self, 'self');
 	if (fs.strict && !parent.strict) out += tabs(ind) + '"use strict";\n';
@@ -412,11 +457,11 @@ function params() {
 	}
 	return ps;
 }
-/* function name(...) {...}; in a block (sloppy code only, Duktape hoists
- * it to the function) when ctx.depth > 0 */
+/* function name(...) {...}; in a block when ctx.depth > 0 (Duktape
+ * accepts that in strict code too, and hoists it to the function) */
 function fnDecl(s, ind, ctx) {
 	var fs = fnScope(s);
-	if ((ctx.depth > 0 && fs.strict) || fs.depth >= 3) return st(ind, trace(s));
+	if (fs.depth >= 3) return st(ind, trace(s));
 	var name = 'f' + (++uid), ps = params();
 	var f = { name: name, arity: ps.length, done: false };
 	addBind(fs, name, 'func').fn = f;
