@@ -15,7 +15,8 @@ ferryc="$b/ferryc"
 # machine a disk fsync costs ~0.1 s, which would hide ferryc's own time
 tmp=${TMPDIR:-/tmp}; [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm
 work=$(mktemp -d "$tmp/ferry-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 mkdir -p "$out"
 
 # units: each bench program inside (function () { ... });  (defined, not run)

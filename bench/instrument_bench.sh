@@ -23,7 +23,8 @@ fi
 FERRYC=$B/ferryc
 mkdir -p "$OUT" || exit 1
 W=$(mktemp -d "${TMPDIR:-/tmp}/instrument_bench.XXXXXX") || exit 1
-trap 'rm -rf "$W"' EXIT INT TERM
+trap 'rm -rf "$W"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 export FERRY_SRCDIR="$S"
 
 have_cg=1

@@ -11,6 +11,7 @@ out=${2:?usage: runtime_bench.sh BUILDDIR OUTDIR}
 run="$b/tests/ferry_run"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-rtbench.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 if [ -n "${QUICK:-}" ]; then scale=1; else scale=5; fi
 
 cat > "$tmp/imm.js" <<'JS'

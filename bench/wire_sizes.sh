@@ -7,6 +7,7 @@ set -u
 b=${1:?BUILDDIR} s=${2:?SRCDIR}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-sizes.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 out=/dev/stdout
 [ -n "${BENCH_OUT:-}" ] && out="$BENCH_OUT/wire-sizes.md"
 {

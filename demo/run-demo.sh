@@ -15,7 +15,8 @@ cleanup() {
 	[ -n "$pb" ] && kill "$pb" 2>/dev/null
 	rm -rf "$tmp"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 
 echo "== Ferry demo: building demo/sensor.js with ferryc"
 cp "$srcdir/demo/sensor.js" "$tmp/sensor.js"

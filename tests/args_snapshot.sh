@@ -13,6 +13,7 @@ set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-args.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 cd "$tmp" || exit 99
 fails=0
 # check NAME PATTERN: NAME.js's snapshots are refused with a line matching

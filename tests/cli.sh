@@ -12,6 +12,7 @@ ferry="$FERRY_BUILDDIR/wire/ferry"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-cli.XXXXXX") || exit 99
 bg=
 trap '[ -n "$bg" ] && kill $bg 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 cd "$tmp" || exit 99
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }

@@ -10,6 +10,7 @@ ferry="$FERRY_BUILDDIR/wire/ferry"
 sample="$FERRY_SRCDIR/tests/data/wire/sample.json"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-tool.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 pass=0 fail=0
 
 ok() { pass=$((pass + 1)); }

@@ -13,7 +13,8 @@ S=${FERRY_SRCDIR:-.}
 FERRYC=$B/ferryc
 RUN=$B/tests/duk_run
 T=$(mktemp -d "${TMPDIR:-/tmp}/roundtrip.XXXXXX") || exit 99
-trap 'rm -rf "$T"' EXIT INT TERM
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 
 fail=0 n=0 skipped=0
 for f in "$S"/tests/corpus/*.js "$S"/tests/data/parse/*.js; do

@@ -12,6 +12,7 @@ run="$FERRY_BUILDDIR/tests/ferry_run"
 data="$FERRY_SRCDIR/tests/data/runtime"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-rt.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 vg=
 if [ "${FERRY_VALGRIND:-}" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"

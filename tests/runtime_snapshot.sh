@@ -21,6 +21,7 @@ fi
 data="$FERRY_SRCDIR/tests/data/runtime/snap"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-rtsnap.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 cp "$data"/*.js "$tmp"/ && cd "$tmp" || exit 99
 fails=0
 ok() { echo "ok $1"; }

@@ -18,6 +18,7 @@ set -u
 ferryc="$FERRY_BUILDDIR/ferryc"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-snap.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 fails=0
 built=0
 ok() { echo "ok $1"; }

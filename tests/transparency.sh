@@ -19,7 +19,8 @@ if [ ! -f "$B/runtime/libferry.a" ]; then
 	exit 99
 fi
 W=$(mktemp -d "${TMPDIR:-/tmp}/transparency.XXXXXX") || exit 99
-trap 'rm -rf "$W"' EXIT INT TERM
+trap 'rm -rf "$W"' EXIT
+trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 
 # run EXE OUTPREFIX: stdout, stderr, status; a stuck program is killed
 run() {
