@@ -23,8 +23,9 @@
  * of the enclosing functions (mostly their parent's), and a fifth of the
  * expressions are `x OP f()` where f writes x, x being (mostly) a variable
  * of the function the expression is in. Half of the programs run their
- * tests in event-loop turns and keep some closures for two more turns, so
- * that the driver can snapshot and resume between turns.
+ * tests in event-loop turns and keep some closures (some bound, some in
+ * timers of their own) for two more turns, so that the driver can
+ * snapshot and resume between turns.
  *
  * Termination: a function may call only the closures whose text is already
  * finished (so calls form a DAG), loops count private counters, and every
@@ -162,7 +163,7 @@ function call(s, d) {
 	case 3: return '{m: ' + f.name + ', p: ' + lit() + '}.m(' + args.join(', ') + ')';
 	case 4: return 'new ' + f.name + '(' + args.join(', ') + ')';
 	case 5: if (fnScope(s).args) return f.name + '.apply(this, arguments)';
-		return f.name + '(' + args.join(', ') + ')';
+		return f.name + '.bind(' + objExpr(s, d) + (args.length ? ', ' : '') + args.join(', ') + ')()';
 	default: return f.name + '(' + args.join(', ') + ')';
 	}
 }
@@ -442,7 +443,11 @@ function fnBody(parent, ind, params, opts) {
 		if (chance(0.7)) out += callStmt(fs, ind);
 		/* kept for a later turn (and snapshots in between) */
 		if (eventLoop && fs.fns.length && chance(0.3))
-			out += st(ind, 'KEEP.push(' + fs.fns[fs.fns.length - 1].name + ');');
+			out += st(ind, pick(['KEEP.push(' + fs.fns[fs.fns.length - 1].name + ');',
+				'KEEP.push(' + fs.fns[fs.fns.length - 1].name + '.bind(' + objExpr(fs, 1) + ', ' + lit() + '));',
+				/* a timer of its own: a closure pending across snapshots */
+				'if (TIMERS++ < 12) setTimeout(function () { try { P("s' + (++uid) + '", ' + call(fs, 1) +
+				'); } catch (e) { P("s!", N(e)); } }, 1);']));
 	}
 	out += block(fs, ind, int(1, 4), ctx);
 	if (chance(0.6)) out += st(ind, trace(fs));
@@ -531,7 +536,7 @@ var ntests = int(2, 3), k;
  * closures in two more turns: tests/exprfuzz.sh snapshots and resumes
  * them after every turn */
 var eventLoop = chance(0.5);
-out.push('var KEEP = [];');
+out.push('var KEEP = [], TIMERS = 0;');
 function later(code) { return eventLoop ? 'setTimeout(function () { ' + code + ' }, 1);' : code; }
 for (k = 0; k < ntests; k++) {
 	var ps = params();
