@@ -207,7 +207,10 @@ function E(s, d) {
 		r = rnd();
 		if (r < 0.4) return varRef(s);
 		if (r < 0.7) return lit();
-		if (r < 0.85) return call(s, d);
+		if (r < 0.8) return call(s, d);
+		/* a variable that may hold a closure by now (assigned one), called
+		 * by name: `this` must stay undefined */
+		if (r < 0.85) return varRef(s) + '(' + (chance(0.5) ? E(s, d + 1) : '') + ')';
 		var fs = fnScope(s);
 		if (r < 0.9 && fs.args && !fs.top) return 'arguments[' + int(0, 2) + ']';
 		if (r < 0.93 && fs.args) return 'arguments.length';
@@ -279,6 +282,11 @@ function block(s, ind, n, ctx) {
 function init(s) {
 	var r = rnd();
 	if (r < 0.3) return lit();
+	if (r < 0.4) {
+		/* a closure as a plain variable's value (then written, called) */
+		var fs = visibleFns(s);
+		if (fs.length) return pick(fs).name;
+	}
 	if (r < 0.5) return '{p: ' + lit() + ', q: ' + lit() + '}';
 	if (r < 0.6) return '[' + lit() + ', ' + lit() + ']';
 	if (r < 0.7) return sideObj(s, 1);
