@@ -510,7 +510,7 @@ out.push('\tvar t = typeof v;');
 out.push('\tif (t === "number") return v === 0 && 1 / v < 0 ? "-0" : String(v);');
 out.push('\tif (t === "string") return JSON.stringify(v);');
 out.push('\tif (t === "boolean") return String(v);');
-out.push('\tif (t === "function") return "fn";');
+out.push('\tif (t === "function") return "fn:" + v.name + "/" + v.length;');
 out.push('\tif (v === G) return "G";');
 out.push('\tif (v instanceof Error) return "E:" + v.name;');
 out.push('\tif (d > 1) return "{..}";');
