@@ -453,6 +453,8 @@ function fnBody(parent, ind, params, opts) {
 		if (eventLoop && fs.fns.length && chance(0.3))
 			out += st(ind, pick(['KEEP.push(' + fs.fns[fs.fns.length - 1].name + ');',
 				'KEEP.push(' + fs.fns[fs.fns.length - 1].name + '.bind(' + objExpr(fs, 1) + ', ' + lit() + '));',
+				/* an object whose accessor or valueOf writes a captured variable */
+				'KEEP.push((function (o) { return function () { return [o.p, o + 1, o.p = 5]; }; })(' + sideObj(fs, 1) + '));',
 				/* a timer of its own: a closure pending across snapshots */
 				'if (TIMERS++ < 12) setTimeout(function () { try { P("s' + (++uid) + '", ' + call(fs, 1) +
 				'); } catch (e) { P("s!", N(e)); } }, 1);']));
