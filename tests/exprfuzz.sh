@@ -66,10 +66,11 @@ run() {
 	echo $? > "$pre.rc"
 }
 # firstdiff A B: the first line where two outputs differ, both sides
+# (plain.out: plain run, instr.out: instrumented, ab.out: snapshot + resume)
 firstdiff() {
-	awk -v f="$2" 'BEGIN { n = 0 }
+	awk -v f="$2" -v a="${1%.out}" -v b="${2%.out}" 'BEGIN { n = 0 }
 		{ n++; if ((getline g < f) <= 0) g = "(end of output)";
-		  if ($0 != g) { printf "line %d: plain %.160s | instrumented %.160s", n, $0, g; exit } }
+		  if ($0 != g) { printf "line %d: %s %.160s | %s %.160s", n, a, $0, b, g; exit } }
 		END { }' "$1"
 }
 
