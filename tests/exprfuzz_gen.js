@@ -59,6 +59,8 @@ if (typeof DROP !== 'undefined')
 	DROP.forEach(function (i) { dropped[i] = true; });
 var nstmt = 0;
 var asi = chance(0.3);
+/* how deep functions nest (environment chains Pe<d>[0][0]...) */
+var MAXD = chance(0.2) ? 5 : 3;
 var uid = 0;
 var nlabel = 0;
 
@@ -386,7 +388,7 @@ function S(s, ind, ctx) {
 	}
 	if (r < 0.88) return fnDecl(s, ind, ctx);
 	if (r < 0.93) return fnExprStmt(s, ind, ctx);
-	if (r < 0.95 && fs.depth < 3) {
+	if (r < 0.95 && fs.depth < MAXD) {
 		/* a function expression called where it is made */
 		var ips = params(), self = chance(0.3) ? 'h' + (++uid) : '';
 		var ib = fnBody(s, ind + 1, ips, { depth: fs.depth + 1, self: self });
@@ -446,6 +448,7 @@ function fnBody(parent, ind, params, opts) {
 	/* the inner functions come first (they may then be called below) */
 	var ctx = { loops: [], inLoop: false, inSwitch: false, depth: 0 };
 	var nf = opts.depth < 3 ? int(0, 2) : int(0, 1);
+	if (opts.depth >= MAXD) nf = 0;
 	for (i = 0; i < nf; i++) {
 		out += chance(0.6) ? fnDecl(fs, ind, ctx) : fnExprStmt(fs, ind, ctx);
 		if (chance(0.7)) out += callStmt(fs, ind);
@@ -476,7 +479,7 @@ function params() {
  * accepts that in strict code too, and hoists it to the function) */
 function fnDecl(s, ind, ctx) {
 	var fs = fnScope(s);
-	if (fs.depth >= 3) return st(ind, trace(s));
+	if (fs.depth >= MAXD) return st(ind, trace(s));
 	var name = 'f' + (++uid), ps = params();
 	var f = { name: name, arity: ps.length, done: false };
 	addBind(fs, name, 'func').fn = f;
@@ -489,7 +492,7 @@ function fnDecl(s, ind, ctx) {
 /* var name = function [self](...) {...}; the self name may be written */
 function fnExprStmt(s, ind, ctx) {
 	var fs = fnScope(s);
-	if (fs.depth >= 3) return st(ind, trace(s));
+	if (fs.depth >= MAXD) return st(ind, trace(s));
 	var name = 'g' + (++uid), ps = params(), self = chance(0.4) ? 'h' + (++uid) : '';
 	var f = { name: name, arity: ps.length, done: false };
 	addBind(fs, name, 'var').fn = f;
