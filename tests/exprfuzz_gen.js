@@ -34,7 +34,8 @@
  *
  * Never generated (engine text that instrumentation may change): error
  * messages (only e.name is printed), e.stack, Function.prototype.toString
- * of program functions, Date, Math.random, eval, with.
+ * of program functions, Date, Math.random, eval, with. Line numbers
+ * (new Error().lineNumber) are printed: they must not move.
  *
  * Minimising: every statement gets a number; DROP lists statements left
  * out (the random sequence is unchanged). The program's last line says how
@@ -217,6 +218,8 @@ function E(s, d) {
 		if (r < 0.9 && fs.args && !fs.top) return 'arguments[' + int(0, 2) + ']';
 		if (r < 0.93 && fs.args) return 'arguments.length';
 		if (r < 0.96) return 'this' + pick(['.p', '.q', ' === undefined', ' === O']);
+		/* instrumentation keeps every line where it was, and so do makers */
+		if (r < 0.98) return 'new Error().lineNumber';
 		return 'G';
 	}
 	r = rnd();
