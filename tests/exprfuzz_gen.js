@@ -554,6 +554,14 @@ var ntests = int(2, 3), k;
 var eventLoop = chance(0.5);
 out.push('var KEEP = [], TIMERS = 0;');
 function later(code) { return eventLoop ? 'setTimeout(function () { ' + code + ' }, 1);' : code; }
+if (chance(0.4)) {
+	/* program-level code: globals, declarations tagged at the program's
+	 * start, function expressions tagged by the native Pt, catch clauses
+	 * whose captured parameter is an environment of the program level */
+	out.push('try {');
+	out.push(block(top, 1, int(1, 4), { loops: [], inLoop: false, inSwitch: false, depth: 0 }).replace(/\n$/, ''));
+	out.push('} catch (e) { P("top!", N(e)); }');
+}
 for (k = 0; k < ntests; k++) {
 	var ps = params();
 	var body = fnBody(top, 1, ps, { depth: 1 });
