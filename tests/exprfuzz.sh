@@ -157,21 +157,30 @@ kind() {
 	esac
 }
 
-# minimise SEED: leave out every statement whose absence keeps the same
-# kind of failure (last first, one at a time, two passes)
+# minimise SEED: leave out the numbered statements (a compound statement,
+# a function or a whole test is one number with its inner ones after it)
+# whose absence keeps the same kind of failure: ranges of 2^m numbers, last
+# first, m going down to 0
 minimise() {
 	n=$(sed -n 's|^// exprfuzz: statements \([0-9]*\)$|\1|p' "$keep/seed-$1/prog.js")
 	[ -n "$n" ] || return
 	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused k0=$(kind "$why")
-	for pass in 1 2; do
+	size=1
+	while [ $((size * 2)) -le "$n" ]; do size=$((size * 2)); done
+	while [ $size -ge 1 ]; do
 		i=$((n - 1))
 		while [ $i -ge 0 ]; do
-			case " $drops " in *" $i "*) i=$((i - 1)); continue ;; esac
-			if ! check_seed "$1" "$drops $i" && [ "$(kind "$why")" = "$k0" ]; then
-				drops="$drops $i"; mwhy=$why
+			lo=$((i - size + 1)); [ $lo -lt 0 ] && lo=0
+			try=
+			for x in $(seq $lo $i); do
+				case " $drops " in *" $x "*) ;; *) try="$try $x" ;; esac
+			done
+			if [ -n "$try" ] && ! check_seed "$1" "$drops$try" && [ "$(kind "$why")" = "$k0" ]; then
+				drops="$drops$try"; mwhy=$why
 			fi
-			i=$((i - 1))
+			i=$((lo - 1))
 		done
+		size=$((size / 2))
 	done
 	nseeds=$c1 nsnaps=$c2 nrefused=$c3
 	if [ -z "$drops" ]; then

@@ -260,6 +260,11 @@ function st(ind, text) {
 		text = text.slice(0, -1);
 	return dropped[k] ? '' : tabs(ind) + text + '\n';
 }
+/* a compound statement's first line (the statement is numbered as a
+ * whole: grp) */
+function hd(ind, text) { return tabs(ind) + text + '\n'; }
+/* a compound statement numbered k, left out as a whole when dropped */
+function grp(k, text) { return dropped[k] ? '' : text; }
 /* a simple statement, often inside its own try (errors are frequent; the
  * rest of the function then still runs) */
 function sst(ind, text) {
@@ -273,10 +278,13 @@ function trace(s) {
 }
 
 function block(s, ind, n, ctx) {
-	var out = '', i, t;
+	var out = '', i, t, wrap;
 	for (i = 0; i < n; i++) {
 		t = S(s, ind + 1, ctx);
-		if (/^\t*(function|var g)/.test(t) || /^\t*try /.test(t) || !chance(0.7))
+		wrap = chance(0.7);   /* drawn even for a left-out statement: same sequence */
+		if (!t)
+			continue;   /* left out by the minimiser */
+		if (/^\t*(function|var g)/.test(t) || /^\t*try /.test(t) || !wrap)
 			out += t.replace(/^\t/gm, '');
 		else
 			out += tabs(ind) + 'try {\n' + t + tabs(ind) + '} catch (e) { P("y' + (++uid) + '", N(e)); }\n';
@@ -327,9 +335,10 @@ function S(s, ind, ctx) {
 	if (r < 0.45 && !fs.top) return st(ind, 'if (' + E(s) + ') return ' + E(s) + ';');
 	if (r < 0.48) return st(ind, 'if (' + E(s) + ') throw ' + pick(['new Error("x")', 'new TypeError("y")', E(s)]) + ';');
 	var sub = { loops: ctx.loops, inLoop: ctx.inLoop, inSwitch: ctx.inSwitch, depth: ctx.depth + 1 };
+	var k = nstmt++;
 	if (r < 0.54) {
-		return st(ind, 'if (' + E(s) + ') {') + block(s, ind + 1, int(1, 3), sub) +
-			(chance(0.5) ? tabs(ind) + '} else {\n' + block(s, ind + 1, int(1, 2), sub) : '') + tabs(ind) + '}\n';
+		return grp(k, hd(ind, 'if (' + E(s) + ') {') + block(s, ind + 1, int(1, 3), sub) +
+			(chance(0.5) ? tabs(ind) + '} else {\n' + block(s, ind + 1, int(1, 2), sub) : '') + tabs(ind) + '}\n');
 	}
 	if (r < 0.64) {
 		/* a bounded loop with a private counter; maybe labelled */
@@ -357,28 +366,28 @@ function S(s, ind, ctx) {
 			}
 			o = head + 'for (' + tv + ' in ' + pick(['{p: 1, q: 2}', '[5, 6]', '{r: 0}', 'O']) + ') {' +
 				' if (B()) break;';
-			return st(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}\n';
+			return grp(k, hd(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}\n');
 		}
 		o += ' if (B()) break;';
-		return st(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}' +
-			(kind === 2 ? ' while (' + i + '-- > 0);' : '') + '\n';
+		return grp(k, hd(ind, o) + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '}' +
+			(kind === 2 ? ' while (' + i + '-- > 0);' : '') + '\n');
 	}
 	if (r < 0.7) {
 		/* switch on a variable, case values that run code */
 		sub.inSwitch = true;
-		var sw = st(ind, 'switch (' + (chance(0.7) ? varRef(s) : E(s)) + ') {'), nc = int(1, 3), j;
+		var sw = hd(ind, 'switch (' + (chance(0.7) ? varRef(s) : E(s)) + ') {'), nc = int(1, 3), j;
 		for (j = 0; j < nc; j++) {
 			sw += tabs(ind) + 'case ' + (chance(0.5) ? E(s) : lit()) + ':\n' + block(s, ind + 1, int(0, 2), sub);
 			if (chance(0.6)) sw += tabs(ind + 1) + 'break;\n';
 		}
 		if (chance(0.4)) sw += tabs(ind) + 'default:\n' + block(s, ind + 1, int(0, 2), sub);
-		return sw + tabs(ind) + '}\n';
+		return grp(k, sw + tabs(ind) + '}\n');
 	}
 	if (r < 0.8) {
 		/* try/catch/finally; the catch parameter may be captured */
 		var cs = new Scope(s, 'catch'), cn = chance(0.7) ? 'e' : newName();
 		addBind(cs, cn, 'catch');
-		var tc = st(ind, 'try {') + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '} catch (' + cn + ') {\n' +
+		var tc = hd(ind, 'try {') + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '} catch (' + cn + ') {\n' +
 			st(ind + 1, 'P("c' + (++uid) + '", N(' + cn + '));') + block(cs, ind + 1, int(0, 3), sub);
 		if (chance(0.2)) {
 			/* `var e = v` in catch (e) writes the catch parameter; the
@@ -387,24 +396,24 @@ function S(s, ind, ctx) {
 			addBind(fs, cn, 'var');
 		}
 		if (chance(0.4)) tc += tabs(ind) + '} finally {\n' + block(s, ind + 1, int(1, 2), sub);
-		return tc + tabs(ind) + '}\n';
+		return grp(k, tc + tabs(ind) + '}\n');
 	}
-	if (r < 0.88) return fnDecl(s, ind, ctx);
-	if (r < 0.93) return fnExprStmt(s, ind, ctx);
+	if (r < 0.88) return grp(k, fnDecl(s, ind, ctx));
+	if (r < 0.93) return grp(k, fnExprStmt(s, ind, ctx));
 	if (r < 0.95 && fs.depth < MAXD) {
 		/* a function expression called where it is made */
 		var ips = params(), self = chance(0.3) ? 'h' + (++uid) : '';
 		var ib = fnBody(s, ind + 1, ips, { depth: fs.depth + 1, self: self });
 		var iargs = [], ia;
 		for (ia = int(0, 3); ia > 0; ia--) iargs.push(E(s, 1));
-		return st(ind, 'P("i' + (++uid) + '", (function ' + self + '(' + ips.join(', ') + ') {') + ib.text +
-			tabs(ind) + '})(' + iargs.join(', ') + '));\n';
+		return grp(k, hd(ind, 'P("i' + (++uid) + '", (function ' + self + '(' + ips.join(', ') + ') {') + ib.text +
+			tabs(ind) + '})(' + iargs.join(', ') + '));\n');
 	}
 	if (r < 0.97) {
 		/* a labelled block left by break */
 		lab = 'B' + (++nlabel);
-		return st(ind, lab + ': {') + block(s, ind + 1, int(0, 2), sub) +
-			st(ind + 1, 'if (' + E(s) + ') break ' + lab + ';') + block(s, ind + 1, int(1, 2), sub) + tabs(ind) + '}\n';
+		return grp(k, hd(ind, lab + ': {') + block(s, ind + 1, int(0, 2), sub) +
+			st(ind + 1, 'if (' + E(s) + ') break ' + lab + ';') + block(s, ind + 1, int(1, 2), sub) + tabs(ind) + '}\n');
 	}
 	return st(ind, trace(s));
 }
@@ -453,7 +462,8 @@ function fnBody(parent, ind, params, opts) {
 	var nf = opts.depth < 3 ? int(0, 2) : int(0, 1);
 	if (opts.depth >= MAXD) nf = 0;
 	for (i = 0; i < nf; i++) {
-		out += chance(0.6) ? fnDecl(fs, ind, ctx) : fnExprStmt(fs, ind, ctx);
+		var kf = nstmt++;
+		out += grp(kf, chance(0.6) ? fnDecl(fs, ind, ctx) : fnExprStmt(fs, ind, ctx));
 		if (chance(0.7)) out += callStmt(fs, ind);
 		/* kept for a later turn (and snapshots in between) */
 		if (eventLoop && fs.fns.length && chance(0.3))
@@ -490,7 +500,7 @@ function fnDecl(s, ind, ctx) {
 	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1 });
 	f.writes = body.scope.writes;
 	f.done = true;
-	return st(ind, 'function ' + name + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '}\n';
+	return hd(ind, 'function ' + name + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '}\n';
 }
 /* var name = function [self](...) {...}; the self name may be written */
 function fnExprStmt(s, ind, ctx) {
@@ -503,7 +513,7 @@ function fnExprStmt(s, ind, ctx) {
 	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1, self: self });
 	f.writes = body.scope.writes;
 	f.done = true;
-	return st(ind, 'var ' + name + ' = function ' + self + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '};\n';
+	return hd(ind, 'var ' + name + ' = function ' + self + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '};\n';
 }
 
 /* ---- the program ---- */
@@ -563,15 +573,19 @@ if (chance(0.4)) {
 	out.push('} catch (e) { P("top!", N(e)); }');
 }
 for (k = 0; k < ntests; k++) {
+	var kt = nstmt++;   /* a whole test, left out first by the minimiser */
 	var ps = params();
 	var body = fnBody(top, 1, ps, { depth: 1 });
+	var args = [], j, na = int(0, 3);
+	for (j = 0; j < na; j++) args.push(lit());
+	var call_ = later('try { P("T' + k + '", ' + (chance(0.3) ? 'T' + k + '.call(O' + (na ? ', ' : '') : 'T' + k + '(') +
+		args.join(', ') + ')); } catch (e) { P("T' + k + '!", N(e)); }');
+	if (dropped[kt])
+		continue;
 	out.push('function T' + k + '(' + ps.join(', ') + ') {');
 	out.push(body.text.replace(/\n$/, ''));
 	out.push('}');
-	var args = [], j, na = int(0, 3);
-	for (j = 0; j < na; j++) args.push(lit());
-	out.push(later('try { P("T' + k + '", ' + (chance(0.3) ? 'T' + k + '.call(O' + (na ? ', ' : '') : 'T' + k + '(') +
-		args.join(', ') + ')); } catch (e) { P("T' + k + '!", N(e)); }'));
+	out.push(call_);
 }
 if (eventLoop) {
 	out.push('function K(r) { for (var i = 0; i < KEEP.length; i++) try { P("K" + r + "." + i, KEEP[i]()); } catch (e) { P("K!", N(e)); } }');
