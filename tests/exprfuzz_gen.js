@@ -314,9 +314,15 @@ function S(s, ind, ctx) {
 	if (r < 0.13) {
 		/* an expression statement of its own: a call of a variable, an
 		 * update, `x OP f()` at the start of a statement */
-		var es = pick([E(s), targeted(s, 0) || E(s), call(s, 0), varRef(s) + '()', '(' + target(s, 0) + ')++',
+		var tg = targeted(s, 0);
+		var es = pick([E(s), tg ? tg.slice(1, -1) : E(s), call(s, 0), varRef(s) + '()', '(' + target(s, 0) + ')++',
 			target(s, 0) + pick(['++', '--'])]);
 		if (/^[{]|^function/.test(es)) es = '(' + es + ')';
+		/* without semicolons, a statement starting with ( or [ continues the
+		 * previous line (then perhaps as `--a(w)++`, an early error to
+		 * ferryc: doc/parser.md); the instrumented text adding a ( at the
+		 * start of a statement is what is tested */
+		if (asi && /^[(\[]/.test(es)) es = 'void ' + es;
 		return sst(ind, es + ';');
 	}
 	if (r < 0.2) return sst(ind, 'P("e' + (++uid) + '", ' + E(s) + ');');
