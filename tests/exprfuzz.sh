@@ -21,6 +21,8 @@
 # snapshotted after every turn k and resumed (JSON for even k, msgpack for
 # odd k): output before + output after == the uninterrupted run; a refusal
 # by design (a closure of a scope left dynamic) must leave the run going.
+# Then a chain of hops of one turn each (resume, one turn, snapshot, ...)
+# through the whole run gives the same output.
 # Exit 0 all seeds agree, 1 otherwise, 77 if a needed program is missing.
 set -u
 B=${FERRY_BUILDDIR:-.}
@@ -54,7 +56,7 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-exprfuzz.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-fails=0 nseeds=0 nsnaps=0 nrefused=0
+fails=0 nseeds=0 nsnaps=0 nrefused=0 nhops=0
 # a refusal by design (a closure of a function whose scope the
 # instrumentation leaves dynamic: doc/design.md)
 REFUSAL='^ferry: snapshot failed: .* makes its scope dynamic; still running$'
@@ -137,6 +139,32 @@ check_seed() {   # seed [statements to drop] -> 0, or 1 with $why set
 		nsnaps=$((nsnaps + 1))
 		k=$((k + 1))
 	done
+	# a chain of hops of one turn each through the whole run (formats
+	# alternating): a restored program snapshotted again (closures re-made
+	# by makers, inline environments made ordinary)
+	rm -f h*.snap
+	run i/prog h0 --snapshot-after-turns 1 --snapshot-to h0.snap
+	strip_refusal h0
+	cp h0.out hops.out; cp h0.err hops.err; cp h0.rc hops.rc
+	i=0
+	while [ -f h$i.snap ] && [ $i -lt 50 ]; do
+		fmt=json; [ $((i % 2)) = 0 ] && fmt=msgpack
+		run i/prog hop --resume h$i.snap --snapshot-after-turns 1 --snapshot-to h$((i + 1)).snap \
+			--snapshot-format $fmt
+		strip_refusal hop
+		cat hop.out >> hops.out; cat hop.err >> hops.err; cp hop.rc hops.rc
+		i=$((i + 1))
+		nhops=$((nhops + 1))
+	done
+	if ! cmp -s hops.out instr.out || ! cmp -s hops.err instr.err || ! cmp -s hops.rc instr.rc; then
+		why="snapshot hops of one turn, $i hops: $(head -n 1 hops.err) $(firstdiff instr.out hops.out)"
+		return 1
+	fi
+}
+
+# strip_refusal PREFIX: PREFIX.err without a refusal by design
+strip_refusal() {
+	grep -v "$REFUSAL" "$1.err" > "$1.err2"; mv "$1.err2" "$1.err"
 }
 
 failed() {
@@ -164,7 +192,7 @@ kind() {
 minimise() {
 	n=$(sed -n 's|^// exprfuzz: statements \([0-9]*\)$|\1|p' "$keep/seed-$1/prog.js")
 	[ -n "$n" ] || return
-	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused k0=$(kind "$why")
+	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused c4=$nhops k0=$(kind "$why")
 	size=1
 	while [ $((size * 2)) -le "$n" ]; do size=$((size * 2)); done
 	while [ $size -ge 1 ]; do
@@ -182,12 +210,12 @@ minimise() {
 		done
 		size=$((size / 2))
 	done
-	nseeds=$c1 nsnaps=$c2 nrefused=$c3
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4
 	if [ -z "$drops" ]; then
 		echo "  not minimised: every statement is needed"; return
 	fi
 	check_seed "$1" "$drops" || true
-	nseeds=$c1 nsnaps=$c2 nrefused=$c3
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4
 	cp "$tmp/$1-min/prog.js" "$keep/seed-$1/prog.min.js"
 	echo "$mwhy" > "$keep/seed-$1/why.min.txt"
 	echo "  minimised: $keep/seed-$1/prog.min.js ($(grep -c . "$keep/seed-$1/prog.min.js") lines)"
@@ -201,5 +229,5 @@ for s in $seeds; do
 	cd "$tmp" && rm -rf "${tmp:?}/$s" "${tmp:?}/$s-min"
 done
 cd /
-echo "exprfuzz: $nseeds programs, $nsnaps snapshots resumed, $nrefused refused by design, $fails failed"
+echo "exprfuzz: $nseeds programs, $nsnaps snapshots resumed, $nrefused refused by design, $nhops hops, $fails failed"
 [ $fails = 0 ] && [ $nseeds -gt 0 ]
