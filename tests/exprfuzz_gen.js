@@ -482,6 +482,18 @@ function fnBody(parent, ind, params, opts) {
 				'); } catch (e) { P("s!", N(e)); } }, 1);']));
 	}
 	out += block(fs, ind, int(1, 4), ctx);
+	if (opts.rec && chance(0.5)) {
+		/* a bounded recursive call: another activation, other environments,
+		 * while the closures of this one stay live */
+		var ra = [], ri;
+		for (ri = int(0, params.length); ri > 0; ri--) ra.push(E(fs, 1));
+		out += st(ind, 'if (DEPTH < 2) { DEPTH++; try { P("d' + (++uid) + '", ' + opts.rec + '(' + ra.join(', ') +
+			')); } catch (e) { P("d!", N(e)); } DEPTH--; }');
+	}
+	if (fs.args && chance(0.3)) {
+		/* unmaps the parameter: later arguments[k] writes no longer alias */
+		out += st(ind, 'delete arguments[' + int(0, 2) + '];');
+	}
 	if (chance(0.6)) out += st(ind, trace(fs));
 	out += st(ind, 'return ' + E(fs) + ';');
 	return { scope: fs, text: out };
@@ -503,7 +515,7 @@ function fnDecl(s, ind, ctx) {
 	var f = { name: name, arity: ps.length, done: false };
 	addBind(fs, name, 'func').fn = f;
 	fs.fns.push(f);
-	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1 });
+	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1, rec: name });
 	f.writes = body.scope.writes;
 	f.done = true;
 	return hd(ind, 'function ' + name + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '}\n';
@@ -516,7 +528,7 @@ function fnExprStmt(s, ind, ctx) {
 	var f = { name: name, arity: ps.length, done: false };
 	addBind(fs, name, 'var').fn = f;
 	fs.fns.push(f);
-	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1, self: self });
+	var body = fnBody(s, ind + 1, ps, { depth: fs.depth + 1, self: self, rec: self || name });
 	f.writes = body.scope.writes;
 	f.done = true;
 	return hd(ind, 'var ' + name + ' = function ' + self + '(' + ps.join(', ') + ') {') + body.text + tabs(ind) + '};\n';
@@ -568,7 +580,7 @@ var ntests = int(2, 3), k;
  * closures in two more turns: tests/exprfuzz.sh snapshots and resumes
  * them after every turn */
 var eventLoop = chance(0.5);
-out.push('var KEEP = [], TIMERS = 0;');
+out.push('var KEEP = [], TIMERS = 0, DEPTH = 0;');
 function later(code) { return eventLoop ? 'setTimeout(function () { ' + code + ' }, 1);' : code; }
 if (chance(0.4)) {
 	/* program-level code: globals, declarations tagged at the program's
