@@ -395,6 +395,12 @@ function S(s, ind, ctx) {
 		addBind(cs, cn, 'catch');
 		var tc = hd(ind, 'try {') + block(s, ind + 1, int(1, 3), sub) + tabs(ind) + '} catch (' + cn + ') {\n' +
 			st(ind + 1, 'P("c' + (++uid) + '", N(' + cn + '));') + block(cs, ind + 1, int(0, 3), sub);
+		if (chance(0.4)) {
+			/* a closure over the catch parameter (an environment per
+			 * execution of the clause), kept or called at once */
+			var cf = 'function () { return [' + cn + ', ' + cn + ' = ' + E(cs, 2) + ']; }';
+			tc += st(ind + 1, eventLoop && chance(0.6) ? 'KEEP.push(' + cf + ');' : 'P("cc' + (++uid) + '", (' + cf + ')());');
+		}
 		if (chance(0.2)) {
 			/* `var e = v` in catch (e) writes the catch parameter; the
 			 * function gets a variable e (undefined) */
@@ -489,6 +495,12 @@ function fnBody(parent, ind, params, opts) {
 		for (ri = int(0, params.length); ri > 0; ri--) ra.push(E(fs, 1));
 		out += st(ind, 'if (DEPTH < 2) { DEPTH++; try { P("d' + (++uid) + '", ' + opts.rec + '(' + ra.join(', ') +
 			')); } catch (e) { P("d!", N(e)); } DEPTH--; }');
+	}
+	if (fs.args && chance(0.5)) {
+		/* arguments[k] written, value unused: the k-th parameter stays a
+		 * variable, its environment copy re-synced after the write */
+		out += sst(ind, 'arguments[' + int(0, 2) + '] ' + pick(['=', '+=', '-=']) + ' ' + E(fs, 1) + ';');
+		if (chance(0.5)) out += st(ind, 'arguments[' + int(0, 2) + ']' + pick(['++', '--']) + ';');
 	}
 	if (fs.args && chance(0.3)) {
 		/* unmaps the parameter: later arguments[k] writes no longer alias */
