@@ -460,6 +460,8 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 			emb.code = (const char *)bc;
 			emb.code_len = bclen;
 			emb.code_is_bytecode = 1;
+			emb.text = prog.code;      /* the hash covers the text */
+			emb.text_len = prog.code_len;
 		}
 	}
 	if (rw_emit_restore_c(&emb, &cout, NULL, err, errlen) < 0)

@@ -6,6 +6,9 @@
  * Hash: SHA-256 (libsodium) over a tag, the build kind, prefix, filename,
  * the program text and the emitted table text, so any change to the program
  * or its table changes the hash and a snapshot of another build is refused.
+ * How the program is embedded does not count: a native build (bytecode) and
+ * a cross build (--cc, source text) of one program take each other's
+ * snapshots, which is what moving to another CPU architecture needs.
  */
 #include <stdio.h>
 #include <string.h>
@@ -107,13 +110,13 @@ static void hash_program(const rw_program *p, const rw_out *table, unsigned char
 {
 	crypto_hash_sha256_state st;
 	unsigned char len8[8];
-	size_t n = p->code_len;
+	const char *text = p->text ? p->text : p->code;
+	size_t tlen = p->text ? p->text_len : p->code_len, n = tlen;
 	int i;
 
 	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, (const unsigned char *)"ferry-program-v1", 17);
+	crypto_hash_sha256_update(&st, (const unsigned char *)"ferry-program-v2", 17);
 	crypto_hash_sha256_update(&st, (const unsigned char *)(p->instrumented ? "I" : "P"), 1);
-	crypto_hash_sha256_update(&st, (const unsigned char *)(p->code_is_bytecode ? "B" : "S"), 1);
 	crypto_hash_sha256_update(&st, (const unsigned char *)p->prefix, strlen(p->prefix) + 1);
 	crypto_hash_sha256_update(&st, (const unsigned char *)p->filename, strlen(p->filename) + 1);
 	for (i = 0; i < 8; i++) {
@@ -121,7 +124,7 @@ static void hash_program(const rw_program *p, const rw_out *table, unsigned char
 		n >>= 8;
 	}
 	crypto_hash_sha256_update(&st, len8, 8);
-	crypto_hash_sha256_update(&st, (const unsigned char *)p->code, p->code_len);
+	crypto_hash_sha256_update(&st, (const unsigned char *)text, tlen);
 	crypto_hash_sha256_update(&st, (const unsigned char *)(table->p ? table->p : ""), table->len);
 	crypto_hash_sha256_final(&st, h);
 }

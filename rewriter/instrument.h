@@ -80,6 +80,9 @@ typedef struct rw_program {
 	const char *code;            /* program text (app.fy.js), or bytecode */
 	size_t code_len;
 	int code_is_bytecode;        /* code is duk_dump_function() output */
+	const char *text;            /* the program text the hash covers when code
+	                                is bytecode (NULL: code itself) */
+	size_t text_len;
 	const char *const *units;    /* maker units (source text) */
 	const size_t *unit_lens;
 	uint32_t nunits;
@@ -88,7 +91,8 @@ typedef struct rw_program {
 } rw_program;
 
 /* Write app_restore.c for p into out. Also returns the program hash
- * (SHA-256 of code and table) in hash if non-NULL. 0, or -1 with err. */
+ * (SHA-256 of the program text and table, whatever the embedding) in hash
+ * if non-NULL. 0, or -1 with err. */
 int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
                       char *err, size_t errlen);
 

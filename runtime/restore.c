@@ -160,6 +160,12 @@ static void rs_props(rs_state *r)
 		duk_idx_t oi;
 		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
 		oi = duk_get_top_index(ctx);
+		/* a function made by a bytecode maker has an own `name` ("" when
+		 * anonymous, rewriter/emit_bytecode.c) where one compiled from
+		 * source has none: a snapshot from a build that embeds the other
+		 * way (a cross build, --cc) says which the function had */
+		if (o->kind == WR_OBJ_FUNCTION && rs_find_prop(o, "name", 4) < 0)
+			duk_del_prop_literal(ctx, oi, "name");
 		for (i = 0; i < o->nprops; i++)
 			define_prop(r, oi, &o->props[i], plain);
 		push_proto(r, &o->proto);

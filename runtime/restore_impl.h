@@ -41,6 +41,8 @@ void rs_push_value(rs_state *r, const wr_value *v);
 void rs_push_text(rs_state *r, const char *p, size_t len);
 /* push a built-in by path, failing if unknown */
 void rs_push_builtin(rs_state *r, const char *path, size_t len);
+/* index of o's prop with the string key `key`, or -1 */
+long rs_find_prop(const wr_object *o, const char *key, size_t len);
 
 /* restore_shell.c */
 void rs_symbols(rs_state *r);

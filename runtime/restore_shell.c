@@ -256,8 +256,7 @@ static void load_makers(rs_state *r)
 	}
 }
 
-/* index of the prop with key `key` in o, or -1 */
-static long find_prop(const wr_object *o, const char *key, size_t len)
+long rs_find_prop(const wr_object *o, const char *key, size_t len)
 {
 	uint32_t i;
 	for (i = 0; i < o->nprops; i++) {
@@ -313,8 +312,8 @@ void rs_functions(rs_state *r)
 			rs_push_value(r, &env);
 			{
 				const wr_object *eo = mobj(r, env.u.ref);
-				long pi = eo->kind == WR_OBJ_ARRAY ? find_prop(eo, "0", 1)
-				          : find_prop(eo, r->envkey, r->envkeylen);
+				long pi = eo->kind == WR_OBJ_ARRAY ? rs_find_prop(eo, "0", 1)
+				            : rs_find_prop(eo, r->envkey, r->envkeylen);
 				if (pi < 0)
 					env.type = WR_UNDEFINED;
 				else

@@ -18,6 +18,9 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/tiny.js tests/data/snapshot/same_delay.js tests/data/snapshot/error_hops.js \
 	tests/data/snapshot/fn_names.js tests/data/snapshot/frozen_fns.js \
 	tests/data/snapshot/xfail.txt
+# a native (bytecode) and a cross-style (source) build exchange snapshots
+TESTS += tests/embed_modes.sh
+EXTRA_DIST += tests/embed_modes.sh tests/data/embed/anon_names.js
 # environments read through a local alias in functions that make closures
 EXTRA_DIST += tests/data/snapshot/env_alias.js
 # writes to a function expression's own name from closures over it
