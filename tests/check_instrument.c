@@ -865,11 +865,23 @@ START_TEST(test_emit_bytecode_flag)
 	rw_out_init(&a);
 	rw_out_init(&b);
 	ck_assert_int_eq(rw_emit_restore_c(&p, &a, ha, err, sizeof err), 0);
+	/* the same text embedded as bytecode: same hash (a native and a cross
+	 * build take each other's snapshots) */
+	p.code = "BYTECODE";
+	p.code_len = 8;
 	p.code_is_bytecode = 1;
+	p.text = "abc";
+	p.text_len = 3;
 	ck_assert_int_eq(rw_emit_restore_c(&p, &b, hb, err, sizeof err), 0);
 	ck_assert_ptr_nonnull(strstr(a.p, "ferry_code, 3, 0,"));
-	ck_assert_ptr_nonnull(strstr(b.p, "ferry_code, 3, 1,"));
+	ck_assert_ptr_nonnull(strstr(b.p, "ferry_code, 8, 1,"));
 	ck_assert_ptr_nonnull(strstr(b.p, "Duktape bytecode"));
+	ck_assert_int_eq(memcmp(ha, hb, 32), 0);
+	/* another text: another hash */
+	rw_out_free(&b);
+	rw_out_init(&b);
+	p.text = "abd";
+	ck_assert_int_eq(rw_emit_restore_c(&p, &b, hb, err, sizeof err), 0);
 	ck_assert_int_ne(memcmp(ha, hb, 32), 0);
 	rw_out_free(&a);
 	rw_out_free(&b);
