@@ -79,3 +79,23 @@ distclean-local-exprfuzz:
 # clear line and a non-zero status.
 TESTS += tests/cli.sh
 EXTRA_DIST += tests/cli.sh
+
+# Cross-architecture migration (tests/cross_arch.sh): libferry for i386,
+# compiled by $(CC) -m32 from the same sources into tests/cross32.d (the
+# target below), against Debian's i386 runtime libraries; SKIP without them.
+TESTS += tests/cross_arch.sh
+EXTRA_DIST += tests/cross_arch.sh
+cross32-libferry: $(runtime_libferry_a_SOURCES)
+	@d=tests/cross32.d/runtime; rm -rf $$d; $(MKDIR_P) $$d; objs=; \
+	for f in $(runtime_libferry_a_SOURCES); do \
+	  case $$f in *.c) ;; *) continue ;; esac; \
+	  src=$$f; test -f $$src || src=$(srcdir)/$$f; \
+	  o=$$d/`echo $$f | tr / _ | sed 's/\.c$$/.o/'`; \
+	  $(CC) -m32 $(DEFS) $(DEFAULT_INCLUDES) $(AM_CPPFLAGS) -std=gnu99 -O2 -c $$src -o $$o || exit 1; \
+	  objs="$$objs $$o"; \
+	done; \
+	$(AR) rcs $$d/libferry.a $$objs
+distclean-local: distclean-local-cross32
+distclean-local-cross32:
+	-rm -rf tests/cross32.d
+.PHONY: cross32-libferry distclean-local-cross32
