@@ -303,21 +303,33 @@ typedef struct walk_ctx {
 	rw_scope  *cur;     /* innermost scope (function or catch) */
 	rw_scope  *fn;      /* nearest function / program scope */
 	int        in_with; /* inside a with body of the current function */
+	int        dead;    /* after a return, throw, break or continue in the
+	                       same statement list of the current function */
 } walk_ctx;
 
 static int walk(rw_node *n, void *ud);
 
+/* A statement list (or an object's properties, which never jump): what
+ * follows an unconditional jump in the same list never runs, so a direct
+ * eval there does not make the scopes around it dynamic (bluebird's
+ * toFastProperties ends `return obj; eval(obj);`). Function declarations
+ * there are still hoisted and callable: walk_function clears `dead`. */
 static int
 walk_list(rw_list *l, walk_ctx *c)
 {
 	uint32_t i;
+	int saved = c->dead;
 
 	for (i = 0; i < l->n; i++) {
 		rw_node *x = rw_item(l, i);
 
 		if (x && walk(x, c) != 0)
 			return -1;
+		if (x && (x->kind == RW_RETURN || x->kind == RW_THROW ||
+		          x->kind == RW_BREAK || x->kind == RW_CONTINUE))
+			c->dead = 1;
 	}
+	c->dead = saved;
 	return 0;
 }
 
@@ -376,7 +388,7 @@ bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 			b->flags |= RW_BF_CAPTURED_ASSIGNED;
 		scope->func->flags |= RW_SF_FREE;
 	}
-	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) &&
+	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) && !(flags & RW_RF_DEAD) &&
 	    RW_S(rw_ref_ident(r), ident.name) == s->n_eval) {
 		/* a direct eval: the callee `eval` is not shadowed */
 		r->flags |= RW_RF_EVAL;
@@ -428,6 +440,8 @@ use(walk_ctx *c, rw_node *ident, uint32_t flags)
 
 	if (c->in_with)
 		flags |= RW_RF_IN_WITH;
+	if (c->dead)
+		flags |= RW_RF_DEAD;
 	i = new_ref(s, ident, c->cur, flags);
 	if (i < 0)
 		return -1;
@@ -537,6 +551,7 @@ walk_function(rw_node *n, walk_ctx *c)
 	inner.cur = sc;
 	inner.fn = sc;
 	inner.in_with = 0;
+	inner.dead = 0;
 	base = s->npending;
 	if (walk_list(&n->u.fn.body, &inner) != 0)
 		return -1;
@@ -798,6 +813,7 @@ rw_scopes_analyse(rw_ast *ast, rw_scopes **out, char *err, size_t errlen)
 	wc.cur = ps;
 	wc.fn = ps;
 	wc.in_with = 0;
+	wc.dead = 0;
 	for (i = 0; i < prog->u.program.body.n; i++)
 		if (walk(RW_ITEM(prog, program.body, i), &wc) != 0)
 			goto oom;

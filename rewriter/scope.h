@@ -187,7 +187,9 @@ enum {
 	RW_RF_DYNAMIC  = 1u << 9,  /* eval or with may change what it resolves to */
 	RW_RF_IN_WITH  = 1u << 10, /* lexically inside a with body of its own function */
 	RW_RF_EVAL     = 1u << 11, /* the callee `eval` of a direct eval */
-	RW_RF_SHORTHAND= 1u << 12  /* value of a shorthand property {a} */
+	RW_RF_SHORTHAND= 1u << 12, /* value of a shorthand property {a} */
+	RW_RF_DEAD     = 1u << 13  /* in unreachable code: after a return, throw,
+	                              break or continue in its statement list */
 };
 
 /* One identifier occurrence: 16 bytes, in the AST's arena, its references

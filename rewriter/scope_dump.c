@@ -95,6 +95,7 @@ static const flag_name ref_flags[] = {
 	{ RW_RF_DELETE, "delete" },
 	{ RW_RF_EVAL, "direct-eval" },
 	{ RW_RF_SHORTHAND, "shorthand" },
+	{ RW_RF_DEAD, "dead" },
 	{ RW_RF_IN_WITH, "in-with" },
 	{ RW_RF_DYNAMIC, "dynamic" },
 	{ 0, NULL }

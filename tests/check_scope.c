@@ -588,6 +588,36 @@ START_TEST(not_direct_eval)
 }
 END_TEST
 
+/* a direct eval after a return, throw, break or continue of its statement
+ * list never runs: bluebird's toFastProperties ends `return obj; eval(obj);`
+ * and would otherwise make every scope around it dynamic (no snapshot) */
+START_TEST(dead_eval)
+{
+	analyse("function a(o) { var k = 1; function r() { return k; } return o; eval(o); }\n"
+	        "function b(o) { throw o; eval(o); }\n"
+	        "function c(o) { for (;;) { if (o) { break; eval(o); } continue; eval(o); } }\n"
+	        "function d(o) { return h; function h() { return eval(o); } }\n"
+	        "function e(o) { if (o) return o; eval(o); }\n"
+	        "function f(o) { { return o; } eval(o); }\n"
+	        "function g(o) { switch (o) { case 1: return o; default: eval(o); } }\n");
+	HASNT(fn("a"), RW_SF_EVAL);
+	HASNT(fn("a"), RW_SF_DYNAMIC);
+	HASNT(fn("r"), RW_SF_IN_DYNAMIC);
+	HAS(use("eval"), RW_RF_DEAD);
+	HASNT(use("eval"), RW_RF_EVAL);
+	HASNT(fn("b"), RW_SF_EVAL);
+	HASNT(fn("c"), RW_SF_EVAL);
+	/* a function declaration after the return is hoisted: its eval runs */
+	HAS(fn("h"), RW_SF_EVAL);
+	HAS(fn("d"), RW_SF_DYNAMIC);
+	/* reachable: after a conditional return, after a block that returns,
+	 * in the next case of a switch */
+	HAS(fn("e"), RW_SF_EVAL);
+	HAS(fn("f"), RW_SF_EVAL);
+	HAS(fn("g"), RW_SF_EVAL);
+}
+END_TEST
+
 START_TEST(with_statement)
 {
 	analyse("function f(o) { var v = 1; with (o) { v; x; var fe = function () { return v; }; function fd() { return v; } } return v; }\n");
@@ -806,6 +836,7 @@ scope_suite(void)
 	tcase_add_test(t, eval_makes_refs_dynamic);
 	tcase_add_test(t, strict_eval_does_not_shadow);
 	tcase_add_test(t, not_direct_eval);
+	tcase_add_test(t, dead_eval);
 	tcase_add_test(t, with_statement);
 	tcase_add_test(t, block_function_hoisting);
 	tcase_add_test(t, block_function_in_catch);
