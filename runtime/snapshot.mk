@@ -17,6 +17,7 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/closures.js tests/data/snapshot/timers.js \
 	tests/data/snapshot/tiny.js tests/data/snapshot/same_delay.js tests/data/snapshot/error_hops.js \
 	tests/data/snapshot/fn_names.js tests/data/snapshot/frozen_fns.js \
+	tests/data/snapshot/fn_deleted_props.js \
 	tests/data/snapshot/xfail.txt
 # a native (bytecode) and a cross-style (source) build exchange snapshots
 TESTS += tests/embed_modes.sh
