@@ -59,17 +59,21 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-exprfuzz.XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-fails=0 nseeds=0 nsnaps=0 nrefused=0 nhops=0
+fails=0 nseeds=0 nsnaps=0 nrefused=0 nhops=0 nslow=0
 # a refusal by design (a closure of a function whose scope the
 # instrumentation leaves dynamic: doc/design.md)
 REFUSAL='^ferry: snapshot failed: .* makes its scope dynamic; still running$'
 
-# run EXE PREFIX [ARGS...]: PREFIX.out/.err/.rc
+# run EXE PREFIX [ARGS...]: PREFIX.out/.err/.rc (at most 10 s and 2 GB of
+# address space: see the plain run below)
 run() {
 	exe=$1 pre=$2; shift 2
-	timeout 20 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
+	(ulimit -v 2000000 2> /dev/null; exec timeout 10 "$exe" "$@") > "$pre.out" 2> "$pre.err" < /dev/null
 	echo $? > "$pre.rc"
 }
+# GNU time, when there is one, gives the plain run's peak memory
+gnutime=
+if /usr/bin/time -f %M true > /dev/null 2>&1; then gnutime=/usr/bin/time; fi
 # firstdiff A B: the first line where two outputs differ, both sides
 # (plain.out: plain run, instr.out: instrumented, ab.out: snapshot + resume)
 firstdiff() {
@@ -94,7 +98,20 @@ check_seed() {   # seed [statements to drop] -> 0, or 1 with $why set
 	if ! "$ferryc" prog.js -o i --runtime-dir "$B" > build.err 2>&1; then
 		why="instrumented build: $(head -n 1 build.err)"; return 1
 	fi
-	run p/prog plain
+	# A rare generated program makes a string that doubles at every step
+	# (x += x + ..., in a loop, a getter, a recursion): it does not finish in
+	# time, or runs out of memory where the instrumented one may not (it
+	# allocates more), and tells nothing: skipped.
+	if [ -n "$gnutime" ]; then
+		$gnutime -o plain.mem -f %M sh -c 'ulimit -v 2000000 2> /dev/null; exec timeout 10 p/prog' \
+			> plain.out 2> plain.err < /dev/null
+		echo $? > plain.rc
+	else
+		run p/prog plain
+	fi
+	if [ "$(cat plain.rc)" = 124 ] || [ "$(tail -n 1 plain.mem 2> /dev/null || echo 0)" -gt 300000 ]; then
+		nslow=$((nslow + 1)); return 0
+	fi
 	run i/prog instr
 	for x in out err rc; do
 		if ! cmp -s plain.$x instr.$x; then
@@ -195,7 +212,7 @@ kind() {
 minimise() {
 	n=$(sed -n 's|^// exprfuzz: statements \([0-9]*\)$|\1|p' "$keep/seed-$1/prog.js")
 	[ -n "$n" ] || return
-	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused c4=$nhops k0=$(kind "$why")
+	drops= mwhy=$why c1=$nseeds c2=$nsnaps c3=$nrefused c4=$nhops c5=$nslow k0=$(kind "$why")
 	size=1
 	while [ $((size * 2)) -le "$n" ]; do size=$((size * 2)); done
 	while [ $size -ge 1 ]; do
@@ -213,12 +230,12 @@ minimise() {
 		done
 		size=$((size / 2))
 	done
-	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4 nslow=$c5
 	if [ -z "$drops" ]; then
 		echo "  not minimised: every statement is needed"; return
 	fi
 	check_seed "$1" "$drops" || true
-	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4
+	nseeds=$c1 nsnaps=$c2 nrefused=$c3 nhops=$c4 nslow=$c5
 	cp "$tmp/$1-min/prog.js" "$keep/seed-$1/prog.min.js"
 	echo "$mwhy" > "$keep/seed-$1/why.min.txt"
 	echo "  minimised: $keep/seed-$1/prog.min.js ($(grep -c . "$keep/seed-$1/prog.min.js") lines)"
@@ -232,5 +249,5 @@ for s in $seeds; do
 	cd "$tmp" && rm -rf "${tmp:?}/$s" "${tmp:?}/$s-min"
 done
 cd /
-echo "exprfuzz: $nseeds programs, $nsnaps snapshots resumed, $nrefused refused by design, $nhops hops, $fails failed"
+echo "exprfuzz: $nseeds programs ($nslow too slow, skipped), $nsnaps snapshots resumed, $nrefused refused by design, $nhops hops, $fails failed"
 [ $fails = 0 ] && [ $nseeds -gt 0 ]
