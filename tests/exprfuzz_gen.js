@@ -477,6 +477,17 @@ function fnBody(parent, ind, params, opts) {
 		var kf = nstmt++;
 		out += grp(kf, chance(0.6) ? fnDecl(fs, ind, ctx) : fnExprStmt(fs, ind, ctx));
 		if (chance(0.7)) out += callStmt(fs, ind);
+		if (chance(0.25)) {
+			/* the function object itself changed: own properties added,
+			 * deleted, redefined (length, name and fileName are
+			 * configurable in Duktape), attributes, extensibility */
+			var fo = fs.fns[fs.fns.length - 1].name;
+			out += sst(ind, pick([fo + '.k = ' + E(fs, 1) + ';', 'delete ' + fo + '.' + pick(['length', 'name', 'fileName']) + ';',
+				'Object.defineProperty(' + fo + ', "' + pick(['length', 'name', 'k']) + '", {value: ' + lit() +
+					', configurable: ' + pick(['true', 'false']) + ', enumerable: ' + pick(['true', 'false']) + '});',
+				'Object.' + pick(['freeze', 'seal', 'preventExtensions']) + '(' + fo + ');',
+				fo + '.prototype = ' + pick(['O', '{p: 1}', 'null', E(fs, 1)]) + ';']));
+		}
 		/* kept for a later turn (and snapshots in between) */
 		if (eventLoop && fs.fns.length && chance(0.3))
 			out += st(ind, pick(['KEEP.push(' + fs.fns[fs.fns.length - 1].name + ');',
@@ -558,7 +569,8 @@ out.push('\tvar t = typeof v;');
 out.push('\tif (t === "number") return v === 0 && 1 / v < 0 ? "-0" : String(v);');
 out.push('\tif (t === "string") return JSON.stringify(v);');
 out.push('\tif (t === "boolean") return String(v);');
-out.push('\tif (t === "function") return "fn:" + v.name + "/" + v.length;');
+out.push('\tif (t === "function") return "fn:" + v.name + "/" + v.length + "/" + Object.getOwnPropertyNames(v).join("+") +');
+out.push('\t\t(Object.isFrozen(v) ? "/F" : Object.isSealed(v) ? "/S" : Object.isExtensible(v) ? "" : "/X");');
 out.push('\tif (v === G) return "G";');
 out.push('\tif (v instanceof Error) return "E:" + v.name;');
 out.push('\tif (d > 1) return "{..}";');
