@@ -1,86 +1,54 @@
 #!/bin/sh
-# tests/cross_arch.sh -- a program moves between CPU architectures: the same
-# program built for x86-64 (native: bytecode embedded) and for i386 (a cross
-# build, `ferryc --cc "gcc -m32"`: source text embedded, Duktape with 32-bit
-# pointers and packed values), against a libferry made from the same
-# sources with gcc -m32 (`make cross32-libferry`) and Debian's i386 runtime
-# libraries (multiarch: libduktape207:i386, libmsgpackc2:i386,
-# libsodium23:i386, gcc-multilib; README's first command installs them).
-# tests/data/migrate/ticker.js:
-#   1. both builds print the same uninterrupted run;
-#   2. snapshot files: 64 -> 32 (JSON) and 32 -> 64 (msgpack) after k turns;
-#   3. over TCP with the full protocol: 64 -> 32 -> 64.
-# The concatenated output always equals the uninterrupted run.
-# SKIP (77) when this machine cannot build and run i386 programs.
+# tests/cross_arch.sh -- a program moves between CPU architectures. The same
+# program is built natively for x86-64 (bytecode embedded) and as a cross
+# build for each target this machine can build and run (source text
+# embedded), against a libferry compiled for the target from the same
+# sources (`make cross-libferry`) and Debian's multiarch runtime libraries:
+#   i386   gcc -m32 (lib32gcc-12-dev libc6-dev-i386; libduktape207:i386
+#          libmsgpackc2:i386 libsodium23:i386): 32-bit pointers, Duktape's
+#          packed values;
+#   arm64  aarch64-linux-gnu-gcc, run by qemu-aarch64 (gcc-aarch64-linux-gnu
+#          libc6-dev-arm64-cross qemu-user; libduktape207:arm64 ...): another
+#          instruction set, unsigned char;
+# README's first command installs them (optionally). With
+# tests/data/migrate/ticker.js, per target:
+#   1. the cross build prints the same uninterrupted run;
+#   2. snapshot files x86-64 -> target (JSON) and target -> x86-64 (msgpack)
+#      after 1, 10 and 25 turns;
+#   3. over TCP with the full protocol: x86-64 -> target -> x86-64.
+# The concatenated output always equals the uninterrupted run. A target the
+# machine cannot build or run is reported and left out; SKIP (77) if none.
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-cross.XXXXXX") || exit 99
 pids=
 trap 'for p in $pids; do kill -9 $p 2>/dev/null; done; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
-export FERRY_XFER_TIMEOUT_MS=5000
-skip() { echo "SKIP: $*"; exit 77; }
-
-# ---- can this machine build and run i386 programs? ----
-ml=/usr/lib/i386-linux-gnu
-mkdir -p "$tmp/lib32"
-for l in duktape msgpackc sodium; do
-	so=$(ls "$ml/lib$l.so."* 2>/dev/null | head -n 1)
-	[ -n "$so" ] || skip "no i386 lib$l ($ml/lib$l.so.*): install gcc-multilib libduktape207:i386 libmsgpackc2:i386 libsodium23:i386"
-	ln -s "$so" "$tmp/lib32/lib$l.so"
-done
-printf '#include <duktape.h>\nint main(void) { duk_context *c = duk_create_heap_default(); duk_destroy_heap(c); return sizeof(void *) == 4 ? 0 : 1; }\n' >"$tmp/t.c"
-gcc -m32 -o "$tmp/t" "$tmp/t.c" -L"$tmp/lib32" -lduktape -lm >"$tmp/t.log" 2>&1 && "$tmp/t" ||
-	skip "gcc -m32 cannot build and run an i386 Duktape program: $(head -n 2 "$tmp/t.log")"
-
-# ---- libferry for i386, and the two builds ----
-make -s -C "$FERRY_BUILDDIR" cross32-libferry >"$tmp/lib.log" 2>&1 || {
-	echo "FAIL: make cross32-libferry"; tail -n 20 "$tmp/lib.log"; exit 1; }
+export FERRY_XFER_TIMEOUT_MS=10000
 src="$FERRY_SRCDIR/tests/data/migrate/ticker.js"
-mkdir -p "$tmp/a64" "$tmp/b32"
-cp "$src" "$tmp/a64/ticker.js" && cp "$src" "$tmp/b32/ticker.js" || exit 99
-# a libferry built with --enable-sanitizers needs the same flags at link time
-san=$(sed -n 's/^FERRY_SAN_FLAGS = //p' "$FERRY_BUILDDIR/Makefile" 2>/dev/null)
-(cd "$tmp/a64" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . --runtime-dir "$FERRY_BUILDDIR" \
-	--cflags "-O2 $san") >"$tmp/a64.log" 2>&1 || { echo "FAIL: x86-64 build"; cat "$tmp/a64.log"; exit 1; }
-(cd "$tmp/b32" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . --cc "gcc -m32" \
-	--cflags "-O2 -L$tmp/lib32" --runtime-dir "$FERRY_BUILDDIR/tests/cross32.d") >"$tmp/b32.log" 2>&1 ||
-	{ echo "FAIL: i386 build"; cat "$tmp/b32.log"; exit 1; }
-A="$tmp/a64/ticker" B="$tmp/b32/ticker"
-elfclass() { od -An -tx1 -j4 -N1 "$1" | tr -d ' '; }
-[ "$(elfclass "$A")" = 02 ] && [ "$(elfclass "$B")" = 01 ] ||
-	{ echo "FAIL: expected a 64-bit and a 32-bit executable"; exit 1; }
-
-pass=0 fail=0
+pass=0 fail=0 targets=0
 ok() { pass=$((pass + 1)); echo "ok $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
 same() { cat "$@" | cmp -s "$tmp/ref.out" -; }
+# e_machine of an ELF file (2 bytes at 18, little-endian): 3e x86-64, 03 i386, b7 aarch64
+machine() { od -An -tx1 -j18 -N1 "$1" | tr -d ' '; }
 
-# 1. the same run on both
+# ---- the x86-64 build ----
+# a libferry built with --enable-sanitizers needs the same flags at link time
+san=$(sed -n 's/^FERRY_SAN_FLAGS = //p' "$FERRY_BUILDDIR/Makefile" 2>/dev/null)
+mkdir -p "$tmp/host" && cp "$src" "$tmp/host/ticker.js" || exit 99
+(cd "$tmp/host" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . --runtime-dir "$FERRY_BUILDDIR" \
+	--cflags "-O2 $san") >"$tmp/host.log" 2>&1 || { echo "FAIL: x86-64 build"; cat "$tmp/host.log"; exit 1; }
+A="$tmp/host/ticker"
+[ "$(machine "$A")" = 3e ] || { echo "SKIP: the build machine is not x86-64"; exit 77; }
 timeout 60 "$A" >"$tmp/ref.out" 2>"$tmp/ref.err" || { echo "FAIL: x86-64 reference run"; exit 1; }
-timeout 60 "$B" >"$tmp/b.out" 2>"$tmp/b.err"
-if [ $? = 0 ] && same "$tmp/b.out"; then ok "i386 build prints the x86-64 run"
-else bad uninterrupted "the i386 build prints something else"; diff "$tmp/ref.out" "$tmp/b.out" | head -5; fi
 
-# 2. snapshot files, both directions
-for k in 1 10 25; do
-	for dir in 64-32 32-64; do
-		if [ $dir = 64-32 ]; then from=$A to=$B f="$tmp/s$k.json"; else from=$B to=$A f="$tmp/s$k.msgpack"; fi
-		rm -f "$f"
-		timeout 60 "$from" --snapshot-after-turns $k --snapshot-to "$f" >"$tmp/1.out" 2>"$tmp/1.err"
-		timeout 60 "$to" --resume "$f" >"$tmp/2.out" 2>"$tmp/2.err"; st=$?
-		if [ $st = 0 ] && [ -s "$f" ] && same "$tmp/1.out" "$tmp/2.out"; then ok "$dir after $k turns (${f##*.})"
-		else bad "$dir after $k turns" "status $st"; cat "$tmp/1.err" "$tmp/2.err"; fi
-	done
-done
-
-# 3. over TCP: A (x86-64) -> B (i386) -> C (x86-64)
-listen() { # NAME EXE [args]: sets PID PORT
-	n=$1 exe=$2; shift 2
+listen() { # NAME CMD...: start a listener; sets PID PORT
+	n=$1; shift
 	rm -f "$tmp/$n.out" "$tmp/$n.err"
-	"$exe" --listen 127.0.0.1:0 "$@" >"$tmp/$n.out" 2>"$tmp/$n.err" &
+	"$@" >"$tmp/$n.out" 2>"$tmp/$n.err" &
 	PID=$!; pids="$pids $PID"; PORT=; i=0
-	while [ $i -lt 200 ]; do
+	while [ $i -lt 400 ]; do
 		PORT=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/$n.err" 2>/dev/null)
 		[ -n "$PORT" ] && return 0
 		kill -0 $PID 2>/dev/null || break
@@ -88,7 +56,7 @@ listen() { # NAME EXE [args]: sets PID PORT
 	done
 	return 1
 }
-waitfor() { # PID: wait up to 60 s, then kill; sets RC
+waitfor() { # PID: wait up to 60 s (then kill it); sets RC
 	i=0
 	while [ $i -lt 600 ]; do
 		st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
@@ -98,16 +66,71 @@ waitfor() { # PID: wait up to 60 s, then kill; sets RC
 	[ $i -lt 600 ] || kill -9 "$1" 2>/dev/null
 	wait "$1"; RC=$?
 }
-if listen c "$A" && pc=$PID && listen b "$B" --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 && pb=$PID; then
-	timeout 60 "$A" --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 >"$tmp/a.out" 2>"$tmp/a.err"; sa=$?
-	waitfor $pb; sb=$RC; waitfor $pc; sc=$RC
-	if [ "$sa$sb$sc" = 000 ] && same "$tmp/a.out" "$tmp/b.out" "$tmp/c.out" && [ -s "$tmp/b.out" ] &&
-	   [ -s "$tmp/c.out" ] && grep -q 'migrated to' "$tmp/a.err" && grep -q 'migrated to' "$tmp/b.err"; then
-		ok "TCP x86-64 -> i386 -> x86-64"
-	else bad tcp "statuses $sa $sb $sc"; cat "$tmp/a.err" "$tmp/b.err" "$tmp/c.err"; fi
-else
-	bad tcp "a listener did not start"; cat "$tmp/b.err" "$tmp/c.err" 2>/dev/null
-fi
 
-echo "cross_arch: $pass passed, $fail failed"
+# target NAME CC AR LIBDIR MACHINE RUNNER...
+target() {
+	name=$1 cc=$2 ar=$3 ml=$4 mach=$5; shift 5
+	d="$tmp/$name"
+	mkdir -p "$d/lib" || return
+	for l in duktape msgpackc sodium; do
+		so=$(ls "$ml/lib$l.so."* 2>/dev/null | head -n 1)
+		[ -n "$so" ] || { echo "skip $name: no $ml/lib$l.so.* (the $name runtime libraries)"; return; }
+		ln -s "$so" "$d/lib/lib$l.so"
+	done
+	printf '#include <duktape.h>\nint main(void) { duk_context *c = duk_create_heap_default(); duk_destroy_heap(c); return 0; }\n' >"$d/t.c"
+	command -v ${cc%% *} >/dev/null 2>&1 &&
+		$cc -o "$d/t" "$d/t.c" -L"$d/lib" -Wl,-rpath-link,"$ml" -lduktape -lm >"$d/t.log" 2>&1 &&
+		"$@" "$d/t" >>"$d/t.log" 2>&1 ||
+		{ echo "skip $name: cannot build and run a $name Duktape program ($cc; $*): $(head -n 1 "$d/t.log")"; return; }
+	targets=$((targets + 1))
+	make -s -C "$FERRY_BUILDDIR" cross-libferry FERRY_CROSS_CC="$cc" FERRY_CROSS_AR="$ar" \
+		FERRY_CROSS_DIR="$d/rt" >"$d/lib.log" 2>&1 || {
+		bad "$name" "make cross-libferry"; tail -n 20 "$d/lib.log"; return; }
+	mkdir -p "$d/app" && cp "$src" "$d/app/ticker.js" || return
+	(cd "$d/app" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . --cc "$cc" \
+		--cflags "-O2 -L$d/lib -Wl,-rpath-link,$ml" --runtime-dir "$d/rt") >"$d/build.log" 2>&1 ||
+		{ bad "$name" "ferryc --cc '$cc'"; cat "$d/build.log"; return; }
+	B="$d/app/ticker"
+	[ "$(machine "$B")" = "$mach" ] || { bad "$name" "not a $name executable"; return; }
+
+	# 1. the same run
+	timeout 120 "$@" "$B" >"$d/u.out" 2>"$d/u.err"
+	if [ $? = 0 ] && same "$d/u.out"; then ok "$name: prints the x86-64 run"
+	else bad "$name" "prints something else"; diff "$tmp/ref.out" "$d/u.out" | head -5; fi
+
+	# 2. snapshot files, both directions
+	for k in 1 10 25; do
+		f="$d/s$k.json"; rm -f "$f"
+		timeout 60 "$A" --snapshot-after-turns $k --snapshot-to "$f" >"$d/1.out" 2>"$d/1.err"
+		timeout 120 "$@" "$B" --resume "$f" >"$d/2.out" 2>"$d/2.err"; st=$?
+		if [ $st = 0 ] && [ -s "$f" ] && same "$d/1.out" "$d/2.out"; then ok "$name: x86-64 -> $name after $k turns (json)"
+		else bad "$name" "x86-64 -> $name after $k turns: status $st"; cat "$d/1.err" "$d/2.err"; fi
+		f="$d/s$k.msgpack"; rm -f "$f"
+		timeout 120 "$@" "$B" --snapshot-after-turns $k --snapshot-to "$f" >"$d/1.out" 2>"$d/1.err"
+		timeout 60 "$A" --resume "$f" >"$d/2.out" 2>"$d/2.err"; st=$?
+		if [ $st = 0 ] && [ -s "$f" ] && same "$d/1.out" "$d/2.out"; then ok "$name: $name -> x86-64 after $k turns (msgpack)"
+		else bad "$name" "$name -> x86-64 after $k turns: status $st"; cat "$d/1.err" "$d/2.err"; fi
+	done
+
+	# 3. over TCP: x86-64 -> target -> x86-64
+	if listen c "$A" --listen 127.0.0.1:0 && pc=$PID &&
+	   listen b "$@" "$B" --listen 127.0.0.1:0 --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 && pb=$PID; then
+		timeout 120 "$A" --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 >"$tmp/a.out" 2>"$tmp/a.err"; sa=$?
+		waitfor $pb; sb=$RC; waitfor $pc; sc=$RC
+		if [ "$sa$sb$sc" = 000 ] && same "$tmp/a.out" "$tmp/b.out" "$tmp/c.out" && [ -s "$tmp/b.out" ] &&
+		   [ -s "$tmp/c.out" ] && grep -q 'migrated to' "$tmp/a.err" && grep -q 'migrated to' "$tmp/b.err"; then
+			ok "$name: TCP x86-64 -> $name -> x86-64"
+		else bad "$name" "TCP: statuses $sa $sb $sc"; cat "$tmp/a.err" "$tmp/b.err" "$tmp/c.err"; fi
+	else
+		bad "$name" "a listener did not start"; cat "$tmp/b.err" "$tmp/c.err" 2>/dev/null
+	fi
+}
+
+# gcc-multilib (which conflicts with the arm64 cross compiler) would add the
+# symlink /usr/include/asm; the x86 asm headers serve both word sizes
+target i386 "gcc -m32 -idirafter /usr/include/x86_64-linux-gnu" ar /usr/lib/i386-linux-gnu 03 env
+target arm64 aarch64-linux-gnu-gcc aarch64-linux-gnu-ar /usr/lib/aarch64-linux-gnu b7 qemu-aarch64
+
+echo "cross_arch: $targets targets, $pass passed, $fail failed"
+[ $targets -gt 0 ] || { echo "SKIP: no cross target can be built and run here"; exit 77; }
 [ $fail = 0 ]
