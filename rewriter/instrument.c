@@ -734,6 +734,19 @@ static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope
 		}
 }
 
+/* a line terminator in src[from, to) */
+static int crosses_line(const char *src, uint32_t from, uint32_t to)
+{
+	const unsigned char *p = (const unsigned char *)src;
+	uint32_t i;
+
+	for (i = from; i < to; i++)
+		if (p[i] == '\n' || p[i] == '\r' ||
+		    (p[i] == 0xe2 && i + 2 < to && p[i + 1] == 0x80 && (p[i + 2] == 0xa8 || p[i + 2] == 0xa9)))
+			return 1;
+	return 0;
+}
+
 /* the prologue of a function body or the program: environment creation,
  * then the tags of the function declarations (hoisted: they exist here) */
 static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t brace, int depth)
@@ -752,6 +765,29 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 			break;
 		pos = st->span.end;
 		need_semi = c->ast->src[st->span.end - 1] != ';';
+	}
+	/* on the line of the body's first instruction: Duktape reports that
+	 * line for an error thrown before anything synced the pc (a method
+	 * that is not callable, called first), so the prologue goes where the
+	 * first statement that compiles to code starts; `var x;` and `;`
+	 * compile to none (function declarations do: a closure) */
+	for (; i < body->n; i++) {
+		rw_node *st = rw_item(body, i);
+		uint32_t k;
+		int code = !st || st->kind != RW_EMPTY;
+		if (st && st->kind == RW_VAR) {
+			code = 0;
+			for (k = 0; k < st->u.var.decls.n; k++) {
+				rw_node *d = RW_ITEM(st, var.decls, k);
+				if (d && RW_N(d, decl.init))
+					code = 1;
+			}
+		}
+		if (code) {
+			if (st && crosses_line(c->ast->src, pos, st->span.start))
+				pos = st->span.start;
+			break;
+		}
 	}
 	if (need_semi)
 		rw_out_puts(&o, ";");

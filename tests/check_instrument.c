@@ -553,8 +553,9 @@ START_TEST(test_strict_units_and_prefix)
 	const char *src = "'use strict'\nvar $Fx = 1;\nfunction f(a) { return function () { return a; }; }\n";
 
 	inst_run(&t, src, "$F1");
-	/* directive stays first; generated names use the given prefix */
-	ck_assert_ptr_nonnull(strstr(t.code.p, "'use strict';$F1t(f, 1);\n"));
+	/* directive stays first; generated names use the given prefix; the
+	 * prologue goes on the line of the first statement */
+	ck_assert_ptr_nonnull(strstr(t.code.p, "'use strict'\n;$F1t(f, 1);var $Fx = 1;\n"));
 	/* a's environment holds a constant only: inline, carried by the tag */
 	ck_assert_ptr_nonnull(strstr(t.code.p, "return a; }, $F1x[$F1x.$F1k[6]] = void 0, $F1x[$F1x.$F1k[0]] = a, $F1x); }"));
 	ck_assert_ptr_null(strstr(t.code.p, "$F1e1"));
@@ -769,7 +770,7 @@ START_TEST(test_env_arrays_alias)
 		"}\n";
 
 	inst_run(&t, src, "$F");
-	ck_assert_ptr_nonnull(strstr(t.code.p, "function dev(id) {var $Fe1 = [void 0, id, void 0, void 0];"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function dev(id) {\n  var $Fe1 = [void 0, id, void 0, void 0];"));
 	/* two uses (n, the tag's env): no alias */
 	ck_assert_ptr_nonnull(strstr(t.code.p, "function two() {var $Fx; $Fe1[2]++; return ($Fx = function () { return id; }, "
 	                                       "$Fx[$Fx.$Fk[7]] = $Fe1, $Fx); }"));
@@ -810,7 +811,7 @@ START_TEST(test_asi_and_new)
 	ck_assert_ptr_nonnull(strstr(t.code.p, "new ($Fx = function () { this.v = (0, $Fe1[1])() }, $Fx[$Fx.$Fk[7]] = $Fe1, $Fx)"));
 	/* written only by their own function: mirrored, inner reads stay direct */
 	ck_assert_ptr_nonnull(strstr(t.code.p, "var $Fe1 = [void 0, void 0, void 0, void 0];"));
-	ck_assert_ptr_nonnull(strstr(t.code.p, "  var k = $Fe1[1] = a, j = $Fe1[2] = 0\n"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "\n  var $Fe1 = [void 0, void 0, void 0, void 0];var $Fx;var k = $Fe1[1] = a, j = $Fe1[2] = 0\n"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "  $Fe1[1] = k = k * 2\n"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "  ;($Fe1[2] = ++j)\n"));
 	ck_assert_ptr_nonnull(strstr(t.code.p, "for (var i = $Fe1[3] = 0; i < 2; ($Fe1[3] = ++i)) $Fe1[2] = j += i\n"));
