@@ -10,12 +10,14 @@
 #   arm64  aarch64-linux-gnu-gcc, run by qemu-aarch64 (gcc-aarch64-linux-gnu
 #          libc6-dev-arm64-cross qemu-user; libduktape207:arm64 ...): another
 #          instruction set, unsigned char;
+#   s390x  s390x-linux-gnu-gcc under qemu-s390x (gcc-s390x-linux-gnu
+#          libc6-dev-s390x-cross; libduktape207:s390x ...): big-endian;
 # README's first command installs them (optionally). With
 # tests/data/migrate/ticker.js, per target:
 #   1. the cross build prints the same uninterrupted run;
 #   2. snapshot files x86-64 -> target (JSON) and target -> x86-64 (msgpack)
 #      after 1, 10 and 25 turns;
-#   3. over TCP with the full protocol: x86-64 -> target -> x86-64.
+#   3. over TCP with the full protocol (msgpack): x86-64 -> target -> x86-64.
 # The concatenated output always equals the uninterrupted run. A target the
 # machine cannot build or run is reported and left out; SKIP (77) if none.
 set -u
@@ -30,8 +32,9 @@ pass=0 fail=0 targets=0
 ok() { pass=$((pass + 1)); echo "ok $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
 same() { cat "$@" | cmp -s "$tmp/ref.out" -; }
-# e_machine of an ELF file (2 bytes at 18, little-endian): 3e x86-64, 03 i386, b7 aarch64
-machine() { od -An -tx1 -j18 -N1 "$1" | tr -d ' '; }
+# e_machine of an ELF file, its 2 bytes at 18 in the file's byte order:
+# 3e00 x86-64, 0300 i386, b700 aarch64, 0016 s390x (big-endian)
+machine() { od -An -tx1 -j18 -N2 "$1" | tr -d ' '; }
 
 # ---- the x86-64 build ----
 # a libferry built with --enable-sanitizers needs the same flags at link time
@@ -40,7 +43,7 @@ mkdir -p "$tmp/host" && cp "$src" "$tmp/host/ticker.js" || exit 99
 (cd "$tmp/host" && "$FERRY_BUILDDIR/ferryc" ticker.js -o . --runtime-dir "$FERRY_BUILDDIR" \
 	--cflags "-O2 $san") >"$tmp/host.log" 2>&1 || { echo "FAIL: x86-64 build"; cat "$tmp/host.log"; exit 1; }
 A="$tmp/host/ticker"
-[ "$(machine "$A")" = 3e ] || { echo "SKIP: the build machine is not x86-64"; exit 77; }
+[ "$(machine "$A")" = 3e00 ] || { echo "SKIP: the build machine is not x86-64"; exit 77; }
 timeout 60 "$A" >"$tmp/ref.out" 2>"$tmp/ref.err" || { echo "FAIL: x86-64 reference run"; exit 1; }
 
 listen() { # NAME CMD...: start a listener; sets PID PORT
@@ -106,7 +109,8 @@ target() {
 		if [ $st = 0 ] && [ -s "$f" ] && same "$d/1.out" "$d/2.out"; then ok "$name: x86-64 -> $name after $k turns (json)"
 		else bad "$name" "x86-64 -> $name after $k turns: status $st"; cat "$d/1.err" "$d/2.err"; fi
 		f="$d/s$k.msgpack"; rm -f "$f"
-		timeout 120 "$@" "$B" --snapshot-after-turns $k --snapshot-to "$f" >"$d/1.out" 2>"$d/1.err"
+		timeout 120 "$@" "$B" --snapshot-after-turns $k --snapshot-to "$f" --snapshot-format msgpack \
+			>"$d/1.out" 2>"$d/1.err"
 		timeout 60 "$A" --resume "$f" >"$d/2.out" 2>"$d/2.err"; st=$?
 		if [ $st = 0 ] && [ -s "$f" ] && same "$d/1.out" "$d/2.out"; then ok "$name: $name -> x86-64 after $k turns (msgpack)"
 		else bad "$name" "$name -> x86-64 after $k turns: status $st"; cat "$d/1.err" "$d/2.err"; fi
@@ -128,8 +132,9 @@ target() {
 
 # gcc-multilib (which conflicts with the arm64 cross compiler) would add the
 # symlink /usr/include/asm; the x86 asm headers serve both word sizes
-target i386 "gcc -m32 -idirafter /usr/include/x86_64-linux-gnu" ar /usr/lib/i386-linux-gnu 03 env
-target arm64 aarch64-linux-gnu-gcc aarch64-linux-gnu-ar /usr/lib/aarch64-linux-gnu b7 qemu-aarch64
+target i386 "gcc -m32 -idirafter /usr/include/x86_64-linux-gnu" ar /usr/lib/i386-linux-gnu 0300 env
+target arm64 aarch64-linux-gnu-gcc aarch64-linux-gnu-ar /usr/lib/aarch64-linux-gnu b700 qemu-aarch64
+target s390x s390x-linux-gnu-gcc s390x-linux-gnu-ar /usr/lib/s390x-linux-gnu 0016 qemu-s390x
 
 echo "cross_arch: $targets targets, $pass passed, $fail failed"
 [ $targets -gt 0 ] || { echo "SKIP: no cross target can be built and run here"; exit 77; }

@@ -16,6 +16,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* msgpack-c 4.0's C headers (msgpack/sysdep.h) take the machine for
+ * little-endian unless these are defined first, so on a big-endian device
+ * (s390x, found by tests/cross_arch.sh) the packer wrote every multi-byte
+ * number byte-swapped: tell them from the compiler */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define MSGPACK_ENDIAN_BIG_BYTE 1
+#define MSGPACK_ENDIAN_LITTLE_BYTE 0
+#elif defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MSGPACK_ENDIAN_BIG_BYTE 0
+#define MSGPACK_ENDIAN_LITTLE_BYTE 1
+#else
+#error "the byte order of this machine is unknown (__BYTE_ORDER__): msgpack-c needs it"
+#endif
 #include <msgpack.h>
 
 #include "wire/wr_impl.h"
