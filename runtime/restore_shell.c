@@ -75,6 +75,23 @@ static int has_own_key(const wr_object *o, const char *k, size_t n)
 	return 0;
 }
 
+/* is k an array index ("0", "1", ..., "4294967294")? Duktape lists those
+ * keys first, whatever their insertion order */
+static int index_key(const char *k, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (n == 0 || n > 10 || (n > 1 && k[0] == '0'))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (k[i] < '0' || k[i] > '9')
+			return 0;
+		v = v * 10 + (uint64_t)(k[i] - '0');
+	}
+	return v < 0xffffffffULL;
+}
+
 /* The function restore makes for o (maker, bind) comes with own
  * properties: `length`, `name`, `fileName`, `prototype` (`arguments` and
  * `caller` when strict or bound). rs_props then defines the properties o
@@ -82,10 +99,12 @@ static int has_own_key(const wr_object *o, const char *k, size_t n)
  * appended. The program may have deleted some (in Duktape only
  * `prototype` and the thrower accessors are not configurable) or deleted
  * and re-added one (which moved it to the end). So, walking the
- * function's keys in order against o's string keys in order: a key that
- * is the next one o lists stays, any other configurable one is deleted
- * (rs_props re-adds it where o has it, if anywhere). Found by
- * tests/exprfuzz.sh: `delete f.length` was undone by a resume.
+ * function's keys in order against o's string keys in order (array
+ * indices left out: they come first in o whenever the program added them,
+ * and a made function has none): a key that is the next one o lists
+ * stays, any other configurable one is deleted (rs_props re-adds it where
+ * o has it, if anywhere). Found by tests/exprfuzz.sh: `delete f.length`
+ * was undone by a resume; then `f[0] = v` moved `length` (seed 140053).
  * Every function one maker makes has the same keys: with cache >= 0 (an
  * array on the value stack) they are enumerated once per site (an
  * enumeration per function cost restore 14% more instructions for 10k
@@ -120,7 +139,8 @@ static void drop_out_of_place(duk_context *ctx, const wr_object *o, duk_idx_t ca
 
 		duk_get_prop_index(ctx, keys, i);
 		k = duk_get_lstring(ctx, -1, &n);
-		while (m < o->nprops && o->props[m].key.type != WR_STRING)
+		while (m < o->nprops && (o->props[m].key.type != WR_STRING ||
+		                         index_key(o->props[m].key.u.str.ptr, o->props[m].key.u.str.len)))
 			m++;
 		kv = m < o->nprops ? &o->props[m].key : NULL;
 		if (k && kv && kv->u.str.len == n && memcmp(kv->u.str.ptr, k, n) == 0) {
