@@ -17,6 +17,8 @@
 #   1. the cross build prints the same uninterrupted run;
 #   2. snapshot files x86-64 -> target (JSON) and target -> x86-64 (msgpack)
 #      after 1, 10 and 25 turns;
+#   2b. tests/data/snapshot/closures.js and error_hops.js the same way
+#      after 2 turns;
 #   3. over TCP with the full protocol (msgpack): x86-64 -> target -> x86-64.
 # The concatenated output always equals the uninterrupted run. A target the
 # machine cannot build or run is reported and left out; SKIP (77) if none.
@@ -45,6 +47,14 @@ mkdir -p "$tmp/host" && cp "$src" "$tmp/host/ticker.js" || exit 99
 A="$tmp/host/ticker"
 [ "$(machine "$A")" = 3e00 ] || { echo "SKIP: the build machine is not x86-64"; exit 77; }
 timeout 60 "$A" >"$tmp/ref.out" 2>"$tmp/ref.err" || { echo "FAIL: x86-64 reference run"; exit 1; }
+more="closures error_hops"
+for p in $more; do
+	mkdir -p "$tmp/host/$p" && cp "$FERRY_SRCDIR/tests/data/snapshot/$p.js" "$tmp/host/$p/" || exit 99
+	(cd "$tmp/host/$p" && "$FERRY_BUILDDIR/ferryc" $p.js -o . --runtime-dir "$FERRY_BUILDDIR" \
+		--cflags "-O2 $san") >"$tmp/host/$p/build.log" 2>&1 &&
+		timeout 60 "$tmp/host/$p/$p" >"$tmp/host/$p/ref.out" 2>&1 ||
+		{ echo "FAIL: x86-64 build or run of $p.js"; cat "$tmp/host/$p/build.log"; exit 1; }
+done
 
 listen() { # NAME CMD...: start a listener; sets PID PORT
 	n=$1; shift
@@ -114,6 +124,26 @@ target() {
 		timeout 60 "$A" --resume "$f" >"$d/2.out" 2>"$d/2.err"; st=$?
 		if [ $st = 0 ] && [ -s "$f" ] && same "$d/1.out" "$d/2.out"; then ok "$name: $name -> x86-64 after $k turns (msgpack)"
 		else bad "$name" "$name -> x86-64 after $k turns: status $st"; cat "$d/1.err" "$d/2.err"; fi
+	done
+
+	# 2b. more value kinds (closures, environments, accessors, polyfills,
+	# Errors) through files, both ways, after 2 turns. Not kinds.js: its
+	# typed arrays show the device's byte order (doc/snapshot-format.md)
+	for p in $more; do
+		mkdir -p "$d/$p" && cp "$FERRY_SRCDIR/tests/data/snapshot/$p.js" "$d/$p/" || continue
+		(cd "$d/$p" && "$FERRY_BUILDDIR/ferryc" $p.js -o . --cc "$cc" \
+			--cflags "-O2 -L$d/lib -Wl,-rpath-link,$ml" --runtime-dir "$d/rt") >"$d/$p/build.log" 2>&1 ||
+			{ bad "$name" "ferryc --cc '$cc' $p.js"; cat "$d/$p/build.log"; continue; }
+		H="$tmp/host/$p/$p" T="$d/$p/$p"
+		timeout 60 "$H" --snapshot-after-turns 2 --snapshot-to "$d/m.json" >"$d/1.out" 2>"$d/1.err"
+		timeout 120 "$@" "$T" --resume "$d/m.json" >"$d/2.out" 2>"$d/2.err"; st=$?
+		if [ $st = 0 ] && cat "$d/1.out" "$d/2.out" | cmp -s "$tmp/host/$p/ref.out" -; then ok "$name: $p.js x86-64 -> $name"
+		else bad "$name" "$p.js x86-64 -> $name: status $st"; cat "$d/2.err"; fi
+		timeout 120 "$@" "$T" --snapshot-after-turns 2 --snapshot-to "$d/m.msgpack" --snapshot-format msgpack \
+			>"$d/1.out" 2>"$d/1.err"
+		timeout 60 "$H" --resume "$d/m.msgpack" >"$d/2.out" 2>"$d/2.err"; st=$?
+		if [ $st = 0 ] && cat "$d/1.out" "$d/2.out" | cmp -s "$tmp/host/$p/ref.out" -; then ok "$name: $p.js $name -> x86-64"
+		else bad "$name" "$p.js $name -> x86-64: status $st"; cat "$d/2.err"; fi
 	done
 
 	# 3. over TCP: x86-64 -> target -> x86-64
