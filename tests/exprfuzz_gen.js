@@ -22,24 +22,31 @@
  * To make the order of reads show, the closures start by writing variables
  * of the enclosing functions (mostly their parent's), and a fifth of the
  * expressions are `x OP f()` where f writes x, x being (mostly) a variable
- * of the function the expression is in. Half of the programs run their
- * tests in event-loop turns and keep some closures (some bound, some in
- * timers of their own) for two more turns, so that the driver can
- * snapshot and resume between turns.
+ * of the function the expression is in. A third of the functions are
+ * "quiet" (only they write their own variables: mirrored variables and
+ * inline environments); some programs nest five levels deep, have
+ * program-level code, or leave semicolons out (ASI). Function objects are
+ * changed too (own properties added, deleted, redefined; frozen) and
+ * printed with their own keys. Half of the programs run their tests in
+ * event-loop turns and keep some closures (some bound, some in timers of
+ * their own, some objects with accessors) for two more turns, so that the
+ * driver can snapshot and resume between turns.
  *
  * Termination: a function may call only the closures whose text is already
- * finished (so calls form a DAG), loops count private counters, and every
- * call and loop turn spends one unit of a global budget (a thrown string
- * when it runs out).
+ * finished (so calls form a DAG) and itself two levels deep at most, loops
+ * count private counters, and every call and loop turn spends one unit of
+ * a global budget (a thrown string when it runs out).
  *
  * Never generated (engine text that instrumentation may change): error
  * messages (only e.name is printed), e.stack, Function.prototype.toString
  * of program functions, Date, Math.random, eval, with. Line numbers
  * (new Error().lineNumber) are printed: they must not move.
  *
- * Minimising: every statement gets a number; DROP lists statements left
- * out (the random sequence is unchanged). The program's last line says how
- * many there are: `// exprfuzz: statements N`.
+ * Minimising: every statement gets a number (a compound statement, a
+ * function or a whole test one number, its inner statements the numbers
+ * after it); DROP lists statements left out (the random sequence is
+ * unchanged). The program's last line says how many there are:
+ * `// exprfuzz: statements N`.
  */
 
 /* ---- random numbers (mulberry32) ---- */
