@@ -589,6 +589,11 @@ out.push('\t}');
 out.push('\treturn (Array.isArray(v) ? "[" : "{") + r.join(",") + (Array.isArray(v) ? "]" : "}");');
 out.push('}');
 out.push('function N(e) { return e instanceof Error ? e.name : V(e); }');
+/* a caught error used as a value turns into a string: without its message
+ * (engine text; instrumentation may change it, e.g. a write to a strict
+ * function expression's own name fails as `not extensible` instead of `not
+ * writable` once the function is non-extensible: seed 164414) */
+out.push('Error.prototype.toString = function () { return this.name; };');
 out.push('function P() {');
 out.push('\tif (++LINES > 400) return;');
 out.push('\tvar a = [], i;');
