@@ -591,6 +591,15 @@ static void put_src(const ri_ctx *c, rw_out *o, const rw_node *n)
 	rw_out_put(o, c->ast->src + n->span.start, n->span.end - n->span.start);
 }
 
+/* copies the line breaks of src[a, b) (kept where text is replaced, so
+ * that line numbers stay those of the original) */
+static void keep_lines(const ri_ctx *c, rw_out *o, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (c->ast->src[a] == '\n')
+			rw_out_puts(o, "\n");
+}
+
 /* ---------------------------------------- writes to a function's own name */
 
 /* The binding a write target (an identifier) resolves to when it is a named
@@ -634,15 +643,11 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 	if (n->kind == RW_ASSIGN && n->op != RW_OP_ASSIGN) {
 		rw_node *v = RW_N(n, assign.value);
 		const char *op = rw_op_text((rw_op)n->op);
-		uint32_t i;
 
 		rw_out_printf(&o, ".%sk = ", c->prefix);
 		put_src(c, &o, target);
 		rw_out_printf(&o, " %.*s (", (int)strlen(op) - 1, op);
-		/* keep the line breaks of the replaced operator */
-		for (i = target->span.end; i < v->span.start; i++)
-			if (c->ast->src[i] == '\n')
-				rw_out_puts(&o, "\n");
+		keep_lines(c, &o, target->span.end, v->span.start);   /* of the replaced operator */
 		add_text(c, target->span.end, v->span.start, 2, depth, &o);
 		rw_out_init(&o);
 		rw_out_puts(&o, ")");
@@ -1057,15 +1062,6 @@ static int pure_operand(const rw_node *n)
 	default:
 		return 0;
 	}
-}
-
-/* copies the line breaks of src[a, b) (kept where text is replaced, so
- * that line numbers stay those of the original) */
-static void keep_lines(const ri_ctx *c, rw_out *o, uint32_t a, uint32_t b)
-{
-	for (; a < b; a++)
-		if (c->ast->src[a] == '\n')
-			rw_out_puts(o, "\n");
 }
 
 /* rewrites `l OP r` when l is read late (returns 1), else returns 0 */
