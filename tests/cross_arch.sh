@@ -29,6 +29,7 @@ pids=
 trap 'for p in $pids; do kill -9 $p 2>/dev/null; done; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM   # runs the EXIT trap (dash skips it on a signal)
 export FERRY_XFER_TIMEOUT_MS=10000
+. "$FERRY_SRCDIR/tests/proc_lib.sh"   # reap
 src="$FERRY_SRCDIR/tests/data/migrate/ticker.js"
 pass=0 fail=0 targets=0
 ok() { pass=$((pass + 1)); echo "ok $1"; }
@@ -68,16 +69,6 @@ listen() { # NAME CMD...: start a listener; sets PID PORT
 		sleep 0.05; i=$((i + 1))
 	done
 	return 1
-}
-waitfor() { # PID: wait up to 60 s (then kill it); sets RC
-	i=0
-	while [ $i -lt 600 ]; do
-		st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
-		{ [ -z "$st" ] || [ "$st" = Z ]; } && break
-		sleep 0.1; i=$((i + 1))
-	done
-	[ $i -lt 600 ] || kill -9 "$1" 2>/dev/null
-	wait "$1"; RC=$?
 }
 
 # target NAME CC AR LIBDIR MACHINE RUNNER...
@@ -150,7 +141,7 @@ target() {
 	if listen c "$A" --listen 127.0.0.1:0 && pc=$PID &&
 	   listen b "$@" "$B" --listen 127.0.0.1:0 --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 && pb=$PID; then
 		timeout 120 "$A" --migrate-to 127.0.0.1:$PORT --snapshot-after-turns 10 >"$tmp/a.out" 2>"$tmp/a.err"; sa=$?
-		waitfor $pb; sb=$RC; waitfor $pc; sc=$RC
+		reap $pb; sb=$RC; reap $pc; sc=$RC
 		if [ "$sa$sb$sc" = 000 ] && same "$tmp/a.out" "$tmp/b.out" "$tmp/c.out" && [ -s "$tmp/b.out" ] &&
 		   [ -s "$tmp/c.out" ] && grep -q 'migrated to' "$tmp/a.err" && grep -q 'migrated to' "$tmp/b.err"; then
 			ok "$name: TCP x86-64 -> $name -> x86-64"

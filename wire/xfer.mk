@@ -19,7 +19,7 @@ tests_check_xfer_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
 
 # end-to-end: real processes migrating over loopback, with injected faults
 TESTS += tests/migrate.sh
-EXTRA_DIST += tests/migrate.sh tests/data/migrate/ticker.js doc/protocol.md
+EXTRA_DIST += tests/migrate.sh tests/proc_lib.sh tests/data/migrate/ticker.js doc/protocol.md
 # the live demo (`make demo`, wired in Makefile.am)
 EXTRA_DIST += demo/run-demo.sh demo/sensor.js
 
