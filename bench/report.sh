@@ -159,7 +159,7 @@ headline_section() {
 	echo
 	headline_section
 	n=0; scaled=
-	order="instrument snapshot wire-sizes wire migrate ferryc lexer parser runtime patterns"
+	order="instrument snapshot snapshot-profile wire-sizes wire migrate ferryc lexer parser runtime patterns"
 	for name in $order; do
 		[ -f "$out/$name.md" ] || continue
 		cat "$out/$name.md"; echo; n=$((n + 1))

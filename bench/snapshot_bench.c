@@ -15,6 +15,10 @@
  * live heap byte (live = allocator bytes the data graph holds).
  *
  *   snapshot_bench [--quick] [--md FILE] [--dat FILE]
+ *   snapshot_bench --records N    one graph of N records, one run of each
+ *                                 step, for callgrind: the steps are the
+ *                                 functions sb_stringify and rt_snapshot_take
+ *                                 (bench/snapshot_profile.sh)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,10 +88,18 @@ static void build(rt_ctx *rt, long n)
 }
 
 typedef struct result {
-	size_t live, json_bytes, mp_bytes, text_bytes;
+	size_t live, json_bytes, mp_bytes, text_bytes, objects, props;
 	long records;
 	double stringify, parse, snapshot, walk, restore, restore_only;
 } result;
+
+/* JSON.stringify(data) with [stringify data] on the stack: a function of
+ * its own so that callgrind can count it (--toggle-collect=sb_stringify) */
+__attribute__((noinline)) void sb_stringify(duk_context *ctx);
+__attribute__((noinline)) void sb_stringify(duk_context *ctx)
+{
+	duk_call(ctx, 1);
+}
 
 static double best(double a, double b)
 {
@@ -123,7 +135,7 @@ static void measure(long n, int reps, result *res)
 		duk_get_prop_string(ctx, -1, "stringify");
 		duk_get_global_string(ctx, "data");
 		t0 = now_ms();
-		duk_call(ctx, 1);
+		sb_stringify(ctx);
 		t1 = now_ms();
 		res->stringify = best(res->stringify, t1 - t0);
 		res->text_bytes = duk_get_length(ctx, -1);
@@ -148,6 +160,10 @@ static void measure(long n, int reps, result *res)
 			exit(2);
 		}
 		res->walk = best(res->walk, t1 - t0);
+		res->objects = s->nobjects;
+		res->props = 0;
+		for (size_t j = 0; j < s->nobjects; j++)
+			res->props += s->objects[j].nprops;
 		res->snapshot = best(res->snapshot, now_ms() - t0);
 		res->json_bytes = b.len;
 		if (wr_msgpack_write(s, &mb, &we) == 0)
@@ -189,6 +205,7 @@ int main(int argc, char **argv)
 	static const size_t sizes[] = { 10u << 10, 100u << 10, 1u << 20, 3u << 20, 10u << 20 };
 	const char *md = NULL, *dat = NULL;
 	int quick = 0, i, nsizes;
+	long records = 0;
 	result cal, res[5];
 	double per;
 	FILE *f;
@@ -200,8 +217,11 @@ int main(int argc, char **argv)
 			md = argv[++i];
 		else if (!strcmp(argv[i], "--dat") && i + 1 < argc)
 			dat = argv[++i];
+		else if (!strcmp(argv[i], "--records") && i + 1 < argc && atol(argv[i + 1]) > 0)
+			records = atol(argv[++i]);
 		else {
-			fprintf(stderr, "usage: snapshot_bench [--quick] [--md FILE] [--dat FILE]\n");
+			fprintf(stderr, "usage: snapshot_bench [--quick] [--md FILE] [--dat FILE]\n"
+			                "       snapshot_bench --records N\n");
 			return 2;
 		}
 	}
@@ -210,6 +230,12 @@ int main(int argc, char **argv)
 	prog.filename = "bench.js";
 	prog.prefix = "$F";
 
+	if (records) {
+		measure(records, 1, &cal);
+		printf("records %ld objects %zu properties %zu live_bytes %zu stringify_ms %.2f walk_ms %.2f\n",
+		       records, cal.objects, cal.props, cal.live, cal.stringify, cal.walk);
+		return 0;
+	}
 	measure(1000, 1, &cal);
 	per = (double)cal.live / 1000.0;
 	nsizes = quick ? 2 : 5;

@@ -34,7 +34,15 @@ bench_snapshot_bench_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
 bench_snapshot_bench_LDADD = runtime/libferry.a $(FERRY_DEVICE_LIBS)
 BENCH_TARGETS += bench-snapshot
 BENCH_QUICK_TARGETS += bench-snapshot-quick
-bench-snapshot bench-snapshot-quick: bench/snapshot_bench$(EXEEXT)
+# and, in the full run, where a snapshot's instructions go (callgrind)
+noinst_PROGRAMS += bench/enum_cost
+bench_enum_cost_SOURCES = bench/enum_cost.c
+bench_enum_cost_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)
+bench_enum_cost_LDADD = $(DUKTAPE_LIBS)
+EXTRA_DIST += bench/snapshot_profile.sh
+bench-snapshot bench-snapshot-quick: bench/snapshot_bench$(EXEEXT) bench/enum_cost$(EXEEXT)
 	@$(MKDIR_P) bench/out
 	@q=; case '$@' in *-quick) q=--quick;; esac; \
 	bench/snapshot_bench$(EXEEXT) $$q --md bench/out/snapshot.md --dat bench/out/scaling-snapshot.dat
+	@case '$@' in *-quick) ;; *) $(SHELL) $(srcdir)/bench/snapshot_profile.sh \
+	  bench/snapshot_bench$(EXEEXT) bench/out 2000 bench/enum_cost$(EXEEXT);; esac
