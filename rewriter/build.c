@@ -5,7 +5,9 @@
  * <out>/<app>_restore.c atomically, then compile and link <out>/<app> with
  *   $CC $CFLAGS -I<include dir> <app>_restore.c <libferry.a> <device libs>
  * The device libs are baked in at configure time (RW_DEVICE_LIBS, from
- * Makefile.am's FERRY_DEVICE_LIBS). libferry is found through --runtime-dir
+ * Makefile.am's FERRY_DEVICE_LIBS), and so are the sanitizer flags of a
+ * --enable-sanitizers build (RW_SAN_FLAGS), which its own libferry needs at
+ * link time; not with --cc, whose libferry is one built for another device. libferry is found through --runtime-dir
  * or $FERRY_RUNTIME_DIR (a build tree: DIR/runtime/libferry.a, header in
  * DIR/runtime or $FERRY_SRCDIR/runtime for VPATH builds), else the installed
  * FERRY_LIBDIR / FERRY_INCLUDEDIR.
@@ -25,6 +27,9 @@
 
 #ifndef RW_DEVICE_LIBS
 #define RW_DEVICE_LIBS "-lduktape -lmsgpackc -lsodium -lm"
+#endif
+#ifndef RW_SAN_FLAGS
+#define RW_SAN_FLAGS ""
 #endif
 #ifndef RW_SRCDIR
 #define RW_SRCDIR "."
@@ -356,6 +361,8 @@ static int link_exe(const rw_cli_opts *o, const char *cfile, const char *exe,
 	sh_quote(&cmd, cfile);
 	rw_out_puts(&cmd, " ");
 	sh_quote(&cmd, rp.lib);
+	if (!o->cc && RW_SAN_FLAGS[0])
+		rw_out_puts(&cmd, " " RW_SAN_FLAGS);
 	rw_out_puts(&cmd, " " RW_DEVICE_LIBS);
 	if (cmd.oom) {
 		snprintf(err, errlen, "out of memory");

@@ -8,7 +8,8 @@ rewriter_libinstrument_a_SOURCES = \
 	rewriter/instrument_maker.c \
 	rewriter/emit_out.c rewriter/emit_c.c rewriter/emit_bytecode.c rewriter/build.c
 rewriter_libinstrument_a_CPPFLAGS = $(AM_CPPFLAGS) \
-	-DRW_DEVICE_LIBS='"$(FERRY_SAN_FLAGS) $(FERRY_DEVICE_LIBS)"' -DRW_SRCDIR='"$(abs_top_srcdir)"'
+	-DRW_DEVICE_LIBS='"$(FERRY_DEVICE_LIBS)"' -DRW_SAN_FLAGS='"$(FERRY_SAN_FLAGS)"' \
+	-DRW_SRCDIR='"$(abs_top_srcdir)"'
 rewriter_libinstrument_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS) $(DUKTAPE_CFLAGS)
 RW_INSTRUMENT_LIBS = rewriter/libinstrument.a rewriter/librewriter.a \
 	lexer/liblexer.a $(DUKTAPE_LIBS) $(SODIUM_LIBS) -lm
