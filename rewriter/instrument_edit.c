@@ -91,6 +91,34 @@ static size_t lower_bound(const ri_edits *e, uint32_t pos)
 	return lo;
 }
 
+/* a byte that can continue an identifier or keyword: ASCII letter, digit,
+ * `$`, `_`, the backslash of an escape, any byte of a non-ASCII character */
+static int ident_byte(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '$' || ch == '_' || ch == '\\' || ch >= 0x80;
+}
+
+/* Appends n bytes of s, after a space when they would otherwise run into
+ * the text before them and make one token of two: a replacement drops
+ * the parentheses of the node it replaces, so `typeof(x)` becomes
+ * `typeof $Fe1[1]`, not `typeof$Fe1[1]`, and `delete(x)in o` becomes
+ * `false in o`; likewise `+` `+`, `-` `-` and `/` `/` or `*`. */
+static void put_apart(rw_out *out, const char *s, size_t n)
+{
+	unsigned char last, first;
+
+	if (n == 0)
+		return;
+	last = out->len ? (unsigned char)out->p[out->len - 1] : ' ';
+	first = (unsigned char)s[0];
+	if ((ident_byte(last) && ident_byte(first)) ||
+	    ((last == '+' || last == '-') && first == last) ||
+	    (last == '/' && (first == '/' || first == '*')))
+		rw_out_put(out, " ", 1);
+	rw_out_put(out, s, n);
+}
+
 void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
                rw_out *out)
 {
@@ -109,10 +137,10 @@ void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int w
 			continue;
 		if (d->start < pos)
 			continue;             /* overlapped by an earlier replacement */
-		rw_out_put(out, src + pos, d->start - pos);
-		rw_out_puts(out, d->text);
+		put_apart(out, src + pos, d->start - pos);
+		put_apart(out, d->text, strlen(d->text));
 		pos = d->end;
 	}
 	if (pos < b)
-		rw_out_put(out, src + pos, b - pos);
+		put_apart(out, src + pos, b - pos);
 }

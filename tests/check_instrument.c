@@ -820,6 +820,36 @@ START_TEST(test_asi_and_new)
 }
 END_TEST
 
+/* a captured variable in parentheses after a keyword: the replacement drops
+ * the parentheses, and a space keeps the keyword a keyword, in the program
+ * and in the makers' text (test262 through ferryc; numeral's typeof(format)) */
+START_TEST(test_keyword_apart)
+{
+	inst t;
+	uint32_t u;
+	int found = 0;
+	const char *in_maker = "return typeof $Fl1[1] + void $Fl1[1]";
+	const char *src =
+		"function f(x, o) {\n"
+		"  var g = function () { x = o; return typeof(x) + void(x) + ('k'in(o)); };\n"
+		"  if (delete(x)in o) throw(x);\n"
+		"  switch (1) { case(x): g(); }\n"
+		"  return(x);\n"
+		"}\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return typeof $Fl1[1] + void $Fl1[1] + ('k'in(o));"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "if (false in o) throw $Fe1[1];"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "case $Fe1[1]:"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Fe1[1];"));
+	for (u = 0; u < t.prog.nunits; u++)
+		if (memmem(t.prog.units[u], t.prog.unit_lens[u], in_maker, strlen(in_maker)))
+			found = 1;
+	ck_assert_int_eq(found, 1);
+	inst_free(&t);
+}
+END_TEST
+
 /* bytecode embedding: made by the host Duktape, loads and runs; errors reported */
 START_TEST(test_bytecode)
 {
@@ -922,6 +952,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_env_arrays_alias);
 	tcase_add_test(tc, test_self_name_writes);
 	tcase_add_test(tc, test_late_reads);
+	tcase_add_test(tc, test_keyword_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }
