@@ -1,7 +1,8 @@
 /*
  * tests/difffuzz_gen.js -- the differential fuzzer's program generator (H19).
- * Plain ES5, run by tests/duk_run (no dependency): with `var SEED = N;` put
- * in front of it, it prints one terminating, deterministic ES5.1 program.
+ * Plain ES5, run by tests/duk_run: with `var SEED = N;` (and optionally
+ * `var DROP = [...]`) and tests/fuzz_rand.js put in front of it, it prints
+ * one terminating, deterministic ES5.1 program.
  * tests/difffuzz.sh runs that program plain, instrumented, and snapshotted /
  * resumed after every turn, and compares the outputs.
  *
@@ -41,23 +42,9 @@
  *     accepts them when the refusing run goes on to the same output.
  */
 
-/* ---- random numbers (mulberry32) ---- */
-var rs = (SEED >>> 0) ^ 0x9e3779b9;
-function rnd() {
-	rs = (rs + 0x6d2b79f5) | 0;
-	var t = rs;
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-function int(lo, hi) { return lo + Math.floor(rnd() * (hi - lo + 1)); }
-function chance(p) { return rnd() < p; }
-function pick(a) { return a[Math.floor(rnd() * a.length)]; }
-function shuffle(a) {
-	var i, j, t;
-	for (i = a.length - 1; i > 0; i--) { j = int(0, i); t = a[i]; a[i] = a[j]; a[j] = t; }
-	return a;
-}
+/* ---- random numbers: rnd, int, chance, pick, shuffle (tests/fuzz_rand.js,
+ * put in front of this file) ---- */
+seedRandom(0x9e3779b9);
 
 var uid = 0;
 function fresh(base) { return (base || 'v') + (++uid); }

@@ -87,7 +87,7 @@ check_seed() {   # seed [statements to drop] -> 0, or 1 with $why set
 	seed=$1
 	d=$tmp/$seed${2:+-min}
 	rm -rf "$d"; mkdir -p "$d"; cd "$d" || return 1
-	{ echo "var SEED = $seed;"; [ -n "${2:-}" ] && echo "var DROP = [$(echo $2 | tr ' ' ',')];"; cat "$gen"; } > gen.js
+	{ echo "var SEED = $seed;"; [ -n "${2:-}" ] && echo "var DROP = [$(echo $2 | tr ' ' ',')];"; cat "$S/tests/fuzz_rand.js" "$gen"; } > gen.js
 	if ! "$duk" gen.js > prog.js 2> gen.err || [ ! -s prog.js ]; then
 		cp gen.js prog.js; why="the generator failed: $(head -n 1 prog.js gen.err | tail -n 1)"; return 1
 	fi

@@ -1,8 +1,8 @@
 /*
  * tests/exprfuzz_gen.js -- the expression-level fuzzer's program generator
  * (H20). Plain ES5, run by tests/duk_run: with `var SEED = N;` (and
- * optionally `var DROP = [...]`) put in front of it, it prints one small,
- * terminating, deterministic ES5.1 program. tests/exprfuzz.sh builds it
+ * optionally `var DROP = [...]`) and tests/fuzz_rand.js put in front of it,
+ * it prints one small, terminating, deterministic ES5.1 program. tests/exprfuzz.sh builds it
  * with `ferryc --plain` and with `ferryc`, runs both and compares stdout,
  * stderr and exit status.
  *
@@ -49,18 +49,9 @@
  * `// exprfuzz: statements N`.
  */
 
-/* ---- random numbers (mulberry32) ---- */
-var rs = (SEED >>> 0) ^ 0x85ebca6b;
-function rnd() {
-	rs = (rs + 0x6d2b79f5) | 0;
-	var t = rs;
-	t = Math.imul(t ^ (t >>> 15), t | 1);
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-function int(lo, hi) { return lo + Math.floor(rnd() * (hi - lo + 1)); }
-function chance(p) { return rnd() < p; }
-function pick(a) { return a[Math.floor(rnd() * a.length)]; }
+/* ---- random numbers: rnd, int, chance, pick, shuffle (tests/fuzz_rand.js,
+ * put in front of this file) ---- */
+seedRandom(0x85ebca6b);
 
 var dropped = {};
 if (typeof DROP !== 'undefined')

@@ -52,6 +52,10 @@ distclean-local-thirdparty:
 	-rm -rf tests/thirdparty.d
 .PHONY: distclean-local-thirdparty
 
+# The two differential fuzzers below share their generators' random numbers
+# (tests/fuzz_rand.js, put in front of each generator).
+EXTRA_DIST += tests/fuzz_rand.js
+
 # Differential fuzzing (tests/difffuzz.sh, H19): generated programs run plain,
 # instrumented, and snapshotted/resumed after every turn (JSON, msgpack, hops);
 # FERRY_FUZZ_SEEDS=N for long runs. A failing seed is kept in tests/difffuzz.d.
