@@ -52,9 +52,10 @@ distclean-local-thirdparty:
 	-rm -rf tests/thirdparty.d
 .PHONY: distclean-local-thirdparty
 
-# The two differential fuzzers below share their generators' random numbers
-# (tests/fuzz_rand.js, put in front of each generator).
-EXTRA_DIST += tests/fuzz_rand.js
+# The two differential fuzzers below share their driver (tests/fuzz_lib.sh,
+# sourced) and their generators' random numbers (tests/fuzz_rand.js, put in
+# front of each generator).
+EXTRA_DIST += tests/fuzz_lib.sh tests/fuzz_rand.js
 
 # Differential fuzzing (tests/difffuzz.sh, H19): generated programs run plain,
 # instrumented, and snapshotted/resumed after every turn (JSON, msgpack, hops);
