@@ -59,30 +59,14 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; }
 
-# listen NAME EXE [args...]: start a target (with the environment
-# assignments in $LENV); sets PID and PORT
+. "$FERRY_SRCDIR/tests/proc_lib.sh"   # start_listener, alive, gone_within, reap
+# listen NAME EXE [args...]: start a target, EXE --listen $HOST:0 args (with
+# the environment assignments in $LENV); sets PID and PORT
 LENV=
 listen() {
 	name=$1 exe=$2; shift 2
-	# an earlier scenario's files would show its port until the new
-	# process's redirections truncate them: start from none
-	rm -f "$tmp/$name.out" "$tmp/$name.err"
-	env $LENV "$exe" --listen "$HOST:0" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
-	PID=$!
-	pids="$pids $PID"
-	PORT=
-	i=0
-	while [ $i -lt 100 ]; do
-		PORT=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/$name.err" 2>/dev/null)
-		[ -n "$PORT" ] && return 0
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "listener $name did not start:"; cat "$tmp/$name.err"
-	return 1
+	start_listener "$name" env $LENV "$exe" --listen "$HOST:0" "$@"
 }
-. "$FERRY_SRCDIR/tests/proc_lib.sh"   # alive, gone_within, reap
 # handler_ready PID: wait (up to 5 s) until PID catches SIGUSR1 (SigCgt bit 9),
 # so an early signal does not kill it with the default action
 handler_ready() {

@@ -1,7 +1,7 @@
 # tests/proc_lib.sh -- sourced by the end-to-end tests that start processes
-# in the background (migrate.sh, cross_arch.sh): waiting for them with a
-# bound, so that a process that should have exited fails its scenario
-# instead of hanging the suite.
+# in the background (migrate.sh, cross_arch.sh): starting a listener, and
+# waiting for processes with a bound, so that a process that should have
+# exited fails its scenario instead of hanging the suite.
 # alive PID: running (an exited child stays a zombie until reaped: not alive)
 alive() {
 	st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)
@@ -20,4 +20,25 @@ gone_within() {
 reap() {
 	if gone_within "$1" 600; then wait "$1"; RC=$?
 	else kill -9 "$1" 2>/dev/null; wait "$1" 2>/dev/null; RC="hung (killed after 60 s)"; fi
+}
+# start_listener NAME CMD...: start CMD, a device program with --listen
+# HOST:0 among its arguments, in the background (output in $tmp/NAME.out
+# and $tmp/NAME.err, its pid added to $pids) and wait, up to $listen_wait
+# seconds (default 5), until it says which port it listens on. Sets PID and
+# PORT; 1, with NAME.err shown, if it did not start.
+start_listener() {
+	lsn=$1; shift
+	# an earlier scenario's files would show its port until the new
+	# process's redirections truncate them: start from none
+	rm -f "$tmp/$lsn.out" "$tmp/$lsn.err"
+	"$@" >"$tmp/$lsn.out" 2>"$tmp/$lsn.err" &
+	PID=$!; pids="$pids $PID"; PORT=; i=0
+	while [ $i -lt $((${listen_wait:-5} * 20)) ]; do
+		PORT=$(sed -n 's/.*listening on .*(port \([0-9]*\)).*/\1/p' "$tmp/$lsn.err" 2>/dev/null)
+		[ -n "$PORT" ] && return 0
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.05; i=$((i + 1))
+	done
+	echo "listener $lsn did not start:"; cat "$tmp/$lsn.err"
+	return 1
 }
