@@ -29,6 +29,7 @@ CORPUS_JS = \
 	tests/corpus/loop_builtins.js \
 	tests/corpus/loop_chain.js \
 	tests/corpus/loop_closures.js \
+	tests/corpus/loop_dead_eval.js \
 	tests/corpus/loop_counter.js \
 	tests/corpus/loop_identity.js \
 	tests/corpus/loop_inline.js \
@@ -78,6 +79,7 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/loop_builtins.out \
 	tests/corpus/expected/loop_chain.out \
 	tests/corpus/expected/loop_closures.out \
+	tests/corpus/expected/loop_dead_eval.out \
 	tests/corpus/expected/loop_counter.out \
 	tests/corpus/expected/loop_identity.out \
 	tests/corpus/expected/loop_inline.out \
