@@ -42,7 +42,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/args_dynamic.js \
 	tests/data/instrument/env_alias.js \
 	tests/data/instrument/late_reads.js \
-	tests/data/instrument/args_shadow.js
+	tests/data/instrument/args_shadow.js \
+	tests/data/instrument/first_line.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh
