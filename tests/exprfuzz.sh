@@ -31,8 +31,15 @@
 set -u
 . "${FERRY_SRCDIR:-.}/tests/fuzz_lib.sh" || exit 99
 fuzz_name=exprfuzz fuzz_env=FERRY_EXPRFUZZ fuzz_part=statement
-# at most 10 s and 2 GB of address space a run: see the plain run below
+# at most 10 s and 2 GB of address space a run: see the plain run below.
+# Not the address space with --enable-sanitizers: ASan reserves terabytes of
+# it at start; its own RSS limit stands in.
 fuzz_timeout=10 fuzz_vmem=2000000
+if [ -n "$(sed -n 's/^FERRY_SAN_FLAGS = //p' "$B/Makefile" 2> /dev/null)" ]; then
+	fuzz_vmem=
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=2000
+	export ASAN_OPTIONS
+fi
 fuzz_ref=instr fuzz_diffby=files
 fuzz_hop_steps=1 fuzz_hop_max=50 fuzz_hops_why='snapshot hops of one turn'
 
@@ -46,7 +53,7 @@ fuzz_runs() {
 	# time, or runs out of memory where the instrumented one may not (it
 	# allocates more), and tells nothing: skipped.
 	if [ -n "$gnutime" ]; then
-		$gnutime -o plain.mem -f %M sh -c "ulimit -v $fuzz_vmem 2> /dev/null; exec timeout $fuzz_timeout p/prog" \
+		$gnutime -o plain.mem -f %M sh -c "${fuzz_vmem:+ulimit -v $fuzz_vmem 2> /dev/null; }exec timeout $fuzz_timeout p/prog" \
 			> plain.out 2> plain.err < /dev/null
 		echo $? > plain.rc
 	else
