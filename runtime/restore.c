@@ -168,6 +168,18 @@ static void rs_props(rs_state *r)
 			duk_del_prop_literal(ctx, oi, "name");
 		for (i = 0; i < o->nprops; i++)
 			define_prop(r, oi, &o->props[i], plain);
+		/* Duktape 2.7's array fast paths (push, a write just past the
+		 * end) ignore a non-writable `length` while the array part has
+		 * spare room. An array literal has none, one rebuilt here by
+		 * puts has: compact it, so that push throws and the write is
+		 * ignored as the language says, and as they did before the
+		 * snapshot unless the original had grown with room to spare
+		 * (the room is not carried). */
+		if (o->kind == WR_OBJ_ARRAY) {
+			long li = rs_find_prop(o, "length", 6);
+			if (li >= 0 && !(o->props[li].flags & WR_PF_WRITABLE))
+				duk_compact(ctx, oi);
+		}
 		push_proto(r, &o->proto);
 		duk_set_prototype(ctx, oi);
 		duk_pop(ctx);
