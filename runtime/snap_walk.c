@@ -327,7 +327,7 @@ uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 /* hidden keys seen while enumerating */
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
-	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6, HK_FINALIZER = 1 << 7
 };
 /* the site tag "\xFFs<site>" (RT_KEY_SITE_PREFIX): HK_SITE, and site + 1
  * in the bits from HK_SITE_SHIFT up (0 there: a malformed number) */
@@ -336,8 +336,8 @@ enum {
 
 static int hidden_key(const unsigned char *k, size_t n)
 {
-	if (k[0] == 0x82)
-		return HK_INTERNAL;
+	if (k[0] == 0x82)   /* Duktape's own: its finalizer key, or another internal one */
+		return n == 10 && memcmp(k + 1, "Finalizer", 9) == 0 ? HK_FINALIZER : HK_INTERNAL;
 	n--;
 	k++;
 	if (n >= 2 && k[0] == 's') {
@@ -645,6 +645,12 @@ int sw_process(sw_state *w, uint32_t id)
 	bufdata = duk_is_buffer_data(ctx, o);
 	if (sw_props(w, id, o, bufdata, &hk) != 0)
 		return -1;
+	/* Duktape.fin / duk_set_finalizer: the finalizer lives under an
+	 * internal key the snapshot does not carry, and the process that
+	 * took the snapshot would run it when it exits; dropping it would
+	 * lose the finalizer's effects after a resume */
+	if (hk & HK_FINALIZER)
+		return sw_fail(w, &self, "an object with a Duktape finalizer (Duktape.fin) cannot be migrated");
 
 	duk_get_prototype(ctx, o);
 	if (duk_is_undefined(ctx, -1) && obj(w, id)->nprops == 0 && !hk && is_proxy(ctx, o))

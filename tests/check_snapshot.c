@@ -416,6 +416,11 @@ START_TEST(test_unmigratable)
 	expect_failure(PRELUDE "Math.cb = {h: new Function('')};", "Math.cb.h");
 	expect_failure(PRELUDE "var th = [new Duktape.Thread(add)];", "global.th[0]: a Duktape thread");
 	expect_failure(PRELUDE "setTimeout(new Function(''), 10);", "timer#1.callback");
+	expect_failure(PRELUDE "var res = {r: {}}; Duktape.fin(res.r, add);",
+	               "global.res.r: an object with a Duktape finalizer");
+	expect_failure(PRELUDE "var P = {}; Duktape.fin(P, add); var o = [Object.create(P)];",
+	               "global.P: an object with a Duktape finalizer");
+	expect_failure(PRELUDE "Duktape.fin(add, add);", "an object with a Duktape finalizer");
 }
 END_TEST
 
