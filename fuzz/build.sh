@@ -1,12 +1,20 @@
 #!/bin/sh
-# fuzz/build.sh SRCDIR OUTDIR -- builds the libFuzzer targets (fuzz_json,
-# fuzz_msgpack, fuzz_frame) and the seed writer (mkseeds) into OUTDIR with
-# clang -fsanitize=fuzzer,address,undefined, straight from the wire/
-# sources (the normal build uses gcc without sanitizers, so libferry.a is
-# not reused). Exit 77 when clang or its libFuzzer runtime is missing.
+# fuzz/build.sh SRCDIR OUTDIR [BUILDDIR] -- builds the libFuzzer targets
+# into OUTDIR with clang -fsanitize=fuzzer,address,undefined, straight from
+# the sources (the normal build uses gcc without sanitizers, so libferry.a
+# is not reused):
+#   fuzz_json, fuzz_msgpack, fuzz_frame: the wire/ decoders;
+#   fuzz_restore (only with BUILDDIR, a configured build tree holding
+#     ferryc): hostile snapshots restored into a device heap, the whole
+#     runtime/ and wire/ instrumented, Duktape the system library; the
+#     program is fuzz/restore_prog.js, its restore table generated here
+#     with `ferryc --emit-only`;
+# and the seed writer (mkseeds). Exit 77 when clang or its libFuzzer
+# runtime is missing.
 set -eu
-src=${1:?usage: build.sh SRCDIR OUTDIR}
-out=${2:?usage: build.sh SRCDIR OUTDIR}
+src=${1:?usage: build.sh SRCDIR OUTDIR [BUILDDIR]}
+out=${2:?usage: build.sh SRCDIR OUTDIR [BUILDDIR]}
+bld=${3:-}
 cc=${CLANG:-clang}
 mkdir -p "$out/obj"
 
@@ -22,7 +30,7 @@ if command -v ragel >/dev/null 2>&1; then
 else
 	cp "$src/wire/json_scan.c" "$out/obj/json_scan.c"
 fi
-: >"$out/obj/config.h"
+printf '#define PACKAGE_VERSION "fuzz"\n' >"$out/obj/config.h"
 
 flags="-g -O1 -std=gnu99 -fno-omit-frame-pointer -fno-sanitize-recover=undefined -I$out/obj -I$src"
 flags="$flags $(pkg-config --cflags msgpack libsodium)"
@@ -40,3 +48,30 @@ for t in json msgpack frame; do
 done
 "$cc" $flags -fsanitize=address,undefined "$src/fuzz/mkseeds.c" $objs $libs -o "$out/mkseeds"
 echo "fuzz: built $out/fuzz_json $out/fuzz_msgpack $out/fuzz_frame"
+[ -n "$bld" ] || exit 0
+
+# fuzz_restore: the rest of libferry, and the program's restore table
+# (app_restore.c defines ferry_prog, static, and main: the glue includes it
+# with main renamed and hands the table over)
+dflags="$(pkg-config --cflags duktape)"
+dlibs="$(pkg-config --libs duktape)"
+for f in xfer_io xfer_proto; do
+	"$cc" $flags -fsanitize=fuzzer-no-link,address,undefined -c "$src/wire/$f.c" -o "$out/obj/$f.o"
+	objs="$objs $out/obj/$f.o"
+done
+for f in main heap alloc loop timers console inspect process trigger snapfile \
+	snap_map builtins snap_install snap_walk snap_roots snap_path restore restore_shell xfer; do
+	"$cc" $flags $dflags -fsanitize=fuzzer-no-link,address,undefined -c "$src/runtime/$f.c" \
+		-o "$out/obj/rt_$f.o"
+	objs="$objs $out/obj/rt_$f.o"
+done
+mkdir -p "$out/prog"
+cp "$src/fuzz/restore_prog.js" "$out/prog/"
+FERRY_RUNTIME_DIR="$bld" "$bld/ferryc" --emit-only "$out/prog/restore_prog.js" -o "$out/prog"
+printf '%s\n' '#define main fz_app_main' '#include "restore_prog_restore.c"' \
+	'const ferry_program *const fz_program = &ferry_prog;' >"$out/obj/fz_prog.c"
+"$cc" $flags $dflags -I"$src/runtime" -I"$out/prog" -fsanitize=fuzzer-no-link,address,undefined \
+	-c "$out/obj/fz_prog.c" -o "$out/obj/fz_prog.o"
+"$cc" $flags $dflags -fsanitize=fuzzer,address,undefined "$src/fuzz/fuzz_restore.c" \
+	"$out/obj/fz_prog.o" $objs $dlibs $libs -o "$out/fuzz_restore"
+echo "fuzz: built $out/fuzz_restore"

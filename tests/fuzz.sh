@@ -1,16 +1,22 @@
 #!/bin/sh
 # tests/fuzz.sh -- builds the libFuzzer targets (fuzz/build.sh) and runs each
-# for FERRY_FUZZ_SECONDS (default 60) under ASan/UBSan, from the seed
-# corpora (fuzz/corpus/json, tests/data/wire, plus msgpack and frame seeds
-# written by mkseeds). Exit 77 (skip) when clang's libFuzzer is missing or
-# FERRY_FUZZ_SECONDS=0. A crash leaves its input as
-# $FERRY_BUILDDIR/fuzz/crash-TARGET-* and fails the test.
+# for FERRY_FUZZ_SECONDS (default 60) under ASan/UBSan:
+#   json, msgpack, frame: the decoders, from the seed corpora
+#     (fuzz/corpus/json, tests/data/wire, plus msgpack and frame seeds
+#     written by mkseeds);
+#   restore: hostile snapshots restored into a device heap running
+#     fuzz/restore_prog.js, from snapshots of that program taken after
+#     every other turn (JSON and msgpack; ferryc builds it) and the hostile
+#     snapshots of tests/data/snapshot/hostile/.
+# Exit 77 (skip) when clang's libFuzzer is missing or FERRY_FUZZ_SECONDS=0.
+# A crash leaves its input as $FERRY_BUILDDIR/fuzz/crash-TARGET-* and fails
+# the test.
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 secs=${FERRY_FUZZ_SECONDS:-60}
 [ "$secs" -gt 0 ] 2>/dev/null || { echo "fuzz: FERRY_FUZZ_SECONDS=$secs: skipped"; exit 77; }
 out="$FERRY_BUILDDIR/fuzz"
-sh "$FERRY_SRCDIR/fuzz/build.sh" "$FERRY_SRCDIR" "$out" >"$out.build.log" 2>&1
+sh "$FERRY_SRCDIR/fuzz/build.sh" "$FERRY_SRCDIR" "$out" "$FERRY_BUILDDIR" >"$out.build.log" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then
 	cat "$out.build.log"
@@ -20,16 +26,32 @@ fi
 
 seeds="$out/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/json" "$seeds/msgpack" "$seeds/frame"
+mkdir -p "$seeds/json" "$seeds/msgpack" "$seeds/frame" "$seeds/restore"
 cp "$FERRY_SRCDIR"/fuzz/corpus/json/*.json "$FERRY_SRCDIR"/tests/data/wire/*.json "$seeds/json/"
 "$out/mkseeds" "$seeds" "$seeds"/json/*.json || { echo "fuzz: mkseeds failed"; exit 1; }
+# restore seeds: the program's own snapshots (its timers are 1 to 40 ms)
+app="$out/prog/exe"
+mkdir -p "$app"
+cp "$FERRY_SRCDIR/fuzz/restore_prog.js" "$app/"
+"$FERRY_BUILDDIR/ferryc" "$app/restore_prog.js" -o "$app" --runtime-dir "$FERRY_BUILDDIR" \
+	>"$app/build.log" 2>&1 || { cat "$app/build.log"; echo "fuzz: ferryc failed"; exit 1; }
+for k in 0 2 4 6 8; do
+	for fmt in json msgpack; do
+		(cd "$app" && ./restore_prog --snapshot-after-turns $k --snapshot-format $fmt \
+			--snapshot-to "$seeds/restore/turn$k.$fmt" >/dev/null) ||
+			{ echo "fuzz: no snapshot of restore_prog after $k turns"; exit 1; }
+	done
+done
+for f in "$FERRY_SRCDIR"/tests/data/snapshot/hostile/*.json; do
+	[ -f "$f" ] && cp "$f" "$seeds/restore/"
+done
 
 fail=0
-for t in json msgpack frame; do
+for t in json msgpack frame restore; do
 	work="$out/corpus-$t"   # grows across runs: the inputs libFuzzer found
 	mkdir -p "$work"
 	dict=
-	[ $t = json ] && dict="-dict=$FERRY_SRCDIR/fuzz/json.dict"
+	case $t in json|restore) dict="-dict=$FERRY_SRCDIR/fuzz/json.dict" ;; esac
 	echo "fuzz: $t for ${secs}s"
 	"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$out/crash-$t-" $dict \

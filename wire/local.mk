@@ -31,9 +31,12 @@ EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json tests/data/wire/co
 
 # fuzzing (libFuzzer, clang): tests/fuzz.sh builds fuzz/ with fuzz/build.sh
 # and runs each target FERRY_FUZZ_SECONDS (default 60); `make fuzz` alone.
+# The targets: the decoders (json, msgpack, frame) and restore (hostile
+# snapshots into a device heap running fuzz/restore_prog.js).
 TESTS += tests/fuzz.sh
 EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
-	fuzz/fuzz_msgpack.c fuzz/fuzz_frame.c fuzz/mkseeds.c fuzz/json.dict \
+	fuzz/fuzz_msgpack.c fuzz/fuzz_frame.c fuzz/fuzz_restore.c fuzz/restore_prog.js \
+	fuzz/mkseeds.c fuzz/json.dict \
 	fuzz/corpus/json/minimal.json fuzz/corpus/json/small.json
 fuzz:
 	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
