@@ -259,6 +259,14 @@ static void rs_extensible(rs_state *r)
 }
 
 /* (7) timers */
+
+/* Sequence numbers count the timers made by a process: 2^53 is out of
+ * reach. The format carries any 64-bit value, but the runtime keeps
+ * next_seq above every pending timer's seq: from a seq near 2^64 it would
+ * wrap to 0, and the event loop, which runs only the timers below the
+ * phase's bound, would spin for ever without running one. */
+#define RS_SEQ_MAX 9007199254740992ull   /* 2^53 */
+
 static void rs_timers(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
@@ -283,6 +291,9 @@ static void rs_timers(rs_state *r)
 			rs_fail(r, "timer %u: bad remaining delay", (unsigned)i);
 		if (t->kind == WR_TIMER_INTERVAL && !(per >= 1 && per <= 2147483647.0))
 			rs_fail(r, "timer %u: bad interval period", (unsigned)i);
+		if (t->seq >= RS_SEQ_MAX)
+			rs_fail(r, "timer %u: sequence number %llu, above 2^53", (unsigned)i,
+			        (unsigned long long)t->seq);
 		duk_push_sprintf(ctx, "%.0f", t->id);
 		duk_push_array(ctx);
 		rs_push_value(r, &t->callback);
@@ -301,6 +312,9 @@ static void rs_timers(rs_state *r)
 	duk_pop_2(ctx);
 	if (r->s->next_timer_id > rt->timers.next_id && r->s->next_timer_id <= 9007199254740991.0)
 		rt->timers.next_id = r->s->next_timer_id;
+	if (r->s->next_seq > RS_SEQ_MAX || r->s->phase_seq > RS_SEQ_MAX)
+		rs_fail(r, "event-loop sequence numbers %llu/%llu, above 2^53",
+		        (unsigned long long)r->s->next_seq, (unsigned long long)r->s->phase_seq);
 	if (r->s->next_seq > rt->timers.next_seq)
 		rt->timers.next_seq = r->s->next_seq;
 	if (r->s->loop_phase != RT_PHASE_TIMERS && r->s->loop_phase != RT_PHASE_CHECK)

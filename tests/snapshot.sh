@@ -9,7 +9,12 @@
 #      snapshot size does not grow beyond the program's own data;
 #   3. bad snapshots: truncated at every byte of a small snapshot, bit flips,
 #      another program's hash, another format version: exit 1 with one line
-#      on stderr, never a crash (FERRY_VALGRIND=1: a sample under valgrind).
+#      on stderr, never a crash (FERRY_VALGRIND=1: a sample under valgrind);
+#   4. hostile snapshots that decode (tests/data/snapshot/hostile/NAME.json,
+#      found by fuzz/fuzz_restore, whose program is fuzz/restore_prog.js):
+#      with that program's hash put in, --resume exits 1 with one line that
+#      contains the text expect.txt gives ("NAME: text"); never a crash or
+#      a hang.
 # A program ferryc cannot build yet is reported and skipped; if none builds
 # the test is skipped (77). tests/data/snapshot/xfail.txt lists programs
 # known not to migrate yet ("name: reason"): reported, not counted.
@@ -192,6 +197,30 @@ if [ -n "$small" ]; then
 			ok "another program's snapshot: $(cat "$tmp/r.err")" || { bad "another program"; cat "$tmp/r.err"; }
 		break
 	done
+fi
+
+# 4. hostile snapshots
+hdir="$FERRY_SRCDIR/tests/data/snapshot/hostile"
+if build "$FERRY_SRCDIR/fuzz/restore_prog.js" restore_prog; then
+	d="$tmp/restore_prog"; app="$d/restore_prog"
+	(cd "$d" && "$app" --snapshot-after-turns 0 --snapshot-to h.json > /dev/null 2>&1)
+	hash=$(sed -n 's/.*"hash":"\([0-9a-f]*\)".*/\1/p' "$d/h.json")
+	limit=10
+	[ -n "$vg" ] && limit=120
+	for f in "$hdir"/*.json; do
+		name=$(basename "$f" .json)
+		want=$(sed -n "s/^$name: //p" "$hdir/expect.txt")
+		sed "s/\"hash\":\"[0-9a-f]*\"/\"hash\":\"$hash\"/" "$f" > "$d/x.json"
+		timeout $limit $vg "$app" --resume "$d/x.json" > "$tmp/r.out" 2> "$tmp/r.err" < /dev/null; st=$?
+		if [ -n "$hash" ] && [ $st = 1 ] && [ "$(wc -l < "$tmp/r.err")" = 1 ] && [ -n "$want" ] &&
+		   grep -qF -- "$want" "$tmp/r.err"; then
+			ok "hostile $name: $(cat "$tmp/r.err")"
+		else
+			bad "hostile $name (status $st, expected a line with \"$want\")"; head -3 "$tmp/r.err"
+		fi
+	done
+else
+	bad "fuzz/restore_prog.js does not build: $(head -1 "$tmp/restore_prog/build.log")"
 fi
 
 echo "snapshot.sh: $fails failed"
