@@ -19,7 +19,8 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/fn_names.js tests/data/snapshot/frozen_fns.js \
 	tests/data/snapshot/fn_deleted_props.js \
 	tests/data/snapshot/xfail.txt \
-	tests/data/snapshot/hostile/expect.txt tests/data/snapshot/hostile/timer_seq_max.json
+	tests/data/snapshot/hostile/expect.txt tests/data/snapshot/hostile/timer_seq_max.json \
+	tests/data/snapshot/hostile/proto_cycle.json
 # a native (bytecode) and a cross-style (source) build exchange snapshots
 TESTS += tests/embed_modes.sh
 EXTRA_DIST += tests/embed_modes.sh tests/data/embed/anon_names.js

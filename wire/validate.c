@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "wire/wr_impl.h"
 
@@ -225,6 +226,45 @@ static int object(vctx *v, const wr_object *o)
 	return props(v, o->props, o->nprops);
 }
 
+/* A prototype chain through the objects table must end (at null or a
+ * built-in): no heap has a cycle, and Duktape, whose lookups stop on one
+ * with a RangeError, would turn every missing property into an error.
+ * Each object is walked once: 1 marks the chain being walked, 2 objects
+ * whose chain is known to end. */
+static int proto_cycles(vctx *v)
+{
+	const wr_snapshot *s = v->s;
+	uint8_t *mark;
+	int rc = 0;
+
+	if (!s->nobjects)
+		return 0;
+	mark = calloc(s->nobjects, 1);
+	if (!mark)
+		return bad(v, "%s: out of memory", "proto");
+	for (v->index = 0; v->index < s->nobjects && !rc; v->index++) {
+		uint32_t id = v->index + 1, j;
+		while (id && !mark[id - 1]) {
+			const wr_value *p = &s->objects[id - 1].proto;
+			mark[id - 1] = 1;
+			id = p->type == WR_REF ? p->u.ref : 0;   /* in range: checked before */
+		}
+		if (id && mark[id - 1] == 1) {
+			snprintf(v->where, sizeof v->where, "object %u", (unsigned)v->index + 1);
+			rc = bad(v, "proto: a prototype chain that loops (through object %u)", (unsigned)id);
+		}
+		for (id = v->index + 1; id && mark[id - 1] == 1; id = j) {
+			const wr_value *p = &s->objects[id - 1].proto;
+			mark[id - 1] = 2;
+			j = p->type == WR_REF ? p->u.ref : 0;
+		}
+	}
+	free(mark);
+	if (rc)
+		v->index--;
+	return rc;
+}
+
 static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index)
 {
 	vctx v = { s, err, -1, 0, "header" };
@@ -271,6 +311,9 @@ static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uin
 		if (object(&v, &s->objects[v.index]))
 			goto out;
 	}
+	v.index = 0;
+	if (proto_cycles(&v))
+		goto out;
 	v.section = 2;
 	for (v.index = 0; v.index < s->ntimers; v.index++) {
 		const wr_timer *t = &s->timers[v.index];
