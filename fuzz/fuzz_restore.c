@@ -9,7 +9,9 @@
  *
  * Each input gets a fresh heap (rt_heap_open, rt_snap_install, as
  * ferry_main does). Oracle: rt_restore either refuses with one line
- * "resume: invalid snapshot: ..." / "resume: ...", or succeeds; then
+ * "resume: invalid snapshot: ..." / "resume: ...", or succeeds, without
+ * calling a function the snapshot chose (process.exit is a stand-in that
+ * aborts when called during the restore); then
  * a snapshot of the restored heap is taken (rt_snapshot_take either
  * refuses with one line or gives a model that passes wr_validate and
  * encodes), and up to FZ_TURNS event-loop turns run with every timer due
@@ -70,8 +72,16 @@ static void fz_one_line(const char *what, const char *err, const char *prefix)
  * crash; a snapshot may well hold it (a timer calling it). This stand-in
  * is installed before the baseline is recorded, so it is "process.exit"
  * to restore; it ends the program by throwing out of the turn. */
+static int fz_restoring;   /* inside rt_restore */
+
 static duk_ret_t fz_process_exit(duk_context *ctx)
 {
+	/* restore must never call a function the snapshot chose (a getter on
+	 * an environment that init() reads was one way) */
+	if (fz_restoring) {
+		fprintf(stderr, "fuzz oracle: process.exit called during the restore\n");
+		abort();
+	}
 	rt_from_ctx(ctx)->exiting = 1;
 	return duk_error(ctx, DUK_ERR_ERROR, "process.exit");
 }
@@ -456,6 +466,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	wr_error e;
 	rt_ctx rt;
 	char err[512];
+	int rc;
 
 	fz_limits(&l);
 	if (wr_read(data, size, &l, &s, &e) != 0) {
@@ -481,7 +492,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	err[0] = '\0';
-	if (rt_restore(&rt, s, err, sizeof err) != 0) {
+	fz_restoring = 1;
+	rc = rt_restore(&rt, s, err, sizeof err);
+	fz_restoring = 0;
+	if (rc != 0) {
 		fz_one_line("restore refused", err, "resume: ");
 		if (fz_verbose)
 			fprintf(stderr, "fuzz_restore: %s\n", err);

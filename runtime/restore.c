@@ -6,7 +6,10 @@
  * Order (doc/design.md): check version and program hash; symbols; (1) object
  * shells; (2) functions through their makers, then bound functions;
  * (3) properties in insertion order with attributes, then prototypes;
- * (4) built-in patches and user globals; (5) init() of every maker result;
+ * (4) init() of every maker result (before the patches, so that reading
+ * the environments meets only the runtime's own built-ins: no function the
+ * snapshot chose runs during the restore); (5) built-in patches and user
+ * globals;
  * (6) preventExtensions (sealed/frozen follow from the attributes; functions
  *     are sealed/frozen, for their hidden keys);
  * (7) timers re-armed with their remaining delays, and the counters.
@@ -186,7 +189,7 @@ static void rs_props(rs_state *r)
 	}
 }
 
-/* (4) built-in patches and user globals */
+/* (5) built-in patches and user globals */
 static void rs_globals(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
@@ -207,7 +210,7 @@ static void rs_globals(rs_state *r)
 		define_prop(r, RS_IDX_GLOBAL, &r->s->globals[i], 0);
 }
 
-/* (5) init() of every maker result */
+/* (4) init() of every maker result */
 static void rs_inits(rs_state *r)
 {
 	uint32_t i;
@@ -343,8 +346,8 @@ static duk_ret_t rs_run(duk_context *ctx, void *udata)
 	rs_functions(r);
 	rs_bound(r);
 	rs_props(r);
-	rs_globals(r);
 	rs_inits(r);
+	rs_globals(r);
 	rs_extensible(r);
 	rs_timers(r);
 	duk_set_top(ctx, 0);

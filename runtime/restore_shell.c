@@ -353,6 +353,26 @@ long rs_find_prop(const wr_object *o, const char *key, size_t len)
 	return -1;
 }
 
+/* An environment (ferryc's array, or a hand-written object) holds data:
+ * the makers' init() functions read it during the restore, so an accessor
+ * there, or on a prototype the snapshot made, would run a function the
+ * snapshot chose inside the restore, in a half-made heap. Built-in
+ * prototypes are still as the runtime made them when init() runs (the
+ * patches come after). */
+static void env_plain(rs_state *r, uint32_t id, uint32_t env)
+{
+	const wr_object *eo = mobj(r, env);
+	uint32_t i;
+
+	if (eo->proto.type != WR_NULL && eo->proto.type != WR_BUILTIN)
+		rs_fail(r, "object %u: its environment %u has a prototype made by the snapshot",
+		        (unsigned)id, (unsigned)env);
+	for (i = 0; i < eo->nprops; i++)
+		if (eo->props[i].flags & WR_PF_ACCESSOR)
+			rs_fail(r, "object %u: its environment %u has an accessor property",
+			        (unsigned)id, (unsigned)env);
+}
+
 void rs_functions(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
@@ -397,6 +417,7 @@ void rs_functions(rs_state *r)
 			    (mobj(r, env.u.ref)->kind != WR_OBJ_ARRAY &&
 			     mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT))
 				rs_fail(r, "object %u: bad environment", (unsigned)id);
+			env_plain(r, id, env.u.ref);
 			rs_push_value(r, &env);
 			{
 				const wr_object *eo = mobj(r, env.u.ref);
