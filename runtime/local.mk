@@ -28,6 +28,7 @@ EXTRA_DIST += tests/runtime.sh \
 	tests/data/runtime/process.js tests/data/runtime/process.out tests/data/runtime/process.status \
 	tests/data/runtime/process.args \
 	tests/data/runtime/timer_order.js tests/data/runtime/timer_order.out \
+	tests/data/runtime/timer_args.js tests/data/runtime/timer_args.out \
 	tests/data/runtime/uncaught_timer.js tests/data/runtime/uncaught_timer.out \
 	tests/data/runtime/uncaught_timer.err tests/data/runtime/uncaught_timer.status \
 	tests/data/runtime/uncaught_value.js tests/data/runtime/uncaught_value.out \

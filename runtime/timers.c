@@ -329,6 +329,9 @@ static duk_ret_t rt_timer_call(duk_context *ctx, void *udata)
 	duk_size_t len, i;
 	(void)udata;
 	len = duk_get_length(ctx, -1);
+	/* a native call has a reserve of 64 value-stack slots: room for
+	 * every argument first (setTimeout takes any number) */
+	duk_require_stack(ctx, len < 1000000 ? (duk_idx_t)len + 2 : 1000000);   /* else RangeError */
 	duk_get_prop_index(ctx, -1, 0);
 	duk_push_undefined(ctx);
 	for (i = 1; i < len; i++)
