@@ -26,8 +26,9 @@
  * its own mutator (LLVMFuzzerCustomMutator): three times in four it decodes
  * the input, changes the model (a kind with fresh contents, a value
  * anywhere: a reference, a built-in, a symbol, a hostile number or string;
- * a site id, a view's range, a timer's timing, flags, counters; one object
- * put in a second role) and encodes it again in the input's format;
+ * a site id, a view's range, a timer's timing, flags, counters, patches
+ * (also of Duktape's error hooks); one object put in a second role) and
+ * encodes it again in the input's format;
  * otherwise, or when the input does not decode, libFuzzer's own mutation.
  */
 #include <fcntl.h>
@@ -184,7 +185,8 @@ static const char *const fz_strings[] = {
 	"", "0", "1", "4294967295", "length", "name", "prototype", "constructor", "__proto__",
 	"fileName", "caller", "arguments", "$Fp", "$Fk", "\xff" "s1", "\x82" "x", "\x80",
 	"a(b", "[", "x*?", "(?=a)b", "\\u{41}", "iterator", "hasInstance", "bogus", "inc",
-	"step", "setTimeout", "\xed\xa0\x80", "lastIndex", "stack", "message"
+	"step", "setTimeout", "\xed\xa0\x80", "lastIndex", "stack", "message", "errCreate",
+	"errThrow"
 };
 static const double fz_numbers[] = {
 	0, -0.0, 1, 2, 3, 4, 7, 8, 16, -1, 0.5, 1e-7, 5e-7, 255, 65536, 2147483647.0,
@@ -425,10 +427,22 @@ static void fz_mutate_model(fz_rng *r, wr_snapshot *s)
 	default:                  /* patches */
 		if (s->npatches) {
 			wr_patch *p = &s->patches[fz_rand(r, s->npatches)];
-			if (fz_rand(r, 2))
+			switch (fz_rand(r, 4)) {
+			case 0:
 				p->holder = fz_cstr(fz_builtins[fz_rand(r, sizeof fz_builtins / sizeof fz_builtins[0])]);
-			else
+				break;
+			case 1:
 				p->deleted = !p->deleted;
+				break;
+			case 2:   /* Duktape's error hooks, called when the restore fails */
+				p->holder = fz_cstr("Duktape");
+				p->prop.key.type = WR_STRING;
+				p->prop.key.u.str = fz_cstr(fz_rand(r, 2) ? "errCreate" : "errThrow");
+				p->deleted = 0;
+				break;
+			default:
+				fz_value(r, s, &p->prop.key);
+			}
 		}
 	}
 }

@@ -8,11 +8,11 @@
  * (3) properties in insertion order with attributes, then prototypes;
  * (4) init() of every maker result (before the patches, so that reading
  * the environments meets only the runtime's own built-ins: no function the
- * snapshot chose runs during the restore); (5) built-in patches and user
- * globals;
- * (6) preventExtensions (sealed/frozen follow from the attributes; functions
+ * snapshot chose runs during the restore);
+ * (5) preventExtensions (sealed/frozen follow from the attributes; functions
  *     are sealed/frozen, for their hidden keys);
- * (7) timers re-armed with their remaining delays, and the counters.
+ * (6) timers re-armed with their remaining delays, and the counters;
+ * (7) built-in patches and user globals, Duktape's error hooks last.
  * Every new object stays reachable from a keep array on the value stack
  * until the end. Every model value is checked before use (ids in range,
  * kinds as expected); nothing from the snapshot is ever compiled or run.
@@ -189,25 +189,53 @@ static void rs_props(rs_state *r)
 	}
 }
 
-/* (5) built-in patches and user globals */
-static void rs_globals(rs_state *r)
+/* Duktape.errCreate and Duktape.errThrow: functions Duktape calls when an
+ * error is made or thrown, so also when the restore refuses the snapshot */
+static int error_hook(const wr_patch *p)
+{
+	const wr_value *k = &p->prop.key;
+	return p->holder.len == 7 && memcmp(p->holder.ptr, "Duktape", 7) == 0 &&
+	       k->type == WR_STRING &&
+	       ((k->u.str.len == 9 && memcmp(k->u.str.ptr, "errCreate", 9) == 0) ||
+	        (k->u.str.len == 8 && memcmp(k->u.str.ptr, "errThrow", 8) == 0));
+}
+
+static void patch(rs_state *r, const wr_patch *p)
 {
 	duk_context *ctx = r->ctx;
+
+	rs_push_builtin(r, p->holder.ptr, p->holder.len);
+	if (p->deleted) {
+		push_key(r, &p->prop.key);
+		duk_del_prop(ctx, -2);
+	} else {
+		define_prop(r, duk_get_top_index(ctx), &p->prop, 0);
+	}
+	duk_pop(ctx);
+}
+
+/* (7) built-in patches and user globals: last, so that no function a
+ * patch installs can run during the restore (a property the program
+ * gave a built-in is only ever reached by a lookup); the error hooks
+ * last of all, after every step that can fail (their flags are checked
+ * first) */
+static void rs_globals(rs_state *r)
+{
 	uint32_t i;
 
-	for (i = 0; i < r->s->npatches; i++) {
-		const wr_patch *p = &r->s->patches[i];
-		rs_push_builtin(r, p->holder.ptr, p->holder.len);
-		if (p->deleted) {
-			push_key(r, &p->prop.key);
-			duk_del_prop(ctx, -2);
-		} else {
-			define_prop(r, duk_get_top_index(ctx), &p->prop, 0);
-		}
-		duk_pop(ctx);
-	}
+	for (i = 0; i < r->s->npatches; i++)
+		if (!error_hook(&r->s->patches[i]))
+			patch(r, &r->s->patches[i]);
 	for (i = 0; i < r->s->nglobals; i++)
 		define_prop(r, RS_IDX_GLOBAL, &r->s->globals[i], 0);
+	for (i = 0; i < r->s->npatches; i++)
+		if (error_hook(&r->s->patches[i]) &&
+		    (r->s->patches[i].prop.flags & ~(uint32_t)(WR_PF_WRITABLE | WR_PF_ENUMERABLE |
+		                                               WR_PF_CONFIGURABLE | WR_PF_ACCESSOR)))
+			rs_fail(r, "bad property flags 0x%x", (unsigned)r->s->patches[i].prop.flags);
+	for (i = 0; i < r->s->npatches; i++)
+		if (error_hook(&r->s->patches[i]))
+			patch(r, &r->s->patches[i]);
 }
 
 /* (4) init() of every maker result */
@@ -221,7 +249,7 @@ static void rs_inits(rs_state *r)
 	}
 }
 
-/* (6) extensibility */
+/* (5) extensibility */
 static void rs_extensible(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
@@ -261,7 +289,7 @@ static void rs_extensible(rs_state *r)
 	}
 }
 
-/* (7) timers */
+/* (6) timers */
 
 /* Sequence numbers count the timers made by a process: 2^53 is out of
  * reach. The format carries any 64-bit value, but the runtime keeps
@@ -347,9 +375,9 @@ static duk_ret_t rs_run(duk_context *ctx, void *udata)
 	rs_bound(r);
 	rs_props(r);
 	rs_inits(r);
-	rs_globals(r);
 	rs_extensible(r);
 	rs_timers(r);
+	rs_globals(r);
 	duk_set_top(ctx, 0);
 	return 0;
 }
