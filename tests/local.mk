@@ -52,6 +52,18 @@ distclean-local-thirdparty:
 	-rm -rf tests/thirdparty.d
 .PHONY: distclean-local-thirdparty
 
+# The instrumentation under pressure (tests/amplify.sh): the corpus and the
+# instrument/snapshot programs rewritten by tests/amplify.js (acorn, pinned,
+# from npm at test time into tests/cache/amplify) so that every binding is
+# captured, identifiers are parenthesized, the program is wrapped in a
+# function...: plain == instrumented, and a resume after the first turn.
+TESTS += tests/amplify.sh
+EXTRA_DIST += tests/amplify.sh tests/amplify.js
+distclean-local: distclean-local-amplify
+distclean-local-amplify:
+	-rm -rf tests/amplify.d
+.PHONY: distclean-local-amplify
+
 # The two differential fuzzers below share their driver (tests/fuzz_lib.sh,
 # sourced) and their generators' random numbers (tests/fuzz_rand.js, put in
 # front of each generator).
