@@ -21,7 +21,8 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/xfail.txt \
 	tests/data/snapshot/hostile/expect.txt tests/data/snapshot/hostile/timer_seq_max.json \
 	tests/data/snapshot/hostile/proto_cycle.json tests/data/snapshot/hostile/env_getter.json \
-	tests/data/snapshot/hostile/err_hook.json
+	tests/data/snapshot/hostile/err_hook.json tests/data/snapshot/hostile/array_length.json \
+	tests/data/snapshot/hostile/view_index.json
 # a native (bytecode) and a cross-style (source) build exchange snapshots
 TESTS += tests/embed_modes.sh
 EXTRA_DIST += tests/embed_modes.sh tests/data/embed/anon_names.js

@@ -142,6 +142,47 @@ static int values(vctx *v, const wr_value *x, uint32_t n, const char *what)
 
 static const uint8_t elem_size[WR_ELEM_COUNT] = { 1, 1, 1, 2, 2, 4, 4, 4, 8 };
 
+static int str_is(const wr_value *k, const char *t, size_t n)
+{
+	return k->type == WR_STRING && k->u.str.len == n && memcmp(k->u.str.ptr, t, n) == 0;
+}
+
+/* "0".."4294967294" */
+static int index_key(const wr_value *k)
+{
+	uint64_t x = 0;
+	if (k->type != WR_STRING || k->u.str.len == 0 || k->u.str.len > 10 ||
+	    (k->u.str.len > 1 && k->u.str.ptr[0] == '0'))
+		return 0;
+	for (uint32_t i = 0; i < k->u.str.len; i++) {
+		if (k->u.str.ptr[i] < '0' || k->u.str.ptr[i] > '9')
+			return 0;
+		x = x * 10 + (uint64_t)(k->u.str.ptr[i] - '0');
+	}
+	return x < 0xffffffffull;
+}
+
+/* Properties whose definition makes the engine coerce the value to a
+ * number (ToPrimitive: it may call valueOf/toString, getters included, so
+ * restore would run a function the snapshot chose): an array's `length`
+ * (a heap's is always a number), and the indices and `length` of an
+ * ArrayBuffer or a view (the bytes are the buffer's, never properties). */
+static int coerced_props(vctx *v, const wr_object *o)
+{
+	int view = o->kind == WR_OBJ_ARRAYBUFFER || o->kind == WR_OBJ_BUFFER ||
+	           o->kind == WR_OBJ_TYPEDARRAY || o->kind == WR_OBJ_DATAVIEW;
+	for (uint32_t i = 0; i < o->nprops; i++) {
+		const wr_prop *p = &o->props[i];
+		if (o->kind == WR_OBJ_ARRAY && str_is(&p->key, "length", 6) &&
+		    ((p->flags & WR_PF_ACCESSOR) || p->value.type != WR_NUMBER))
+			return bad(v, "property %u: an array's length that is not a number", (unsigned)i);
+		if (view && (index_key(&p->key) || str_is(&p->key, "length", 6)))
+			return bad(v, "property %u: an index or length property on %s", (unsigned)i,
+			           o->kind == WR_OBJ_ARRAYBUFFER ? "an ArrayBuffer" : "a view");
+	}
+	return 0;
+}
+
 static int object(vctx *v, const wr_object *o)
 {
 	if (o->kind >= WR_OBJ_KIND_COUNT)
@@ -223,6 +264,8 @@ static int object(vctx *v, const wr_object *o)
 	default:
 		break;
 	}
+	if (coerced_props(v, o))
+		return -1;
 	return props(v, o->props, o->nprops);
 }
 
