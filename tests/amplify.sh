@@ -34,6 +34,7 @@ work=$builddir/tests/amplify.d
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
 . "$srcdir/tests/npm_pinned.sh"
+. "$srcdir/tests/proc_lib.sh"   # run
 
 [ -x "$ferryc" ] || skip "ferryc not built ($ferryc)"
 [ -f "$builddir/runtime/libferry.a" ] || skip "libferry not built"
@@ -58,12 +59,6 @@ nrun=0
 nresumed=0
 bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 
-# run EXE PREFIX [ARGS...]: PREFIX.out/.err/.rc
-run() {
-	exe=$1; pre=$2; shift 2
-	timeout 60 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
-	echo $? > "$pre.rc"
-}
 
 # a refusal that is correct by design: a closure of a dynamic scope (the
 # never-run closures write parameters of functions that also write through

@@ -1,7 +1,15 @@
-# tests/proc_lib.sh -- sourced by the end-to-end tests that start processes
-# in the background (migrate.sh, cross_arch.sh): starting a listener, and
-# waiting for processes with a bound, so that a process that should have
-# exited fails its scenario instead of hanging the suite.
+# tests/proc_lib.sh -- sourced by the end-to-end tests that run processes
+# (migrate.sh, cross_arch.sh, thirdparty.sh, amplify.sh): running one with
+# its outputs kept, starting a listener, and waiting for processes with a
+# bound, so that a process that should have exited fails its scenario
+# instead of hanging the suite.
+# run EXE PREFIX [ARGS...]: EXE's stdout, stderr and status in PREFIX.out,
+# .err and .rc; no stdin, at most 60 s
+run() {
+	exe=$1; pre=$2; shift 2
+	timeout 60 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
+	echo $? > "$pre.rc"
+}
 # alive PID: running (an exited child stays a zombie until reaped: not alive)
 alive() {
 	st=$(sed -n 's/^[0-9]* (.*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)

@@ -54,6 +54,7 @@ work=$builddir/tests/thirdparty.d
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "ERROR: $*"; exit 99; }
 . "$srcdir/tests/npm_pinned.sh"
+. "$srcdir/tests/proc_lib.sh"   # run
 
 [ -x "$ferryc" ] || skip "ferryc not built ($ferryc)"
 [ -x "$ferry" ] || skip "ferry not built ($ferry)"
@@ -87,12 +88,6 @@ nhops=0
 nrefused=0
 bad() { echo "FAIL $*"; fails=$((fails + 1)); }
 
-# run EXE PREFIX [ARGS...] (in the program's directory): PREFIX.out/.err/.rc
-run() {
-	exe=$1; pre=$2; shift 2
-	timeout 60 "$exe" "$@" > "$pre.out" 2> "$pre.err" < /dev/null
-	echo $? > "$pre.rc"
-}
 
 # a refusal that is correct by design: matches may-refuse, one stderr line,
 # and the process went on to print the whole output
