@@ -11,10 +11,7 @@ tests_conformance_duk_LDADD = $(DUKTAPE_LIBS) -lm
 TESTS += tests/conformance.sh
 EXTRA_DIST += tests/npm_pinned.sh tests/conformance.sh tests/conformance-es5.js \
 	tests/data/conformance-exceptions.txt
-distclean-local: distclean-local-conformance
-distclean-local-conformance:
-	-rm -rf tests/cache tests/conformance.d
-.PHONY: distclean-local-conformance
+TEST_WORK_DIRS += tests/cache tests/conformance.d
 
 # `make installcheck` (distcheck runs it): the installed pieces are there and
 # usable. The installed ferryc builds a program that runs (without DESTDIR,
@@ -47,10 +44,7 @@ installcheck-ferry:
 # turn, msgpack, hops.
 TESTS += tests/thirdparty.sh
 EXTRA_DIST += tests/thirdparty.sh tests/data/thirdparty
-distclean-local: distclean-local-thirdparty
-distclean-local-thirdparty:
-	-rm -rf tests/thirdparty.d
-.PHONY: distclean-local-thirdparty
+TEST_WORK_DIRS += tests/thirdparty.d
 
 # The instrumentation under pressure (tests/amplify.sh): the corpus and the
 # instrument/snapshot programs rewritten by tests/amplify.js (acorn, pinned,
@@ -59,10 +53,7 @@ distclean-local-thirdparty:
 # function...: plain == instrumented, and a resume after the first turn.
 TESTS += tests/amplify.sh
 EXTRA_DIST += tests/amplify.sh tests/amplify.js
-distclean-local: distclean-local-amplify
-distclean-local-amplify:
-	-rm -rf tests/amplify.d
-.PHONY: distclean-local-amplify
+TEST_WORK_DIRS += tests/amplify.d
 
 # The two differential fuzzers below share their driver (tests/fuzz_lib.sh,
 # sourced) and their generators' random numbers (tests/fuzz_rand.js, put in
@@ -74,10 +65,7 @@ EXTRA_DIST += tests/fuzz_lib.sh tests/fuzz_rand.js
 # FERRY_FUZZ_SEEDS=N for long runs. A failing seed is kept in tests/difffuzz.d.
 TESTS += tests/difffuzz.sh
 EXTRA_DIST += tests/difffuzz.sh tests/difffuzz_gen.js
-distclean-local: distclean-local-difffuzz
-distclean-local-difffuzz:
-	-rm -rf tests/difffuzz.d
-.PHONY: distclean-local-difffuzz
+TEST_WORK_DIRS += tests/difffuzz.d
 
 # Differential fuzzing of evaluation order (tests/exprfuzz.sh, H20): generated
 # programs whose closures write enclosing functions' variables inside every
@@ -86,10 +74,7 @@ distclean-local-difffuzz:
 # A failing seed is kept, minimised, in tests/exprfuzz.d.
 TESTS += tests/exprfuzz.sh
 EXTRA_DIST += tests/exprfuzz.sh tests/exprfuzz_gen.js
-distclean-local: distclean-local-exprfuzz
-distclean-local-exprfuzz:
-	-rm -rf tests/exprfuzz.d
-.PHONY: distclean-local-exprfuzz
+TEST_WORK_DIRS += tests/exprfuzz.d
 
 # The command lines as a new user meets them (tests/cli.sh): bad input and
 # bad options of ferryc, a device executable and the ferry tool give one
@@ -116,7 +101,11 @@ cross-libferry: $(runtime_libferry_a_SOURCES)
 	  objs="$$objs $$o"; \
 	done; \
 	$(FERRY_CROSS_AR) rcs "$$d/libferry.a" $$objs
-distclean-local: distclean-local-cross
-distclean-local-cross:
-	-rm -rf tests/cross.d
-.PHONY: cross-libferry distclean-local-cross
+TEST_WORK_DIRS += tests/cross.d
+.PHONY: cross-libferry
+
+# the suites' work directories (a failing case is kept there) and npm caches
+distclean-local: distclean-local-tests
+distclean-local-tests:
+	-rm -rf $(TEST_WORK_DIRS)
+.PHONY: distclean-local-tests
