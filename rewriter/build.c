@@ -1,7 +1,7 @@
 /*
  * rewriter/build.c -- ferryc's build step: read app.js, choose the reserved
- * prefix, produce the program text (the original for --plain, else the
- * instrumentation pass's output), write <out>/<app>.fy.js and
+ * prefix, parse and check the program (in both modes), produce the program
+ * text (the original for --plain, else the instrumentation pass's output), write <out>/<app>.fy.js and
  * <out>/<app>_restore.c atomically, then compile and link <out>/<app> with
  *   $CC $CFLAGS -I<include dir> <app>_restore.c <libferry.a> <device libs>
  * The device libs are baked in at configure time (RW_DEVICE_LIBS, from
@@ -425,6 +425,13 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	memset(&prog, 0, sizeof prog);
 	prog.filename = o->input;
 	prog.prefix = prefix;
+	/* both builds check the program the same way (syntax and ES5 early
+	 * errors: one file:line:col line), so --plain never builds a program
+	 * that the instrumenting build would refuse */
+	if (rw_parse(o->input, src, srclen, o->strict ? RW_PARSE_STRICT : 0, &ast, err, errlen) != 0)
+		goto out;
+	if (rw_scopes_analyse(ast, &scopes, err, errlen) != 0)
+		goto out;
 	if (o->plain) {
 		/* --plain: the original program, site 0 only */
 		memset(&site0, 0, sizeof site0);
@@ -436,15 +443,8 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		prog.code_len = srclen;
 		prog.sites = &site0;
 		prog.nsites = 1;
-	} else {
-		int pr = rw_parse(o->input, src, srclen, o->strict ? RW_PARSE_STRICT : 0,
-		                  &ast, err, errlen);
-		if (pr != 0)
-			goto out;
-		if (rw_scopes_analyse(ast, &scopes, err, errlen) != 0)
-			goto out;
-		if (rw_instrument(ast, scopes, prefix, &code, &prog, err, errlen) != 0)
-			goto out;
+	} else if (rw_instrument(ast, scopes, prefix, &code, &prog, err, errlen) != 0) {
+		goto out;
 	}
 
 	name = app_name(o->input);

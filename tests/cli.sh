@@ -86,6 +86,11 @@ printf 'var a = (1 +' >last.js
 expect 1 '^last\.js:1:13: unexpected end of input' "$ferryc" last.js -o o2
 printf 'var s = "abc' >last2.js
 expect 1 '^last2\.js:1:9: unterminated string' "$ferryc" last2.js -o o2
+# --plain checks the program as the instrumenting build does: a syntax error
+# or an ES5 early error in code that never runs is refused at build time
+expect 1 '^last\.js:1:13: unexpected end of input' "$ferryc" --plain last.js -o o2
+printf 'console.log(1);\nif (0) { a || b = 3; }\n' >early.js
+expect 1 '^early\.js:2:10: invalid assignment target' "$ferryc" --plain early.js -o o2
 absent o2
 # a BOM is skipped: the program builds and runs
 printf '\357\273\277console.log("bom ok");\n' >bom.js
@@ -177,7 +182,7 @@ p/tick --snapshot-after-turns 1 --snapshot-to p.json >out.txt 2>err.txt
 # ---- device executable: network arguments ----
 expect 1 "^tick: 'nohost' is not HOST:PORT" "$app" --listen nohost
 expect 1 "^tick: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
-rm -f listen.err
+: >listen.err   # exists before the listener opens it: no sed error
 "$app" --listen 127.0.0.1:0 >/dev/null 2>listen.err &
 bg=$!
 port=
