@@ -77,8 +77,9 @@ firstdiff() {
 	else set -- "$1" "$2" expected got; fi
 	awk -v f="$2" -v a="$3" -v b="$4" 'BEGIN { n = 0 }
 		{ n++; if ((getline g < f) <= 0) g = "(end of output)";
-		  if ($0 != g) { printf "line %d: %s %.160s | %s %.160s", n, a, $0, b, g; exit } }
-		END { }' "$1"
+		  if ($0 != g) { printf "line %d: %s %.160s | %s %.160s", n, a, $0, b, g; d = 1; exit } }
+		END { if (!d && (getline g < f) > 0)
+		        printf "line %d: %s (end of output) | %s %.160s", n + 1, a, b, g }' "$1"
 }
 # same PREFIX: PREFIX.out/.rc/.err are the uninterrupted run's
 same() {
