@@ -397,6 +397,29 @@ out_paths:
 	return rc;
 }
 
+/* Duktape refused to compile the program text (berr says why). If the
+ * original compiles, the instrumentation broke it: an error, never a build
+ * that fails at start. If the original does not compile either, the build
+ * goes on, as designed (the device reports the error at start, as a source
+ * build would), but the user hears of it now: a warning on stderr. */
+static int compile_refused(const rw_cli_opts *o, const char *src, size_t srclen,
+                           const char *berr, char *err, size_t errlen)
+{
+	unsigned char *bc = NULL;
+	size_t bclen = 0;
+	char oerr[256];
+
+	if (!o->plain && rw_bytecode(o->input, src, srclen, &bc, &bclen, oerr, sizeof oerr) == 0) {
+		free(bc);
+		snprintf(err, errlen, "internal error: Duktape compiles %s but not its instrumented "
+		         "text (%s); please report this program", o->input, berr);
+		return -1;
+	}
+	fprintf(stderr, "ferryc: warning: %s: Duktape 2.7 cannot compile this program; "
+	        "it will stop with this error when it starts\n", berr);
+	return 0;
+}
+
 int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 {
 	const char *outdir = o->outdir ? o->outdir : "build";
@@ -462,13 +485,16 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	{
 		const char *e = getenv("FERRY_EMBED");
 		char berr[256];
-		if (!o->cc && !(e && strcmp(e, "source") == 0) &&
-		    rw_bytecode(o->input, prog.code, prog.code_len, &bc, &bclen, berr, sizeof berr) == 0) {
+		if (o->cc || (e && strcmp(e, "source") == 0)) {
+			/* source text, compiled on the device */
+		} else if (rw_bytecode(o->input, prog.code, prog.code_len, &bc, &bclen, berr, sizeof berr) == 0) {
 			emb.code = (const char *)bc;
 			emb.code_len = bclen;
 			emb.code_is_bytecode = 1;
 			emb.text = prog.code;      /* the hash covers the text */
 			emb.text_len = prog.code_len;
+		} else if (compile_refused(o, src, srclen, berr, err, errlen) != 0) {
+			goto out;
 		}
 	}
 	if (rw_emit_restore_c(&emb, &cout, NULL, err, errlen) < 0)

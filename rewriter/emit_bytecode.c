@@ -7,7 +7,7 @@
  * loaded from the executable itself (never from a snapshot). A cross build
  * (--cc) or FERRY_EMBED=source embeds source text, as does a program that
  * Duktape refuses to compile (the device then reports the error at start,
- * exactly as a source build would).
+ * exactly as a source build would; build.c warns of it).
  */
 #include <stdio.h>
 #include <stdlib.h>

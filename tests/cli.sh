@@ -92,6 +92,19 @@ expect 1 '^last\.js:1:13: unexpected end of input' "$ferryc" --plain last.js -o 
 printf 'console.log(1);\nif (0) { a || b = 3; }\n' >early.js
 expect 1 '^early\.js:2:10: invalid assignment target' "$ferryc" --plain early.js -o o2
 absent o2
+# a program beyond one of Duktape's own limits (a call with 70000 arguments:
+# "temp limit"): ferryc warns in one line and builds; the program stops at
+# start with Duktape's error
+awk 'BEGIN { printf "console.log(1);\nf("; for (i = 0; i < 70000; i++) printf "%s1", i ? "," : ""; print ");" }' >limit.js
+"$ferryc" limit.js -o b --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
+st=$?
+if [ $st = 0 ] && [ "$(wc -l <err.txt)" = 1 ] &&
+	grep -q '^ferryc: warning: limit\.js: RangeError: temp limit (line 2): Duktape 2\.7 cannot compile this program' err.txt; then
+	ok
+else
+	ko "ferryc limit.js -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
+fi
+expect 1 'RangeError: temp limit' b/limit
 # a BOM is skipped: the program builds and runs
 printf '\357\273\277console.log("bom ok");\n' >bom.js
 build bom.js -o b
