@@ -220,7 +220,9 @@ ps_push(ps *p, rw_node *n)
 void
 ps_pop_list(ps *p, uint32_t base, rw_list *l)
 {
-	if (rw_list_make(p->ast, l, p->stk + base, p->sp - base) != 0)
+	/* nothing pushed yet (an empty program): p->stk is still NULL, and
+	 * NULL + 0 is undefined behaviour (UBSan, found by fuzz_front) */
+	if (rw_list_make(p->ast, l, p->sp > base ? p->stk + base : NULL, p->sp - base) != 0)
 		ps_oom(p, NULL);
 	p->sp = base;
 }
