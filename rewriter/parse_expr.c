@@ -249,6 +249,17 @@ property(ps *p)
 	}
 	RW_SET(n, prop.key, prop_key(p, &n->u.prop.flags));
 	k = ps_peek(p, LX_MODE_DIV);
+	/* Duktape 2.7 reads an identifier name `get` or `set` (escapes decoded)
+	 * not followed by `:` as the start of an accessor: a shorthand method
+	 * or property of that name does not compile */
+	if (RW_N(n, prop.key)->kind == RW_NAME) {
+		const char *nm = RW_S(RW_N(n, prop.key), ident.name);
+		is_get = nm == p->a_get;
+		is_set = nm == p->a_set;
+	}
+	if ((is_get || is_set) && (k == LX_COMMA || k == LX_RBRACE))
+		ps_es2015(p, start.off, is_get ? "a shorthand property named 'get'"
+		                                : "a shorthand property named 'set'");
 	/* shorthand methods: Duktape 2.7 compiles only those named by a plain
 	 * identifier, string or number */
 	if (k == LX_LPAREN) {

@@ -593,6 +593,12 @@ START_TEST(test_es2015_messages)
 	expect_err("x = -2 ** 2", "t.js:1:8: a unary expression before '**' needs parentheses");
 	expect_err("const a;", "t.js:1:7: missing initializer in const declaration");
 	E6("x = {get() {}}", "1:6", "a shorthand method named 'get'");
+	/* Duktape 2.7 cannot compile these either (found by fuzz_front) */
+	E6("x = {a, get}", "1:9", "a shorthand property named 'get'");
+	E6("x = {set\n}", "1:6", "a shorthand property named 'set'");
+	E6("x = {g\\u0065t}", "1:6", "a shorthand property named 'get'");
+	E6("x = {s\\u0065t() {}}", "1:6", "a shorthand method named 'set'");
+	rw_ast_free(parse_ok("x = {get: 1, set: 2, \"get\"() {}, g\\u0065t: 3}"));
 	E6("x = {[a]() {}}", "1:6", "computed method name");
 	E6("x = {get [a]() {}}", "1:11", "computed accessor name");
 	E6("x = {if() {}}", "1:6", "a shorthand method named by a reserved word");
