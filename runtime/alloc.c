@@ -4,9 +4,9 @@
  * Every block carries a small header with its size so frees and reallocs
  * can be counted exactly: rt_alloc.cur is the live heap bytes (payload, not
  * headers), .peak its maximum, and a non-zero .limit (--max-heap) makes any
- * allocation that would exceed it return NULL. Duktape turns a NULL into a
- * RangeError ("alloc failed") after a GC retry, so the program sees a clean
- * error instead of the process crashing.
+ * allocation that would exceed it return NULL. Duktape turns a NULL into an
+ * Error "alloc failed" (not a RangeError) after a GC retry, so the program
+ * sees a clean error instead of the process crashing.
  */
 #include <stdlib.h>
 #include <stddef.h>

@@ -36,7 +36,7 @@ static const char rt_usage[] =
 "  --key FILE                 authenticate transfers with the key in FILE\n"
 "Other:\n"
 "  --max-heap BYTES           cap the JavaScript heap (suffix k, m or g);\n"
-"                             allocations beyond it fail with a RangeError\n"
+"                             allocations beyond it throw Error: alloc failed\n"
 "  --stats                    print peak heap bytes and turns on exit (stderr)\n"
 "  --print-hash               print the program hash (hex) and exit\n"
 "  -h, --help                 this text\n"
