@@ -122,6 +122,11 @@ else
 fi
 expect 1 "does not contain its hash" "$ferry" verify "$sample" --app "$tmp/hello.txt" --no-exec
 expect 0 "not run" "$ferry" verify "$sample" --app "$tmp/bin"
+# a program that runs but is not this one's device executable: one line
+printf '#!/bin/sh\nexit 0\n' >"$tmp/notferry"
+chmod +x "$tmp/notferry"
+expect 1 "does not contain its hash .* (and it does not answer --print-hash)$" "$ferry" verify "$sample" --app "$tmp/notferry"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || { ko "verify of a non-Ferry program: not one line"; cat "$tmp/err"; }
 
 # a real device executable (when ferryc and libferry build in this tree):
 # snapshot after 3 turns, verify, convert to msgpack, resume: the output

@@ -374,10 +374,8 @@ static int cmd_verify(int argc, char **argv)
 				       why ? "; not run: it " : "", why ? why : "");
 				rc = 0;
 			} else {
-				fprintf(stderr, "ferry: verify: %s was taken by another program: %s does not contain its hash %s%s%s\n",
-				        snap, app, shex, why ? " (and it " : "", why ? why : "");
-				if (why)
-					fprintf(stderr, ")\n");
+				fprintf(stderr, "ferry: verify: %s was taken by another program: %s does not contain its hash %s%s%s%s\n",
+				        snap, app, shex, why ? " (and it " : "", why ? why : "", why ? ")" : "");
 			}
 		}
 	}
