@@ -333,6 +333,10 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 	}
 	if (pr == RT_PARSE_BAD)
 		return RT_EXIT_USAGE;
+	if ((status = rt_xfer_check_opts(&rt.opts, err, sizeof err)) != 0) {
+		fprintf(stderr, "%s: %s\n", me, err);
+		return status;
+	}
 
 	err[0] = '\0';
 	rt_trigger_init(&rt);   /* SIGUSR1 handled from here on */

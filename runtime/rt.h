@@ -124,7 +124,13 @@ int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen);
  * checked here too) and re-arm its timers. 0 or -1 with err. */
 int rt_restore(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen);
 
-/* ---- over-the-air transfer (runtime/xfer*.c; stubbed in xfer_stub.c) ----
+/* ---- over-the-air transfer (runtime/xfer.c) ----
+ * At start, before anything runs: the form of --listen and --migrate-to
+ * (RT_EXIT_USAGE) and that the --key file can be read (RT_EXIT_ERROR), so a
+ * mistake is found then and not when the program is to move. 0 if fine,
+ * else the exit status with err set. */
+int rt_xfer_check_opts(const rt_opts *o, char *err, size_t errlen);
+/*
  * --listen HOST:PORT: wait for a snapshot, verify it, rt_restore() it into
  * rt (whose heap and globals are set up, program not run), complete the
  * handshake, and return 0: the caller then runs the event loop. -1 with err:

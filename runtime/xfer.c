@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "runtime/rt.h"
+#include "runtime/rt_core.h"
 #include "wire/xfer.h"
 
 #define RT_XFER_TIMEOUT_MS 10000
@@ -47,6 +47,28 @@ static int load_key(const rt_ctx *rt, wr_xfer_key *key, char *err, size_t errlen
 	if (wr_xfer_key_load(rt->opts.key_file, key, &e) < 0) {
 		snprintf(err, errlen, "%s", e.msg);
 		return -1;
+	}
+	return 0;
+}
+
+int rt_xfer_check_opts(const rt_opts *o, char *err, size_t errlen)
+{
+	wr_xfer_key key;
+	wr_error e;
+	if (o->listen && wr_xfer_hostport_check(o->listen, &e) < 0) {
+		snprintf(err, errlen, "--listen: %s", e.msg);
+		return RT_EXIT_USAGE;
+	}
+	if (o->migrate_to && wr_xfer_hostport_check(o->migrate_to, &e) < 0) {
+		snprintf(err, errlen, "--migrate-to: %s", e.msg);
+		return RT_EXIT_USAGE;
+	}
+	if (o->key_file) {
+		if (wr_xfer_key_load(o->key_file, &key, &e) < 0) {
+			snprintf(err, errlen, "%s", e.msg);
+			return RT_EXIT_ERROR;
+		}
+		memset(&key, 0, sizeof key);
 	}
 	return 0;
 }

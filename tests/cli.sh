@@ -193,8 +193,15 @@ p/tick --snapshot-after-turns 1 --snapshot-to p.json >out.txt 2>err.txt
 	{ ko "--plain snapshot"; cat err.txt; }
 
 # ---- device executable: network arguments ----
-expect 1 "^tick: 'nohost' is not HOST:PORT" "$app" --listen nohost
-expect 1 "^tick: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
+# the form of HOST:PORT and the key file are checked at start, also for
+# --migrate-to (which connects only when the program is to move)
+expect 2 "^tick: --listen: 'nohost' is not HOST:PORT" "$app" --listen nohost
+expect 2 "^tick: --listen: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
+expect 2 "^tick: --migrate-to: 'nohost' is not HOST:PORT" "$app" --migrate-to nohost
+expect 2 "^tick: --migrate-to: '127\\.0\\.0\\.1:x': the port must be a number" "$app" --migrate-to 127.0.0.1:x
+printf 'short' >short.key
+expect 1 "^tick: key file short\\.key: shorter than 16 bytes" "$app" --key short.key --migrate-to 127.0.0.1:7
+expect 1 "^tick: key file nokey: No such file or directory" "$app" --key nokey --snapshot-after-turns 1 --migrate-to 127.0.0.1:7
 : >listen.err   # exists before the listener opens it: no sed error
 "$app" --listen 127.0.0.1:0 >/dev/null 2>listen.err &
 bg=$!

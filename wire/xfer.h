@@ -85,6 +85,9 @@ int wr_xfer_frame_decode(const void *buf, size_t n, size_t max_payload,
                          const uint8_t **payload, wr_error *err);
 
 /* ---- sockets and I/O with deadlines (timeout_ms < 0: wait forever) ---- */
+/* Check the form of "host:port", "[v6]:port" or ":port" without resolving
+ * the host (so a typo is found when the command line is read). 0 or -1. */
+int  wr_xfer_hostport_check(const char *hostport, wr_error *err);
 int  wr_xfer_listen(const char *hostport, int *fd_out, wr_error *err);
 /* the port a listening socket is bound to (for HOST:0) */
 int  wr_xfer_local_port(int fd);

@@ -55,6 +55,12 @@ static int split_hostport(const char *hp, char *host, size_t hcap, char *port,
 	return 0;
 }
 
+int wr_xfer_hostport_check(const char *hp, wr_error *err)
+{
+	char host[256], port[16];
+	return split_hostport(hp, host, sizeof host, port, sizeof port, err);
+}
+
 static int resolve(const char *hp, int passive, struct addrinfo **res, wr_error *err)
 {
 	char host[256], port[16];
