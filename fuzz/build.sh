@@ -4,6 +4,8 @@
 # the sources (the normal build uses gcc without sanitizers, so libferry.a
 # is not reused):
 #   fuzz_json, fuzz_msgpack, fuzz_frame: the wire/ decoders;
+#   fuzz_front: ferryc's front end (lexer/ and rewriter/: parse, scopes,
+#     instrument, emit), Duktape the system library as its oracle;
 #   fuzz_restore (only with BUILDDIR, a configured build tree holding
 #     ferryc): hostile snapshots restored into a device heap, the whole
 #     runtime/ and wire/ instrumented, Duktape the system library; the
@@ -48,13 +50,41 @@ for t in json msgpack frame; do
 done
 "$cc" $flags -fsanitize=address,undefined "$src/fuzz/mkseeds.c" $objs $libs -o "$out/mkseeds"
 echo "fuzz: built $out/fuzz_json $out/fuzz_msgpack $out/fuzz_frame"
+
+# fuzz_front: the lexer (re2c and Ragel output generated here, or the shipped
+# files) and the rewriter, without ferryc.c (fuzz_front.c includes build.c)
+dflags="$(pkg-config --cflags duktape)"
+dlibs="$(pkg-config --libs duktape)"
+if command -v re2c >/dev/null 2>&1; then
+	re2c -8 --case-ranges -W --no-generation-date --no-version -o "$out/obj/js_lex.c" "$src/lexer/js_lex.re"
+else
+	cp "$src/lexer/js_lex.c" "$out/obj/js_lex.c"
+fi
+if command -v ragel >/dev/null 2>&1; then
+	ragel -C -G2 -o "$out/obj/line_scan.c" "$src/lexer/line_scan.rl"
+else
+	cp "$src/lexer/line_scan.c" "$out/obj/line_scan.c"
+fi
+fobjs=
+for f in lexer/lexer lexer/lx_text lexer/lx_escape lexer/lx_number lexer/lx_cooked \
+	"$out/obj/js_lex" "$out/obj/line_scan" \
+	rewriter/ast rewriter/parse rewriter/parse_expr rewriter/print rewriter/scope \
+	rewriter/scope_post rewriter/scope_dump rewriter/instrument rewriter/instrument_edit \
+	rewriter/instrument_maker rewriter/emit_out rewriter/emit_c rewriter/emit_bytecode; do
+	case $f in /*) c=$f.c ;; *) c=$src/$f.c ;; esac
+	o="$out/obj/fr_$(basename "$f").o"
+	"$cc" $flags $dflags -Wno-implicit-fallthrough -fsanitize=fuzzer-no-link,address,undefined \
+		-c "$c" -o "$o"
+	fobjs="$fobjs $o"
+done
+"$cc" $flags $dflags -fsanitize=fuzzer,address,undefined "$src/fuzz/fuzz_front.c" $fobjs \
+	$dlibs $libs -o "$out/fuzz_front"
+echo "fuzz: built $out/fuzz_front"
 [ -n "$bld" ] || exit 0
 
 # fuzz_restore: the rest of libferry, and the program's restore table
 # (app_restore.c defines ferry_prog, static, and main: the glue includes it
 # with main renamed and hands the table over)
-dflags="$(pkg-config --cflags duktape)"
-dlibs="$(pkg-config --libs duktape)"
 for f in xfer_io xfer_proto; do
 	"$cc" $flags -fsanitize=fuzzer-no-link,address,undefined -c "$src/wire/$f.c" -o "$out/obj/$f.o"
 	objs="$objs $out/obj/$f.o"

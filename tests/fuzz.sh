@@ -4,6 +4,9 @@
 #   json, msgpack, frame: the decoders, from the seed corpora
 #     (fuzz/corpus/json, tests/data/wire, plus msgpack and frame seeds
 #     written by mkseeds);
+#   front: ferryc's front end (fuzz/fuzz_front.c), from the test programs
+#     (tests/corpus, tests/data, bench/programs, fuzz/corpus/js), each also
+#     cut at its blank lines into small pieces, with fuzz/js.dict;
 #   restore: hostile snapshots restored into a device heap running
 #     fuzz/restore_prog.js, from snapshots of that program taken after
 #     every other turn (JSON and msgpack; ferryc builds it) and the hostile
@@ -26,7 +29,7 @@ fi
 
 seeds="$out/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds/json" "$seeds/msgpack" "$seeds/frame" "$seeds/restore"
+mkdir -p "$seeds/json" "$seeds/msgpack" "$seeds/frame" "$seeds/restore" "$seeds/front"
 cp "$FERRY_SRCDIR"/fuzz/corpus/json/*.json "$FERRY_SRCDIR"/tests/data/wire/*.json "$seeds/json/"
 "$out/mkseeds" "$seeds" "$seeds"/json/*.json || { echo "fuzz: mkseeds failed"; exit 1; }
 # restore seeds: the program's own snapshots (its timers are 1 to 40 ms)
@@ -46,14 +49,33 @@ for f in "$FERRY_SRCDIR"/tests/data/snapshot/hostile/*.json; do
 	[ -f "$f" ] && cp "$f" "$seeds/restore/"
 done
 
+# front seeds: the test programs of at most 8 KB (-max_len: a longer one is
+# cut and mostly fails to parse) and their blank-line separated pieces of at
+# most 2 KB (the seeds' first pass must leave most of the time for fuzzing)
+k=0
+for f in "$FERRY_SRCDIR"/tests/corpus/*.js "$FERRY_SRCDIR"/bench/programs/*.js \
+	"$FERRY_SRCDIR"/fuzz/corpus/js/*.js $(find "$FERRY_SRCDIR/tests/data" -name '*.js'); do
+	[ -f "$f" ] || continue
+	k=$((k + 1))
+	LC_ALL=C awk -v base="$seeds/front/p$k" '
+		function put(f, s, max) { if (length(s) <= max) { printf "%s", s > f; close(f) } }
+		/^[ \t]*$/ { if (buf != "") { n++; put(base "_" n ".js", buf, 2048); buf = "" } all = all $0 "\n"; next }
+		{ buf = buf $0 "\n"; all = all $0 "\n" }
+		END { if (buf != "" && n) { n++; put(base "_" n ".js", buf, 2048) } put(base ".js", all, 8192) }' "$f"
+done
+
 fail=0
-for t in json msgpack frame restore; do
+for t in json msgpack frame front restore; do
 	work="$out/corpus-$t"   # grows across runs: the inputs libFuzzer found
 	mkdir -p "$work"
 	dict=
-	case $t in json|restore) dict="-dict=$FERRY_SRCDIR/fuzz/json.dict" ;; esac
+	len=65536
+	case $t in
+	json|restore) dict="-dict=$FERRY_SRCDIR/fuzz/json.dict" ;;
+	front) dict="-dict=$FERRY_SRCDIR/fuzz/js.dict"; len=8192 ;;
+	esac
 	echo "fuzz: $t for ${secs}s"
-	"$out/fuzz_$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	"$out/fuzz_$t" -max_total_time="$secs" -max_len=$len -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$out/crash-$t-" $dict \
 		"$work" "$seeds/$t" >"$out/fuzz_$t.log" 2>&1
 	st=$?

@@ -31,13 +31,23 @@ EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json tests/data/wire/co
 
 # fuzzing (libFuzzer, clang): tests/fuzz.sh builds fuzz/ with fuzz/build.sh
 # and runs each target FERRY_FUZZ_SECONDS (default 60); `make fuzz` alone.
-# The targets: the decoders (json, msgpack, frame) and restore (hostile
-# snapshots into a device heap running fuzz/restore_prog.js).
+# The targets: the decoders (json, msgpack, frame), the front end (front:
+# ferryc's lexer, parser, scope analysis, instrumentation and emitters, with
+# Duktape as the oracle) and restore (hostile snapshots into a device heap
+# running fuzz/restore_prog.js).
 TESTS += tests/fuzz.sh
 EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
 	fuzz/fuzz_msgpack.c fuzz/fuzz_frame.c fuzz/fuzz_restore.c fuzz/restore_prog.js \
+	fuzz/fuzz_front.c fuzz/js.dict \
 	fuzz/mkseeds.c fuzz/json.dict \
-	fuzz/corpus/json/minimal.json fuzz/corpus/json/small.json
+	fuzz/corpus/json/minimal.json fuzz/corpus/json/small.json \
+	fuzz/corpus/js/arguments.js fuzz/corpus/js/asi.js fuzz/corpus/js/block_fns.js \
+	fuzz/corpus/js/bom_ls.js fuzz/corpus/js/catch_scopes.js fuzz/corpus/js/closures.js \
+	fuzz/corpus/js/crlf.js fuzz/corpus/js/eval_with.js fuzz/corpus/js/getter_setter.js \
+	fuzz/corpus/js/html_comments.js fuzz/corpus/js/labels.js fuzz/corpus/js/ls_string.js \
+	fuzz/corpus/js/misc_stmts.js fuzz/corpus/js/nested.js fuzz/corpus/js/object_lit.js \
+	fuzz/corpus/js/prefix.js fuzz/corpus/js/regex_div.js fuzz/corpus/js/strict.js \
+	fuzz/corpus/js/timers.js fuzz/corpus/js/unicode.js
 fuzz:
 	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
 	$(SHELL) $(srcdir)/tests/fuzz.sh

@@ -1,0 +1,630 @@
+/*
+ * fuzz/fuzz_front.c -- libFuzzer target for ferryc's front end: the input
+ * bytes are a program file, run through what `ferryc --emit-only` does in
+ * process (rw_build: choose the prefix, parse, scope analysis, instrument,
+ * write the restore table as C text; no C compiler), plus `--print` and
+ * `--dump-scopes`. ferryc must give a correct build or one error line for
+ * any input, so besides ASan/UBSan the oracles are (any failure aborts):
+ *
+ *  - a rejected input gets one line "fz.js:LINE:COL: message", the
+ *    position inside the input (a line that exists, a column at most one
+ *    past that line's end);
+ *  - an accepted input is compiled by plain Duktape (duk_pcompile, the
+ *    Debian libduktape that ferryc and the device use). Where the parser
+ *    accepts and Duktape refuses, only the differences doc/parser.md and
+ *    tests/data/conformance-exceptions.txt list are allowed (fz_duk_may_refuse);
+ *  - when Duktape compiles the original, the instrumented program must
+ *    compile too, each maker unit as a function (as runtime/restore_shell.c
+ *    loads it), and calling the unit (which only creates the makers) must
+ *    give a table with one maker per non-dynamic site; each maker, called
+ *    with empty environments, gives a function (and an init that runs);
+ *  - the instrumentation adds no line break (doc/design.md: the user's line
+ *    numbers are kept), and every string literal of the emitted C decodes
+ *    to the bytes it stands for (units, names);
+ *  - determinism: a second parse + instrument + emit gives the same bytes;
+ *  - the printer: print(parse(x)) parses, prints to the same text, and
+ *    compiles with Duktape when x does.
+ *
+ * Build: fuzz/build.sh (librewriter and liblexer sources with the fuzzer's
+ * instrumentation, Duktape, libsodium). FUZZ_FRONT_VERBOSE=1 prints what
+ * happened to each input; FUZZ_FRONT_REVERSE=1 also prints (without
+ * failing) the inputs Duktape compiles and the parser rejects, other than
+ * with the ES2015 message, for manual triage: most are ES5.1 early errors
+ * that Duktape leaves to run time.
+ */
+/* build.c's choose_prefix() is static: take the file itself, so the prefix
+ * is chosen exactly as ferryc does (and nothing else of rw_build runs) */
+#include "rewriter/build.c"
+
+#include <duktape.h>
+#include "lexer/lexer.h"
+#include "runtime/ferry.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define FZ_FILE "fz.js"
+
+static duk_context *fz_duk;
+static int fz_verbose, fz_reverse;
+
+static void fz_die(const char *what, const char *detail)
+{
+	fprintf(stderr, "fuzz oracle: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+	abort();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fz_verbose = getenv("FUZZ_FRONT_VERBOSE") != NULL;
+	fz_reverse = getenv("FUZZ_FRONT_REVERSE") != NULL;
+	return 0;
+}
+
+static duk_context *fz_heap(void)
+{
+	/* one heap per input, made when first needed: a heap kept across
+	 * inputs would leave mallocs without frees in every run, and libFuzzer
+	 * then runs a leak check each time (most of the time went there) */
+	if (!fz_duk) {
+		fz_duk = duk_create_heap_default();
+		if (!fz_duk)
+			fz_die("no Duktape heap", NULL);
+	}
+	return fz_duk;
+}
+
+static void fz_heap_close(void)
+{
+	if (fz_duk)
+		duk_destroy_heap(fz_duk);
+	fz_duk = NULL;
+}
+
+/* Compiles text as a program (flags 0) or a function (DUK_COMPILE_FUNCTION);
+ * 0, or -1 with Duktape's message in msg. The compiled function is left on
+ * the stack when keep is set. */
+static int fz_compile(const char *text, size_t len, duk_uint_t flags, char *msg, size_t msglen,
+                      int keep)
+{
+	duk_context *ctx = fz_heap();
+
+	duk_set_top(ctx, 0);
+	duk_push_string(ctx, FZ_FILE);
+	if (duk_pcompile_lstring_filename(ctx, flags, text, len) != 0) {
+		snprintf(msg, msglen, "%s", duk_safe_to_string(ctx, -1));
+		duk_set_top(ctx, 0);
+		return -1;
+	}
+	if (!keep)
+		duk_set_top(ctx, 0);
+	msg[0] = '\0';
+	return 0;
+}
+
+/* Regular expression bodies: the lexer takes a regex literal as a token and
+ * does not validate its pattern; Duktape compiles the pattern with the
+ * program (doc/parser.md, conformance-exceptions.txt). fz_no_regex() gives
+ * the program with every regex body replaced by `x` (flags kept), to tell
+ * whether a pattern is what Duktape refuses. */
+typedef struct fz_rx {
+	rw_out out;
+	const rw_ast *ast;
+	const char *src;
+	uint32_t at;      /* source copied up to here */
+	int n;            /* regex literals seen */
+} fz_rx;
+
+static int fz_rx_walk(rw_node *n, void *ud)
+{
+	fz_rx *r = ud;
+
+	if (n->kind == RW_REGEX) {
+		uint32_t s, e;
+		rw_token_span(r->ast, n, &s, &e);
+		rw_out_put(&r->out, r->src + r->at, s - r->at);
+		rw_out_puts(&r->out, "/x/");
+		r->at = s + 1 + n->u.regex.body_len + 1;
+		r->n++;
+		return 0;
+	}
+	return rw_children(n, fz_rx_walk, ud);
+}
+
+static char *fz_no_regex(const rw_ast *ast, size_t *len)
+{
+	fz_rx r;
+
+	rw_out_init(&r.out);
+	r.ast = ast;
+	r.src = ast->src;
+	r.at = 0;
+	r.n = 0;
+	fz_rx_walk(ast->program, &r);
+	if (!r.n) {
+		rw_out_free(&r.out);
+		return NULL;
+	}
+	rw_out_put(&r.out, ast->src + r.at, ast->len - r.at);
+	if (r.out.oom)
+		fz_die("out of memory", NULL);
+	*len = r.out.len;
+	return r.out.p;
+}
+
+/* Where the parser accepts and Duktape does not compile, on purpose or as
+ * documented: regex patterns (above), exponents Duktape calls too large,
+ * `in` inside the left side of a for-in (valid ES5.1, Duktape: parse
+ * error), and Duktape's own compiler limits. */
+static int fz_duk_may_refuse(const rw_ast *ast, const char *msg)
+{
+	static const char *const known[] = {
+		"exponent too large",
+		/* compiler limits */
+		"recursion limit", "out of regs", "out of temps", "const limit", "temp limit",
+		"reg limit", "too many", "limit",
+		NULL
+	};
+	const char *src = ast->src;
+	size_t len = ast->len, k, nl;
+	char *nr, m2[512];
+
+	for (k = 0; known[k]; k++)
+		if (strstr(msg, known[k]))
+			return 1;
+	nr = fz_no_regex(ast, &nl);
+	if (nr) {
+		int ok = fz_compile(nr, nl, 0, m2, sizeof m2, 0) == 0;
+		rw_ast *a2 = NULL;
+		char err[512];
+		if (!ok && rw_parse(FZ_FILE, nr, nl, 0, &a2, err, sizeof err) == 0)
+			ok = fz_duk_may_refuse(a2, m2);
+		rw_ast_free(a2);
+		free(nr);
+		if (ok)
+			return 1;
+	}
+	/* for (a[b in c] in d): an `in` inside the for-in's left side */
+	if (strstr(msg, "parse error") && memmem(src, len, "for", 3) && memmem(src, len, "in", 2)) {
+		const char *p = src, *end = src + len;
+		while ((p = memmem(p, (size_t)(end - p), "for", 3)) != NULL) {
+			const char *q = memmem(p + 3, (size_t)(end - p - 3), " in", 3);
+			const char *r = q ? memmem(q + 3, (size_t)(end - q - 3), " in", 3) : NULL;
+			if (r)
+				return 1;
+			p += 3;
+		}
+	}
+	return 0;
+}
+
+/* ---- error lines */
+
+/* 1 if c starts a line terminator; *n its bytes (LF, CR, CRLF, U+2028, U+2029) */
+static int fz_newline(const char *s, size_t i, size_t len, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c == '\n') {
+		*n = 1;
+		return 1;
+	}
+	if (c == '\r') {
+		*n = (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+		return 1;
+	}
+	if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+	    ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
+		*n = 3;
+		return 1;
+	}
+	return 0;
+}
+
+static uint32_t fz_count_lines(const char *s, size_t len)
+{
+	size_t i = 0, n;
+	uint32_t k = 0;
+
+	while (i < len) {
+		if (fz_newline(s, i, len, &n)) {
+			k++;
+			i += n;
+		} else {
+			i++;
+		}
+	}
+	return k;
+}
+
+/* err is "fz.js:LINE:COL: message", one line, the position inside src */
+static void fz_check_error(const char *what, const char *err, const char *src, size_t len)
+{
+	const char *p = err;
+	char *e;
+	unsigned long line, col, l = 1;
+	size_t i = 0, n, cols = 0;
+	const size_t fl = strlen(FZ_FILE);
+
+	if (strncmp(p, FZ_FILE ":", fl + 1) != 0)
+		fz_die(what, err);
+	p += fl + 1;
+	line = strtoul(p, &e, 10);
+	if (e == p || *e != ':')
+		fz_die("error without a line", err);
+	p = e + 1;
+	col = strtoul(p, &e, 10);
+	if (e == p || e[0] != ':' || e[1] != ' ' || !e[2])
+		fz_die("error without a column or message", err);
+	if (strchr(err, '\n') || strchr(err, '\r'))
+		fz_die("error of more than one line", err);
+	if (line < 1 || col < 1)
+		fz_die("error at line or column 0", err);
+	/* find the line, then count its bytes (an upper bound of its code points) */
+	while (l < line && i < len) {
+		if (fz_newline(src, i, len, &n)) {
+			l++;
+			i += n;
+		} else {
+			i++;
+		}
+	}
+	if (l < line)
+		fz_die("error line past the end of the input", err);
+	while (i < len && !fz_newline(src, i, len, &n)) {
+		if (((unsigned char)src[i] & 0xc0) != 0x80)
+			cols++;
+		i++;
+	}
+	if (col > cols + 1)
+		fz_die("error column past the end of its line", err);
+}
+
+/* ---- the emitted C: decode its string literals */
+
+/* Decodes the C string literal pieces starting at *pp ("\t\"...\"" separated
+ * by white space) up to the next ';' or ','; returns the bytes (malloc'd). */
+static char *fz_c_strings(const char **pp, size_t *outlen)
+{
+	const char *p = *pp;
+	char *o = malloc(strlen(p) + 1);
+	size_t n = 0;
+
+	if (!o)
+		fz_die("out of memory", NULL);
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		if (*p != '"')
+			break;
+		for (p++; *p != '"'; p++) {
+			if (!*p || *p == '\n')
+				fz_die("unterminated C string in the restore table", NULL);
+			if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+				fz_die("raw control or non-ASCII byte in a C string", NULL);
+			if (*p == '?' )
+				fz_die("unescaped ? in a C string (trigraphs)", NULL);
+			if (*p != '\\') {
+				o[n++] = *p;
+				continue;
+			}
+			p++;
+			if (*p == 'n')
+				o[n++] = '\n';
+			else if (*p == '\\' || *p == '"' || *p == '?' || *p == '\'')
+				o[n++] = *p;
+			else if (*p >= '0' && *p <= '7') {
+				unsigned v = 0, k;
+				for (k = 0; k < 3 && *p >= '0' && *p <= '7'; k++, p++)
+					v = v * 8 + (unsigned)(*p - '0');
+				p--;
+				if (v > 255)
+					fz_die("octal escape out of range in a C string", NULL);
+				o[n++] = (char)v;
+			} else {
+				fz_die("unknown escape in a C string", NULL);
+			}
+		}
+		p++;
+	}
+	*pp = p;
+	*outlen = n;
+	return o;
+}
+
+static void fz_check_c(const rw_out *c, const rw_program *prog)
+{
+	uint32_t i;
+	char head[64];
+
+	if (!c->p || strlen(c->p) != c->len)
+		fz_die("restore table text with a NUL byte", NULL);
+	for (i = 0; i < prog->nunits; i++) {
+		const char *p;
+		char *u;
+		size_t n;
+
+		snprintf(head, sizeof head, "static const char ferry_unit_%u[] =\n", (unsigned)i);
+		p = strstr(c->p, head);
+		if (!p)
+			fz_die("a maker unit missing from the restore table", head);
+		p += strlen(head);
+		u = fz_c_strings(&p, &n);
+		if (*p != ';' || n != prog->unit_lens[i] || memcmp(u, prog->units[i], n) != 0)
+			fz_die("a maker unit's C literal is not its text", head);
+		free(u);
+	}
+	for (i = 0; i < prog->nsites; i++) {
+		const rw_site *s = &prog->sites[i];
+		const char *p;
+		char *u;
+		size_t n;
+
+		snprintf(head, sizeof head, "\t{ %u, %u, ", (unsigned)s->id, (unsigned)s->parent);
+		p = strstr(c->p, head);
+		if (!p)
+			fz_die("a site missing from the restore table", head);
+		p += strlen(head);
+		u = fz_c_strings(&p, &n);
+		if (*p != ',' || n != strlen(s->name) || memcmp(u, s->name, n) != 0)
+			fz_die("a site name's C literal is not the name", head);
+		free(u);
+	}
+}
+
+/* ---- one run of the pipeline */
+
+typedef struct fz_run {
+	rw_ast *ast;
+	rw_scopes *scopes;
+	rw_out code, cout, dump;
+	rw_program prog;
+	unsigned char hash[32];
+	int rc;            /* 0 built; -1 rejected (err) */
+	char err[1024];
+} fz_run;
+
+static void fz_run_free(fz_run *r)
+{
+	rw_out_free(&r->code);
+	rw_out_free(&r->cout);
+	rw_out_free(&r->dump);
+	if (r->scopes)
+		rw_scopes_free(r->scopes);
+	rw_ast_free(r->ast);
+}
+
+static FILE *fz_memstream(char **p, size_t *n)
+{
+	FILE *f = open_memstream(p, n);
+
+	if (!f)
+		fz_die("open_memstream", NULL);
+	return f;
+}
+
+static void fz_pipeline(fz_run *r, const char *src, size_t len, const char *prefix)
+{
+	int pr;
+
+	memset(r, 0, sizeof *r);
+	rw_out_init(&r->code);
+	rw_out_init(&r->cout);
+	rw_out_init(&r->dump);
+	pr = rw_parse(FZ_FILE, src, len, 0, &r->ast, r->err, sizeof r->err);
+	if (pr == -1) {
+		r->rc = -1;
+		return;
+	}
+	if (pr != 0)
+		fz_die("rw_parse failed other than with a syntax error", r->err);
+	if (rw_scopes_analyse(r->ast, &r->scopes, r->err, sizeof r->err) != 0)
+		fz_die("scope analysis failed", r->err);
+	{
+		/* --dump-scopes, into memory */
+		size_t n = 0;
+		char *p = NULL;
+		FILE *f = fz_memstream(&p, &n);
+		if (rw_scopes_dump(r->scopes, f) != 0)
+			fz_die("rw_scopes_dump failed", NULL);
+		fclose(f);
+		rw_out_put(&r->dump, p ? p : "", n);
+		free(p);
+		p = NULL;
+	}
+	r->prog.filename = FZ_FILE;
+	r->prog.prefix = prefix;
+	if (rw_instrument(r->ast, r->scopes, prefix, &r->code, &r->prog, r->err, sizeof r->err) != 0) {
+		/* only the makers' size bound refuses a parsed program */
+		if (!strstr(r->err, "restore makers would exceed"))
+			fz_die("rw_instrument failed", r->err);
+		r->rc = -1;
+		return;
+	}
+	if (rw_emit_restore_c(&r->prog, &r->cout, r->hash, r->err, sizeof r->err) != 0)
+		fz_die("rw_emit_restore_c failed", r->err);
+	r->rc = 0;
+}
+
+/* The maker on the stack top, called with empty arrays for its
+ * environments, must give [function] or [function, init], and init() must
+ * run: for an accessor or method the maker looks its function up again by
+ * key, so a key written differently from the property's name would give
+ * undefined here instead of a function. */
+static void fz_call_maker(duk_context *ctx, const char *site)
+{
+	duk_idx_t i, n;
+
+	duk_dup(ctx, -1);
+	duk_get_prop_string(ctx, -1, "length");
+	n = (duk_idx_t)duk_get_int(ctx, -1);
+	duk_pop(ctx);
+	for (i = 0; i < n; i++)
+		duk_push_array(ctx);
+	if (duk_pcall(ctx, n) != 0)
+		fz_die("a maker throws", duk_safe_to_string(ctx, -1));
+	if (!duk_is_array(ctx, -1))
+		fz_die("a maker gives no array", site);
+	duk_get_prop_index(ctx, -1, 0);
+	if (!duk_is_function(ctx, -1))
+		fz_die("a maker gives no function", site);
+	duk_pop(ctx);
+	if (duk_get_prop_index(ctx, -1, 1)) {
+		if (!duk_is_function(ctx, -1))
+			fz_die("a maker's init is not a function", site);
+		if (duk_pcall(ctx, 0) != 0)
+			fz_die("a maker's init throws", duk_safe_to_string(ctx, -1));
+	}
+	duk_pop_2(ctx);
+}
+
+static void fz_check_units(const fz_run *r)
+{
+	duk_context *ctx;
+	uint32_t u, i, nmakers = 0, want = 0;
+	char msg[512];
+
+	for (i = 1; i < r->prog.nsites; i++)
+		if (!(r->prog.sites[i].flags & FERRY_SITE_DYNAMIC))
+			want++;
+	for (u = 0; u < r->prog.nunits; u++) {
+		if (fz_compile(r->prog.units[u], r->prog.unit_lens[u], DUK_COMPILE_FUNCTION,
+		               msg, sizeof msg, 1) != 0) {
+			fprintf(stderr, "unit %u:\n%.*s\n", (unsigned)u, (int)r->prog.unit_lens[u],
+			        r->prog.units[u]);
+			fz_die("a maker unit does not compile", msg);
+		}
+		ctx = fz_duk;
+		/* the unit's function only builds its table of makers */
+		if (duk_pcall(ctx, 0) != 0)
+			fz_die("a maker unit throws", duk_safe_to_string(ctx, -1));
+		if (!duk_is_object(ctx, -1))
+			fz_die("a maker unit returns no table", NULL);
+		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
+		while (duk_next(ctx, -1, 1)) {
+			unsigned long site = strtoul(duk_to_string(ctx, -2), NULL, 10);
+			if (!duk_is_function(ctx, -1))
+				fz_die("a maker that is not a function", NULL);
+			if (site == 0 || site >= r->prog.nsites ||
+			    (r->prog.sites[site].flags & FERRY_SITE_DYNAMIC))
+				fz_die("a maker for a site that has none", duk_to_string(ctx, -2));
+			fz_call_maker(ctx, duk_get_string(ctx, -2));
+			nmakers++;
+			duk_pop_2(ctx);
+		}
+		duk_set_top(ctx, 0);
+	}
+	if (nmakers != want)
+		fz_die("not one maker per non-dynamic site", NULL);
+}
+
+static void fz_check_print(const fz_run *r, const char *src, size_t len, int duk_ok)
+{
+	size_t n1 = 0, n2 = 0;
+	char *p1 = NULL, *p2 = NULL;
+	FILE *f = fz_memstream(&p1, &n1);
+	rw_ast *ast2 = NULL;
+	char err[1024], msg[512];
+
+	(void)src;
+	(void)len;
+	if (rw_print(r->ast, f) != 0)
+		fz_die("rw_print failed", NULL);
+	fclose(f);
+	if (rw_parse(FZ_FILE, p1, n1, 0, &ast2, err, sizeof err) != 0) {
+		fprintf(stderr, "printed:\n%s\n", p1);
+		fz_die("the printed program does not parse", err);
+	}
+	f = fz_memstream(&p2, &n2);
+	if (rw_print(ast2, f) != 0)
+		fz_die("rw_print failed", NULL);
+	fclose(f);
+	if (n1 != n2 || memcmp(p1, p2, n1) != 0) {
+		fprintf(stderr, "printed:\n%s\nprinted again:\n%s\n", p1, p2);
+		fz_die("printing is not a fixpoint", NULL);
+	}
+	if (duk_ok && fz_compile(p1, n1, 0, msg, sizeof msg, 0) != 0 &&
+	    !fz_duk_may_refuse(ast2, msg)) {
+		fprintf(stderr, "printed:\n%s\n", p1);
+		fz_die("the printed program does not compile with Duktape", msg);
+	}
+	rw_ast_free(ast2);
+	free(p1);
+	free(p2);
+}
+
+static int fz_same(const rw_out *a, const rw_out *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->p, b->p, a->len) == 0);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *src = malloc(size + 1);
+	char prefix[32], msg[512];
+	fz_run a, b;
+	int duk_ok;
+
+	if (!src)
+		return 0;
+	memcpy(src, data, size);
+	src[size] = '\0';
+	choose_prefix(src, size, prefix, sizeof prefix);
+	fz_pipeline(&a, src, size, prefix);
+	if (a.rc != 0) {
+		if (fz_verbose)
+			fprintf(stderr, "rejected: %s\n", a.err);
+		fz_check_error("error line not \"" FZ_FILE ":LINE:COL: message\"", a.err, src, size);
+		if (fz_reverse && !strstr(a.err, "is ES2015 syntax") &&
+		    fz_compile(src, size, 0, msg, sizeof msg, 0) == 0) {
+			/* printed, not fatal: most are ES5.1 early errors that
+			 * Duktape leaves to run time, or ES2015 on purpose */
+			fprintf(stderr, "reverse: Duktape compiles, the parser rejects: %s\n", a.err);
+		}
+		fz_run_free(&a);
+		fz_heap_close();
+		free(src);
+		return 0;
+	}
+
+	/* the original, with Duktape */
+	duk_ok = fz_compile(src, size, 0, msg, sizeof msg, 0) == 0;
+	if (!duk_ok && !fz_duk_may_refuse(a.ast, msg))
+		fz_die("the parser accepts what Duktape refuses", msg);
+	if (fz_verbose)
+		fprintf(stderr, "accepted (Duktape: %s), %u sites, %u units\n", duk_ok ? "ok" : msg,
+		        (unsigned)a.prog.nsites, (unsigned)a.prog.nunits);
+
+	/* the instrumented program keeps the user's lines */
+	if (fz_count_lines(a.prog.code, a.prog.code_len) != fz_count_lines(src, size)) {
+		fprintf(stderr, "instrumented:\n%.*s\n", (int)a.prog.code_len, a.prog.code);
+		fz_die("the instrumentation changed the number of lines", NULL);
+	}
+	if (duk_ok) {
+		if (fz_compile(a.prog.code, a.prog.code_len, 0, msg, sizeof msg, 0) != 0) {
+			fprintf(stderr, "instrumented:\n%.*s\n", (int)a.prog.code_len, a.prog.code);
+			fz_die("the instrumented program does not compile", msg);
+		}
+		fz_check_units(&a);
+	}
+	fz_check_c(&a.cout, &a.prog);
+	fz_check_print(&a, src, size, duk_ok);
+
+	/* determinism */
+	fz_pipeline(&b, src, size, prefix);
+	if (b.rc != 0)
+		fz_die("second run rejects what the first accepted", b.err);
+	if (!fz_same(&a.code, &b.code))
+		fz_die("instrumenting twice gives different programs", NULL);
+	if (!fz_same(&a.cout, &b.cout) || memcmp(a.hash, b.hash, 32) != 0)
+		fz_die("instrumenting twice gives different restore tables", NULL);
+	if (!fz_same(&a.dump, &b.dump))
+		fz_die("two scope dumps differ", NULL);
+	fz_run_free(&b);
+	fz_run_free(&a);
+	fz_heap_close();
+	free(src);
+	return 0;
+}
