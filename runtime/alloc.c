@@ -27,8 +27,10 @@ static int rt_alloc_admit(rt_alloc *a, size_t old, size_t size)
 	if (size > (size_t)-1 - sizeof(rt_hdr) - next)
 		return 0;
 	next += size;
-	if (a->limit && next > a->limit)
+	if (a->limit && next > a->limit) {
+		a->refused++;
 		return 0;
+	}
 	return 1;
 }
 

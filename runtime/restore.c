@@ -433,8 +433,15 @@ int rt_restore(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen)
 		rt_smap_free(&r.paths);
 		return -1;
 	}
+	size_t refused = rt->alloc.refused;
 	rc = duk_safe_call(rt->ctx, rs_run, &r, 0, 1);
-	if (rc != DUK_EXEC_SUCCESS && !r.failed)
+	if (rc != DUK_EXEC_SUCCESS && rt->alloc.refused != refused)
+		/* whatever the failure looked like (an error while compiling a
+		 * maker, a DoubleError...), the snapshot itself may be fine */
+		snprintf(err, errlen, "resume: the program's state does not fit under "
+		         "--max-heap %zu bytes (an allocation was refused while restoring it)",
+		         rt->alloc.limit);
+	else if (rc != DUK_EXEC_SUCCESS && !r.failed)
 		snprintf(err, errlen, "resume: %s", duk_safe_to_string(rt->ctx, -1));
 	duk_pop(rt->ctx);
 	free(r.made);

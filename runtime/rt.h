@@ -25,6 +25,7 @@
 typedef struct rt_alloc {
 	size_t cur, peak, limit;   /* bytes; limit 0 = none */
 	size_t nallocs;
+	size_t refused;            /* allocations the limit refused */
 } rt_alloc;
 
 /* ---- timers (runtime/timers.c) ---- */

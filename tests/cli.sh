@@ -184,6 +184,18 @@ b/empty --snapshot-after-turns 0 --snapshot-to other.json >/dev/null 2>&1 || ko 
 expect 1 '^tick: cannot resume: other\.json: snapshot is from another program' "$app" --resume other.json
 expect 1 '^tick: cannot resume: /: is a directory' "$app" --resume /
 "$app" --resume s.json >out.txt 2>err.txt && grep -q 'tick 5' out.txt && ok || ko "resume of a good snapshot"
+# a good snapshot that does not fit under --max-heap says so (not "invalid")
+printf 'var big = [];\nfor (var i = 0; i < 20000; i++) big.push("item " + i);\nsetTimeout(function () { console.log(big.length); }, 1);\n' >big.js
+build big.js -o b
+b/big --snapshot-after-turns 0 --snapshot-to big.json >/dev/null 2>&1 || ko "snapshot of big"
+need=$(b/big --max-heap 1000 2>&1 | sed -n 's/.*the runtime needs \([0-9]*\) at start.*/\1/p')
+if [ -n "$need" ]; then
+	expect 1 "^big: cannot resume: big\\.json: the program's state does not fit under --max-heap [0-9]+ bytes" \
+		b/big --resume big.json --max-heap $((need + 65536))
+	expect 0 '^20000$' b/big --resume big.json --max-heap 64m
+else
+	ko "no start-up figure from --max-heap 1000"
+fi
 
 # a --plain build says so when asked for a snapshot, and runs on
 "$ferryc" --plain tick.js -o p --runtime-dir "$FERRY_BUILDDIR" >build.log 2>&1 || ko "--plain build"
