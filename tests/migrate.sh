@@ -186,9 +186,17 @@ fault_target kill-target-after-commit target-die-after-commit "DONE"
 
 fault truncated-frame "truncated" waiting "FERRY_XFER_FAULT=source-truncate" "$APP"
 fault corrupted-byte "checksum mismatch" waiting "FERRY_XFER_FAULT=source-corrupt" "$APP"
+# the target, whose HELLO the source turned down, says what may have happened
+refusal() { # NAME
+	if has b "refused a migration: the source closed the connection without sending a snapshot"; then
+		ok "$1: the target's message"
+	else bad "$1" "the target's message:"; cat "$tmp/b.err"; fi
+}
 fault wrong-hash "different program" waiting "" "$OTHER"
+refusal wrong-hash
 B_ARGS="--key $tmp/k2"
 fault wrong-key "authentication failed" waiting "" "$APP" --key "$tmp/k1"
+refusal wrong-key
 fault no-key-at-source "no --key" waiting "" "$APP"
 B_ARGS=
 

@@ -94,12 +94,16 @@ int  wr_xfer_local_port(int fd);
 int  wr_xfer_accept(int lfd, int timeout_ms, int *fd_out, wr_error *err);
 int  wr_xfer_connect(const char *hostport, int timeout_ms, int *fd_out, wr_error *err);
 int  wr_xfer_write_all(int fd, const void *p, size_t n, int timeout_ms, wr_error *err);
+/* 0, or -1 with err; WR_XFER_CLOSED (also < 0) when the peer closed the
+ * connection before the first byte */
+#define WR_XFER_CLOSED (-3)   /* not a wr_xfer_take result */
 int  wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err);
 /* send one frame */
 int  wr_xfer_send(int fd, const wr_xfer_hdr *h, const void *payload,
                   const wr_xfer_key *key, int timeout_ms, wr_error *err);
 /* receive one frame: header checked against max_payload before the payload
- * is allocated; *payload is malloc'ed (free it), NUL-terminated. */
+ * is allocated; *payload is malloc'ed (free it), NUL-terminated. 0, or -1
+ * with err; WR_XFER_CLOSED when the peer closed before the frame began. */
 int  wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
                   wr_xfer_hdr *h, uint8_t **payload, wr_error *err);
 

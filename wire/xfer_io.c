@@ -267,7 +267,7 @@ int wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err)
 		if (r == 0) {
 			wr_err_set(err, "receive: peer closed the connection after %zu of %zu bytes",
 			           got, n);
-			return -1;
+			return got ? -1 : WR_XFER_CLOSED;
 		}
 		got += (size_t)r;
 	}
@@ -290,8 +290,10 @@ int wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout
 {
 	uint8_t raw[WR_XFER_HDR], tr[WR_XFER_TRAILER];
 	*payload = NULL;
-	if (wr_xfer_read_all(fd, raw, sizeof raw, timeout_ms, err) < 0 ||
-	    wr_xfer_hdr_parse(raw, max_payload, h, err) < 0)
+	int rc = wr_xfer_read_all(fd, raw, sizeof raw, timeout_ms, err);
+	if (rc < 0)
+		return rc;   /* WR_XFER_CLOSED: not one byte of a frame */
+	if (wr_xfer_hdr_parse(raw, max_payload, h, err) < 0)
 		return -1;
 	uint8_t *p = malloc((size_t)h->len + 1);
 	if (!p) {

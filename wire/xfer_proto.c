@@ -219,7 +219,15 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 		return WR_XFER_REJECT;
 	}
 	/* 2. the snapshot, verified before it is decoded */
-	if (wr_xfer_recv(fd, o->max_payload, o->key, o->timeout_ms, &h, &pl, &e) < 0) {
+	int got = wr_xfer_recv(fd, o->max_payload, o->key, o->timeout_ms, &h, &pl, &e);
+	if (got == WR_XFER_CLOSED) {
+		/* the source reads HELLO and hangs up when it will not send here */
+		wr_err_set(err, "the source closed the connection without sending a snapshot "
+		           "(it runs another program, has another --key, or gave up: its own "
+		           "message says which)");
+		return WR_XFER_REJECT;
+	}
+	if (got < 0) {
 		wr_err_set(err, "receiving the snapshot: %s", e.msg);
 		nack(fd, &me, o, err->msg);
 		return WR_XFER_REJECT;
