@@ -388,9 +388,12 @@ bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 			b->flags |= RW_BF_CAPTURED_ASSIGNED;
 		scope->func->flags |= RW_SF_FREE;
 	}
-	if (r->kind == RW_REF_GLOBAL && (flags & RW_RF_CALL) && !(flags & RW_RF_DEAD) &&
+	if ((flags & RW_RF_CALL) && !(flags & RW_RF_DEAD) &&
 	    RW_S(rw_ref_ident(r), ident.name) == s->n_eval) {
-		/* a direct eval: the callee `eval` is not shadowed */
+		/* a direct eval, whatever `eval` resolves to: the call is direct
+		 * when the value is the built-in eval (ES5.1 15.1.2.1.1), and a
+		 * parameter or var named eval can hold it (Duktape decides by
+		 * the callee's name at compile time, by the value at run time) */
 		r->flags |= RW_RF_EVAL;
 		scope->flags |= RW_SF_EVAL;
 		scope->func->flags |= RW_SF_EVAL;

@@ -32,8 +32,9 @@
  *  - Program-level var and function declarations are globals (properties of
  *    the global object): references to them are RW_REF_GLOBAL with the
  *    binding set; undeclared names are RW_REF_GLOBAL with binding NULL.
- *  - Direct eval is a call whose callee is the identifier `eval` resolving
- *    to the global (parentheses allowed). Direct eval and `with` mark their
+ *  - Direct eval is a call whose callee is the identifier `eval`
+ *    (parentheses allowed), whatever binding it resolves to: a local `eval`
+ *    holding the built-in makes a direct call too. Direct eval and `with` mark their
  *    function RW_SF_EVAL / RW_SF_WITH, it and every enclosing scope
  *    RW_SF_DYNAMIC, every scope inside such a function RW_SF_IN_DYNAMIC, and
  *    every reference whose resolution they may change RW_RF_DYNAMIC.

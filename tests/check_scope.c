@@ -578,13 +578,27 @@ END_TEST
 
 START_TEST(not_direct_eval)
 {
-	analyse("function f(eval) { return eval('1'); }\n"
-	        "function g() { var o = {eval: eval}; o.eval('1'); var e = eval; e('2'); return (0, eval)('3'); }\n"
+	analyse("function g() { var o = {eval: eval}; o.eval('1'); var e = eval; e('2'); return (0, eval)('3'); }\n"
 	        "function h() { return (eval)('4'); }\n");
-	HASNT(fn("f"), RW_SF_EVAL);
 	HASNT(fn("g"), RW_SF_EVAL);
 	HASNT(fn("g"), RW_SF_DYNAMIC);
 	HAS(fn("h"), RW_SF_EVAL);   /* a parenthesised name is still a direct eval */
+}
+END_TEST
+
+/* a call of a local named eval is direct when it holds the built-in (ES5.1
+ * 15.1.2.1.1; Duktape: `function f(eval) { return eval('x'); }` called with
+ * the global eval sees f's variables): it counts as a direct eval */
+START_TEST(local_eval_is_direct)
+{
+	analyse("function f(eval) { var x = 1; return eval('x'); }\n"
+	        "function o() { var eval = 0; return function i() { var y; return eval('y'); }; }\n");
+	HAS(fn("f"), RW_SF_EVAL);
+	HAS(fn("f"), RW_SF_DYNAMIC);
+	HAS(use("eval"), RW_RF_EVAL);
+	HAS(fn("i"), RW_SF_EVAL);
+	HAS(fn("o"), RW_SF_DYNAMIC);
+	ck_assert(!rw_binding_is_constant(bind(fn("o"), "eval")));
 }
 END_TEST
 
@@ -836,6 +850,7 @@ scope_suite(void)
 	tcase_add_test(t, eval_makes_refs_dynamic);
 	tcase_add_test(t, strict_eval_does_not_shadow);
 	tcase_add_test(t, not_direct_eval);
+	tcase_add_test(t, local_eval_is_direct);
 	tcase_add_test(t, dead_eval);
 	tcase_add_test(t, with_statement);
 	tcase_add_test(t, block_function_hoisting);
