@@ -327,6 +327,36 @@ static int prewalk(rw_node *n, void *ud)
 	return rw_children(n, prewalk, &child);
 }
 
+/* A function declaration's maker makes it from a named function
+ * expression, `function f() {...}`, whose own name f shadows, inside it,
+ * the maker's variable f that init() sets from the environment. So a
+ * reference to the declaration's binding from inside the declaration
+ * itself (recursion) would, after a restore, read the function instead of
+ * the binding's value: the same value while the binding is constant, but
+ * not once the enclosing function has assigned it (`f = g`). Such a
+ * binding is not mirrored: it lives in the environment, where the maker
+ * names it Pe<k>[i], which nothing shadows. */
+static void self_refs_no_mirror(ri_ctx *c)
+{
+	uint32_t i, n = rw_scopes_nrefs(c->scopes);
+
+	for (i = 0; i < n; i++) {
+		rw_ref *r = rw_scopes_ref(c->scopes, i);
+		rw_binding *b = rw_ref_binding(r);
+		const rw_scope *fs, *a;
+
+		if (!b || (r->flags & RW_RF_DECL) || b->kind != RW_BIND_FUNC ||
+		    b->scope->kind == RW_SCOPE_PROGRAM || !rw_binding_func(b) ||
+		    !(fs = rw_scope_of(rw_binding_func(b))))
+			continue;
+		for (a = rw_ref_scope(r); a && a != b->scope; a = a->parent)
+			if (a == fs) {
+				mark_binding(c, c->nomirror, b);
+				break;
+			}
+	}
+}
+
 /* nearest scope enclosing s (s excluded) that has an environment */
 static rw_scope *env_owner(const ri_ctx *c, const rw_scope *s)
 {
@@ -1423,6 +1453,7 @@ int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 			return -1;
 		}
 		prewalk(c->ast->program, &f);
+		self_refs_no_mirror(c);
 	}
 	if (decide(c) < 0 || ri_env_indices(c) < 0) {
 		snprintf(err, errlen, "%s: out of memory", c->ast->filename);

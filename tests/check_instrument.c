@@ -719,6 +719,32 @@ START_TEST(test_self_name_writes)
 }
 END_TEST
 
+/* a function declaration that names itself while its function reassigns
+ * the name: its maker is a named function expression, whose own name would
+ * shadow the maker's variable, so the binding lives in the environment */
+START_TEST(test_decl_self_ref)
+{
+	inst t;
+	uint32_t u;
+	const char *src =
+		"function o() {\n"
+		"  function f(k) { return k ? f(k - 1) : 0; }\n"
+		"  function g() { return g; }\n"
+		"  var h = f;\n"
+		"  f = null;\n"
+		"  return function () { return h(1) + g(); };\n"
+		"}\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return k ? (0, $Fe1[1])(k - 1) : 0;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "$Fe1[1] = null;"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "function g() { return g; }"));   /* constant: unchanged */
+	for (u = 0; u < t.prog.nunits; u++)
+		ck_assert_ptr_null(memmem(t.prog.units[u], t.prog.unit_lens[u], "var f", 5));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_late_reads)
 {
 	inst t;
@@ -953,6 +979,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_self_name_writes);
 	tcase_add_test(tc, test_late_reads);
 	tcase_add_test(tc, test_keyword_apart);
+	tcase_add_test(tc, test_decl_self_ref);
 	suite_add_tcase(s, tc);
 	return s;
 }
