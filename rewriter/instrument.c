@@ -37,6 +37,12 @@ int ri_repr(const ri_ctx *c, const rw_binding *b)
 		return RI_LOCAL;
 	if (b->kind == RW_BIND_CATCH)
 		return RI_ENV;
+	/* a maker declares the constant and mirrored variables its function
+	 * reads (`var x;`, set by init()), and a strict maker unit cannot
+	 * declare `var eval`: a captured eval (only read: a call of it is a
+	 * direct eval, which leaves the scope as written) is named Pe<k>[i] */
+	if (b->len == 4 && memcmp(b->name, "eval", 4) == 0)
+		return RI_ENV;
 	if (rw_binding_is_constant(b) &&
 	    !(c->argsync && c->argsync[b->scope->id] && c->argsync[b->scope->id][b->index]))
 		return RI_CONST;

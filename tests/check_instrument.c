@@ -745,6 +745,33 @@ START_TEST(test_decl_self_ref)
 }
 END_TEST
 
+/* a strict maker unit cannot declare `var eval`: a captured eval read by
+ * strict code is named through its environment, and the unit compiles */
+START_TEST(test_strict_unit_eval)
+{
+	inst t;
+	uint32_t u;
+	duk_context *ctx;
+	const char *src =
+		"function o(eval) {\n"
+		"  return function () { 'use strict'; return typeof eval; };\n"
+		"}\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return typeof $Fe1[1];"));
+	ctx = duk_create_heap_default();
+	for (u = 0; u < t.prog.nunits; u++) {
+		ck_assert_ptr_null(memmem(t.prog.units[u], t.prog.unit_lens[u], "var eval", 8));
+		duk_push_lstring(ctx, t.prog.units[u], t.prog.unit_lens[u]);
+		duk_push_string(ctx, "t.js");
+		ck_assert_int_eq(duk_pcompile(ctx, DUK_COMPILE_FUNCTION), 0);
+		duk_pop(ctx);
+	}
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_late_reads)
 {
 	inst t;
@@ -980,6 +1007,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_late_reads);
 	tcase_add_test(tc, test_keyword_apart);
 	tcase_add_test(tc, test_decl_self_ref);
+	tcase_add_test(tc, test_strict_unit_eval);
 	suite_add_tcase(s, tc);
 	return s;
 }
