@@ -975,6 +975,100 @@ void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
 	}
 }
 
+/* ES5.1 9.8.1 ToString of a numeric literal key (non-negative, finite)
+ * into buf (at least 32 bytes); returns its length */
+static size_t number_name(double d, char *buf)
+{
+	char e[40], dig[20];
+	int p, k = 0, n, i;
+	size_t o = 0;
+	const char *x;
+
+	if (d < 1e21 && (d >= 9007199254740992.0 || d == (double)(long long)d))
+		return (size_t)snprintf(buf, 32, "%.0f", d);
+	for (p = 1; p <= 17; p++) {   /* the shortest digits that give d back */
+		snprintf(e, sizeof e, "%.*e", p - 1, d);
+		if (strtod(e, NULL) == d)
+			break;
+	}
+	for (x = e; *x && *x != 'e'; x++)
+		if (*x >= '0' && *x <= '9')
+			dig[k++] = *x;
+	n = atoi(x + 1) + 1;          /* d = 0.dig x 10^n */
+	if (k <= n && n <= 21) {
+		memcpy(buf, dig, (size_t)k);
+		o = (size_t)k;
+		for (i = k; i < n; i++)
+			buf[o++] = '0';
+	} else if (n > 0 && n <= 21) {
+		memcpy(buf, dig, (size_t)n);
+		buf[n] = '.';
+		memcpy(buf + n + 1, dig + n, (size_t)(k - n));
+		o = (size_t)k + 1;
+	} else if (n > -6 && n <= 0) {
+		buf[o++] = '0';
+		buf[o++] = '.';
+		for (i = 0; i < -n; i++)
+			buf[o++] = '0';
+		memcpy(buf + o, dig, (size_t)k);
+		o += (size_t)k;
+	} else {
+		buf[o++] = dig[0];
+		if (k > 1) {
+			buf[o++] = '.';
+			memcpy(buf + o, dig + 1, (size_t)(k - 1));
+			o += (size_t)(k - 1);
+		}
+		o += (size_t)snprintf(buf + o, 12, "e%c%d", n - 1 >= 0 ? '+' : '-', n - 1 >= 0 ? n - 1 : 1 - n);
+	}
+	buf[o] = 0;
+	return o;
+}
+
+/* the property name a literal key makes: its bytes in *p, length returned
+ * (buf: room for a number's name) */
+static size_t key_name(const rw_node *key, char *buf, const char **p)
+{
+	if (key->kind == RW_NAME) {
+		*p = RW_S(key, ident.name);
+		return rw_name_len(*p);
+	}
+	if (key->kind == RW_STRING) {
+		*p = RW_S(key, string.value);
+		return key->u.string.len;
+	}
+	*p = buf;
+	return number_name(rw_number(key), buf);
+}
+
+/* Is the function of property i of object literal n (a getter, setter or
+ * method) replaced by a later property of the same name (Duktape, as
+ * ES2015, allows duplicates): a data property or method, or an accessor of
+ * the same kind? Its function is then never reachable, and tagging "the
+ * getter of key" for it would tag the later one a second time. */
+static int prop_replaced(const rw_node *n, uint32_t i)
+{
+	const rw_node *p = RW_ITEM(n, object.props, i);
+	char b1[32], b2[32];
+	const char *k1, *k2;
+	size_t l1, l2;
+	uint32_t j;
+
+	l1 = key_name(RW_N(p, prop.key), b1, &k1);
+	for (j = i + 1; j < n->u.object.props.n; j++) {
+		const rw_node *q = RW_ITEM(n, object.props, j);
+		if (!q || (q->u.prop.flags & RW_PROP_COMPUTED) || !RW_N(q, prop.key))
+			continue;
+		if (p->u.prop.kind != RW_PROP_METHOD && q->u.prop.kind != RW_PROP_INIT &&
+		    q->u.prop.kind != RW_PROP_METHOD && q->u.prop.kind != p->u.prop.kind)
+			continue;   /* a getter and a setter make one accessor */
+		l2 = key_name(RW_N(q, prop.key), b2, &k2);
+		if (l1 == l2 && memcmp(k1, k2, l1) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* object literals with accessors / methods: Pt(Pt({...}, s1, e, "k", 1), s2, e, "k", 2) */
 static void object_lit(ri_ctx *c, rw_node *n, int depth)
 {
@@ -989,7 +1083,8 @@ static void object_lit(ri_ctx *c, rw_node *n, int depth)
 		int kind;
 
 		if (!p || p->u.prop.kind == RW_PROP_INIT || (p->u.prop.flags & RW_PROP_COMPUTED) ||
-		    !RW_N(p, prop.value) || RW_N(p, prop.value)->kind != RW_FUNC_EXPR)
+		    !RW_N(p, prop.value) || RW_N(p, prop.value)->kind != RW_FUNC_EXPR ||
+		    prop_replaced(n, i))
 			continue;
 		s = rw_scope_of(RW_N(p, prop.value));
 		if (!s)

@@ -772,6 +772,26 @@ START_TEST(test_strict_unit_eval)
 }
 END_TEST
 
+/* an accessor replaced by a later property of the same name (Duktape
+ * allows duplicate keys) is not tagged: its tag would land on the later
+ * one; number keys compare by their names (0.5 is '0.5', 1e-7 '1e-7') */
+START_TEST(test_accessor_dups)
+{
+	inst t;
+	const char *src =
+		"function m(v) { return { get a() { return v; }, get 'a'() { return 2; },"
+		" get 0.5() { return v; }, set '0.5'(x) { v = x; },"
+		" get 1e-7() { return v; }, x: 1, get '1e-7'() { return 1; },"
+		" get 1e21() { return v; }, get '1e+21'() { return 2; }, get 7() { return 3; }, 7.0: 8 }; }\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_nonnull(strstr(t.code.p, "return $Ft($Ft($Ft($Ft($Ft({"));
+	ck_assert_ptr_nonnull(strstr(t.code.p, "}, 3, $Fe1, 'a', 1), 4, $Fe1, 0.5, 1), 5, $Fe1, '0.5', 2),"
+	                                       " 7, $Fe1, '1e-7', 1), 9, $Fe1, '1e+21', 1); }"));
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_late_reads)
 {
 	inst t;
@@ -1008,6 +1028,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_keyword_apart);
 	tcase_add_test(tc, test_decl_self_ref);
 	tcase_add_test(tc, test_strict_unit_eval);
+	tcase_add_test(tc, test_accessor_dups);
 	suite_add_tcase(s, tc);
 	return s;
 }
