@@ -30,6 +30,13 @@ EXTRA_DIST += tests/embed_modes.sh tests/data/embed/anon_names.js
 EXTRA_DIST += tests/data/snapshot/env_alias.js
 # writes to a function expression's own name from closures over it
 EXTRA_DIST += tests/data/snapshot/nfe_write.js
+# IoT-style programs from a user's walkthrough: a sampler with moving averages,
+# a pub/sub bus of closures, built-ins with internal state (RegExp lastIndex,
+# typed arrays on one buffer, Date, accessors, frozen objects); and two
+# programs that were not in the tarball
+EXTRA_DIST += tests/data/snapshot/iot_sampler.js tests/data/snapshot/iot_pubsub.js \
+	tests/data/snapshot/iot_builtins.js \
+	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench
