@@ -117,3 +117,35 @@ void rw_out_c_string(rw_out *o, const char *s, size_t n)
 	}
 	rw_out_put(o, s + run, n - run);
 }
+
+/* A cooked name (CESU-8, as Duktape stores it: lexer/lx_cooked.c) as source
+ * text: a surrogate pair becomes the 4-byte UTF-8 sequence of its code
+ * point. Duktape's lexer refuses surrogates in identifiers, and reads the
+ * 4-byte form back into the same CESU-8 name. */
+void rw_out_name(rw_out *o, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	while (i + 6 <= n) {
+		if (u[i] == 0xed && (u[i + 1] & 0xf0) == 0xa0 && u[i + 3] == 0xed &&
+		    (u[i + 4] & 0xf0) == 0xb0) {
+			uint32_t hi = 0xd000u | ((uint32_t)(u[i + 1] & 0x3f) << 6) | (u[i + 2] & 0x3fu);
+			uint32_t lo = 0xd000u | ((uint32_t)(u[i + 4] & 0x3f) << 6) | (u[i + 5] & 0x3fu);
+			uint32_t cp = 0x10000u + ((hi - 0xd800u) << 10) + (lo - 0xdc00u);
+			char b[4];
+
+			b[0] = (char)(0xf0 | (cp >> 18));
+			b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+			b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+			b[3] = (char)(0x80 | (cp & 0x3f));
+			rw_out_put(o, s + run, i - run);
+			rw_out_put(o, b, 4);
+			i += 6;
+			run = i;
+		} else {
+			i++;
+		}
+	}
+	rw_out_put(o, s + run, n - run);
+}

@@ -737,7 +737,7 @@ static void tag_vals(const ri_ctx *c, rw_out *o, const rw_scope *s)
 	for (b = f->bindings; b; b = b->next)
 		if (ri_repr(c, b) == RI_CONST) {
 			rw_out_puts(o, ", ");
-			rw_out_put(o, b->name, b->len);
+			rw_out_name(o, b->name, b->len);
 		}
 }
 
@@ -771,7 +771,7 @@ static void tag_stores(const ri_ctx *c, rw_out *o, const char *t, const rw_scope
 	for (b = f->bindings; b && j < RI_KEYS_INLINE_MAX; b = b->next)
 		if (ri_repr(c, b) == RI_CONST) {
 			rw_out_printf(o, ", %s[%s.%sk[%u]] = ", t, t, c->prefix, (unsigned)j++);
-			rw_out_put(o, b->name, b->len);
+			rw_out_name(o, b->name, b->len);
 		}
 }
 
@@ -862,7 +862,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 			    !(b->len == 9 && memcmp(b->name, "arguments", 9) == 0))
 				rw_out_puts(&o, "void 0");
 			else
-				rw_out_put(&o, b->name, b->len);
+				rw_out_name(&o, b->name, b->len);
 		}
 		rw_out_puts(&o, "];");
 		any = 1;
@@ -876,17 +876,22 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 			continue;
 		if (fast_tag(c, s)) {
 			char nm[256];
-			if (b->len < sizeof nm) {
-				memcpy(nm, b->name, b->len);
-				nm[b->len] = 0;
+			rw_out t;
+			rw_out_init(&t);
+			rw_out_name(&t, b->name, b->len);
+			if (!t.oom && t.len < sizeof nm) {
+				memcpy(nm, t.p, t.len);
+				nm[t.len] = 0;
+				rw_out_free(&t);
 				tag_stores(c, &o, nm, fs, s);
 				rw_out_puts(&o, ";");
 				any = 1;
 				continue;
 			}
+			rw_out_free(&t);
 		}
 		rw_out_printf(&o, "%st(", c->prefix);
-		rw_out_put(&o, b->name, b->len);
+		rw_out_name(&o, b->name, b->len);
 		rw_out_printf(&o, ", %d", (int)c->sc[fs->id].site);
 		tag_env_of(c, &o, fs, 0);
 		tag_vals(c, &o, fs);
@@ -1127,7 +1132,7 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	rw_out_init(&o);
 	call = parent && parent->kind == RW_CALL && RW_N(parent, call.callee) == n;
 	if (r->flags & RW_RF_SHORTHAND) {
-		rw_out_put(&o, rw_ref_binding(r)->name, rw_ref_binding(r)->len);
+		rw_out_name(&o, rw_ref_binding(r)->name, rw_ref_binding(r)->len);
 		rw_out_puts(&o, ": ");
 	}
 	if (call) {
@@ -1311,7 +1316,7 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 			add_text(c, init->span.start, init->span.start, 1, depth, &o);
 			rw_out_init(&o);
 			rw_out_puts(&o, ", ");
-			rw_out_put(&o, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)));
+			rw_out_name(&o, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)));
 			rw_out_puts(&o, ")");
 			add_text(c, init->span.end, init->span.end, 0, depth, &o);
 		} else {
@@ -1401,7 +1406,7 @@ static void args_sync(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 	rw_out_puts(&o, ", ");
 	env_ref(c, &o, b);
 	rw_out_puts(&o, " = ");
-	rw_out_put(&o, b->name, b->len);
+	rw_out_name(&o, b->name, b->len);
 	add_text(c, n->span.end, n->span.end, 0, depth, &o);
 }
 

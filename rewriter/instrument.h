@@ -61,6 +61,8 @@ void rw_out_printf(rw_out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* s as the body of a C string literal (escaped, no quotes) */
 void rw_out_c_string(rw_out *o, const char *s, size_t n);
+/* a cooked name (CESU-8) as JS source text: surrogate pairs as UTF-8 */
+void rw_out_name(rw_out *o, const char *s, size_t n);
 
 /* ---- restore table as the emitter sees it ---- */
 typedef struct rw_site {

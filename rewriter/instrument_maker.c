@@ -142,7 +142,7 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 	if (fr->n) {
 		rw_out_puts(&u->text, "var ");
 		for (i = 0; i < fr->n; i++) {
-			rw_out_put(&u->text, fr->v[i]->name, fr->v[i]->len);
+			rw_out_name(&u->text, fr->v[i]->name, fr->v[i]->len);
 			rw_out_puts(&u->text, i + 1 < fr->n ? ", " : "; ");
 		}
 	}
@@ -156,7 +156,7 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 		rw_out_puts(&u->text, ", function () { ");
 		for (i = 0; i < fr->n; i++) {
 			const rw_binding *b = fr->v[i];
-			rw_out_put(&u->text, b->name, b->len);
+			rw_out_name(&u->text, b->name, b->len);
 			rw_out_printf(&u->text, " = %se%u[%u]; ", c->prefix,
 			              (unsigned)c->sc[b->scope->id].inner,
 			              (unsigned)ri_env_index(c, b));

@@ -488,6 +488,39 @@ START_TEST(test_makers_run)
 }
 END_TEST
 
+/* Names above U+FFFF: cooked as CESU-8 (as Duktape stores them), but
+ * written back into JS as UTF-8, which Duktape's lexer takes (surrogates in
+ * an identifier are an invalid token); found by fuzz/fuzz_front.c */
+START_TEST(test_nonbmp_names)
+{
+	inst t;
+	duk_context *ctx;
+	/* U+10400..U+10404: a captured var (mirrored), a captured catch
+	 * parameter, a block-free function declaration tagged at entry, a
+	 * constant parameter (inline environment), a shorthand property */
+	const char *src =
+		"function f(\xf0\x90\x90\x80) { var \xf0\x90\x90\x81 = 2;\n"
+		"  try { throw 4; } catch (\xf0\x90\x90\x82) { var g = function () { return \xf0\x90\x90\x82; }; }\n"
+		"  function \xf0\x90\x90\x83() { return \xf0\x90\x90\x80 + \xf0\x90\x90\x81 + g(); }\n"
+		"  return [function () { \xf0\x90\x90\x81++; return \xf0\x90\x90\x83(); },\n"
+		"          function () { return { \xf0\x90\x90\x81 }; }, function () { return \xf0\x90\x90\x80; }];\n"
+		"}\n"
+		"var r = f(1); r[0]() + ' ' + r[1]()['\\ud801\\udc01'] + ' ' + r[2]();\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_ptr_null(strstr(t.code.p, "\xed\xa0\x81"));   /* no surrogate in the text */
+	ctx = duk_create_heap_default();
+	ck_assert_ptr_nonnull(ctx);
+	duk_push_c_function(ctx, tag_noop, DUK_VARARGS);
+	duk_put_global_string(ctx, "$Ft");
+	eval_str(ctx, "Object.defineProperty(Function.prototype, '$Fk', {value: []})");
+	ck_assert_str_eq(eval_str(ctx, t.code.p), "8 3 1");
+	units_load(ctx, &t);
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_dynamic_sites)
 {
 	inst t;
@@ -1029,6 +1062,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_decl_self_ref);
 	tcase_add_test(tc, test_strict_unit_eval);
 	tcase_add_test(tc, test_accessor_dups);
+	tcase_add_test(tc, test_nonbmp_names);
 	suite_add_tcase(s, tc);
 	return s;
 }
