@@ -172,7 +172,9 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 		out->oom = 1;
 	rw_out_free(&table);
 
-	rw_out_puts(out, "\nstatic const ferry_program ferry_prog = {\n"
+	rw_out_puts(out, "\n/* the program; ferry_main(&ferry_app, argc, argv) runs it. Compiled with\n"
+	                 " * -DFERRY_NO_MAIN this file leaves main() out, for a main() of your own. */\n"
+	                 "const ferry_program ferry_app = {\n"
 	                 "\tFERRY_ABI_VERSION,\n\t\"");
 	rw_out_c_string(out, p->filename, strlen(p->filename));
 	rw_out_printf(out, "\",\n\t%d, /* instrumented */\n\t\"", p->instrumented ? 1 : 0);
@@ -191,8 +193,10 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	for (i = 0; i < 32; i++)
 		rw_out_printf(out, "%s0x%02x%s", (i % 8) ? " " : "\n\t\t", h[i], i < 31 ? "," : "");
 	rw_out_puts(out, "\n\t}\n};\n\n"
+	                 "#ifndef FERRY_NO_MAIN\n"
 	                 "int main(int argc, char **argv)\n{\n"
-	                 "\treturn ferry_main(&ferry_prog, argc, argv);\n}\n");
+	                 "\treturn ferry_main(&ferry_app, argc, argv);\n}\n"
+	                 "#endif\n");
 	if (out->oom) {
 		snprintf(err, errlen, "out of memory writing the restore table");
 		return -1;

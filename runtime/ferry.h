@@ -71,4 +71,10 @@ typedef struct ferry_program {
  * options), runs or resumes, and returns the process exit status. */
 int ferry_main(const ferry_program *prog, int argc, char **argv);
 
+/* The program a ferryc-generated NAME_restore.c defines (one per
+ * executable). That file also defines main() unless it is compiled with
+ * -DFERRY_NO_MAIN: then a main() of your own calls
+ * ferry_main(&ferry_app, argc, argv) (ferryc(1), LINKING BY HAND). */
+extern const ferry_program ferry_app;
+
 #endif

@@ -147,6 +147,19 @@ build tick.js -o new/parent/dir
 [ ! -e o5/tick ] && [ -z "$(ls -A o5 | grep -v -e '^tick\.fy\.js$' -e '^tick_restore\.c$')" ] && ok ||
 	ko "--cc false left $(ls -A o5)"
 
+# ---- ferryc --emit-only, then a main() of your own (ferryc(1), LINKING BY HAND) ----
+# the compile command ferryc -v shows, with -DFERRY_NO_MAIN and one more file
+cmd=$("$ferryc" -v tick.js -o own --runtime-dir "$FERRY_BUILDDIR" 2>&1 >/dev/null | grep " 'own/tick_restore\.c' ")
+printf '#include <stdio.h>\n#include <ferry.h>\nint main(int argc, char **argv)\n{\n\tfprintf(stderr, "own main: %%s\\n", ferry_app.filename);\n\treturn ferry_main(&ferry_app, argc, argv);\n}\n' >own.c
+cmd=$(printf '%s\n' "$cmd" | sed "s| -o '[^']*'| -o own/mine|; s| 'own/tick_restore\.c' | -DFERRY_NO_MAIN 'own/tick_restore.c' own.c |")
+if [ -n "$cmd" ] && eval "$cmd" >build.log 2>&1; then
+	own/mine >out.txt 2>err.txt
+	[ $? = 0 ] && grep -q '^tick 5$' out.txt && [ "$(cat err.txt)" = "own main: tick.js" ] && ok ||
+		{ ko "own main: wrong run"; cat out.txt err.txt; }
+else
+	ko "own main does not build: $cmd"; cat build.log
+fi
+
 # ---- device executable: options (status 2, one line) ----
 expect 0 '^Usage: tick \[OPTION\]' "$app" --help
 expect 0 '^Usage: tick \[OPTION\]' "$app" -h
