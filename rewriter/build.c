@@ -174,6 +174,14 @@ static int make_dirs(const char *dir, char *err, size_t errlen)
 	return 0;
 }
 
+/* a and b name the same existing file */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static int file_exists(const char *path)
 {
 	struct stat st;
@@ -478,6 +486,18 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	if (!exe || !fy || !cfile) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
+	}
+	/* an input without .js, built into its own directory, has the name of
+	 * the executable: never write over the user's program */
+	{
+		const char *outs[3] = { fy, cfile, o->emit_only ? NULL : exe };
+		const char *what[3] = { "the instrumented program", "the restore table", "the executable" };
+		for (int k = 0; k < 3; k++)
+			if (outs[k] && same_file(outs[k], o->input)) {
+				snprintf(err, errlen, "%s: is the input file, and %s would be written over it "
+				         "(name the program NAME.js, or choose another -o)", outs[k], what[k]);
+				goto out;
+			}
 	}
 	/* embed bytecode (starts faster, see emit_bytecode.c) unless cross
 	 * compiling or asked not to; app.fy.js stays the source text */

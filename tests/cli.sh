@@ -138,6 +138,12 @@ expect 1 '^/nonexistent-ferry/libferry\.a: libferry not found' "$ferryc" tick.js
 absent o6
 "$ferryc" tick.js -o o7/ --cc false --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
 tail -n 1 err.txt | grep -q '^o7/tick_restore\.c: ' && ok || { ko "-o DIR/ names DIR/file"; cat err.txt; }
+# an input without .js built into its own directory: the executable would
+# have its name; refused, and the program is untouched
+cp tick.js noext
+expect 1 '^\./noext: is the input file, and the executable would be written over it' \
+	"$ferryc" noext -o . --runtime-dir "$FERRY_BUILDDIR"
+cmp -s noext tick.js && ok || ko "ferryc wrote over its input file noext"
 build tick.js -o new/parent/dir
 [ -x new/parent/dir/tick ] && ok || ko "-o with missing parents"
 # a compiler that fails: its messages, then ferryc's line; no executable
