@@ -269,6 +269,10 @@ expect 2 "^ferry: convert: option --to needs a value" "$ferry" convert s.json --
 expect 2 "^ferry: verify: option --app needs a value" "$ferry" verify s.json --app
 expect 2 "^ferry: inspect: option --max-bytes needs a value" "$ferry" inspect s.json --max-bytes
 expect 2 "^ferry: inspect: --max-bytes '-1'" "$ferry" inspect --max-bytes -1 s.json
+# an option that would do nothing is an error, not ignored
+expect 2 "^ferry: convert: --pretty indents JSON, and x\\.msgpack is written as msgpack" "$ferry" convert --pretty s.json x.msgpack
+absent x.msgpack
+expect 2 "^ferry: inspect: --top is for the summary; --json prints the whole snapshot" "$ferry" inspect --json --top 3 s.json
 expect 1 '^ferry: trunc\.snap: byte [0-9]+: ' "$ferry" inspect trunc.snap
 expect 1 '^ferry: /: is a directory' "$ferry" inspect /
 expect 1 'nodir/x\.json: cannot create a temporary file' "$ferry" convert s.json nodir/x.json

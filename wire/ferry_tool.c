@@ -134,7 +134,7 @@ void ft_unload(ft_snap *fs)
 
 static int cmd_inspect(int argc, char **argv)
 {
-	int json = 0;
+	int json = 0, top_given = 0;
 	unsigned long top = 10;
 	const char *snap = NULL;
 	for (int i = 0; i < argc; i++) {
@@ -148,6 +148,7 @@ static int cmd_inspect(int argc, char **argv)
 			top = strtoul(argv[++i], &end, 10);
 			if (!*argv[i] || *argv[i] == '-' || *end || errno || top > 1000000)
 				return usage_error("inspect", "--top '%s': not a count (0 to 1000000)", argv[i]);
+			top_given = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return usage_error("inspect", "unknown option %s", argv[i]);
 		} else if (!snap) {
@@ -158,6 +159,8 @@ static int cmd_inspect(int argc, char **argv)
 	}
 	if (!snap)
 		return usage_error("inspect", "which snapshot?%s", NULL);
+	if (json && top_given)
+		return usage_error("inspect", "--top is for the summary; --json prints the whole snapshot%s", NULL);
 	ft_snap fs;
 	if (ft_load(snap, &fs))
 		return 1;
@@ -229,6 +232,8 @@ static int cmd_convert(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (pretty && to != WR_FMT_JSON)
+		return usage_error("convert", "--pretty indents JSON, and %s is written as msgpack", out);
 	ft_snap fs;
 	if (ft_load(in, &fs))
 		return 1;
