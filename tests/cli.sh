@@ -184,6 +184,13 @@ expect 1 "^tick: key file /: Is a directory" "$app" --key / --listen 127.0.0.1:0
 printf 'console.log(JSON.stringify(process.argv.slice(2)));\n' >args.js
 build args.js -o b
 expect 0 '^\["-x","--y","z"\]$' b/args -- -x --y z
+# after a resume: the resuming process's arguments; exitCode moves with the state
+printf 'process.exitCode = 7;\nvar first = process.argv.slice(2);\nsetTimeout(function () { console.log(JSON.stringify([first, process.argv.slice(2)])); }, 1);\n' >args2.js
+build args2.js -o b
+b/args2 --snapshot-after-turns 0 --snapshot-to args2.json x >/dev/null 2>&1 || ko "snapshot of args2"
+b/args2 --resume args2.json -- y >out.txt 2>err.txt
+[ $? = 7 ] && [ "$(cat out.txt)" = '[["x"],["y"]]' ] && [ ! -s err.txt ] && ok ||
+	{ ko "process.argv and exitCode after a resume"; cat out.txt err.txt; }
 # a cap below what the runtime needs: one line with the figure, no crash
 for cap in 1000 50k 90k 200k; do
 	expect 1 "^tick: cannot create the JavaScript heap within --max-heap [0-9]+ bytes \\(the runtime needs [0-9]+ at start\\)\$" "$app" --max-heap $cap
