@@ -965,21 +965,6 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 	func_body(c, n, depth);
 }
 
-/* a property key as an expression giving the property name */
-void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
-void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
-{
-	if (key->kind == RW_NAME) {
-		/* an IdentifierName: no quote, backslash or line terminator in it,
-		 * so it is a JS string body as is (UTF-8; no C escapes here) */
-		rw_out_puts(o, "\"");
-		rw_out_put(o, RW_S(key, ident.name), rw_name_len(RW_S(key, ident.name)));
-		rw_out_puts(o, "\"");
-	} else {
-		put_src(c, o, key);     /* string or number literal, as written */
-	}
-}
-
 /* ES5.1 9.8.1 ToString of a numeric literal key (non-negative, finite)
  * into buf (at least 32 bytes); returns its length */
 static size_t number_name(double d, char *buf)
@@ -1044,6 +1029,82 @@ static size_t key_name(const rw_node *key, char *buf, const char **p)
 	}
 	*p = buf;
 	return number_name(rw_number(key), buf);
+}
+
+/* name[0, n) (cooked: UTF-8 / CESU-8) as a JS string literal of plain
+ * ASCII: anything else as \uXXXX escapes */
+static void put_js_string(rw_out *o, const char *name, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)name;
+	size_t i = 0;
+
+	rw_out_puts(o, "\"");
+	while (i < n) {
+		uint32_t cp = u[i];
+		size_t len = 1, k;
+
+		if (cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\') {
+			rw_out_put(o, name + i, 1);
+			i++;
+			continue;
+		}
+		if (cp >= 0xf0 && i + 4 <= n)
+			len = 4, cp &= 0x07;
+		else if (cp >= 0xe0 && i + 3 <= n)
+			len = 3, cp &= 0x0f;
+		else if (cp >= 0xc0 && i + 2 <= n)
+			len = 2, cp &= 0x1f;
+		for (k = 1; k < len; k++)
+			cp = (cp << 6) | (u[i + k] & 0x3fu);
+		if (cp > 0xffff)
+			rw_out_printf(o, "\\u%04x\\u%04x", (unsigned)(0xd800 + ((cp - 0x10000) >> 10)),
+			              (unsigned)(0xdc00 + ((cp - 0x10000) & 0x3ff)));
+		else
+			rw_out_printf(o, "\\u%04x", (unsigned)cp);
+		i += len;
+	}
+	rw_out_puts(o, "\"");
+}
+
+/* A string or number key as a literal for code the instrumentation writes:
+ * as written, unless it is not valid in strict code or spans lines (a maker
+ * unit may be strict where the literal was not; line continuations would
+ * add lines): escapes in a string, a legacy octal or leading-zero number.
+ * Those are written as the property name they make (key_name()). */
+void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key);
+void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key)
+{
+	const char *raw = c->ast->src + key->span.start;
+	size_t n = key->span.end - key->span.start;
+	char buf[32];
+	const char *p;
+	size_t len;
+
+	if ((key->kind == RW_STRING && memchr(raw, '\\', n)) ||
+	    (key->kind == RW_NUMBER && n > 1 && raw[0] == '0' && raw[1] >= '0' && raw[1] <= '9')) {
+		len = key_name(key, buf, &p);
+		if (key->kind == RW_NUMBER)
+			rw_out_put(o, p, len);
+		else
+			put_js_string(o, p, len);
+		return;
+	}
+	put_src(c, o, key);
+}
+
+/* a property key as an expression giving the property name */
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
+{
+	if (key->kind == RW_NAME) {
+		/* an IdentifierName: no quote, backslash or line terminator in it,
+		 * so it is a JS string body as is (UTF-8; no C escapes here) */
+		rw_out_puts(o, "\"");
+		rw_out_name(o, RW_S(key, ident.name), rw_name_len(RW_S(key, ident.name)));
+		rw_out_puts(o, "\"");
+	} else {
+		ri_key_literal(c, o, key);
+	}
 }
 
 /* Is the function of property i of object literal n (a getter, setter or

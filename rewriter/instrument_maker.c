@@ -16,6 +16,7 @@
 
 int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
 void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
+void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key);
 
 /* free constant bindings per function scope: what a maker's init() sets */
 typedef struct ri_free {
@@ -96,8 +97,7 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 		rw_position(c->ast, fn->u.fn.params_start, line, &col);
 		if (p->u.prop.kind == RW_PROP_METHOD) {
 			rw_out_puts(o, "({");
-			rw_out_put(o, src + RW_N(p, prop.key)->span.start,
-			           RW_N(p, prop.key)->span.end - RW_N(p, prop.key)->span.start);
+			ri_key_literal(c, o, RW_N(p, prop.key));
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
 			rw_out_puts(o, "})[");
 			ri_key_expr(c, o, RW_N(p, prop.key));
@@ -106,8 +106,7 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET
 			               ? "Object.getOwnPropertyDescriptor({get "
 			               : "Object.getOwnPropertyDescriptor({set ");
-			rw_out_put(o, src + RW_N(p, prop.key)->span.start,
-			           RW_N(p, prop.key)->span.end - RW_N(p, prop.key)->span.start);
+			ri_key_literal(c, o, RW_N(p, prop.key));
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
 			rw_out_puts(o, "}, ");
 			ri_key_expr(c, o, RW_N(p, prop.key));

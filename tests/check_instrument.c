@@ -521,6 +521,37 @@ START_TEST(test_nonbmp_names)
 }
 END_TEST
 
+/* Keys of accessors and methods that are not valid in strict code (a
+ * legacy octal number, an octal escape) or span lines (a line
+ * continuation): their makers' units are strict when the function is, and
+ * the program keeps its line count; found by fuzz/fuzz_front.c */
+START_TEST(test_key_literals)
+{
+	inst t;
+	duk_context *ctx;
+	const char *src =
+		"var n = 1, o = { get 010() { 'use strict'; return n + 1; }, 08.5() { 'use strict'; return n; },\n"
+		"  set '\\101\\u00e9'(v) { 'use strict'; n = v; }, get 'a\\\nb'() { 'use strict'; return n; } };\n"
+		"o['A\\u00e9'] = 5; o[8] + ' ' + o[8.5]() + ' ' + o.ab;\n";
+
+	inst_run(&t, src, "$F");
+	ck_assert_uint_eq(lines_of(t.code.p, t.code.len), lines_of(src, strlen(src)));
+	ctx = duk_create_heap_default();
+	ck_assert_ptr_nonnull(ctx);
+	duk_push_c_function(ctx, tag_noop, DUK_VARARGS);
+	duk_put_global_string(ctx, "$Ft");
+	eval_str(ctx, "Object.defineProperty(Function.prototype, '$Fk', {value: []})");
+	ck_assert_str_eq(eval_str(ctx, t.code.p), "6 5 5");
+	units_load(ctx, &t);
+	/* each maker finds its function again by its key */
+	ck_assert_str_eq(eval_str(ctx, "var k = []; for (var u = 0; u < units.length; u++)"
+	                                " for (var s in units[u]) k.push(typeof units[u][s]()[0]); k.join()"),
+	                 "function,function,function,function");
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_dynamic_sites)
 {
 	inst t;
@@ -1063,6 +1094,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_strict_unit_eval);
 	tcase_add_test(tc, test_accessor_dups);
 	tcase_add_test(tc, test_nonbmp_names);
+	tcase_add_test(tc, test_key_literals);
 	suite_add_tcase(s, tc);
 	return s;
 }
