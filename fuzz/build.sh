@@ -83,8 +83,8 @@ echo "fuzz: built $out/fuzz_front"
 [ -n "$bld" ] || exit 0
 
 # fuzz_restore: the rest of libferry, and the program's restore table
-# (app_restore.c defines ferry_prog, static, and main: the glue includes it
-# with main renamed and hands the table over)
+# (app_restore.c defines ferry_app, and main() unless FERRY_NO_MAIN: the
+# glue includes it without main and hands the table over)
 for f in xfer_io xfer_proto; do
 	"$cc" $flags -fsanitize=fuzzer-no-link,address,undefined -c "$src/wire/$f.c" -o "$out/obj/$f.o"
 	objs="$objs $out/obj/$f.o"
@@ -98,8 +98,8 @@ done
 mkdir -p "$out/prog"
 cp "$src/fuzz/restore_prog.js" "$out/prog/"
 FERRY_RUNTIME_DIR="$bld" "$bld/ferryc" --emit-only "$out/prog/restore_prog.js" -o "$out/prog"
-printf '%s\n' '#define main fz_app_main' '#include "restore_prog_restore.c"' \
-	'const ferry_program *const fz_program = &ferry_prog;' >"$out/obj/fz_prog.c"
+printf '%s\n' '#define FERRY_NO_MAIN 1' '#include "restore_prog_restore.c"' \
+	'const ferry_program *const fz_program = &ferry_app;' >"$out/obj/fz_prog.c"
 "$cc" $flags $dflags -I"$src/runtime" -I"$out/prog" -fsanitize=fuzzer-no-link,address,undefined \
 	-c "$out/obj/fz_prog.c" -o "$out/obj/fz_prog.o"
 "$cc" $flags $dflags -fsanitize=fuzzer,address,undefined "$src/fuzz/fuzz_restore.c" \

@@ -146,7 +146,9 @@ START_TEST(test_emit_layout)
 	ck_assert_ptr_nonnull(strstr(o.p, "{ 0, 0, \"\", 1, 1, 0, 0x0000, 0, NULL, 0 },"));
 	ck_assert_ptr_nonnull(strstr(o.p, "ferry_units, ferry_unit_lens, 1,"));
 	ck_assert_ptr_nonnull(strstr(o.p, "ferry_sites, 2,"));
-	ck_assert_ptr_nonnull(strstr(o.p, "return ferry_main(&ferry_prog, argc, argv);"));
+	ck_assert_ptr_nonnull(strstr(o.p, "const ferry_program ferry_app = {"));
+	ck_assert_ptr_nonnull(strstr(o.p, "#ifndef FERRY_NO_MAIN\n"));
+	ck_assert_ptr_nonnull(strstr(o.p, "return ferry_main(&ferry_app, argc, argv);"));
 	rw_out_free(&o);
 }
 END_TEST
