@@ -134,7 +134,7 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 	if (o->oom)
 		c->oom = 1;
 	else
-		ri_edit_add(&c->edits, start, end, cls, depth, o->p ? o->p : "");
+		ri_edit_add(&c->edits, start, end, cls, depth, o->p ? o->p : "", o->len);
 	rw_out_free(o);
 }
 

@@ -22,7 +22,7 @@ void ri_edits_free(ri_edits *e)
 }
 
 void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
-                 const char *text)
+                 const char *text, size_t len)
 {
 	ri_edit *d;
 	char *t;
@@ -39,7 +39,9 @@ void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
 		e->v = nv;
 		e->cap = cap;
 	}
-	t = strdup(text);
+	/* copied with its length: text copied from the source (a string key)
+	 * may hold NUL bytes */
+	t = malloc(len + 1);
 	if (!t) {
 		e->oom = 1;
 		return;
@@ -50,7 +52,10 @@ void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
 	d->cls = cls;
 	d->depth = depth;
 	d->seq = (uint32_t)e->n;
+	memcpy(t, text, len);
+	t[len] = '\0';
 	d->text = t;
+	d->len = len;
 	e->n++;
 }
 
@@ -138,7 +143,7 @@ void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int w
 		if (d->start < pos)
 			continue;             /* overlapped by an earlier replacement */
 		put_apart(out, src + pos, d->start - pos);
-		put_apart(out, d->text, strlen(d->text));
+		put_apart(out, d->text, d->len);
 		pos = d->end;
 	}
 	if (pos < b)

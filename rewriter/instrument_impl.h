@@ -74,7 +74,8 @@ typedef struct ri_edit {
 	int      cls;          /* at equal start: 0 close, 1 open, 2 replace */
 	int      depth;        /* nesting: opens outer first, closes inner first */
 	uint32_t seq;
-	char    *text;         /* malloc'd */
+	char    *text;         /* malloc'd; may hold NUL bytes (source text) */
+	size_t   len;
 } ri_edit;
 
 typedef struct ri_edits {
@@ -85,7 +86,7 @@ typedef struct ri_edits {
 
 void ri_edits_free(ri_edits *e);
 void ri_edit_add(ri_edits *e, uint32_t start, uint32_t end, int cls, int depth,
-                 const char *text);
+                 const char *text, size_t len);
 void ri_edits_sort(ri_edits *e);
 /* src[a..b) with the edits inside it applied (replacements within [a, b),
  * insertions strictly inside (a, b)); whole program: a = 0, b = len with

@@ -300,18 +300,23 @@ typedef struct inst {
 	rw_program prog;
 } inst;
 
-static void inst_run(inst *t, const char *src, const char *prefix)
+static void inst_run_n(inst *t, const char *src, size_t len, const char *prefix)
 {
 	char err[512];
 
 	memset(t, 0, sizeof *t);
 	rw_out_init(&t->code);
-	ck_assert_msg(rw_parse("t.js", src, strlen(src), 0, &t->ast, err, sizeof err) == 0, "%s", err);
+	ck_assert_msg(rw_parse("t.js", src, len, 0, &t->ast, err, sizeof err) == 0, "%s", err);
 	ck_assert_msg(rw_scopes_analyse(t->ast, &t->scopes, err, sizeof err) == 0, "%s", err);
 	t->prog.filename = "t.js";
 	ck_assert_msg(rw_instrument(t->ast, t->scopes, prefix, &t->code, &t->prog, err, sizeof err) == 0,
 	              "%s", err);
 	ck_assert_ptr_nonnull(t->code.p);
+}
+
+static void inst_run(inst *t, const char *src, const char *prefix)
+{
+	inst_run_n(t, src, strlen(src), prefix);
 }
 
 static void inst_free(inst *t)
@@ -549,6 +554,33 @@ START_TEST(test_key_literals)
 	ck_assert_str_eq(eval_str(ctx, "var k = []; for (var u = 0; u < units.length; u++)"
 	                                " for (var s in units[u]) k.push(typeof units[u][s]()[0]); k.join()"),
 	                 "function,function,function,function");
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
+/* A string key holding a raw NUL byte: the edit that tags the accessor
+ * copies the key, and edits were kept as C strings (the program was cut
+ * at the NUL: an unterminated string); found by fuzz/fuzz_front.c */
+START_TEST(test_nul_in_key)
+{
+	static const char src[] =
+		"var o = { get 'q\0r'() { return function () { return 1; }; } };\n"
+		"o['q\\0r']();\n";
+	inst t;
+	duk_context *ctx;
+
+	inst_run_n(&t, src, sizeof src - 1, "$F");
+	ck_assert_ptr_nonnull(memmem(t.code.p, t.code.len, ", 'q\0r', 1)", 11));
+	ctx = duk_create_heap_default();
+	ck_assert_ptr_nonnull(ctx);
+	duk_push_c_function(ctx, tag_noop, DUK_VARARGS);
+	duk_put_global_string(ctx, "$Ft");
+	eval_str(ctx, "Object.defineProperty(Function.prototype, '$Fk', {value: []})");
+	duk_push_string(ctx, "t.js");
+	ck_assert_int_eq(duk_pcompile_lstring_filename(ctx, 0, t.code.p, t.code.len), 0);
+	ck_assert_int_eq(duk_pcall(ctx, 0), 0);
+	ck_assert_str_eq(duk_safe_to_string(ctx, -1), "1");
 	duk_destroy_heap(ctx);
 	inst_free(&t);
 }
@@ -1097,6 +1129,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_accessor_dups);
 	tcase_add_test(tc, test_nonbmp_names);
 	tcase_add_test(tc, test_key_literals);
+	tcase_add_test(tc, test_nul_in_key);
 	suite_add_tcase(s, tc);
 	return s;
 }
