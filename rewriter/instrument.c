@@ -627,13 +627,28 @@ static void put_src(const ri_ctx *c, rw_out *o, const rw_node *n)
 	rw_out_put(o, c->ast->src + n->span.start, n->span.end - n->span.start);
 }
 
-/* copies the line breaks of src[a, b) (kept where text is replaced, so
- * that line numbers stay those of the original) */
+/* the text of n without the parentheses written around it */
+static void put_bare(const ri_ctx *c, rw_out *o, const rw_node *n)
+{
+	uint32_t a, b;
+
+	rw_token_span(c->ast, n, &a, &b);
+	rw_out_put(o, c->ast->src + a, b - a);
+}
+
+/* copies the line terminators of src[a, b) (kept where text is replaced,
+ * so that line numbers stay those of the original): LF, CR, CRLF, U+2028
+ * and U+2029 as written */
 static void keep_lines(const ri_ctx *c, rw_out *o, uint32_t a, uint32_t b)
 {
-	for (; a < b; a++)
-		if (c->ast->src[a] == '\n')
-			rw_out_puts(o, "\n");
+	const unsigned char *u = (const unsigned char *)c->ast->src;
+
+	for (; a < b; a++) {
+		if (u[a] == '\n' || u[a] == '\r')
+			rw_out_put(o, (const char *)u + a, 1);
+		else if (u[a] == 0xe2 && a + 2 < b && u[a + 1] == 0x80 && (u[a + 2] == 0xa8 || u[a + 2] == 0xa9))
+			rw_out_put(o, (const char *)u + a, 3);
+	}
 }
 
 /* ---------------------------------------- writes to a function's own name */
@@ -667,11 +682,12 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 		if (s == c->stmt_start)
 			rw_out_puts(&o, ";");
 		rw_out_puts(&o, "(");
-		put_src(c, &o, target);
+		put_bare(c, &o, target);
 		rw_out_printf(&o, ".%sk = +", c->prefix);
-		put_src(c, &o, target);
+		put_bare(c, &o, target);
 		if (n->flags & RW_PREFIX)
 			rw_out_puts(&o, n->op == RW_OP_INC ? " + 1" : " - 1");
+		keep_lines(c, &o, s, e);   /* of (f \n)++: the target once */
 		rw_out_puts(&o, ")");
 		add_text(c, s, e, 2, depth, &o);
 		return;
@@ -1562,7 +1578,8 @@ static int visit(rw_node *n, void *ud)
 				rw_out_puts(&o, "(");
 				env_ref(c, &o, rw_ref_binding(r));
 				rw_out_puts(&o, n->op == RW_OP_INC ? " = ++" : " = --");
-				put_src(c, &o, RW_N(n, update.arg));
+				put_bare(c, &o, RW_N(n, update.arg));
+				keep_lines(c, &o, n->span.start, n->span.end);   /* of (\nx++) */
 				rw_out_puts(&o, ")");
 				add_text(c, n->span.start, n->span.end, 2, f->depth, &o);
 				break;

@@ -586,6 +586,42 @@ START_TEST(test_nul_in_key)
 }
 END_TEST
 
+/* Updates whose operand is parenthesized across lines: a write to a named
+ * function expression's own name ((f \n)++ copied f with the line break
+ * twice) and to a mirrored variable ((\n x++) lost it); the lines are kept,
+ * CR and U+2028 too; found by fuzz/fuzz_front.c */
+START_TEST(test_lines_updates)
+{
+	static const char *const srcs[] = {
+		"var g = function f() { (f\n)++; (\nf)--; return typeof f; };\n",
+		"function h() { var x = 0; (\nx++); (x\n)--; ++(\nx); return function () { return x; }; }\n",
+		"var g = function f() { (f\r)++; return f; };\n"
+		"function h() { var x = 0; (x\r)++; (\xe2\x80\xa8x)--; return function () { return x; }; }\n",
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+		inst t;
+		size_t n[3] = { 0, 0, 0 }, m[3] = { 0, 0, 0 };
+		const char *a = srcs[i];
+
+		inst_run(&t, a, "$F");
+		for (k = 0; a[k]; k++) {
+			n[0] += a[k] == '\n';
+			n[1] += a[k] == '\r';
+			n[2] += a[k] == '\xa8';
+		}
+		for (k = 0; k < t.code.len; k++) {
+			m[0] += t.code.p[k] == '\n';
+			m[1] += t.code.p[k] == '\r';
+			m[2] += t.code.p[k] == '\xa8';
+		}
+		ck_assert_msg(n[0] == m[0] && n[1] == m[1] && n[2] == m[2], "lines of %s:\n%s", a, t.code.p);
+		inst_free(&t);
+	}
+}
+END_TEST
+
 START_TEST(test_dynamic_sites)
 {
 	inst t;
@@ -1130,6 +1166,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_nonbmp_names);
 	tcase_add_test(tc, test_key_literals);
 	tcase_add_test(tc, test_nul_in_key);
+	tcase_add_test(tc, test_lines_updates);
 	suite_add_tcase(s, tc);
 	return s;
 }
