@@ -22,8 +22,9 @@
  *    numbers are kept), and every string literal of the emitted C decodes
  *    to the bytes it stands for (units, names);
  *  - determinism: a second parse + instrument + emit gives the same bytes;
- *  - the printer: print(parse(x)) parses, prints to the same text, and
- *    compiles with Duktape when x does.
+ *  - the printer: print(parse(x)) parses to the same AST (but for the
+ *    parentheses), prints to the same text, and compiles with Duktape when
+ *    x does.
  *
  * Build: fuzz/build.sh (librewriter and liblexer sources with the fuzzer's
  * instrumentation, Duktape, libsodium). FUZZ_FRONT_VERBOSE=1 prints what
@@ -520,6 +521,108 @@ static void fz_check_units(const fz_run *r)
 		fz_die("not one maker per non-dynamic site", NULL);
 }
 
+static int fz_same(const rw_out *a, const rw_out *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->p, b->p, a->len) == 0);
+}
+
+/* The AST as text for comparing two parses: every node in pre-order with
+ * its kind, operator, flags (not RW_PARENS: the printer chooses those) and
+ * its own value (name, cooked string, number, regex text, list sizes). */
+typedef struct fz_sig {
+	rw_out o;
+	const rw_ast *ast;
+} fz_sig;
+
+static int fz_sig_walk(rw_node *n, void *ud)
+{
+	fz_sig *g = ud;
+	rw_out *o = &g->o;
+
+	rw_out_printf(o, "(%u %u %u", (unsigned)n->kind, (unsigned)n->op,
+	              (unsigned)(n->flags & ~RW_PARENS));
+	switch (n->kind) {
+	case RW_IDENT:
+	case RW_NAME:
+		rw_out_puts(o, " ");
+		rw_out_put(o, RW_S(n, ident.name), rw_name_len(RW_S(n, ident.name)));
+		break;
+	case RW_STRING:
+		rw_out_printf(o, " %u:", (unsigned)n->u.string.len);
+		rw_out_put(o, RW_S(n, string.value), n->u.string.len);
+		break;
+	case RW_NUMBER: {
+		double d = rw_number(n);
+		unsigned char b[8];
+		memcpy(b, &d, 8);
+		rw_out_printf(o, " %02x%02x%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4],
+		              b[5], b[6], b[7]);
+		break;
+	}
+	case RW_BOOL:
+		rw_out_printf(o, " %d", (int)n->u.boolean.value);
+		break;
+	case RW_REGEX: {
+		uint32_t s, e;
+		rw_token_span(g->ast, n, &s, &e);
+		rw_out_puts(o, " ");
+		rw_out_put(o, g->ast->src + s, e - s);
+		break;
+	}
+	case RW_FUNC_DECL:
+	case RW_FUNC_EXPR:
+		rw_out_printf(o, " f%u p%u b%u", (unsigned)n->u.fn.flags, (unsigned)n->u.fn.params.n,
+		              (unsigned)n->u.fn.body.n);
+		break;
+	case RW_PROP:
+		rw_out_printf(o, " k%u f%u", (unsigned)n->u.prop.kind, (unsigned)n->u.prop.flags);
+		break;
+	case RW_ARRAY: {
+		uint32_t i;
+		rw_out_printf(o, " n%u", (unsigned)n->u.array.items.n);
+		for (i = 0; i < n->u.array.items.n; i++)
+			if (!RW_ITEM(n, array.items, i))
+				rw_out_printf(o, " hole%u", (unsigned)i);
+		break;
+	}
+	case RW_BREAK:
+	case RW_CONTINUE:
+		if (RW_S(n, jump.label))
+			rw_out_printf(o, " %s", RW_S(n, jump.label));
+		break;
+	case RW_LABELED:
+		rw_out_printf(o, " %s", RW_S(n, labeled.label));
+		break;
+	case RW_IF:
+		rw_out_printf(o, " %d", RW_N(n, if_.alt) != NULL);
+		break;
+	case RW_FOR:
+		rw_out_printf(o, " %d%d%d", RW_N(n, for_.init) != NULL, RW_N(n, for_.test) != NULL,
+		              RW_N(n, for_.update) != NULL);
+		break;
+	case RW_TRY:
+		rw_out_printf(o, " %d%d", RW_N(n, try_.handler) != NULL, RW_N(n, try_.finalizer) != NULL);
+		break;
+	case RW_CASE:
+		rw_out_printf(o, " %d %u", RW_N(n, case_.test) != NULL, (unsigned)n->u.case_.body.n);
+		break;
+	default:
+		break;
+	}
+	rw_children(n, fz_sig_walk, ud);
+	rw_out_puts(o, ")");
+	return 0;
+}
+
+static void fz_sig_of(const rw_ast *ast, fz_sig *g)
+{
+	rw_out_init(&g->o);
+	g->ast = ast;
+	fz_sig_walk(ast->program, g);
+	if (g->o.oom)
+		fz_die("out of memory", NULL);
+}
+
 static void fz_check_print(const fz_run *r, const char *src, size_t len, int duk_ok)
 {
 	size_t n1 = 0, n2 = 0;
@@ -545,6 +648,19 @@ static void fz_check_print(const fz_run *r, const char *src, size_t len, int duk
 		fprintf(stderr, "printed:\n%s\nprinted again:\n%s\n", p1, p2);
 		fz_die("printing is not a fixpoint", NULL);
 	}
+	{
+		/* and the printed program is the same program */
+		fz_sig g1, g2;
+		fz_sig_of(r->ast, &g1);
+		fz_sig_of(ast2, &g2);
+		if (!fz_same(&g1.o, &g2.o)) {
+			fprintf(stderr, "printed:\n%s\nAST:\n%s\nAST of the printed program:\n%s\n",
+			        p1, g1.o.p, g2.o.p);
+			fz_die("the printed program parses to another AST", NULL);
+		}
+		rw_out_free(&g1.o);
+		rw_out_free(&g2.o);
+	}
 	if (duk_ok && fz_compile(p1, n1, 0, msg, sizeof msg, 0) != 0 &&
 	    !fz_duk_may_refuse(ast2, msg)) {
 		fprintf(stderr, "printed:\n%s\n", p1);
@@ -553,11 +669,6 @@ static void fz_check_print(const fz_run *r, const char *src, size_t len, int duk
 	rw_ast_free(ast2);
 	free(p1);
 	free(p2);
-}
-
-static int fz_same(const rw_out *a, const rw_out *b)
-{
-	return a->len == b->len && (a->len == 0 || memcmp(a->p, b->p, a->len) == 0);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
