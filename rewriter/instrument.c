@@ -129,8 +129,57 @@ static void env_ref(const ri_ctx *c, rw_out *o, const rw_binding *b)
 	rw_out_printf(o, "[%u]", (unsigned)ri_env_index(c, b));
 }
 
+/* line terminators in s[0, n): LF, CR, CRLF (one), U+2028, U+2029 */
+static uint32_t count_terms(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (u[i] == '\n' || (u[i] == '\r' && !(i + 1 < n && u[i + 1] == '\n')) ||
+		    (u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xa8 || u[i + 2] == 0xa9)))
+			k++;
+	return k;
+}
+
+/* Adds an edit: o's text inserted at start (start == end) or replacing
+ * [start, end). A replaced expression may hold line breaks inside its
+ * parentheses or comments (`return (\n x)`, a comment across lines in
+ * `for (var x in o)`):
+ * a text that keeps fewer is put in parentheses with the missing line
+ * breaks first, where no semicolon can be inserted, so every later line
+ * keeps its number (the callers that replace operators keep their own). */
 static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth, rw_out *o)
 {
+	if (!o->oom && end > start) {
+		uint32_t had = count_terms(c->ast->src + start, end - start);
+		uint32_t has = count_terms(o->p ? o->p : "", o->len);
+		if (has < had) {
+			rw_out w;
+			rw_out_init(&w);
+			rw_out_puts(&w, "(");
+			if (has == 0) {
+				/* the replaced range's own terminators (CRLF stays CRLF) */
+				const unsigned char *u = (const unsigned char *)c->ast->src;
+				uint32_t a;
+				for (a = start; a < end; a++) {
+					if (u[a] == '\n' || u[a] == '\r')
+						rw_out_put(&w, (const char *)u + a, 1);
+					else if (u[a] == 0xe2 && a + 2 < end && u[a + 1] == 0x80 &&
+					         (u[a + 2] == 0xa8 || u[a + 2] == 0xa9))
+						rw_out_put(&w, (const char *)u + a, 3);
+				}
+			} else {
+				for (; has < had; has++)
+					rw_out_puts(&w, "\n");
+			}
+			rw_out_put(&w, o->p ? o->p : "", o->len);
+			rw_out_puts(&w, ")");
+			rw_out_free(o);
+			*o = w;
+		}
+	}
 	if (o->oom)
 		c->oom = 1;
 	else

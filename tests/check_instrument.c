@@ -586,10 +586,11 @@ START_TEST(test_nul_in_key)
 }
 END_TEST
 
-/* Updates whose operand is parenthesized across lines: a write to a named
+/* Replaced expressions parenthesized across lines: a write to a named
  * function expression's own name ((f \n)++ copied f with the line break
- * twice) and to a mirrored variable ((\n x++) lost it); the lines are kept,
- * CR and U+2028 too; found by fuzz/fuzz_front.c */
+ * twice), to a mirrored variable ((\n x++) lost it), an environment-only
+ * variable ((\n x) became $Fe1[1]); the lines are kept, CR and U+2028
+ * too; found by fuzz/fuzz_front.c */
 START_TEST(test_lines_updates)
 {
 	static const char *const srcs[] = {
@@ -597,6 +598,10 @@ START_TEST(test_lines_updates)
 		"function h() { var x = 0; (\nx++); (x\n)--; ++(\nx); return function () { return x; }; }\n",
 		"var g = function f() { (f\r)++; return f; };\n"
 		"function h() { var x = 0; (x\r)++; (\xe2\x80\xa8x)--; return function () { return x; }; }\n",
+		/* an environment-only variable replaced where it was parenthesized
+		 * across lines, the var of a for-in head with a comment, delete */
+		"function f(o) { var x = 1, g = function () { x++; };\n"
+		"  for (var /*\n*/ x in o); return [(\nx), delete (\nx), (x\n)(), typeof (\r\nx)]; }\n",
 	};
 	size_t i, k;
 
