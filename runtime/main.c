@@ -375,6 +375,13 @@ int ferry_main(const ferry_program *prog, int argc, char **argv)
 			rt_heap_close(&rt);
 			return RT_EXIT_ERROR;
 		}
+		/* a SIGUSR1 that came while no program was here (the wait has no
+		 * bound) is not a request for the program that arrived since */
+		if (rt_snapshot_requested) {
+			rt_snapshot_requested = 0;
+			fprintf(stderr, "ferry: SIGUSR1 came while waiting for a migration, "
+			        "with no program to snapshot; ignored\n");
+		}
 	} else if (rt_run_program(&rt) < 0) {
 		rt_print_stats(&rt);
 		rt_heap_close(&rt);

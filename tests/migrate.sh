@@ -111,6 +111,17 @@ sa=$?; reap $pb; sb=$RC
 if [ "$sa$sb" = 00 ] && same $t "$tmp/a.out" "$tmp/b.out" && [ -s "$tmp/b.out" ]; then ok $t
 else bad $t "A=$sa B=$sb"; cat "$tmp/a.err" "$tmp/b.err"; fi
 
+# ---- a SIGUSR1 sent to a target still waiting is not held for the program
+# that arrives later: B runs it to the end and writes no snapshot ----
+t=sigusr1-while-waiting
+listen b "$APP" --snapshot-to "$tmp/b.json" && pb=$PID &&
+handler_ready $pb && kill -USR1 $pb &&
+"$APP" --migrate-to "$HOST:$PORT" --snapshot-after-turns 10 >"$tmp/a.out" 2>"$tmp/a.err"
+sa=$?; reap $pb; sb=$RC
+if [ "$sa$sb" = 00 ] && same $t "$tmp/a.out" "$tmp/b.out" && [ ! -e "$tmp/b.json" ] &&
+   has b "SIGUSR1 came while waiting for a migration"; then ok $t
+else bad $t "A=$sa B=$sb"; cat "$tmp/b.err"; fi
+
 # ---- SIGUSR1 as the trigger: wherever it lands, the output is the same ----
 t=sigusr1
 listen b "$APP" && pb=$PID &&
