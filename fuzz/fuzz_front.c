@@ -17,10 +17,14 @@
  *    compile too, each maker unit as a function (as runtime/restore_shell.c
  *    loads it), and calling the unit (which only creates the makers) must
  *    give a table with one maker per non-dynamic site; each maker, called
- *    with empty environments, gives a function (and an init that runs);
+ *    with empty environments, gives a function (and an init that runs),
+ *    and (parsed) that function is as strict as its site;
  *  - the instrumentation adds no line break (doc/design.md: the user's line
  *    numbers are kept), and every string literal of the emitted C decodes
  *    to the bytes it stands for (units, names);
+ *  - the instrumented program parses (Ferry's parser) and has the input's
+ *    functions in the same order, each with its name, parameter count and
+ *    strictness (an edit before a "use strict" would make it sloppy);
  *  - determinism: a second parse + instrument + emit gives the same bytes;
  *  - the printer: print(parse(x)) parses to the same AST (but for the
  *    parentheses), prints to the same text, and compiles with Duktape when
@@ -481,6 +485,70 @@ static void fz_call_maker(duk_context *ctx, const char *site)
 	duk_pop_2(ctx);
 }
 
+/* first function literal in n, pre-order */
+static int fz_first_fn(rw_node *n, void *ud)
+{
+	if (n->kind == RW_FUNC_EXPR || n->kind == RW_FUNC_DECL) {
+		*(rw_node **)ud = n;
+		return 1;
+	}
+	return rw_children(n, fz_first_fn, ud);
+}
+
+/* Parses a maker unit with Ferry's parser: each maker (a property keyed by
+ * its site) returns [site function, init]; the site function must be as
+ * strict as the site, with its parameter count. */
+static void fz_check_unit_text(const fz_run *r, uint32_t u)
+{
+	rw_out t;
+	rw_ast *ast = NULL;
+	char err[1024];
+	rw_node *fn = NULL, *ret, *obj = NULL;
+	uint32_t i;
+
+	rw_out_init(&t);
+	rw_out_puts(&t, "(");
+	rw_out_put(&t, r->prog.units[u], r->prog.unit_lens[u]);
+	rw_out_puts(&t, ")");
+	if (rw_parse(FZ_FILE, t.p, t.len, 0, &ast, err, sizeof err) != 0)
+		fz_die("a maker unit does not parse", err);
+	fz_first_fn(ast->program, &fn);
+	/* function () { ["use strict";] return { site: maker, ... }; } */
+	ret = fn && fn->u.fn.body.n ? RW_ITEM(fn, fn.body, fn->u.fn.body.n - 1) : NULL;
+	if (ret && ret->kind == RW_RETURN)
+		obj = RW_N(ret, ret.arg);
+	if (!obj || obj->kind != RW_OBJECT)
+		fz_die("a maker unit is not function () { return {...}; }", NULL);
+	for (i = 0; i < obj->u.object.props.n; i++) {
+		rw_node *p = RW_ITEM(obj, object.props, i), *mk = RW_N(p, prop.value), *site_fn = NULL, *arr;
+		rw_node *key = RW_N(p, prop.key), *last;
+		const rw_site *st;
+		double id;
+
+		if (!key || key->kind != RW_NUMBER || !mk || mk->kind != RW_FUNC_EXPR || !mk->u.fn.body.n)
+			fz_die("a maker unit entry is not site: function", NULL);
+		id = rw_number(key);
+		if (id < 1 || id >= r->prog.nsites)
+			fz_die("a maker unit entry for no site", NULL);
+		st = &r->prog.sites[(uint32_t)id];
+		last = RW_ITEM(mk, fn.body, mk->u.fn.body.n - 1);
+		arr = last && last->kind == RW_RETURN ? RW_N(last, ret.arg) : NULL;
+		if (!arr || arr->kind != RW_ARRAY || !arr->u.array.items.n || !RW_ITEM(arr, array.items, 0))
+			fz_die("a maker does not return [function, ...]", NULL);
+		fz_first_fn(RW_ITEM(arr, array.items, 0), &site_fn);
+		if (!site_fn)
+			fz_die("a maker without its function", NULL);
+		if (!(site_fn->u.fn.flags & RW_FN_STRICT) != !(st->flags & FERRY_SITE_STRICT)) {
+			fprintf(stderr, "unit %u:\n%s\n", (unsigned)u, r->prog.units[u]);
+			fz_die("a maker's function is not as strict as its site", NULL);
+		}
+		if (site_fn->u.fn.params.n != st->nparams && st->nparams != 0xffff)
+			fz_die("a maker's function has other parameters than its site", NULL);
+	}
+	rw_ast_free(ast);
+	rw_out_free(&t);
+}
+
 static void fz_check_units(const fz_run *r)
 {
 	duk_context *ctx;
@@ -491,6 +559,7 @@ static void fz_check_units(const fz_run *r)
 		if (!(r->prog.sites[i].flags & FERRY_SITE_DYNAMIC))
 			want++;
 	for (u = 0; u < r->prog.nunits; u++) {
+		fz_check_unit_text(r, u);
 		if (fz_compile(r->prog.units[u], r->prog.unit_lens[u], DUK_COMPILE_FUNCTION,
 		               msg, sizeof msg, 1) != 0) {
 			fprintf(stderr, "unit %u:\n%.*s\n", (unsigned)u, (int)r->prog.unit_lens[u],
@@ -623,6 +692,55 @@ static void fz_sig_of(const rw_ast *ast, fz_sig *g)
 		fz_die("out of memory", NULL);
 }
 
+/* The functions of a program in source order: name, parameters, strict
+ * or not, accessor or method. */
+static int fz_fn_walk(rw_node *n, void *ud)
+{
+	rw_out *o = ud;
+
+	if (n->kind == RW_FUNC_DECL || n->kind == RW_FUNC_EXPR) {
+		rw_node *nm = RW_N(n, fn.name);
+		rw_out_printf(o, "%c %u %u ", n->kind == RW_FUNC_DECL ? 'd' : 'e',
+		              (unsigned)n->u.fn.params.n,
+		              (unsigned)(n->u.fn.flags & (RW_FN_STRICT | RW_FN_GETTER | RW_FN_SETTER |
+		                                          RW_FN_METHOD)));
+		if (nm)
+			rw_out_put(o, RW_S(nm, ident.name), rw_name_len(RW_S(nm, ident.name)));
+		rw_out_puts(o, "\n");
+	}
+	return rw_children(n, fz_fn_walk, ud);
+}
+
+/* The instrumented program parses (with Ferry's parser: it is ES5.1 plus
+ * what the input used) and has the input's functions, in the same order,
+ * each as strict as it was: an edit before a "use strict" directive would
+ * make a function sloppy, and nothing else would notice. */
+static void fz_check_functions(const fz_run *r)
+{
+	rw_ast *ast2 = NULL;
+	char err[1024];
+	rw_out f1, f2;
+
+	if (rw_parse(FZ_FILE, r->prog.code, r->prog.code_len, 0, &ast2, err, sizeof err) != 0) {
+		fprintf(stderr, "instrumented:\n%.*s\n", (int)r->prog.code_len, r->prog.code);
+		fz_die("the instrumented program does not parse", err);
+	}
+	rw_out_init(&f1);
+	rw_out_init(&f2);
+	fz_fn_walk(r->ast->program, &f1);
+	fz_fn_walk(ast2->program, &f2);
+	if (r->ast->program->u.program.strict != ast2->program->u.program.strict)
+		fz_die("the instrumented program is not as strict as the input", NULL);
+	if (!fz_same(&f1, &f2)) {
+		fprintf(stderr, "functions of the input:\n%s\nof the instrumented program:\n%s\n",
+		        f1.p ? f1.p : "", f2.p ? f2.p : "");
+		fz_die("the instrumented program's functions are not the input's", NULL);
+	}
+	rw_out_free(&f1);
+	rw_out_free(&f2);
+	rw_ast_free(ast2);
+}
+
 static void fz_check_print(const fz_run *r, const char *src, size_t len, int duk_ok)
 {
 	size_t n1 = 0, n2 = 0;
@@ -720,6 +838,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		fz_check_units(&a);
 	}
+	fz_check_functions(&a);
 	fz_check_c(&a.cout, &a.prog);
 	fz_check_print(&a, src, size, duk_ok);
 
