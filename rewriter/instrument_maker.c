@@ -103,9 +103,10 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 			ri_key_expr(c, o, RW_N(p, prop.key));
 			rw_out_puts(o, "]");
 		} else {
-			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET
-			               ? "Object.getOwnPropertyDescriptor({get "
-			               : "Object.getOwnPropertyDescriptor({set ");
+			/* Pd: the unit's Object.getOwnPropertyDescriptor (a maker's
+			 * variables, named like the program's, may shadow Object) */
+			rw_out_printf(o, "%sd({%s ", c->prefix,
+			              p->u.prop.kind == RW_PROP_GET ? "get" : "set");
 			ri_key_literal(c, o, RW_N(p, prop.key));
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
 			rw_out_puts(o, "}, ");
@@ -305,8 +306,8 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 			rw_out_init(&u[nu].text);
 			u[nu].line = 1;
 			u[nu].strict = strict;
-			rw_out_puts(&u[nu].text, strict ? "function () { \"use strict\"; return {"
-			                                : "function () { return {");
+			rw_out_printf(&u[nu].text, "function () { %svar %sd = Object.getOwnPropertyDescriptor; "
+			              "return {", strict ? "\"use strict\"; " : "", c->prefix);
 			nu++;
 		}
 		before = u[k].text.len;

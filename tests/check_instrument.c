@@ -528,6 +528,26 @@ START_TEST(test_nonbmp_names)
 }
 END_TEST
 
+/* an accessor's maker gets its function from the unit's
+ * Object.getOwnPropertyDescriptor, which the maker's own variables (the
+ * program's names: a parameter named Object) cannot shadow */
+START_TEST(test_accessor_maker_object_name)
+{
+	inst t;
+	duk_context *ctx;
+
+	inst_run(&t, "function mk(Object) { return { get a() { return Object.k; } }; }\n", "$F");
+	ctx = duk_create_heap_default();
+	ck_assert_ptr_nonnull(ctx);
+	eval_str(ctx, "Object.defineProperty(Function.prototype, '$Fk', {value: []})");
+	units_load(ctx, &t);
+	ck_assert_str_eq(eval_str(ctx, "var r = units[0][2]([void 0, {k: 'v'}]); r[1](); r[0].name + ' ' + r[0]()"),
+	                 "a v");
+	duk_destroy_heap(ctx);
+	inst_free(&t);
+}
+END_TEST
+
 /* Keys of accessors and methods that are not valid in strict code (a
  * legacy octal number, an octal escape) or span lines (a line
  * continuation): their makers' units are strict when the function is, and
@@ -699,7 +719,8 @@ START_TEST(test_strict_units_and_prefix)
 	ck_assert_ptr_nonnull(strstr(t.code.p, "return a; }, $F1x[$F1x.$F1k[6]] = void 0, $F1x[$F1x.$F1k[0]] = a, $F1x); }"));
 	ck_assert_ptr_null(strstr(t.code.p, "$F1e1"));
 	ck_assert_uint_ge(t.prog.nunits, 1);
-	ck_assert_ptr_nonnull(strstr(t.prog.units[0], "function () { \"use strict\"; return {"));
+	ck_assert_ptr_nonnull(strstr(t.prog.units[0],
+	                            "function () { \"use strict\"; var $F1d = Object.getOwnPropertyDescriptor; return {"));
 	ck_assert(site_named(&t, "f")->flags & FERRY_SITE_STRICT);
 	inst_free(&t);
 }
@@ -1172,6 +1193,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_key_literals);
 	tcase_add_test(tc, test_nul_in_key);
 	tcase_add_test(tc, test_lines_updates);
+	tcase_add_test(tc, test_accessor_maker_object_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
