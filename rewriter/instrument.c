@@ -236,8 +236,7 @@ static rw_binding *aliased_param(rw_scope *fs, long k)
 	rw_binding *b;
 
 	for (b = fs->bindings; b; b = b->next)
-		if (b->kind == RW_BIND_PARAM && (b->flags & RW_BF_ALIASED) &&
-		    (long)b->param_index == k)
+		if ((b->flags & RW_BF_ALIASED) && (long)b->param_index == k)
 			return b;
 	return NULL;
 }
@@ -603,7 +602,7 @@ static int decide(ri_ctx *c)
 			 * variable (constant or mirrored), and arguments must not be
 			 * able to write it; else leave the function as written */
 			for (b = s->bindings; b && !dyn; b = b->next)
-				if (b->kind == RW_BIND_PARAM && (b->flags & RW_BF_ALIASED) &&
+				if ((b->flags & RW_BF_ALIASED) &&
 				    (b->flags & RW_BF_CAPTURED) &&
 				    (c->args_unsafe[i] || ri_repr(c, b) == RI_ENV))
 					dyn = 1;

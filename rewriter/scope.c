@@ -544,6 +544,7 @@ walk_function(rw_node *n, walk_ctx *c)
 		if (!b)
 			return -1;
 		b->param_index = i;
+		b->flags |= RW_BF_PARAM;
 	}
 	for (i = 0; i < n->u.fn.params.n; i++) {
 		rw_node *p = RW_ITEM(n, fn.params, i);

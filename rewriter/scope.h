@@ -135,9 +135,12 @@ enum {
 	RW_BF_DELETED    = 1u << 6,  /* operand of `delete` */
 	RW_BF_CALLED     = 1u << 7,  /* callee of a call or new */
 	RW_BF_CAPTURED_ASSIGNED = 1u << 8, /* written from a nested function */
-	RW_BF_ALIASED    = 1u << 9,  /* parameter of a sloppy function that uses
-	                                `arguments` (writes through arguments[i]) */
-	RW_BF_WRITE_IGNORED = 1u << 10 /* RW_BIND_SELF that the code assigns to */
+	RW_BF_ALIASED    = 1u << 9,  /* parameter (RW_BF_PARAM) of a sloppy function
+	                                that uses `arguments` (writes through arguments[i]) */
+	RW_BF_WRITE_IGNORED = 1u << 10,/* RW_BIND_SELF that the code assigns to */
+	RW_BF_PARAM      = 1u << 11  /* a formal parameter, also when a function
+	                                declaration of its name gives the entry value
+	                                (kind RW_BIND_FUNC): arguments[i] still aliases it */
 };
 
 struct rw_binding {
@@ -155,7 +158,7 @@ struct rw_binding {
 	                           the entry value (the last one); RW_BIND_SELF: the
 	                           function expression */
 	uint32_t     index;     /* position in scope->bindings */
-	uint32_t     param_index;/* RW_BIND_PARAM: position of the (last) parameter */
+	uint32_t     param_index;/* RW_BF_PARAM: position of the (last) parameter */
 	uint32_t     nrefs;     /* occurrences resolving here (declarations excluded) */
 	uint32_t     nwrites;   /* of which writes */
 	rw_rel       shadowed_; /* during the analysis: the binding of the same name in

@@ -43,7 +43,7 @@ rw_scopes_finish(rw_scopes *s)
 		if (sc->kind == RW_SCOPE_FUNCTION && !(sc->flags & RW_SF_STRICT) &&
 		    (sc->flags & (RW_SF_USES_ARGUMENTS | RW_SF_EVAL)))
 			for (b = sc->bindings; b; b = b->next)
-				if (b->kind == RW_BIND_PARAM)
+				if (b->flags & RW_BF_PARAM)
 					b->flags |= RW_BF_ALIASED;
 		for (b = sc->bindings; b; b = b->next)
 			if (b->flags & RW_BF_CAPTURED)

@@ -513,6 +513,25 @@ START_TEST(arguments_captured_param)
 }
 END_TEST
 
+/* a function declaration named like a parameter gives its entry value,
+ * but arguments[i] still aliases the binding (ES5.1 10.6, 10.5 step 5) */
+START_TEST(arguments_param_function)
+{
+	analyse("function f(a, b) { function b() {} var g = function () { return b; }; arguments[1] = 1; return g; }\n"
+	        "function s(a) { 'use strict'; function a() {} return function () { return a; }; }\n");
+	rw_binding *b = bind(fn("f"), "b");
+	ck_assert_int_eq(b->kind, RW_BIND_FUNC);
+	HAS(b, RW_BF_PARAM);
+	HAS(b, RW_BF_ALIASED);
+	ck_assert_uint_eq(b->param_index, 1);
+	ck_assert(!rw_binding_is_constant(b));
+	HASNT(bind(fn("f"), "g"), RW_BF_PARAM);
+	HAS(bind(fn("s"), "a"), RW_BF_PARAM);
+	HASNT(bind(fn("s"), "a"), RW_BF_ALIASED);
+	ck_assert(rw_binding_is_constant(bind(fn("s"), "a")));
+}
+END_TEST
+
 START_TEST(this_usage)
 {
 	analyse("function f() { return function () { return this; }; }\n"
@@ -844,6 +863,7 @@ scope_suite(void)
 	tcase_add_test(t, nfe_write_ignored);
 	tcase_add_test(t, arguments_object);
 	tcase_add_test(t, arguments_captured_param);
+	tcase_add_test(t, arguments_param_function);
 	tcase_add_test(t, this_usage);
 	tcase_add_test(t, strictness);
 	tcase_add_test(t, direct_eval);
