@@ -43,8 +43,10 @@ static const char rt_usage[] =
 "  --version                  the Ferry version\n"
 "\n"
 "Exit status: the program's (process.exit, process.exitCode, else 0);\n"
-"1 after an uncaught error or a failed resume; 2 for a bad command line;\n"
-"3 after a fatal runtime error.\n";
+"1 after an uncaught error, a failed --resume, a migration that failed\n"
+"after this target began restoring it, an unreadable --key file or a\n"
+"--listen address in use; 2 for a bad command line; 3 after a fatal\n"
+"runtime error.\n";
 
 static int rt_parse_size(const char *s, size_t *out)
 {
