@@ -30,6 +30,10 @@
  *    parentheses), prints to the same text, and compiles with Duktape when
  *    x does.
  *
+ * Mutation (LLVMFuzzerCustomMutator, at the end): half the time one
+ * statement or expression of a program that parses is replaced by another
+ * of the same program or by a fragment that the instrumentation cares for.
+ *
  * Build: fuzz/build.sh (librewriter and liblexer sources with the fuzzer's
  * instrumentation, Duktape, libsodium). FUZZ_FRONT_VERBOSE=1 prints what
  * happened to each input; FUZZ_FRONT_REVERSE=1 also prints (without
@@ -47,6 +51,8 @@
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
 
 #define FZ_FILE "fz.js"
 
@@ -857,4 +863,152 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_heap_close();
 	free(src);
 	return 0;
+}
+
+/* ---- mutation: byte mutations of a program mostly break its syntax, and
+ * the instrumentation is reached only by programs that parse. Half the
+ * time the mutator parses the input and replaces the text of one statement
+ * or expression by another's of the same program, or by a fragment below
+ * (closures, captured and written variables, eval, with, arguments,
+ * accessors, directives, line breaks in odd places); otherwise, or when
+ * the input does not parse, libFuzzer's own mutation. */
+
+static const char *const fz_exprs[] = {
+	"function () { return x; }", "function f(a) { x = a; return f; }", "(function () { x++; })",
+	"{ get a() { return x; }, set a(v) { x = v; }, m() { return this; }, 010: x, 'b\\\n': y }",
+	"eval('x')", "(0, eval)('x')", "arguments[0]", "arguments", "(arguments[0] = x)",
+	"new function () { this.v = x; }", "x++", "(\nx\n)++", "delete x", "typeof x", "(x = 1)",
+	"x += function () {}", "(\nx)", "x\n", "this", "[x, , function () { return y; }]",
+	"{ x }", "{ get: 1, set: 2 }", "/[/]x/g", "x / y / 2", "a ? function () {} : x",
+	"function x() { 'use strict'; return x; }", "(x, y)", "void x", "x in y", "\\u0078",
+	"function (\\u0078) { return function () { return x; }; }", "$F", "$Fe1",
+};
+static const char *const fz_stmts[] = {
+	"var x = 1;", "function x() { return y; }", "{ function y() { return x; } }",
+	"try { throw x; } catch (x) { var y = function () { return x; }; }",
+	"with (x) { y = function () { return z; }; }", "for (var x in y) { }",
+	"for (x in y) ;", "x: for (;;) { break x; }", "switch (x) { case 1: function y() {} default: }",
+	"'use strict';", "if (x) function y() {} else x = 2;", "return function () { return x; };",
+	"(function () { 'use strict'; var x; return function () { x = 2; }; })();",
+	"var x = function x() { x = 1; return x; };", "x\n++y", "do x++; while (x < 3)",
+	"const y = function () { return x; };", ";", "debugger;", "throw x;",
+};
+
+typedef struct fz_pick {
+	unsigned seed;
+	uint32_t n, want;        /* candidates seen; the one wanted */
+	int stmt;                /* want statements (1) or expressions (0) */
+	const rw_ast *ast;
+	uint32_t start, end;     /* the chosen span */
+	int found;
+} fz_pick;
+
+static unsigned fz_rand(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return *s >> 16;
+}
+
+static int fz_is_stmt(const rw_node *n)
+{
+	return n->kind >= RW_EMPTY && n->kind <= RW_FUNC_DECL && n->kind != RW_DECLARATOR &&
+	       n->kind != RW_CASE && n->kind != RW_CATCH;
+}
+
+static int fz_pick_walk(rw_node *n, void *ud)
+{
+	fz_pick *k = ud;
+
+	if (n->kind != RW_PROGRAM && n->kind != RW_PROP && n->kind != RW_NAME &&
+	    (k->stmt ? fz_is_stmt(n) : n->kind >= RW_FUNC_EXPR)) {
+		if (k->n == k->want && !k->found) {
+			rw_token_span(k->ast, n, &k->start, &k->end);
+			if (n->flags & RW_PARENS) {
+				k->start = n->span.start;
+				k->end = n->span.end;
+			}
+			k->found = 1;
+		}
+		k->n++;
+	}
+	return rw_children(n, fz_pick_walk, ud);
+}
+
+/* the span of a random statement (stmt) or expression of the program */
+static int fz_pick_span(const rw_ast *ast, int stmt, unsigned *seed, uint32_t *start, uint32_t *end)
+{
+	fz_pick k;
+
+	memset(&k, 0, sizeof k);
+	k.ast = ast;
+	k.stmt = stmt;
+	k.want = (uint32_t)-1;
+	fz_pick_walk(ast->program, &k);     /* count */
+	if (!k.n)
+		return -1;
+	k.want = fz_rand(seed) % k.n;
+	k.n = 0;
+	fz_pick_walk(ast->program, &k);
+	*start = k.start;
+	*end = k.end;
+	return 0;
+}
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+	unsigned r = seed;
+	char *src, err[256];
+	rw_ast *ast = NULL;
+	uint32_t s, e, s2, e2;
+	int stmt;
+	rw_out o;
+	const char *frag;
+	size_t flen;
+
+	if (fz_rand(&r) % 2 || size == 0)
+		return LLVMFuzzerMutate(data, size, max_size);
+	src = malloc(size + 1);
+	if (!src)
+		return LLVMFuzzerMutate(data, size, max_size);
+	memcpy(src, data, size);
+	src[size] = '\0';
+	if (rw_parse(FZ_FILE, src, size, 0, &ast, err, sizeof err) != 0) {
+		free(src);
+		return LLVMFuzzerMutate(data, size, max_size);
+	}
+	stmt = fz_rand(&r) % 3 == 0;
+	if (fz_pick_span(ast, stmt, &r, &s, &e) != 0) {
+		rw_ast_free(ast);
+		free(src);
+		return LLVMFuzzerMutate(data, size, max_size);
+	}
+	/* the new text: another node's of the same program, or a fragment */
+	if (fz_rand(&r) % 2 && fz_pick_span(ast, stmt, &r, &s2, &e2) == 0) {
+		frag = src + s2;
+		flen = e2 - s2;
+	} else if (stmt) {
+		frag = fz_stmts[fz_rand(&r) % (sizeof fz_stmts / sizeof fz_stmts[0])];
+		flen = strlen(frag);
+	} else {
+		frag = fz_exprs[fz_rand(&r) % (sizeof fz_exprs / sizeof fz_exprs[0])];
+		flen = strlen(frag);
+	}
+	rw_out_init(&o);
+	rw_out_put(&o, src, s);
+	if (!stmt)
+		rw_out_puts(&o, "(");
+	rw_out_put(&o, frag, flen);
+	if (!stmt)
+		rw_out_puts(&o, ")");
+	rw_out_put(&o, src + e, size - e);
+	rw_ast_free(ast);
+	free(src);
+	if (o.oom || o.len > max_size) {
+		rw_out_free(&o);
+		return LLVMFuzzerMutate(data, size, max_size);
+	}
+	memcpy(data, o.p, o.len);
+	size = o.len;
+	rw_out_free(&o);
+	return size;
 }
