@@ -336,6 +336,17 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 		o->u.bytes.ptr = fz_bytes;
 		o->u.bytes.len = lens[fz_rand(r, sizeof lens / sizeof lens[0])];
 		break;
+	case WR_OBJ_PLAINBUFFER:
+		o->u.bytes.ptr = fz_bytes;
+		o->u.bytes.len = lens[fz_rand(r, sizeof lens / sizeof lens[0])];
+		o->u.bytes.dynamic = fz_rand(r, 3);   /* 2: refused */
+		if (fz_rand(r, 4)) {   /* mostly what validation asks, so restore meets it */
+			o->flags = 0;
+			o->nprops = 0;
+			o->proto.type = WR_BUILTIN;
+			o->proto.u.str = fz_cstr("Uint8Array.prototype");
+		}
+		break;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		o->u.view.elem = fz_rand(r, WR_ELEM_COUNT + 1);
 		fz_value(r, s, &o->u.view.buffer);

@@ -203,6 +203,15 @@ static wr_snapshot *sample(void)
 		zb[i] = (uint8_t)i;
 	s->objects[abz - 1].u.bytes.ptr = zb;
 	s->objects[abz - 1].u.bytes.len = 1000;
+	/* plain buffers: fixed, sharing abz's mostly-zero bytes (ZBYTES);
+	 * dynamic with 300 bytes (bin); empty */
+	for (int i = 0; i < 3; i++) {
+		uint32_t pb = add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"));
+		s->objects[pb - 1].flags = 0;
+		s->objects[pb - 1].u.bytes.ptr = i == 0 ? zb : i == 1 ? bytes : NULL;
+		s->objects[pb - 1].u.bytes.len = i == 0 ? 1000 : i == 1 ? 300 : 0;
+		s->objects[pb - 1].u.bytes.dynamic = i == 1;
+	}
 	/* 18: object with a ref proto and null proto elsewhere */
 	uint32_t o2 = add_obj(s, WR_OBJ_OBJECT, v_ref(env));
 	uint32_t o3 = add_obj(s, WR_OBJ_OBJECT, v_null());
@@ -320,7 +329,8 @@ static int obj_eq(const wr_object *a, const wr_object *b)
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return val_eq(&a->u.prim, &b->u.prim);
 	case WR_OBJ_ARRAYBUFFER:
-		return a->u.bytes.len == b->u.bytes.len &&
+	case WR_OBJ_PLAINBUFFER:
+		return a->u.bytes.len == b->u.bytes.len && a->u.bytes.dynamic == b->u.bytes.dynamic &&
 		       (a->u.bytes.len == 0 || memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return a->u.view.elem == b->u.view.elem && val_eq(&a->u.view.buffer, &b->u.view.buffer) &&
@@ -657,18 +667,121 @@ START_TEST(bad_references)
 }
 END_TEST
 
+/* plain buffers: the model holds what Duktape fixes for them (no own
+ * properties, prototype Uint8Array.prototype, not extensible) and nothing
+ * refers to one where an object or a function is needed */
+START_TEST(plainbuffer_refused)
+{
+	for (int c = 0; c < 9; c++) {
+		wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+		wr_error err;
+		wr_buf b;
+		const char *needle = NULL;
+		uint32_t pb = add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"));
+		s->objects[pb - 1].flags = 0;
+		switch (c) {
+		case 0:
+			add_prop(s, pb, v_str(s, "x"), v_num(1), PF_DEF);
+			needle = "a plain buffer has no own properties";
+			break;
+		case 1:
+			s->objects[pb - 1].flags = WR_OF_EXTENSIBLE;
+			needle = "a plain buffer is not extensible";
+			break;
+		case 2:
+			s->objects[pb - 1].proto = v_null();
+			needle = "prototype is Uint8Array.prototype";
+			break;
+		case 3:
+			s->objects[pb - 1].proto = v_builtin(s, "Uint8Array.prototypf");
+			needle = "prototype is Uint8Array.prototype";
+			break;
+		case 4:
+			s->objects[pb - 1].u.bytes.dynamic = 2;
+			needle = "bad variant 2";
+			break;
+		case 5: {
+			uint32_t o = add_obj(s, WR_OBJ_OBJECT, v_ref(pb));
+			(void)o;
+			needle = "cannot be a prototype";
+			break;
+		}
+		case 6: {
+			uint32_t v = add_obj(s, WR_OBJ_TYPEDARRAY, v_builtin(s, "Uint8Array.prototype"));
+			s->objects[v - 1].u.view.buffer = v_ref(pb);
+			needle = "not an ArrayBuffer";
+			break;
+		}
+		case 7: {
+			uint32_t bd = add_obj(s, WR_OBJ_BOUND, v_builtin(s, "Function.prototype"));
+			s->objects[bd - 1].u.bound.target = v_ref(pb);
+			needle = "bound target: not a function";
+			break;
+		}
+		case 8:
+			s->objects[pb - 1].flags = WR_OF_ENV;
+			needle = "a plain buffer is not extensible and not an environment";
+			break;
+		}
+		ck_assert_int_eq(wr_validate(s, &err), -1);
+		ck_assert_msg(strstr(err.msg, needle) != NULL, "case %d: '%s' not in '%s'", c, needle, err.msg);
+		if (c != 4) {   /* the writer writes any variant but 0 as true */
+			encode(s, &b);
+			ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+			ck_assert_ptr_null(r);
+			ck_assert_msg(strstr(err.msg, needle) != NULL, "case %d: '%s' not in '%s'", c, needle, err.msg);
+			wr_buf_free(&b);
+		}
+		wr_snapshot_free(s);
+	}
+	/* the variant is a boolean: [kind 16, flags 0, proto, props [], bin, 1] */
+	{
+		wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+		wr_error err;
+		wr_buf b;
+		uint32_t pb = add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"));
+		s->objects[pb - 1].flags = 0;
+		encode(s, &b);
+		ck_assert_uint_eq(WR_OBJ_PLAINBUFFER, 16);   /* the code the format gives it */
+		/* the record ends with bin 0 (c4 00) then false (c2) */
+		uint8_t *f = NULL;
+		for (size_t i = 0; i + 3 <= b.len; i++)
+			if (memcmp(b.data + i, "\xc4\x00\xc2", 3) == 0) {
+				ck_assert_ptr_null(f);   /* exactly once */
+				f = (uint8_t *)b.data + i;
+			}
+		ck_assert_ptr_nonnull(f);
+		f[2] = 0x01;
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		ck_assert_msg(strstr(err.msg, "plainbuffer: expected a boolean") != NULL, "%s", err.msg);
+		f[2] = 0xc3;
+		ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
+		ck_assert_uint_eq(r->objects[0].u.bytes.dynamic, 1);
+		wr_snapshot_free(r);
+		wr_buf_free(&b);
+		wr_snapshot_free(s);
+	}
+}
+END_TEST
+
 /* byte arrays: zero runs are squeezed out only when that pays, and the
  * zeros put back count against max_bytes */
 START_TEST(byte_arrays)
 {
 	static const uint32_t sizes[] = { 0, 1, 63, 64, 1000, 100000 };
+	for (int plain = 0; plain < 2; plain++)   /* an ArrayBuffer, a plain buffer */
 	for (int pattern = 0; pattern < 3; pattern++)
 		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 			wr_snapshot *s = wr_snapshot_new(), *r = NULL;
 			wr_error err;
 			wr_buf b;
 			uint32_t n = sizes[k];
-			uint32_t id = add_obj(s, WR_OBJ_ARRAYBUFFER, v_null());
+			uint32_t id = plain ? add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"))
+			                    : add_obj(s, WR_OBJ_ARRAYBUFFER, v_null());
+			if (plain) {
+				s->objects[id - 1].flags = 0;
+				s->objects[id - 1].u.bytes.dynamic = (uint32_t)(k & 1);
+			}
 			uint8_t *p = wr_alloc(s, n ? n : 1);
 			for (uint32_t i = 0; i < n; i++)   /* zeros / noise / zeros with islands */
 				p[i] = pattern == 0 ? 0 : pattern == 1 ? (uint8_t)(i * 7 + 1) :
@@ -693,6 +806,7 @@ START_TEST(byte_arrays)
 				l.max_string = 99999;
 				ck_assert_int_eq(wr_msgpack_read(b.data, b.len, &l, &r, &err), -1);
 				ck_assert_ptr_nonnull(strstr(err.msg, "exceeds the limit of 99999"));
+				ck_assert_ptr_nonnull(strstr(err.msg, plain ? "plainbuffer" : "arraybuffer"));
 			}
 			wr_buf_free(&b);
 			wr_snapshot_free(s);
@@ -748,6 +862,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, count_amplification);
 	tcase_add_test(tc, bad_references);
 	tcase_add_test(tc, byte_arrays);
+	tcase_add_test(tc, plainbuffer_refused);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

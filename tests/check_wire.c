@@ -182,6 +182,17 @@ static wr_snapshot *sample(void)
 	oprop(s, o18, STR(s, "\xFF" "hidden-ish", 11), STR(s, "\xFF", 1), WR_PF_ENUMERABLE);
 	uint32_t o19 = obj(s, WR_OBJ_ARRAYBUFFER, BI(s, "ArrayBuffer.prototype"));
 	(void)o19;   /* empty buffer */
+	/* 20: a fixed plain buffer (Duktape.dec('hex', ...)); 21: an empty
+	 * dynamic one (Duktape.dec('base64', '')) */
+	uint32_t o20 = obj(s, WR_OBJ_PLAINBUFFER, BI(s, "Uint8Array.prototype"));
+	s->objects[o20 - 1].flags = 0;
+	s->objects[o20 - 1].u.bytes.ptr = bytes + 3;
+	s->objects[o20 - 1].u.bytes.len = 5;
+	uint32_t o21 = obj(s, WR_OBJ_PLAINBUFFER, BI(s, "Uint8Array.prototype"));
+	s->objects[o21 - 1].flags = 0;
+	s->objects[o21 - 1].u.bytes.dynamic = 1;
+	oprop(s, o1, STR(s, "payload", 7), REF(o20), 7);
+	oprop(s, o1, STR(s, "empty", 5), REF(o21), 7);
 	gprop(s, "o", REF(o1));
 	gprop(s, "arr", REF(o2));
 	gprop(s, "fn", REF(o4));
@@ -280,7 +291,8 @@ static int same_obj(const wr_object *a, const wr_object *b)
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return same_val(&a->u.prim, &b->u.prim);
 	case WR_OBJ_ARRAYBUFFER:
-		return a->u.bytes.len == b->u.bytes.len &&
+	case WR_OBJ_PLAINBUFFER:
+		return a->u.bytes.len == b->u.bytes.len && a->u.bytes.dynamic == b->u.bytes.dynamic &&
 		       (a->u.bytes.len == 0 || memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return (a->kind == WR_OBJ_DATAVIEW || a->u.view.elem == b->u.view.elem) &&
@@ -498,6 +510,33 @@ START_TEST(json_errors)
 		  "{\"kind\":\"typedarray\",\"elem\":\"uint16\",\"buffer\":{\"ref\":1},\"length\":2}]}",
 		  "past the end" },
 		{ HDR ",\"objects\":[{\"kind\":\"boolean\",\"value\":1}]}", "boxed boolean" },
+		/* plain buffers: what Duktape fixes for them, and nothing else */
+#define PB "{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"builtin\":\"Uint8Array.prototype\"}"
+		{ HDR ",\"objects\":[" PB ",\"bytes\":\"QUJD\",\"props\":[[\"x\",1]]}]}",
+		  "a plain buffer has no own properties" },
+		{ HDR ",\"objects\":[" PB ",\"props\":[[\"0\",1,\"we\"]]}]}",
+		  "a plain buffer has no own properties" },
+		{ HDR ",\"objects\":[{\"kind\":\"plainbuffer\",\"proto\":{\"builtin\":\"Uint8Array.prototype\"}}]}",
+		  "a plain buffer is not extensible" },
+		{ HDR ",\"objects\":[" PB ",\"env\":true}]}", "a plain buffer is not extensible" },
+		{ HDR ",\"objects\":[{\"kind\":\"plainbuffer\",\"extensible\":false}]}",
+		  "prototype is Uint8Array.prototype" },
+		{ HDR ",\"objects\":[{\"kind\":\"plainbuffer\",\"extensible\":false,"
+		  "\"proto\":{\"builtin\":\"Array.prototype\"}}]}", "prototype is Uint8Array.prototype" },
+		{ HDR ",\"objects\":[{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"ref\":2}},"
+		  "{\"kind\":\"object\"}]}", "prototype is Uint8Array.prototype" },
+		{ HDR ",\"objects\":[" PB ",\"dynamic\":1}]}", "expected" },
+		{ HDR ",\"objects\":[" PB ",\"bytes\":\"QUJ\"}]}", "invalid base64" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"dynamic\":true}]}", "not allowed in a arraybuffer" },
+		{ HDR ",\"objects\":[" PB "},{\"kind\":\"object\",\"proto\":{\"ref\":1}}]}",
+		  "a plain buffer is not an object and cannot be a prototype" },
+		{ HDR ",\"objects\":[" PB "},{\"kind\":\"typedarray\",\"elem\":\"uint8\",\"buffer\":{\"ref\":1}}]}",
+		  "not an ArrayBuffer" },
+		{ HDR ",\"objects\":[" PB "},{\"kind\":\"function\",\"site\":0,\"scope\":{\"ref\":1}},"
+		  "{\"kind\":\"bound\",\"target\":{\"ref\":1}}]}", "bound target: not a function" },
+		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":{\"ref\":1}}],\"objects\":[" PB "}]}",
+		  "not a function" },
+#undef PB
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"remaining\":-1,\"callback\":{\"builtin\":\"f\"}}]}", ">= 0" },
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":1}]}", "not a function" },
 		{ HDR ",\"patches\":[{\"holder\":\"\",\"prop\":[\"a\",1]}]}", "holder" },
@@ -527,6 +566,21 @@ START_TEST(json_limits)
 	wr_limits_default(&l);
 	l.max_props = 2;
 	decode_bad(b.data, b.len, &l, "than the limit (2)");
+	/* a plain buffer's bytes count against max_string as an ArrayBuffer's do */
+	{
+		static const char pb[] = HDR ",\"objects\":[{\"kind\":\"plainbuffer\",\"extensible\":false,"
+			"\"proto\":{\"builtin\":\"Uint8Array.prototype\"},\"bytes\":\"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAh\"}]}";
+		wr_snapshot *p = NULL;
+		wr_error pe;
+		wr_limits_default(&l);
+		l.max_string = 32;   /* 33 bytes */
+		decode_bad(pb, sizeof pb - 1, &l, "byte string longer than the limit (32 bytes)");
+		l.max_string = 33;
+		ck_assert_msg(wr_json_read(pb, sizeof pb - 1, &l, &p, &pe) == 0, "%s", pe.msg);
+		ck_assert_uint_eq(p->objects[0].u.bytes.len, 33);
+		ck_assert_uint_eq(p->objects[0].u.bytes.dynamic, 0);
+		wr_snapshot_free(p);
+	}
 	/* exactly at the limits: accepted */
 	wr_limits_default(&l);
 	l.max_bytes = b.len;

@@ -653,12 +653,12 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
-	"elem", "buffer", "offset", "length", "id", NULL
+	"elem", "buffer", "offset", "length", "id", "dynamic", NULL
 };
 /* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
-       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID };
+       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC };
 
 /* which members each kind accepts besides kind/extensible/env/proto/props */
 static uint32_t kind_members(uint32_t k)
@@ -672,6 +672,7 @@ static uint32_t kind_members(uint32_t k)
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return 1u << OM_VALUE;
 	case WR_OBJ_ARRAYBUFFER: return 1u << OM_BYTES;
+	case WR_OBJ_PLAINBUFFER: return 1u << OM_BYTES | 1u << OM_DYNAMIC;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
 		return 1u << OM_ELEM | 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
 	case WR_OBJ_DATAVIEW: return 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
@@ -764,6 +765,11 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	case OM_STACK: return take_str(r, &o->u.str);
 	case OM_VALUE: return take_value(r, &o->u.prim);
 	case OM_BYTES: return take_b64(r, &o->u.bytes.ptr, &o->u.bytes.len);
+	case OM_DYNAMIC:
+		if (take_bool(r, &b))
+			return -1;
+		o->u.bytes.dynamic = b != 0;
+		return 0;
 	case OM_ELEM: {
 		if (r->tok.type != JT_STRING)
 			return fail_expect(r, "an element type");

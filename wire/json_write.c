@@ -374,8 +374,11 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 			return -1;
 		break;
 	case WR_OBJ_ARRAYBUFFER:
+	case WR_OBJ_PLAINBUFFER:
 		puts_(w, ",\"bytes\":");
 		put_b64(w, o->u.bytes.ptr, o->u.bytes.len);
+		if (o->kind == WR_OBJ_PLAINBUFFER && o->u.bytes.dynamic)
+			puts_(w, ",\"dynamic\":true");
 		break;
 	case WR_OBJ_BUFFER:
 	case WR_OBJ_TYPEDARRAY:

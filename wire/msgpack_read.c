@@ -521,7 +521,7 @@ static int body_uvarint(const uint8_t *b, uint32_t n, uint32_t *i, uint32_t *out
 	return 0;
 }
 
-/* ext ZBYTES: the bytes of an ArrayBuffer with its zero runs squeezed out.
+/* ext ZBYTES: the bytes of an ArrayBuffer or plain buffer with its zero runs squeezed out.
  * The zeros put back count against max_bytes over the whole snapshot, so
  * the memory a decoder spends stays bounded by the limits, not only by the
  * input's size. */
@@ -529,35 +529,61 @@ static int rd_zbytes(mr *r, const tok *k, wr_object *o)
 {
 	uint32_t i = 0, total, lit, zeros, out = 0;
 	const size_t body = (size_t)(k->p - r->b);
+	const char *kn = wr_kind_name(o->kind);
 	if (body_uvarint(k->p, k->n, &i, &total) < 0)
-		return fail_at(r, body, "arraybuffer: bad length");
+		return fail_at(r, body, "%s: bad length", kn);
 	if (total > r->lim->max_string)
-		return fail_at(r, body, "arraybuffer of %u bytes exceeds the limit of %u",
-		               (unsigned)total, (unsigned)r->lim->max_string);
+		return fail_at(r, body, "%s of %u bytes exceeds the limit of %u",
+		               kn, (unsigned)total, (unsigned)r->lim->max_string);
 	uint8_t *p = total ? wr_alloc(r->s, total) : NULL;
 	if (total && !p)
 		return oom(r);
 	while (i < k->n) {
 		if (body_uvarint(k->p, k->n, &i, &lit) < 0 || lit > k->n - i || lit > total - out)
-			return fail_at(r, body + i, "arraybuffer: bad literal run");
+			return fail_at(r, body + i, "%s: bad literal run", kn);
 		if (lit)
 			memcpy(p + out, k->p + i, lit);
 		i += lit;
 		out += lit;
 		if (body_uvarint(k->p, k->n, &i, &zeros) < 0 || zeros > total - out)
-			return fail_at(r, body + i, "arraybuffer: bad zero run");
+			return fail_at(r, body + i, "%s: bad zero run", kn);
 		if (zeros > r->lim->max_bytes - r->expanded)
-			return fail_at(r, body + i, "arraybuffer zeros exceed the limit of %zu bytes",
-			               r->lim->max_bytes);
+			return fail_at(r, body + i, "%s zeros exceed the limit of %zu bytes",
+			               kn, r->lim->max_bytes);
 		r->expanded += zeros;
 		if (zeros)
 			memset(p + out, 0, zeros);
 		out += zeros;
 	}
 	if (out != total)
-		return fail_at(r, body + i, "arraybuffer: %u of %u bytes", (unsigned)out, (unsigned)total);
+		return fail_at(r, body + i, "%s: %u of %u bytes", kn, (unsigned)out, (unsigned)total);
 	o->u.bytes.ptr = p;
 	o->u.bytes.len = total;
+	return 0;
+}
+
+/* the bytes of an ArrayBuffer or plain buffer: bin or ext ZBYTES */
+static int rd_bytes(mr *r, wr_object *o)
+{
+	tok k;
+	if (next(r, &k) < 0)
+		return -1;
+	if (k.t == T_EXT && k.ext == WR_MPX_ZBYTES)
+		return rd_zbytes(r, &k, o);
+	if (k.t != T_BIN)
+		return fail_at(r, k.at, "%s: expected binary, found %s", wr_kind_name(o->kind), tname(k.t));
+	if (k.n > r->lim->max_string)
+		return fail_at(r, k.at, "%s of %u bytes exceeds the limit of %u", wr_kind_name(o->kind),
+		               (unsigned)k.n, (unsigned)r->lim->max_string);
+	uint8_t *p = NULL;
+	if (k.n) {
+		p = wr_alloc(r->s, k.n);
+		if (!p)
+			return oom(r);
+		memcpy(p, k.p, k.n);
+	}
+	o->u.bytes.ptr = p;
+	o->u.bytes.len = k.n;
 	return 0;
 }
 
@@ -623,29 +649,17 @@ static int rd_object(mr *r)
 		if (rd_value(r, &o->u.prim, "primitive value") < 0)
 			return -1;
 		break;
-	case WR_OBJ_ARRAYBUFFER: {
-		tok k;
-		if (next(r, &k) < 0)
+	case WR_OBJ_ARRAYBUFFER:
+		if (rd_bytes(r, o) < 0)
 			return -1;
-		if (k.t == T_EXT && k.ext == WR_MPX_ZBYTES) {
-			if (rd_zbytes(r, &k, o) < 0)
-				return -1;
-			break;
-		}
-		if (k.t != T_BIN)
-			return fail_at(r, k.at, "arraybuffer: expected binary, found %s", tname(k.t));
-		if (k.n > r->lim->max_string)
-			return fail_at(r, k.at, "arraybuffer of %u bytes exceeds the limit of %u",
-			               (unsigned)k.n, (unsigned)r->lim->max_string);
-		uint8_t *p = NULL;
-		if (k.n) {
-			p = wr_alloc(r->s, k.n);
-			if (!p)
-				return oom(r);
-			memcpy(p, k.p, k.n);
-		}
-		o->u.bytes.ptr = p;
-		o->u.bytes.len = k.n;
+		break;
+	case WR_OBJ_PLAINBUFFER: {
+		tok k;
+		if (rd_bytes(r, o) < 0 || next(r, &k) < 0)
+			return -1;
+		if (k.t != T_BOOL)
+			return fail_at(r, k.at, "plainbuffer: expected a boolean, found %s", tname(k.t));
+		o->u.bytes.dynamic = (uint32_t)k.u;
 		break;
 	}
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:

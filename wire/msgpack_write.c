@@ -311,6 +311,14 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		return put_value(w, &o->u.prim, err);
 	case WR_OBJ_ARRAYBUFFER:
 		return put_bytes(w, o->u.bytes.ptr, o->u.bytes.len);
+	case WR_OBJ_PLAINBUFFER:
+		if (put_bytes(w, o->u.bytes.ptr, o->u.bytes.len) < 0)
+			return -1;
+		if (o->u.bytes.dynamic)
+			msgpack_pack_true(&w->pk);
+		else
+			msgpack_pack_false(&w->pk);
+		return 0;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		msgpack_pack_uint32(&w->pk, o->u.view.elem);
 		if (put_value(w, &o->u.view.buffer, err) < 0)

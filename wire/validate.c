@@ -193,6 +193,8 @@ static int object(vctx *v, const wr_object *o)
 		return bad(v, "proto: must be null, an object or a built-in, not %s", vt(o->proto.type));
 	if (value(v, &o->proto, "proto"))
 		return -1;
+	if (o->proto.type == WR_REF && obj(v, &o->proto)->kind == WR_OBJ_PLAINBUFFER)
+		return bad(v, "proto: a plain buffer is not an object and cannot be a prototype");
 	switch (o->kind) {
 	case WR_OBJ_FUNCTION:
 		if (value(v, &o->u.fn.env, "scope"))
@@ -239,6 +241,24 @@ static int object(vctx *v, const wr_object *o)
 	case WR_OBJ_ARRAYBUFFER:
 		if (o->u.bytes.len && !o->u.bytes.ptr)
 			return bad(v, "%s: %u bytes without storage", "bytes", o->u.bytes.len);
+		break;
+	case WR_OBJ_PLAINBUFFER:
+		/* what Duktape fixes for every plain buffer: its prototype, no
+		 * own properties (index and length ones are virtual; writes of
+		 * others are ignored or throw), not extensible */
+		if (o->u.bytes.len && !o->u.bytes.ptr)
+			return bad(v, "%s: %u bytes without storage", "bytes", o->u.bytes.len);
+		if (o->u.bytes.dynamic > 1)
+			return bad(v, "%s: bad variant %u", "dynamic", o->u.bytes.dynamic);
+		if (o->nprops)
+			return bad(v, "%s: a plain buffer has no own properties (%u given)", "props",
+			           o->nprops);
+		if (o->flags)
+			return bad(v, "%s: a plain buffer is not extensible and not an environment",
+			           "flags");
+		if (o->proto.type != WR_BUILTIN || o->proto.u.str.len != 20 ||
+		    memcmp(o->proto.u.str.ptr, "Uint8Array.prototype", 20) != 0)
+			return bad(v, "%s: a plain buffer's prototype is Uint8Array.prototype", "proto");
 		break;
 	case WR_OBJ_BUFFER:
 	case WR_OBJ_TYPEDARRAY:

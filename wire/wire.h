@@ -83,6 +83,10 @@ typedef enum wr_okind {
 	WR_OBJ_BUFFER,      /* Node-style Buffer: u.view (buffer = its ArrayBuffer) */
 	WR_OBJ_TYPEDARRAY,  /* u.view */
 	WR_OBJ_DATAVIEW,    /* u.view */
+	WR_OBJ_PLAINBUFFER, /* a Duktape plain buffer (a value, not an object: no props,
+	                     * prototype Uint8Array.prototype, not extensible): u.bytes,
+	                     * u.bytes.dynamic for Duktape's dynamic variant. Added after
+	                     * version 1 shipped; see doc/snapshot-format.md 1 */
 	WR_OBJ_KIND_COUNT
 } wr_okind;
 
@@ -112,7 +116,8 @@ typedef struct wr_object {
 		struct { wr_str source, flags; } regexp;
 		wr_str str;                                   /* ERROR: stack text */
 		wr_value prim;                                /* BOOLEAN/NUMBER/STRING/SYMBOL */
-		struct { const uint8_t *ptr; uint32_t len; } bytes; /* ARRAYBUFFER */
+		struct { const uint8_t *ptr; uint32_t len; uint32_t dynamic; } bytes;
+		/* ARRAYBUFFER, PLAINBUFFER (dynamic: 0 or 1, PLAINBUFFER only) */
 		struct { uint32_t elem; wr_value buffer; uint32_t offset, length; } view;
 		/* view.length: element count (TYPEDARRAY, BUFFER) or bytes (DATAVIEW) */
 	} u;
