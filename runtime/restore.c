@@ -161,6 +161,10 @@ static void rs_props(rs_state *r)
 		const wr_object *o = &r->s->objects[id - 1];
 		int plain = o->kind == WR_OBJ_OBJECT || o->kind == WR_OBJ_ARRAY;
 		duk_idx_t oi;
+		/* a plain buffer has neither own properties nor a prototype
+		 * of its own (wr_validate holds the model to that) */
+		if (o->kind == WR_OBJ_PLAINBUFFER)
+			continue;
 		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
 		oi = duk_get_top_index(ctx);
 		/* a function made by a bytecode maker has an own `name` ("" when
@@ -259,7 +263,7 @@ static void rs_extensible(rs_state *r)
 		int sealed = 1, frozen = 1;
 		uint32_t i;
 
-		if (o->flags & WR_OF_EXTENSIBLE)
+		if ((o->flags & WR_OF_EXTENSIBLE) || o->kind == WR_OBJ_PLAINBUFFER)
 			continue;
 		/* A function carries hidden keys (its site tag, inline values, a
 		 * bound target) that restore defines writable and configurable;

@@ -2,7 +2,7 @@
  * runtime/restore_shell.c -- restore passes (1) and (2): symbols, object
  * shells of every non-function kind (ordinary objects and arrays are made
  * without a prototype so that filling them can never reach a setter; the
- * prototype is set afterwards), views over their ArrayBuffers, functions
+ * prototype is set afterwards), plain buffers, views over their ArrayBuffers, functions
  * through the program's makers, then bound functions.
  *
  * Code is only ever compiled from prog->maker_units (program code built
@@ -248,6 +248,18 @@ void rs_shells(rs_state *r)
 				        (unsigned)id, (unsigned)o->u.bytes.len);
 			if (sz)
 				memcpy(p, o->u.bytes.ptr, sz);
+			break;
+		}
+		case WR_OBJ_PLAINBUFFER: {
+			/* what Duktape.dec makes: a fixed buffer for 'hex', a
+			 * dynamic one for 'base64' (Duktape.info(b).variant) */
+			void *p = duk_push_buffer(ctx, o->u.bytes.len, o->u.bytes.dynamic != 0);
+			if (o->u.bytes.len) {
+				if (!p || !o->u.bytes.ptr)
+					rs_fail(r, "object %u: plain buffer of %u bytes not created",
+					        (unsigned)id, (unsigned)o->u.bytes.len);
+				memcpy(p, o->u.bytes.ptr, o->u.bytes.len);
+			}
 			break;
 		}
 		case WR_OBJ_FUNCTION:

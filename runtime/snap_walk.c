@@ -178,9 +178,8 @@ int sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge)
 		out->type = WR_STRING;
 		return sw_string(w, idx, &out->u.str);
 	case DUK_TYPE_OBJECT:
+	case DUK_TYPE_BUFFER:   /* a plain buffer: a heap value with identity, in the object table */
 		break;
-	case DUK_TYPE_BUFFER:
-		return sw_fail(w, edge, "a plain buffer value cannot be migrated");
 	case DUK_TYPE_POINTER:
 		return sw_fail(w, edge, "a pointer value (host data) cannot be migrated");
 	case DUK_TYPE_LIGHTFUNC:
@@ -570,6 +569,65 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 	               "cannot be migrated");
 }
 
+static int sw_mem_add(sw_state *w, const void *p, size_t n, uint32_t id, int plain)
+{
+	if (!p || !n)
+		return 0;
+	if (w->nmem == w->capmem) {
+		size_t nc = w->capmem ? w->capmem * 2 : 64;
+		sw_mem *m = realloc(w->mems, nc * sizeof *m);
+		if (!m)
+			return sw_oom(w);
+		w->mems = m;
+		w->capmem = nc;
+	}
+	w->mems[w->nmem].lo = (uintptr_t)p;
+	w->mems[w->nmem].hi = (uintptr_t)p + n;
+	w->mems[w->nmem].id = id;
+	w->mems[w->nmem].plain = plain;
+	w->nmem++;
+	w->nplain += plain != 0;
+	return 0;
+}
+
+static int mem_cmp(const void *a, const void *b)
+{
+	const sw_mem *x = a, *y = b;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* A plain buffer is Duktape's memory under every buffer object: an
+ * ArrayBuffer made over one (`pb.buffer`, `Uint8Array.plainOf(u8)` while u8
+ * lives on) shares its bytes. The model gives each its own copy, so after a
+ * restore a write through one would no longer show through the other:
+ * refuse such a heap rather than change what the program prints. (Two
+ * distinct plain buffers never overlap; ArrayBuffers sharing memory with
+ * each other are a known difference, doc/snapshot-format.md.) */
+static int sw_shared_plain(sw_state *w)
+{
+	const sw_mem *ab = NULL, *pb = NULL;
+	size_t i;
+
+	if (!w->nplain || w->nplain == w->nmem)
+		return 0;
+	qsort(w->mems, w->nmem, sizeof *w->mems, mem_cmp);
+	for (i = 0; i < w->nmem; i++) {
+		const sw_mem *m = &w->mems[i];
+		const sw_mem *other = m->plain ? ab : pb;
+		if (other && other->hi > m->lo) {
+			const sw_mem *p = m->plain ? m : other;
+			return sw_fail(w, &w->edges[p->id - 1], "a plain buffer whose bytes an ArrayBuffer "
+			               "or view also uses (`.buffer` of a plain buffer, Uint8Array.plainOf of "
+			               "a live view) cannot be migrated");
+		}
+		if (m->plain && (!pb || m->hi > pb->hi))
+			pb = m;
+		else if (!m->plain && (!ab || m->hi > ab->hi))
+			ab = m;
+	}
+	return 0;
+}
+
 static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
 {
 	duk_context *ctx = w->ctx;
@@ -590,6 +648,8 @@ static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
 				return sw_oom(w);
 			memcpy(copy, data, size);
 		}
+		if (sw_mem_add(w, data, size, id, 0) != 0)
+			return -1;
 		obj(w, id)->kind = WR_OBJ_ARRAYBUFFER;
 		obj(w, id)->u.bytes.ptr = copy;
 		obj(w, id)->u.bytes.len = (uint32_t)size;
@@ -627,6 +687,54 @@ static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
 	return 0;
 }
 
+/* A plain buffer (Duktape.dec('hex'|'base64'), Uint8Array.plainOf ...):
+ * its bytes and variant. Duktape fixes the rest: no own properties beyond
+ * the virtual index and length ones, prototype Uint8Array.prototype, not
+ * extensible. */
+static int sw_plainbuf(sw_state *w, uint32_t id, duk_idx_t o)
+{
+	duk_context *ctx = w->ctx;
+	sw_edge self = w->edges[id - 1], e;
+	wr_object *m;
+	duk_size_t size;
+	uint8_t *data, *copy = NULL;
+	wr_value proto;
+
+	if (duk_is_external_buffer(ctx, o))
+		return sw_fail(w, &self, "a plain buffer over host (external) memory cannot be migrated");
+	data = duk_get_buffer(ctx, o, &size);
+	if (size > UINT32_MAX)
+		return sw_fail(w, &self, "a plain buffer over 4 GiB cannot be migrated");
+	/* the prototype Duktape gives it (duk_get_prototype wants an object:
+	 * ask a Uint8Array made over the same buffer) */
+	duk_dup(ctx, o);
+	duk_to_object(ctx, -1);
+	duk_get_prototype(ctx, -1);
+	e.parent = id;
+	e.kind = SW_E_PROTO;
+	e.a = e.b = 0;
+	if (sw_value(w, -1, &proto, &e) != 0)
+		return -1;
+	duk_pop_2(ctx);
+	if (size) {
+		copy = wr_alloc(w->s, size);
+		if (!copy)
+			return sw_oom(w);
+		memcpy(copy, data, size);
+	}
+	if (sw_mem_add(w, data, size, id, 1) != 0)
+		return -1;
+	m = obj(w, id);
+	m->kind = WR_OBJ_PLAINBUFFER;
+	m->flags = 0;
+	m->proto = proto;
+	m->u.bytes.ptr = copy;
+	m->u.bytes.len = (uint32_t)size;
+	m->u.bytes.dynamic = duk_is_dynamic_buffer(ctx, o) ? 1 : 0;
+	duk_pop(ctx);   /* the buffer */
+	return 0;
+}
+
 /* process object id: props, prototype, kind-specific state, extensibility */
 int sw_process(sw_state *w, uint32_t id)
 {
@@ -639,6 +747,8 @@ int sw_process(sw_state *w, uint32_t id)
 
 	duk_push_heapptr(ctx, w->ptrs[id - 1]);
 	o = duk_get_top_index(ctx);
+	if (duk_is_buffer(ctx, o))
+		return sw_plainbuf(w, id, o);
 	if (duk_is_thread(ctx, o))
 		return sw_fail(w, &self, "a Duktape thread (coroutine) cannot be migrated");
 	isfn = duk_is_function(ctx, o);
@@ -803,6 +913,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	for (id = 1; id <= w->s->nobjects; id++)
 		if (sw_process(w, id) != 0)
 			return 0;
+	sw_shared_plain(w);
 	return 0;
 }
 
@@ -876,5 +987,6 @@ done:
 	free(w.ptrs);
 	free(w.edges);
 	free(w.tmp);
+	free(w.mems);
 	return *out ? 0 : -1;
 }

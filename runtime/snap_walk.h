@@ -86,6 +86,13 @@ void   sw_blcache_view(sw_blcache *c, uint8_t *data);
 /* the entry for key at kidx, value (or getter) at vidx, flags f */
 void   sw_blent_set(duk_context *ctx, sw_blent *e, duk_idx_t kidx, duk_idx_t vidx, uint32_t f);
 
+/* the memory of a plain buffer or an ArrayBuffer (snap_walk.c: shared ones) */
+typedef struct sw_mem {
+	uintptr_t lo, hi;        /* [lo, hi), never empty */
+	uint32_t  id;
+	int       plain;
+} sw_mem;
+
 typedef struct sw_state {
 	rt_ctx        *rt;
 	duk_context   *ctx;
@@ -107,6 +114,8 @@ typedef struct sw_state {
 	wr_value       curkey;   /* key whose value is being converted (paths) */
 	wr_prop       *tmp;      /* props of the object being processed */
 	size_t         ntmp, captmp;
+	sw_mem        *mems;     /* plain buffers and ArrayBuffers with bytes */
+	size_t         nmem, capmem, nplain;
 	char          *err;
 	size_t         errlen;
 	int            failed;

@@ -421,6 +421,14 @@ START_TEST(test_unmigratable)
 	expect_failure(PRELUDE "var P = {}; Duktape.fin(P, add); var o = [Object.create(P)];",
 	               "global.P: an object with a Duktape finalizer");
 	expect_failure(PRELUDE "Duktape.fin(add, add);", "an object with a Duktape finalizer");
+	/* a plain buffer and an ArrayBuffer over the same bytes: separate
+	 * copies after a restore would change what the program prints */
+	expect_failure(PRELUDE "var u = new Uint8Array(4); var p = {b: Uint8Array.plainOf(u)}; var k = [u];",
+	               "global.p.b: a plain buffer whose bytes an ArrayBuffer or view also uses");
+	expect_failure(PRELUDE "var pb = Duktape.dec('hex', '0102'); var ab = [pb.buffer];",
+	               "global.pb: a plain buffer whose bytes");
+	expect_failure(PRELUDE "var ab = [Duktape.dec('hex', '0102')]; ab.push(new Uint8Array(ab[0].buffer));",
+	               "global.ab[0]: a plain buffer whose bytes");
 }
 END_TEST
 
