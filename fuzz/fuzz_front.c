@@ -165,11 +165,31 @@ static char *fz_no_regex(const rw_ast *ast, size_t *len)
 	return r.out.p;
 }
 
+/* 1 if some prefix ++ / -- has an operand that starts with a regex
+ * literal (++/a/.lastIndex): Duktape's lexer reads a `/` after ++ or --
+ * as division (doc/parser.md) */
+static int fz_incr_regex(rw_node *n, void *ud)
+{
+	const rw_ast *ast = ud;
+
+	if (n->kind == RW_UPDATE && (n->flags & RW_PREFIX) && RW_N(n, update.arg) &&
+	    ast->src[RW_N(n, update.arg)->span.start] == '/')
+		return 1;
+	return rw_children(n, fz_incr_regex, ud);
+}
+
+static int fz_duk_may_refuse_(const rw_ast *ast, const char *msg, int strip);
+
 /* Where the parser accepts and Duktape does not compile, on purpose or as
- * documented: regex patterns (above), exponents Duktape calls too large,
- * `in` inside the left side of a for-in (valid ES5.1, Duktape: parse
- * error), and Duktape's own compiler limits. */
+ * documented: regex patterns (above), a regex after a prefix ++ / --,
+ * exponents Duktape calls too large, `in` inside the left side of a for-in
+ * (valid ES5.1, Duktape: parse error), and Duktape's own compiler limits. */
 static int fz_duk_may_refuse(const rw_ast *ast, const char *msg)
+{
+	return fz_duk_may_refuse_(ast, msg, 1);
+}
+
+static int fz_duk_may_refuse_(const rw_ast *ast, const char *msg, int strip)
 {
 	static const char *const known[] = {
 		"exponent too large",
@@ -185,13 +205,16 @@ static int fz_duk_may_refuse(const rw_ast *ast, const char *msg)
 	for (k = 0; known[k]; k++)
 		if (strstr(msg, known[k]))
 			return 1;
-	nr = fz_no_regex(ast, &nl);
+	if (strstr(msg, "parse error") && fz_incr_regex(ast->program, (void *)ast))
+		return 1;
+	nr = strip ? fz_no_regex(ast, &nl) : NULL;
 	if (nr) {
 		int ok = fz_compile(nr, nl, 0, m2, sizeof m2, 0) == 0;
 		rw_ast *a2 = NULL;
 		char err[512];
+		/* once: the text still has (plain) regex literals */
 		if (!ok && rw_parse(FZ_FILE, nr, nl, 0, &a2, err, sizeof err) == 0)
-			ok = fz_duk_may_refuse(a2, m2);
+			ok = fz_duk_may_refuse_(a2, m2, 0);
 		rw_ast_free(a2);
 		free(nr);
 		if (ok)
