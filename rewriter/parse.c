@@ -343,13 +343,31 @@ push_target(ps *p, const char *label, rw_node *node, int is_loop)
 
 static rw_node *statement(ps *p);
 
+/* Duktape 2.7 looks through labels for its directive prologue: `x: 'use
+ * strict';` first in a program or function body makes that code strict
+ * there (checked), though ES5.1 has no directive in a labelled statement,
+ * and `x: 'a'; 'use strict'` too. Ferry would read it as sloppy: refused. */
+static void
+labelled_directive(ps *p, rw_node *s)
+{
+	rw_node *e;
+
+	while (s->kind == RW_LABELED)
+		s = RW_N(s, labeled.body);
+	if (s->kind != RW_EXPR_STMT || !(e = RW_N(s, expr_stmt.expr)) || e->kind != RW_STRING ||
+	    (e->flags & RW_PARENS))
+		return;
+	ps_fail(p, e->span.start, "a labelled string at the start of a program or function is a "
+	        "directive to Duktape 2.7; remove the label");
+}
+
 /* StatementList up to `}` or end of input, onto the scratch stack. With
  * `prologue`, leading string-literal statements form the directive prologue. */
 static int
 statement_list(ps *p, int prologue, int stop_at_case)
 {
 	int body = prologue;   /* the statements of a function body or program */
-	int strict = 0;
+	int strict = 0, labelled = 0;
 	uint32_t octal_off = 0;
 	int octal = 0;
 
@@ -361,8 +379,10 @@ statement_list(ps *p, int prologue, int stop_at_case)
 			break;
 		if (stop_at_case && (k == LX_KW_CASE || k == LX_KW_DEFAULT))
 			break;
-		if (prologue && k != LX_STRING)
+		if (prologue && k != LX_STRING) {
 			prologue = 0;
+			labelled = 1;
+		}
 		p->direct = body;
 		if (prologue) {
 			lx_token t = p->tok;
@@ -389,7 +409,10 @@ statement_list(ps *p, int prologue, int stop_at_case)
 			}
 		} else {
 			s = statement(p);
+			if (labelled && s->kind == RW_LABELED)
+				labelled_directive(p, s);
 		}
+		labelled = 0;
 		ps_push(p, s);
 	}
 	return strict;

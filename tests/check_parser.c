@@ -550,6 +550,15 @@ START_TEST(test_early_errors_sloppy)
 	/* allowed: labels reused in sequence, L: loop continue, call targets (runtime error) */
 	rw_ast_free(parse_ok("L: ; L: ; L: M: while (1) continue L; f() = 1; for (f() in o);"));
 	rw_ast_free(parse_ok("L: { break L; } x = { get: 1, set: 2, get a() {}, set a(v) {} };"));
+	/* Duktape 2.7 takes a labelled string first in a body for a directive
+	 * (x: 'use strict' makes the code strict there); found by fuzz_front */
+	expect_err("x: 'use strict'; with (o) {}",
+	           "t.js:1:4: a labelled string at the start of a program or function is a directive "
+	           "to Duktape 2.7; remove the label");
+	expect_err("function f() { 'a'; x: y: 'b'; }",
+	           "t.js:1:27: a labelled string at the start of a program or function is a directive "
+	           "to Duktape 2.7; remove the label");
+	rw_ast_free(parse_ok("x: ('a'); y: 'a' + 1; z: { 'use strict'; } var a; w: 'a';"));
 }
 END_TEST
 
