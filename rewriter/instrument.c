@@ -157,7 +157,9 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 		uint32_t has = count_terms(o->p ? o->p : "", o->len);
 		if (has < had) {
 			rw_out w;
+			size_t semi = o->len && o->p[0] == ';';   /* a statement-start guard stays first */
 			rw_out_init(&w);
+			rw_out_put(&w, o->p, semi);
 			rw_out_puts(&w, "(");
 			if (has == 0) {
 				/* the replaced range's own terminators (CRLF stays CRLF) */
@@ -174,7 +176,7 @@ static void add_text(ri_ctx *c, uint32_t start, uint32_t end, int cls, int depth
 				for (; has < had; has++)
 					rw_out_puts(&w, "\n");
 			}
-			rw_out_put(&w, o->p ? o->p : "", o->len);
+			rw_out_put(&w, o->p ? o->p + semi : "", o->len - semi);
 			rw_out_puts(&w, ")");
 			rw_out_free(o);
 			*o = w;

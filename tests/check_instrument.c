@@ -622,6 +622,8 @@ START_TEST(test_lines_updates)
 		 * across lines, the var of a for-in head with a comment, delete */
 		"function f(o) { var x = 1, g = function () { x++; };\n"
 		"  for (var /*\n*/ x in o); return [(\nx), delete (\nx), (x\n)(), typeof (\r\nx)]; }\n",
+		/* a callee at the start of a statement: the `;` guard stays first */
+		"function f() { var x = function () {}; (x\n)(1); return function () { x = 0; }; }\n",
 	};
 	size_t i, k;
 
@@ -642,6 +644,14 @@ START_TEST(test_lines_updates)
 			m[2] += t.code.p[k] == '\xa8';
 		}
 		ck_assert_msg(n[0] == m[0] && n[1] == m[1] && n[2] == m[2], "lines of %s:\n%s", a, t.code.p);
+		{
+			duk_context *ctx = duk_create_heap_default();
+			ck_assert_ptr_nonnull(ctx);
+			duk_push_string(ctx, "t.js");
+			ck_assert_msg(duk_pcompile_lstring_filename(ctx, 0, t.code.p, t.code.len) == 0,
+			              "%s: %s", t.code.p, duk_safe_to_string(ctx, -1));
+			duk_destroy_heap(ctx);
+		}
 		inst_free(&t);
 	}
 }
