@@ -590,6 +590,25 @@ static int sw_mem_add(sw_state *w, const void *p, size_t n, uint32_t id, int pla
 	return 0;
 }
 
+/* the bytes of an ArrayBuffer or a plain buffer (plain != 0), copied into
+ * the model's object id; where they live is noted for the overlap check */
+static int sw_take_bytes(sw_state *w, const uint8_t *data, size_t size, uint32_t id, int plain)
+{
+	uint8_t *copy = NULL;
+
+	if (size) {
+		copy = wr_alloc(w->s, size);
+		if (!copy)
+			return sw_oom(w);
+		memcpy(copy, data, size);
+	}
+	if (sw_mem_add(w, data, size, id, plain) != 0)
+		return -1;
+	obj(w, id)->u.bytes.ptr = copy;
+	obj(w, id)->u.bytes.len = (uint32_t)size;
+	return 0;
+}
+
 static int mem_cmp(const void *a, const void *b)
 {
 	const sw_mem *x = a, *y = b;
@@ -639,20 +658,11 @@ static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
 
 	data = duk_get_buffer_data(ctx, o, &size);
 	if (cls == CL_ARRAYBUFFER) {
-		uint8_t *copy = NULL;
 		if (size > UINT32_MAX)
 			return sw_fail(w, &self, "an ArrayBuffer over 4 GiB cannot be migrated");
-		if (size) {
-			copy = wr_alloc(w->s, size);
-			if (!copy)
-				return sw_oom(w);
-			memcpy(copy, data, size);
-		}
-		if (sw_mem_add(w, data, size, id, 0) != 0)
+		if (sw_take_bytes(w, data, size, id, 0) != 0)
 			return -1;
 		obj(w, id)->kind = WR_OBJ_ARRAYBUFFER;
-		obj(w, id)->u.bytes.ptr = copy;
-		obj(w, id)->u.bytes.len = (uint32_t)size;
 		return 0;
 	}
 	if (cls != CL_DATAVIEW && !elem_of_class(cls, &elem, &esize))
@@ -697,7 +707,7 @@ static int sw_plainbuf(sw_state *w, uint32_t id, duk_idx_t o)
 	sw_edge self = w->edges[id - 1], e;
 	wr_object *m;
 	duk_size_t size;
-	uint8_t *data, *copy = NULL;
+	uint8_t *data;
 	wr_value proto;
 
 	if (duk_is_external_buffer(ctx, o))
@@ -716,20 +726,12 @@ static int sw_plainbuf(sw_state *w, uint32_t id, duk_idx_t o)
 	if (sw_value(w, -1, &proto, &e) != 0)
 		return -1;
 	duk_pop_2(ctx);
-	if (size) {
-		copy = wr_alloc(w->s, size);
-		if (!copy)
-			return sw_oom(w);
-		memcpy(copy, data, size);
-	}
-	if (sw_mem_add(w, data, size, id, 1) != 0)
+	if (sw_take_bytes(w, data, size, id, 1) != 0)
 		return -1;
 	m = obj(w, id);
 	m->kind = WR_OBJ_PLAINBUFFER;
 	m->flags = 0;
 	m->proto = proto;
-	m->u.bytes.ptr = copy;
-	m->u.bytes.len = (uint32_t)size;
 	m->u.bytes.dynamic = duk_is_dynamic_buffer(ctx, o) ? 1 : 0;
 	duk_pop(ctx);   /* the buffer */
 	return 0;
