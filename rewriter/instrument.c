@@ -747,7 +747,7 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 		const char *op = rw_op_text((rw_op)n->op);
 
 		rw_out_printf(&o, ".%sk = ", c->prefix);
-		put_src(c, &o, target);
+		put_bare(c, &o, target);   /* ((\n f)) += v: the target's breaks once */
 		rw_out_printf(&o, " %.*s (", (int)strlen(op) - 1, op);
 		keep_lines(c, &o, target->span.end, v->span.start);   /* of the replaced operator */
 		add_text(c, target->span.end, v->span.start, 2, depth, &o);

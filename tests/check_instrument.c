@@ -622,6 +622,8 @@ START_TEST(test_lines_updates)
 		 * across lines, the var of a for-in head with a comment, delete */
 		"function f(o) { var x = 1, g = function () { x++; };\n"
 		"  for (var /*\n*/ x in o); return [(\nx), delete (\nx), (x\n)(), typeof (\r\nx)]; }\n",
+		/* a compound write to the own name, parenthesized across lines */
+		"var g = function x() { (((\nx)) += function () {}); return x; };\n",
 		/* a callee at the start of a statement: the `;` guard stays first */
 		"function f() { var x = function () {}; (x\n)(1); return function () { x = 0; }; }\n",
 	};
