@@ -1137,7 +1137,6 @@ static void put_js_string(rw_out *o, const char *name, size_t n)
  * unit may be strict where the literal was not; line continuations would
  * add lines): escapes in a string, a legacy octal or leading-zero number.
  * Those are written as the property name they make (key_name()). */
-void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key);
 void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key)
 {
 	const char *raw = c->ast->src + key->span.start;
@@ -1159,7 +1158,6 @@ void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key)
 }
 
 /* a property key as an expression giving the property name */
-void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
 void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key)
 {
 	if (key->kind == RW_NAME) {
@@ -1660,7 +1658,6 @@ static int visit(rw_node *n, void *ud)
 
 /* --------------------------------------------------------------- entry */
 
-int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
 int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen)
 {
 	c->nscopes = rw_scopes_count(c->scopes);

@@ -128,5 +128,13 @@ int  ri_repr(const ri_ctx *c, const rw_binding *b);
  * environment (>= 1), set by ri_env_indices after the decisions. */
 uint32_t ri_env_index(const ri_ctx *c, const rw_binding *b);
 int ri_env_indices(ri_ctx *c);
+/* A property key for code the instrumentation writes: as a literal (a
+ * string or number literal that is valid in strict code and on one line;
+ * an identifier name as written) and as an expression giving its name. */
+void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key);
+void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
+/* The instrumentation's edits of the program text (instrument.c), made
+ * into c's edit list; the maker units are written from them. */
+int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
 
 #endif

@@ -14,10 +14,6 @@
 #include "rewriter/instrument_impl.h"
 #include "runtime/ferry.h"
 
-int ri_instrument_edits(ri_ctx *c, char *err, size_t errlen);
-void ri_key_expr(const ri_ctx *c, rw_out *o, const rw_node *key);
-void ri_key_literal(const ri_ctx *c, rw_out *o, const rw_node *key);
-
 /* free constant bindings per function scope: what a maker's init() sets */
 typedef struct ri_free {
 	const rw_binding **v;
