@@ -532,8 +532,10 @@ START_TEST(json_errors)
 		  "a plain buffer is not an object and cannot be a prototype" },
 		{ HDR ",\"objects\":[" PB "},{\"kind\":\"typedarray\",\"elem\":\"uint8\",\"buffer\":{\"ref\":1}}]}",
 		  "not an ArrayBuffer" },
-		{ HDR ",\"objects\":[" PB "},{\"kind\":\"function\",\"site\":0,\"scope\":{\"ref\":1}},"
+		{ HDR ",\"objects\":[" PB "},{\"kind\":\"function\",\"site\":0,\"scope\":null},"
 		  "{\"kind\":\"bound\",\"target\":{\"ref\":1}}]}", "bound target: not a function" },
+		{ HDR ",\"objects\":[" PB "},{\"kind\":\"function\",\"site\":0,\"scope\":{\"ref\":1}}]}",
+		  "scope: a plain buffer cannot be a closure's environment" },
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":{\"ref\":1}}],\"objects\":[" PB "}]}",
 		  "not a function" },
 #undef PB

@@ -199,6 +199,10 @@ static int object(vctx *v, const wr_object *o)
 	case WR_OBJ_FUNCTION:
 		if (value(v, &o->u.fn.env, "scope"))
 			return -1;
+		/* an environment is flagged as one by the next snapshot, which a
+		 * plain buffer cannot carry (found by fuzz_restore) */
+		if (o->u.fn.env.type == WR_REF && obj(v, &o->u.fn.env)->kind == WR_OBJ_PLAINBUFFER)
+			return bad(v, "scope: a plain buffer cannot be a closure's environment");
 		break;
 	case WR_OBJ_BOUND:
 		if (callable(v, &o->u.bound.target, "bound target", 0) ||
