@@ -43,7 +43,9 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/env_alias.js \
 	tests/data/instrument/late_reads.js \
 	tests/data/instrument/args_shadow.js \
-	tests/data/instrument/first_line.js
+	tests/data/instrument/first_line.js \
+	tests/data/instrument/keyword_parens.js \
+	tests/data/instrument/local_eval.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh
@@ -55,7 +57,8 @@ EXTRA_DIST += bench/instrument_bench.sh doc/measurements.md \
 	bench/programs/richards.js bench/programs/deltablue.js \
 	bench/programs/raytracer.js bench/programs/splay.js \
 	bench/programs/navier_stokes.js bench/programs/bignum.js \
-	bench/programs/closure_events.js
+	bench/programs/closure_events.js bench/programs/iot_filters.js \
+	bench/programs/iot_gateway.js bench/programs/iot_statemachine.js
 check_PROGRAMS += bench/instrument_startup
 bench_instrument_startup_SOURCES = bench/instrument_startup.c
 bench_instrument_startup_CFLAGS = $(AM_CFLAGS) $(DUKTAPE_CFLAGS)

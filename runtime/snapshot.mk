@@ -22,7 +22,13 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/hostile/expect.txt tests/data/snapshot/hostile/timer_seq_max.json \
 	tests/data/snapshot/hostile/proto_cycle.json tests/data/snapshot/hostile/env_getter.json \
 	tests/data/snapshot/hostile/err_hook.json tests/data/snapshot/hostile/array_length.json \
-	tests/data/snapshot/hostile/view_index.json
+	tests/data/snapshot/hostile/view_index.json \
+	tests/data/snapshot/hostile/plainbuffer_props.json \
+	tests/data/snapshot/hostile/plainbuffer_proto.json \
+	tests/data/snapshot/hostile/plainbuffer_env.json \
+	tests/data/snapshot/accessor_dups.js tests/data/snapshot/accessor_object_name.js \
+	tests/data/snapshot/decl_self_ref.js tests/data/snapshot/param_fn_alias.js \
+	tests/data/snapshot/plain_buffers.js tests/data/snapshot/strict_eval_name.js
 # a native (bytecode) and a cross-style (source) build exchange snapshots
 TESTS += tests/embed_modes.sh
 EXTRA_DIST += tests/embed_modes.sh tests/data/embed/anon_names.js
