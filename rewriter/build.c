@@ -1,8 +1,9 @@
 /*
  * rewriter/build.c -- ferryc's build step: read app.js, choose the reserved
  * prefix, parse and check the program (in both modes), produce the program
- * text (the original for --plain, else the instrumentation pass's output), write <out>/<app>.fy.js and
- * <out>/<app>_restore.c atomically, then compile and link <out>/<app> with
+ * text (the original for --plain, else the instrumentation pass's output),
+ * write <out>/<app>.fy.js and <out>/<app>_restore.c atomically, then
+ * compile and link <out>/<app> with
  *   $CC $CFLAGS -I<include dir> <app>_restore.c <libferry.a> <device libs>
  * The device libs are baked in at configure time (RW_DEVICE_LIBS, from
  * Makefile.am's FERRY_DEVICE_LIBS), and so are the sanitizer flags of a
