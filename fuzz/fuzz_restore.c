@@ -335,6 +335,11 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 	case WR_OBJ_ARRAYBUFFER:
 		o->u.bytes.ptr = fz_bytes;
 		o->u.bytes.len = lens[fz_rand(r, sizeof lens / sizeof lens[0])];
+		if (fz_rand(r, 3) == 0) {   /* over another's memory; mostly without bytes */
+			o->u.bytes.memory = fz_count(r, s->nobjects);
+			if (fz_rand(r, 4))
+				o->u.bytes.ptr = NULL;
+		}
 		break;
 	case WR_OBJ_PLAINBUFFER:
 		o->u.bytes.ptr = fz_bytes;

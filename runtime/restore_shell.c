@@ -175,7 +175,7 @@ void rs_shells(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
 	uint32_t id, n = r->s->nobjects;
-	int have_args_fn = 0;
+	int have_args_fn = 0, shared = 0;
 
 	for (id = 1; id <= n; id++) {
 		const wr_object *o = mobj(r, id);
@@ -239,6 +239,10 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_ARRAYBUFFER: {
 			duk_size_t sz;
 			void *p;
+			if (o->u.bytes.memory) {
+				shared = 1;
+				continue;   /* below, over the memory of the one it names */
+			}
 			rs_push_builtin(r, "ArrayBuffer", 11);
 			duk_push_uint(ctx, o->u.bytes.len);
 			duk_new(ctx, 1);
@@ -271,6 +275,24 @@ void rs_shells(rs_state *r)
 		default:
 			rs_fail(r, "object %u: unknown kind %u", (unsigned)id, (unsigned)o->kind);
 		}
+		keep(r, id);
+	}
+	/* ArrayBuffers over the start of another's memory: over the plain
+	 * buffer under that one, as Duktape made them */
+	for (id = 1; shared && id <= n; id++) {
+		const wr_object *o = mobj(r, id), *m;
+		uint32_t mid = o->u.bytes.memory;
+		if (o->kind != WR_OBJ_ARRAYBUFFER || !mid)
+			continue;
+		m = mid >= 1 && mid <= n ? mobj(r, mid) : NULL;
+		if (!m || m->kind != WR_OBJ_ARRAYBUFFER || m->u.bytes.memory || o->u.bytes.len > m->u.bytes.len)
+			rs_fail(r, "object %u: the memory of object %u, not an ArrayBuffer with %u bytes",
+			        (unsigned)id, (unsigned)mid, (unsigned)o->u.bytes.len);
+		rs_push_builtin(r, "Uint8Array.plainOf", 18);
+		duk_get_prop_index(ctx, RS_IDX_KEEP, mid);
+		duk_call(ctx, 1);
+		duk_push_buffer_object(ctx, -1, 0, o->u.bytes.len, DUK_BUFOBJ_ARRAYBUFFER);
+		duk_remove(ctx, -2);
 		keep(r, id);
 	}
 }

@@ -586,13 +586,12 @@ static int sw_mem_add(sw_state *w, const void *p, size_t n, uint32_t id, int pla
 	w->mems[w->nmem].id = id;
 	w->mems[w->nmem].plain = plain;
 	w->nmem++;
-	w->nplain += plain != 0;
 	return 0;
 }
 
-/* the bytes of an ArrayBuffer or a plain buffer (plain != 0), copied into
- * the model's object id; where they live is noted for the overlap check */
-static int sw_take_bytes(sw_state *w, const uint8_t *data, size_t size, uint32_t id, int plain)
+/* the bytes of an ArrayBuffer or a plain buffer, copied into the model's
+ * object id */
+static int sw_take_bytes(sw_state *w, const uint8_t *data, size_t size, uint32_t id)
 {
 	uint8_t *copy = NULL;
 
@@ -602,47 +601,65 @@ static int sw_take_bytes(sw_state *w, const uint8_t *data, size_t size, uint32_t
 			return sw_oom(w);
 		memcpy(copy, data, size);
 	}
-	if (sw_mem_add(w, data, size, id, plain) != 0)
-		return -1;
 	obj(w, id)->u.bytes.ptr = copy;
 	obj(w, id)->u.bytes.len = (uint32_t)size;
 	return 0;
 }
 
+/* by start; at one start, the longest first, then by id (deterministic) */
 static int mem_cmp(const void *a, const void *b)
 {
 	const sw_mem *x = a, *y = b;
-	return x->lo < y->lo ? -1 : x->lo > y->lo;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (x->hi != y->hi)
+		return x->hi > y->hi ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* A plain buffer is Duktape's memory under every buffer object: an
- * ArrayBuffer made over one (`pb.buffer`, `Uint8Array.plainOf(u8)` while u8
- * lives on) shares its bytes. The model gives each its own copy, so after a
- * restore a write through one would no longer show through the other:
- * refuse such a heap rather than change what the program prints. (Two
- * distinct plain buffers never overlap; ArrayBuffers sharing memory with
- * each other are a known difference, doc/snapshot-format.md.) */
-static int sw_shared_plain(sw_state *w)
+/* Buffer memory, once every ArrayBuffer and plain buffer is known.
+ * Duktape makes a new ArrayBuffer object over the start of a view's memory
+ * when the view's `buffer` is first read (a view and its subarray or slice
+ * get one each), so ArrayBuffers at the same address share it: the longest
+ * takes the bytes, the others name it as their memory (restore makes them
+ * over its memory again). A plain buffer is Duktape's memory under every
+ * buffer object: one that an ArrayBuffer also uses (`pb.buffer` kept alive,
+ * `Uint8Array.plainOf(u8)` while u8 lives on) would get a copy of its own,
+ * and a write through one would no longer show through the other after a
+ * restore: such a heap is refused rather than change what the program
+ * prints, as are ArrayBuffers overlapping at other addresses (only host
+ * code makes those). Two distinct plain buffers never overlap. */
+static int sw_shared_mem(sw_state *w)
 {
-	const sw_mem *ab = NULL, *pb = NULL;
+	const sw_mem *top = NULL;   /* the range seen so far that reaches highest */
+	const sw_mem *own = NULL;   /* the ArrayBuffer holding the bytes at its start */
 	size_t i;
 
-	if (!w->nplain || w->nplain == w->nmem)
-		return 0;
-	qsort(w->mems, w->nmem, sizeof *w->mems, mem_cmp);
+	if (w->nmem > 1)
+		qsort(w->mems, w->nmem, sizeof *w->mems, mem_cmp);
 	for (i = 0; i < w->nmem; i++) {
 		const sw_mem *m = &w->mems[i];
-		const sw_mem *other = m->plain ? ab : pb;
-		if (other && other->hi > m->lo) {
-			const sw_mem *p = m->plain ? m : other;
-			return sw_fail(w, &w->edges[p->id - 1], "a plain buffer whose bytes an ArrayBuffer "
-			               "or view also uses (`.buffer` of a plain buffer, Uint8Array.plainOf of "
-			               "a live view) cannot be migrated");
+		if (own && m->lo == own->lo && !m->plain) {
+			obj(w, m->id)->u.bytes.memory = own->id;   /* and m->hi <= own->hi */
+			continue;
 		}
-		if (m->plain && (!pb || m->hi > pb->hi))
-			pb = m;
-		else if (!m->plain && (!ab || m->hi > ab->hi))
-			ab = m;
+		if (top && top->hi > m->lo) {
+			const sw_mem *p = m->plain ? m : top->plain ? top : NULL;
+			if (p)
+				return sw_fail(w, &w->edges[p->id - 1], "a plain buffer whose bytes an "
+				               "ArrayBuffer or view also uses (`.buffer` of a plain buffer, "
+				               "Uint8Array.plainOf of a live view) cannot be migrated");
+			return sw_fail(w, &w->edges[m->id - 1], "an ArrayBuffer whose memory partly "
+			               "overlaps another's (made by host code) cannot be migrated");
+		}
+		own = NULL;
+		if (!m->plain) {
+			if (sw_take_bytes(w, (const uint8_t *)m->lo, m->hi - m->lo, m->id) != 0)
+				return -1;
+			own = m;
+		}
+		if (!top || m->hi > top->hi)
+			top = m;
 	}
 	return 0;
 }
@@ -660,10 +677,10 @@ static int sw_bufobj(sw_state *w, uint32_t id, duk_idx_t o, int cls)
 	if (cls == CL_ARRAYBUFFER) {
 		if (size > UINT32_MAX)
 			return sw_fail(w, &self, "an ArrayBuffer over 4 GiB cannot be migrated");
-		if (sw_take_bytes(w, data, size, id, 0) != 0)
-			return -1;
+		/* the bytes are taken by sw_shared_mem, once all are known */
 		obj(w, id)->kind = WR_OBJ_ARRAYBUFFER;
-		return 0;
+		obj(w, id)->u.bytes.len = (uint32_t)size;
+		return sw_mem_add(w, data, size, id, 0);
 	}
 	if (cls != CL_DATAVIEW && !elem_of_class(cls, &elem, &esize))
 		return sw_fail(w, &self, "a buffer object of class %d cannot be migrated", cls);
@@ -726,7 +743,7 @@ static int sw_plainbuf(sw_state *w, uint32_t id, duk_idx_t o)
 	if (sw_value(w, -1, &proto, &e) != 0)
 		return -1;
 	duk_pop_2(ctx);
-	if (sw_take_bytes(w, data, size, id, 1) != 0)
+	if (sw_take_bytes(w, data, size, id) != 0 || sw_mem_add(w, data, size, id, 1) != 0)
 		return -1;
 	m = obj(w, id);
 	m->kind = WR_OBJ_PLAINBUFFER;
@@ -915,7 +932,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	for (id = 1; id <= w->s->nobjects; id++)
 		if (sw_process(w, id) != 0)
 			return 0;
-	sw_shared_plain(w);
+	sw_shared_mem(w);
 	return 0;
 }
 

@@ -114,8 +114,8 @@ typedef struct sw_state {
 	wr_value       curkey;   /* key whose value is being converted (paths) */
 	wr_prop       *tmp;      /* props of the object being processed */
 	size_t         ntmp, captmp;
-	sw_mem        *mems;     /* plain buffers and ArrayBuffers with bytes */
-	size_t         nmem, capmem, nplain;
+	sw_mem        *mems;     /* memory of plain buffers and ArrayBuffers */
+	size_t         nmem, capmem;
 	char          *err;
 	size_t         errlen;
 	int            failed;

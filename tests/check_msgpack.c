@@ -216,6 +216,16 @@ static wr_snapshot *sample(void)
 	uint32_t o2 = add_obj(s, WR_OBJ_OBJECT, v_ref(env));
 	uint32_t o3 = add_obj(s, WR_OBJ_OBJECT, v_null());
 	add_prop(s, o2, v_str(s, "next"), v_ref(o3), PF_DEF);
+	/* an ArrayBuffer object over the start of ab's memory, a view over it */
+	uint32_t abs = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+	s->objects[abs - 1].u.bytes.memory = ab;
+	s->objects[abs - 1].u.bytes.len = 200;
+	uint32_t sv = add_obj(s, WR_OBJ_TYPEDARRAY, v_builtin(s, "Int32Array.prototype"));
+	s->objects[sv - 1].u.view.elem = WR_ELEM_INT32;
+	s->objects[sv - 1].u.view.buffer = v_ref(abs);
+	s->objects[sv - 1].u.view.offset = 100;
+	s->objects[sv - 1].u.view.length = 25;
+	add_prop(s, o2, v_str(s, "sub"), v_ref(sv), PF_DEF);
 
 	/* globals */
 	wr_prop *g = wr_add_global(s);
@@ -331,7 +341,9 @@ static int obj_eq(const wr_object *a, const wr_object *b)
 	case WR_OBJ_ARRAYBUFFER:
 	case WR_OBJ_PLAINBUFFER:
 		return a->u.bytes.len == b->u.bytes.len && a->u.bytes.dynamic == b->u.bytes.dynamic &&
-		       (a->u.bytes.len == 0 || memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
+		       a->u.bytes.memory == b->u.bytes.memory &&
+		       (a->u.bytes.memory ? !a->u.bytes.ptr && !b->u.bytes.ptr : a->u.bytes.len == 0 ||
+		        memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return a->u.view.elem == b->u.view.elem && val_eq(&a->u.view.buffer, &b->u.view.buffer) &&
 		       a->u.view.offset == b->u.view.offset && a->u.view.length == b->u.view.length;
@@ -764,6 +776,110 @@ START_TEST(plainbuffer_refused)
 }
 END_TEST
 
+/* an ArrayBuffer over another's memory names one that holds bytes of its
+ * own, at least as long; its record holds ext 6: that id, its length */
+START_TEST(arraybuffer_memory)
+{
+	for (int c = 0; c < 7; c++) {
+		wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+		wr_error err;
+		wr_buf b;
+		const char *needle = NULL;
+		uint32_t ab = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+		uint8_t *bytes = wr_alloc(s, 8);
+		memset(bytes, 7, 8);
+		s->objects[ab - 1].u.bytes.ptr = bytes;
+		s->objects[ab - 1].u.bytes.len = 8;
+		uint32_t sh = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+		s->objects[sh - 1].u.bytes.memory = ab;
+		s->objects[sh - 1].u.bytes.len = 6;
+		switch (c) {
+		case 0:
+			s->objects[sh - 1].u.bytes.len = 9;
+			needle = "9 bytes over the 8 of object 1";
+			break;
+		case 1:
+			s->objects[sh - 1].u.bytes.memory = sh;
+			needle = "object 2 is not an ArrayBuffer with bytes of its own";
+			break;
+		case 2: {
+			uint32_t o = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+			s->objects[o - 1].u.bytes.memory = sh;
+			needle = "object 2 is not an ArrayBuffer with bytes of its own";
+			break;
+		}
+		case 3:
+			s->objects[sh - 1].u.bytes.memory = add_obj(s, WR_OBJ_OBJECT, v_null());
+			needle = "object 3 is not an ArrayBuffer with bytes of its own";
+			break;
+		case 4: {
+			uint32_t v = add_obj(s, WR_OBJ_DATAVIEW, v_builtin(s, "DataView.prototype"));
+			s->objects[v - 1].u.view.buffer = v_ref(sh);
+			s->objects[v - 1].u.view.offset = 4;
+			s->objects[v - 1].u.view.length = 3;
+			needle = "past the end of its buffer (6 bytes)";
+			break;
+		}
+		case 5:   /* model only: the codecs write one or the other */
+			s->objects[sh - 1].u.bytes.ptr = bytes;
+			needle = "an ArrayBuffer with both bytes and memory";
+			break;
+		case 6: {
+			uint32_t pb = add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"));
+			s->objects[pb - 1].flags = 0;
+			s->objects[pb - 1].u.bytes.memory = ab;
+			needle = "a plain buffer has bytes of its own";
+			break;
+		}
+		}
+		ck_assert_int_eq(wr_validate(s, &err), -1);
+		ck_assert_msg(strstr(err.msg, needle) != NULL, "case %d: '%s' not in '%s'", c, needle, err.msg);
+		if (c < 5) {
+			encode(s, &b);
+			ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+			ck_assert_ptr_null(r);
+			ck_assert_msg(strstr(err.msg, needle) != NULL, "case %d: '%s' not in '%s'", c, needle, err.msg);
+			wr_buf_free(&b);
+		}
+		wr_snapshot_free(s);
+	}
+	/* the encoding: fixext 8 (d7), type 6, id 1 and length 6 big-endian */
+	{
+		wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+		wr_error err;
+		wr_buf b;
+		uint32_t ab = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+		uint32_t sh = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+		static const uint8_t rec[] = { 0xd7, 0x06, 0, 0, 0, 1, 0, 0, 0, 0 };
+		s->objects[sh - 1].u.bytes.memory = ab;
+		encode(s, &b);
+		uint8_t *f = NULL;
+		for (size_t i = 0; i + sizeof rec <= b.len; i++)
+			if (memcmp(b.data + i, rec, sizeof rec) == 0) {
+				ck_assert_ptr_null(f);   /* exactly once */
+				f = (uint8_t *)b.data + i;
+			}
+		ck_assert_ptr_nonnull(f);
+		ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
+		ck_assert_uint_eq(r->objects[1].u.bytes.memory, 1);
+		ck_assert_ptr_null(r->objects[1].u.bytes.ptr);
+		wr_snapshot_free(r);
+		r = NULL;
+		f[5] = 0;   /* id 0 */
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		ck_assert_msg(strstr(err.msg, "arraybuffer memory: id 0 is never valid") != NULL, "%s", err.msg);
+		f[5] = 1;
+		f[1] = 0x05;   /* a ZBYTES body that is not one */
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		f[1] = 0x01;   /* a plain reference is not the format */
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		ck_assert_msg(strstr(err.msg, "expected binary") != NULL, "%s", err.msg);
+		wr_buf_free(&b);
+		wr_snapshot_free(s);
+	}
+}
+END_TEST
+
 /* byte arrays: zero runs are squeezed out only when that pays, and the
  * zeros put back count against max_bytes */
 START_TEST(byte_arrays)
@@ -863,6 +979,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, bad_references);
 	tcase_add_test(tc, byte_arrays);
 	tcase_add_test(tc, plainbuffer_refused);
+	tcase_add_test(tc, arraybuffer_memory);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

@@ -432,6 +432,55 @@ START_TEST(test_unmigratable)
 }
 END_TEST
 
+/* Views over one memory keep sharing it: Duktape makes an ArrayBuffer
+ * object over the start of a view's memory when its `buffer` is first read,
+ * so a view and its subarray (a Buffer and its slice) end up with two, of
+ * different lengths, over the same bytes */
+START_TEST(test_shared_memory)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var u8 = new Uint8Array(12), mid = u8.subarray(2, 10), tail = mid.subarray(4);\n"
+	    "var ab = u8.buffer, late = u8.subarray(1, 2);\n"
+	    "var i16 = new Int16Array(mid.buffer, 2, 3);\n"
+	    "var nb = new Buffer(6); nb.fill(1); var sl = nb.slice(2, 5), sl2 = sl.slice(1);\n"
+	    "var views = [tail, mid, sl2, sl, late, i16];\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['u8','mid','tail','ab','late','i16','nb','sl','sl2','views']");
+	/* writes through one view show through the others, in both heaps */
+	same_result(a, b, "mid[5] = 7, tail[0] = 8, late[0] = 9, i16[0] = -1, sl2[0] = 5, "
+	            "[].join.call(u8) + '/' + [].join.call(mid) + '/' + [].join.call(nb)");
+	same_result(a, b, "[mid.buffer.byteLength, tail.buffer.byteLength, late.buffer === ab, "
+	            "mid.buffer === ab, i16.buffer === mid.buffer, sl.buffer.byteLength].join()");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+/* two ArrayBuffers over overlapping memory at different addresses: only
+ * host code makes them (duk_push_buffer_object with an offset) */
+START_TEST(test_overlap_refused)
+{
+	rt_ctx *a = heap_new();
+	duk_context *ctx = a->ctx;
+	wr_snapshot *s = NULL;
+	char err[512];
+	run(a, PRELUDE);
+	duk_push_fixed_buffer(ctx, 16);
+	duk_push_buffer_object(ctx, -1, 0, 8, DUK_BUFOBJ_ARRAYBUFFER);
+	duk_put_global_string(ctx, "x");
+	duk_push_buffer_object(ctx, -1, 4, 8, DUK_BUFOBJ_ARRAYBUFFER);
+	duk_put_global_string(ctx, "y");
+	duk_pop(ctx);
+	ck_assert_int_eq(rt_snapshot_take(a, &s, err, sizeof err), -1);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strstr(err, "global.y: an ArrayBuffer whose memory partly overlaps another's") != NULL,
+	              "%s", err);
+	free(eval_str(a, "String(1 + 1)"));
+	heap_free(a);
+}
+END_TEST
+
 /* ---- bad snapshots ---- */
 
 START_TEST(test_wrong_hash_version)
@@ -512,10 +561,12 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_hostile_proto);
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_size_stable);
+	tcase_add_test(tc, test_shared_memory);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);
 	tcase_add_test(tc, test_unmigratable);
+	tcase_add_test(tc, test_overlap_refused);
 	tcase_add_test(tc, test_wrong_hash_version);
 	tcase_add_test(tc, test_bad_models);
 	suite_add_tcase(s, tc);

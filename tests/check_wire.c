@@ -191,6 +191,17 @@ static wr_snapshot *sample(void)
 	uint32_t o21 = obj(s, WR_OBJ_PLAINBUFFER, BI(s, "Uint8Array.prototype"));
 	s->objects[o21 - 1].flags = 0;
 	s->objects[o21 - 1].u.bytes.dynamic = 1;
+	/* 22: a second ArrayBuffer object over the start of o14's memory (a
+	 * subarray's `buffer`); 23: a view over it */
+	uint32_t o22 = obj(s, WR_OBJ_ARRAYBUFFER, BI(s, "ArrayBuffer.prototype"));
+	s->objects[o22 - 1].u.bytes.memory = o14;
+	s->objects[o22 - 1].u.bytes.len = 10;
+	uint32_t o23 = obj(s, WR_OBJ_TYPEDARRAY, BI(s, "Uint16Array.prototype"));
+	s->objects[o23 - 1].u.view.elem = WR_ELEM_UINT16;
+	s->objects[o23 - 1].u.view.buffer = REF(o22);
+	s->objects[o23 - 1].u.view.offset = 2;
+	s->objects[o23 - 1].u.view.length = 4;
+	oprop(s, o1, STR(s, "sub", 3), REF(o23), 7);
 	oprop(s, o1, STR(s, "payload", 7), REF(o20), 7);
 	oprop(s, o1, STR(s, "empty", 5), REF(o21), 7);
 	gprop(s, "o", REF(o1));
@@ -293,7 +304,9 @@ static int same_obj(const wr_object *a, const wr_object *b)
 	case WR_OBJ_ARRAYBUFFER:
 	case WR_OBJ_PLAINBUFFER:
 		return a->u.bytes.len == b->u.bytes.len && a->u.bytes.dynamic == b->u.bytes.dynamic &&
-		       (a->u.bytes.len == 0 || memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
+		       a->u.bytes.memory == b->u.bytes.memory &&
+		       (a->u.bytes.memory ? !a->u.bytes.ptr && !b->u.bytes.ptr : a->u.bytes.len == 0 ||
+		        memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return (a->kind == WR_OBJ_DATAVIEW || a->u.view.elem == b->u.view.elem) &&
 		       same_val(&a->u.view.buffer, &b->u.view.buffer) &&
@@ -510,6 +523,33 @@ START_TEST(json_errors)
 		  "{\"kind\":\"typedarray\",\"elem\":\"uint16\",\"buffer\":{\"ref\":1},\"length\":2}]}",
 		  "past the end" },
 		{ HDR ",\"objects\":[{\"kind\":\"boolean\",\"value\":1}]}", "boxed boolean" },
+		/* ArrayBuffers over another's memory */
+#define AB "{\"kind\":\"arraybuffer\",\"bytes\":\"AAAA\"}"
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":2,"
+		  "\"bytes\":\"AAA=\"}]}", "\"bytes\", or \"memory\" with \"length\"" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"length\":2,\"bytes\":\"AAA=\"}]}",
+		  "\"bytes\", or \"memory\" with \"length\"" },
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1}}]}",
+		  "\"bytes\", or \"memory\" with \"length\"" },
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":1,\"length\":2}]}",
+		  "must be a reference" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\"},{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},"
+		  "\"length\":0}]}", "object 1 is not an ArrayBuffer with bytes of its own" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":0}]}",
+		  "object 1 is not an ArrayBuffer with bytes of its own" },
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":2},"
+		  "{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":2},\"length\":1}]}",
+		  "object 2 is not an ArrayBuffer with bytes of its own" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":2},\"length\":4}," AB "]}",
+		  "4 bytes over the 3 of object 2" },
+		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":3},\"length\":1}," AB "]}",
+		  "does not exist" },
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":2},"
+		  "{\"kind\":\"typedarray\",\"elem\":\"uint8\",\"buffer\":{\"ref\":2},\"length\":3}]}",
+		  "past the end of its buffer (2 bytes)" },
+		{ HDR ",\"objects\":[" AB ",{\"kind\":\"plainbuffer\",\"memory\":{\"ref\":1}}]}",
+		  "not allowed in a plainbuffer" },
+#undef AB
 		/* plain buffers: what Duktape fixes for them, and nothing else */
 #define PB "{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"builtin\":\"Uint8Array.prototype\"}"
 		{ HDR ",\"objects\":[" PB ",\"bytes\":\"QUJD\",\"props\":[[\"x\",1]]}]}",

@@ -40,7 +40,7 @@ static size_t own_bytes(const wr_object *o)
 		     (o->props[i].flags & WR_PF_ACCESSOR ? val_bytes(&o->props[i].setter) : 0);
 	switch (o->kind) {
 	case WR_OBJ_ARRAYBUFFER:
-	case WR_OBJ_PLAINBUFFER: n += o->u.bytes.len; break;
+	case WR_OBJ_PLAINBUFFER: n += o->u.bytes.memory ? 4 : o->u.bytes.len; break;
 	case WR_OBJ_ERROR: n += o->u.str.len; break;
 	case WR_OBJ_REGEXP: n += o->u.regexp.source.len + o->u.regexp.flags.len; break;
 	case WR_OBJ_BOUND: n += 8 + 4 * (size_t)o->u.bound.nargs; break;

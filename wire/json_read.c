@@ -653,12 +653,12 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
-	"elem", "buffer", "offset", "length", "id", "dynamic", NULL
+	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", NULL
 };
 /* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
-       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC };
+       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC, OM_MEMORY };
 
 /* which members each kind accepts besides kind/extensible/env/proto/props */
 static uint32_t kind_members(uint32_t k)
@@ -671,7 +671,7 @@ static uint32_t kind_members(uint32_t k)
 	case WR_OBJ_ERROR: return 1u << OM_STACK;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return 1u << OM_VALUE;
-	case WR_OBJ_ARRAYBUFFER: return 1u << OM_BYTES;
+	case WR_OBJ_ARRAYBUFFER: return 1u << OM_BYTES | 1u << OM_MEMORY | 1u << OM_LENGTH;
 	case WR_OBJ_PLAINBUFFER: return 1u << OM_BYTES | 1u << OM_DYNAMIC;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
 		return 1u << OM_ELEM | 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
@@ -687,6 +687,14 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	if (!key) {
 		if (!(*seen & 1u << OM_KIND)) {
 			wr_err_at(r->err, koff, "object %u has no \"kind\"", (unsigned)id);
+			return -1;
+		}
+		/* an arraybuffer holds its "bytes", or names the "memory" it
+		 * shares and its "length" */
+		if (o->kind == WR_OBJ_ARRAYBUFFER && (*seen & 1u << OM_MEMORY ? *seen & 1u << OM_BYTES ||
+		                                      !(*seen & 1u << OM_LENGTH) : *seen & 1u << OM_LENGTH)) {
+			wr_err_at(r->err, koff, "arraybuffer %u: \"bytes\", or \"memory\" with \"length\"",
+			          (unsigned)id);
 			return -1;
 		}
 		return 0;
@@ -770,6 +778,18 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 			return -1;
 		o->u.bytes.dynamic = b != 0;
 		return 0;
+	case OM_MEMORY: {
+		wr_value v;
+		size_t off = r->tok.off;
+		if (take_value(r, &v))
+			return -1;
+		if (v.type != WR_REF) {
+			wr_err_at(r->err, off, "\"memory\" must be a reference to an arraybuffer");
+			return -1;
+		}
+		o->u.bytes.memory = v.u.ref;
+		return 0;
+	}
 	case OM_ELEM: {
 		if (r->tok.type != JT_STRING)
 			return fail_expect(r, "an element type");
@@ -787,7 +807,10 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	case OM_LENGTH:
 		if (take_u64(r, UINT32_MAX, &u, "a length"))
 			return -1;
-		o->u.view.length = (uint32_t)u;
+		if (o->kind == WR_OBJ_ARRAYBUFFER)
+			o->u.bytes.len = (uint32_t)u;
+		else
+			o->u.view.length = (uint32_t)u;
 		return 0;
 	}
 	return 0;

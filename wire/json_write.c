@@ -375,6 +375,16 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		break;
 	case WR_OBJ_ARRAYBUFFER:
 	case WR_OBJ_PLAINBUFFER:
+		if (o->kind == WR_OBJ_ARRAYBUFFER && o->u.bytes.memory) {
+			wr_value m = { WR_REF, { 0 } };
+			m.u.ref = o->u.bytes.memory;
+			puts_(w, ",\"memory\":");
+			if (put_value(w, &m, err))
+				return -1;
+			puts_(w, ",\"length\":");
+			put_u64(w, o->u.bytes.len);
+			break;
+		}
 		puts_(w, ",\"bytes\":");
 		put_b64(w, o->u.bytes.ptr, o->u.bytes.len);
 		if (o->kind == WR_OBJ_PLAINBUFFER && o->u.bytes.dynamic)

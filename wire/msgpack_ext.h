@@ -16,10 +16,14 @@ enum {
 	WR_MPX_SYMBOL    = 3,  /* symbol id, big-endian, 1, 2 or 4 bytes, != 0 */
 	WR_MPX_RAWSTR    = 4,  /* a string that is not well-formed UTF-8 (lone
 	                        * surrogates, arbitrary bytes): the exact bytes */
-	WR_MPX_ZBYTES    = 5   /* an ArrayBuffer's bytes with runs of zeros
+	WR_MPX_ZBYTES    = 5,  /* an ArrayBuffer's bytes with runs of zeros
 	                        * squeezed out: uvarint total, then pairs
 	                        * (uvarint literal length, literal bytes,
 	                        *  uvarint zero-run length) up to the end */
+	WR_MPX_MEMORY    = 6   /* an ArrayBuffer over another one's memory (in
+	                        * place of its bytes): 8 bytes, the id of the
+	                        * ArrayBuffer holding the bytes, then this one's
+	                        * byte length, both big-endian uint32 */
 };
 
 /* zero runs shorter than this stay literal */

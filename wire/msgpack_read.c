@@ -563,13 +563,24 @@ static int rd_zbytes(mr *r, const tok *k, wr_object *o)
 }
 
 /* the bytes of an ArrayBuffer or plain buffer: bin or ext ZBYTES */
-static int rd_bytes(mr *r, wr_object *o)
+/* the bytes of a plain buffer or an ArrayBuffer; or, where shared (an
+ * ArrayBuffer), the one whose memory it uses and its length */
+static int rd_bytes(mr *r, wr_object *o, int shared)
 {
 	tok k;
 	if (next(r, &k) < 0)
 		return -1;
 	if (k.t == T_EXT && k.ext == WR_MPX_ZBYTES)
 		return rd_zbytes(r, &k, o);
+	if (shared && k.t == T_EXT && k.ext == WR_MPX_MEMORY) {
+		if (k.n != 8)
+			return fail_at(r, k.at, "arraybuffer memory: %u bytes (8 expected)", (unsigned)k.n);
+		o->u.bytes.memory = (uint32_t)be(k.p, 4);
+		o->u.bytes.len = (uint32_t)be(k.p + 4, 4);
+		if (!o->u.bytes.memory)
+			return fail_at(r, k.at, "arraybuffer memory: id 0 is never valid");
+		return 0;
+	}
 	if (k.t != T_BIN)
 		return fail_at(r, k.at, "%s: expected binary, found %s", wr_kind_name(o->kind), tname(k.t));
 	if (k.n > r->lim->max_string)
@@ -650,12 +661,12 @@ static int rd_object(mr *r)
 			return -1;
 		break;
 	case WR_OBJ_ARRAYBUFFER:
-		if (rd_bytes(r, o) < 0)
+		if (rd_bytes(r, o, 1) < 0)
 			return -1;
 		break;
 	case WR_OBJ_PLAINBUFFER: {
 		tok k;
-		if (rd_bytes(r, o) < 0 || next(r, &k) < 0)
+		if (rd_bytes(r, o, 0) < 0 || next(r, &k) < 0)
 			return -1;
 		if (k.t != T_BOOL)
 			return fail_at(r, k.at, "plainbuffer: expected a boolean, found %s", tname(k.t));

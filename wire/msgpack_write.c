@@ -310,6 +310,16 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL:
 		return put_value(w, &o->u.prim, err);
 	case WR_OBJ_ARRAYBUFFER:
+		if (o->u.bytes.memory) {
+			uint8_t b[8];
+			for (int i = 0; i < 4; i++) {
+				b[i] = (uint8_t)(o->u.bytes.memory >> (24 - 8 * i));
+				b[4 + i] = (uint8_t)(o->u.bytes.len >> (24 - 8 * i));
+			}
+			msgpack_pack_ext(&w->pk, sizeof b, WR_MPX_MEMORY);
+			msgpack_pack_ext_body(&w->pk, b, sizeof b);
+			return 0;
+		}
 		return put_bytes(w, o->u.bytes.ptr, o->u.bytes.len);
 	case WR_OBJ_PLAINBUFFER:
 		if (put_bytes(w, o->u.bytes.ptr, o->u.bytes.len) < 0)

@@ -243,8 +243,25 @@ static int object(vctx *v, const wr_object *o)
 			return -1;
 		break;
 	case WR_OBJ_ARRAYBUFFER:
-		if (o->u.bytes.len && !o->u.bytes.ptr)
+		if (o->u.bytes.memory) {
+			/* another ArrayBuffer object over the start of one that holds
+			 * the bytes (restore makes it over that one's memory) */
+			uint32_t mid = o->u.bytes.memory;
+			const wr_object *m;
+			if (mid > v->s->nobjects)
+				return bad(v, "%s: object %u, which does not exist", "memory", (unsigned)mid);
+			m = &v->s->objects[mid - 1];
+			if (m->kind != WR_OBJ_ARRAYBUFFER || m->u.bytes.memory)
+				return bad(v, "%s: object %u is not an ArrayBuffer with bytes of its own",
+				           "memory", (unsigned)mid);
+			if (o->u.bytes.ptr)
+				return bad(v, "%s: an ArrayBuffer with both bytes and memory", "memory");
+			if (o->u.bytes.len > m->u.bytes.len)
+				return bad(v, "%s: %u bytes over the %u of object %u", "memory",
+				           (unsigned)o->u.bytes.len, (unsigned)m->u.bytes.len, (unsigned)mid);
+		} else if (o->u.bytes.len && !o->u.bytes.ptr) {
 			return bad(v, "%s: %u bytes without storage", "bytes", o->u.bytes.len);
+		}
 		break;
 	case WR_OBJ_PLAINBUFFER:
 		/* what Duktape fixes for every plain buffer: its prototype, no
@@ -254,6 +271,8 @@ static int object(vctx *v, const wr_object *o)
 			return bad(v, "%s: %u bytes without storage", "bytes", o->u.bytes.len);
 		if (o->u.bytes.dynamic > 1)
 			return bad(v, "%s: bad variant %u", "dynamic", o->u.bytes.dynamic);
+		if (o->u.bytes.memory)
+			return bad(v, "%s: a plain buffer has bytes of its own", "memory");
 		if (o->nprops)
 			return bad(v, "%s: a plain buffer has no own properties (%u given)", "props",
 			           o->nprops);
