@@ -277,20 +277,23 @@ void rs_shells(rs_state *r)
 		}
 		keep(r, id);
 	}
-	/* ArrayBuffers over the start of another's memory: over the plain
-	 * buffer under that one, as Duktape made them */
+	/* ArrayBuffers over the start of another buffer's memory: over the
+	 * plain buffer that is that memory, as Duktape made them */
 	for (id = 1; shared && id <= n; id++) {
 		const wr_object *o = mobj(r, id), *m;
 		uint32_t mid = o->u.bytes.memory;
 		if (o->kind != WR_OBJ_ARRAYBUFFER || !mid)
 			continue;
 		m = mid >= 1 && mid <= n ? mobj(r, mid) : NULL;
-		if (!m || m->kind != WR_OBJ_ARRAYBUFFER || m->u.bytes.memory || o->u.bytes.len > m->u.bytes.len)
-			rs_fail(r, "object %u: the memory of object %u, not an ArrayBuffer with %u bytes",
+		if (!m || (m->kind != WR_OBJ_ARRAYBUFFER && m->kind != WR_OBJ_PLAINBUFFER) ||
+		    m->u.bytes.memory || o->u.bytes.len > m->u.bytes.len)
+			rs_fail(r, "object %u: the memory of object %u, not a buffer of %u bytes or more",
 			        (unsigned)id, (unsigned)mid, (unsigned)o->u.bytes.len);
-		rs_push_builtin(r, "Uint8Array.plainOf", 18);
+		if (m->kind == WR_OBJ_ARRAYBUFFER)
+			rs_push_builtin(r, "Uint8Array.plainOf", 18);
 		duk_get_prop_index(ctx, RS_IDX_KEEP, mid);
-		duk_call(ctx, 1);
+		if (m->kind == WR_OBJ_ARRAYBUFFER)
+			duk_call(ctx, 1);
 		duk_push_buffer_object(ctx, -1, 0, o->u.bytes.len, DUK_BUFOBJ_ARRAYBUFFER);
 		duk_remove(ctx, -2);
 		keep(r, id);

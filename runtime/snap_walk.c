@@ -606,7 +606,8 @@ static int sw_take_bytes(sw_state *w, const uint8_t *data, size_t size, uint32_t
 	return 0;
 }
 
-/* by start; at one start, the longest first, then by id (deterministic) */
+/* by start; at one start the longest first, a plain buffer (the whole
+ * memory) before ArrayBuffers as long, then by id (deterministic) */
 static int mem_cmp(const void *a, const void *b)
 {
 	const sw_mem *x = a, *y = b;
@@ -614,25 +615,25 @@ static int mem_cmp(const void *a, const void *b)
 		return x->lo < y->lo ? -1 : 1;
 	if (x->hi != y->hi)
 		return x->hi > y->hi ? -1 : 1;
+	if (x->plain != y->plain)
+		return x->plain ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* Buffer memory, once every ArrayBuffer and plain buffer is known.
  * Duktape makes a new ArrayBuffer object over the start of a view's memory
  * when the view's `buffer` is first read (a view and its subarray or slice
- * get one each), so ArrayBuffers at the same address share it: the longest
- * takes the bytes, the others name it as their memory (restore makes them
- * over its memory again). A plain buffer is Duktape's memory under every
- * buffer object: one that an ArrayBuffer also uses (`pb.buffer` kept alive,
- * `Uint8Array.plainOf(u8)` while u8 lives on) would get a copy of its own,
- * and a write through one would no longer show through the other after a
- * restore: such a heap is refused rather than change what the program
- * prints, as are ArrayBuffers overlapping at other addresses (only host
- * code makes those). Two distinct plain buffers never overlap. */
+ * get one each; `pb.buffer` of a plain buffer makes one each time), so
+ * ArrayBuffers at one address share its memory, and a plain buffer there is
+ * that memory: the plain buffer, or else the longest ArrayBuffer, holds the
+ * bytes, and the others name it as their memory (restore makes them over it
+ * again), so a write through one still shows through the others after a
+ * restore. Buffers overlapping at different addresses (only host code makes
+ * those) are refused. Two distinct plain buffers never overlap. */
 static int sw_shared_mem(sw_state *w)
 {
 	const sw_mem *top = NULL;   /* the range seen so far that reaches highest */
-	const sw_mem *own = NULL;   /* the ArrayBuffer holding the bytes at its start */
+	const sw_mem *own = NULL;   /* the buffer holding the bytes at its start */
 	size_t i;
 
 	if (w->nmem > 1)
@@ -643,21 +644,13 @@ static int sw_shared_mem(sw_state *w)
 			obj(w, m->id)->u.bytes.memory = own->id;   /* and m->hi <= own->hi */
 			continue;
 		}
-		if (top && top->hi > m->lo) {
-			const sw_mem *p = m->plain ? m : top->plain ? top : NULL;
-			if (p)
-				return sw_fail(w, &w->edges[p->id - 1], "a plain buffer whose bytes an "
-				               "ArrayBuffer or view also uses (`.buffer` of a plain buffer, "
-				               "Uint8Array.plainOf of a live view) cannot be migrated");
-			return sw_fail(w, &w->edges[m->id - 1], "an ArrayBuffer whose memory partly "
-			               "overlaps another's (made by host code) cannot be migrated");
-		}
-		own = NULL;
-		if (!m->plain) {
-			if (sw_take_bytes(w, (const uint8_t *)m->lo, m->hi - m->lo, m->id) != 0)
-				return -1;
-			own = m;
-		}
+		if (top && top->hi > m->lo)
+			return sw_fail(w, &w->edges[m->id - 1], "%s whose memory partly overlaps another "
+			               "buffer's (made by host code) cannot be migrated",
+			               m->plain ? "a plain buffer" : "an ArrayBuffer");
+		if (!m->plain && sw_take_bytes(w, (const uint8_t *)m->lo, m->hi - m->lo, m->id) != 0)
+			return -1;
+		own = m;
 		if (!top || m->hi > top->hi)
 			top = m;
 	}

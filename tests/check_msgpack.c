@@ -205,8 +205,11 @@ static wr_snapshot *sample(void)
 	s->objects[abz - 1].u.bytes.len = 1000;
 	/* plain buffers: fixed, sharing abz's mostly-zero bytes (ZBYTES);
 	 * dynamic with 300 bytes (bin); empty */
+	uint32_t pbdyn = 0;
 	for (int i = 0; i < 3; i++) {
 		uint32_t pb = add_obj(s, WR_OBJ_PLAINBUFFER, v_builtin(s, "Uint8Array.prototype"));
+		if (i == 1)
+			pbdyn = pb;
 		s->objects[pb - 1].flags = 0;
 		s->objects[pb - 1].u.bytes.ptr = i == 0 ? zb : i == 1 ? bytes : NULL;
 		s->objects[pb - 1].u.bytes.len = i == 0 ? 1000 : i == 1 ? 300 : 0;
@@ -226,6 +229,11 @@ static wr_snapshot *sample(void)
 	s->objects[sv - 1].u.view.offset = 100;
 	s->objects[sv - 1].u.view.length = 25;
 	add_prop(s, o2, v_str(s, "sub"), v_ref(sv), PF_DEF);
+	/* an ArrayBuffer over a plain buffer (`pb.buffer`) */
+	uint32_t abp = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
+	s->objects[abp - 1].u.bytes.memory = pbdyn;
+	s->objects[abp - 1].u.bytes.len = 300;
+	add_prop(s, o2, v_str(s, "pbuf"), v_ref(abp), PF_DEF);
 
 	/* globals */
 	wr_prop *g = wr_add_global(s);
@@ -800,17 +808,17 @@ START_TEST(arraybuffer_memory)
 			break;
 		case 1:
 			s->objects[sh - 1].u.bytes.memory = sh;
-			needle = "object 2 is not an ArrayBuffer with bytes of its own";
+			needle = "object 2 is not a buffer with bytes of its own";
 			break;
 		case 2: {
 			uint32_t o = add_obj(s, WR_OBJ_ARRAYBUFFER, v_builtin(s, "ArrayBuffer.prototype"));
 			s->objects[o - 1].u.bytes.memory = sh;
-			needle = "object 2 is not an ArrayBuffer with bytes of its own";
+			needle = "object 2 is not a buffer with bytes of its own";
 			break;
 		}
 		case 3:
 			s->objects[sh - 1].u.bytes.memory = add_obj(s, WR_OBJ_OBJECT, v_null());
-			needle = "object 3 is not an ArrayBuffer with bytes of its own";
+			needle = "object 3 is not a buffer with bytes of its own";
 			break;
 		case 4: {
 			uint32_t v = add_obj(s, WR_OBJ_DATAVIEW, v_builtin(s, "DataView.prototype"));

@@ -421,14 +421,6 @@ START_TEST(test_unmigratable)
 	expect_failure(PRELUDE "var P = {}; Duktape.fin(P, add); var o = [Object.create(P)];",
 	               "global.P: an object with a Duktape finalizer");
 	expect_failure(PRELUDE "Duktape.fin(add, add);", "an object with a Duktape finalizer");
-	/* a plain buffer and an ArrayBuffer over the same bytes: separate
-	 * copies after a restore would change what the program prints */
-	expect_failure(PRELUDE "var u = new Uint8Array(4); var p = {b: Uint8Array.plainOf(u)}; var k = [u];",
-	               "global.p.b: a plain buffer whose bytes an ArrayBuffer or view also uses");
-	expect_failure(PRELUDE "var pb = Duktape.dec('hex', '0102'); var ab = [pb.buffer];",
-	               "global.pb: a plain buffer whose bytes");
-	expect_failure(PRELUDE "var ab = [Duktape.dec('hex', '0102')]; ab.push(new Uint8Array(ab[0].buffer));",
-	               "global.ab[0]: a plain buffer whose bytes");
 }
 END_TEST
 
@@ -457,6 +449,27 @@ START_TEST(test_shared_memory)
 }
 END_TEST
 
+/* a plain buffer is the memory under the buffer objects made over it */
+START_TEST(test_plain_shared)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var u = new Uint8Array(4), p = {b: Uint8Array.plainOf(u)}, k = [u];\n"
+	    "var pb = Duktape.dec('hex', '010203'), ab = [pb.buffer, pb.buffer];\n"
+	    "var d = Duktape.dec('base64', 'AAECAw=='), dv = new DataView(d.buffer, 1), dt = [d];\n"
+	    "var q = [Duktape.dec('hex', '0102')]; q.push(new Uint8Array(q[0].buffer));\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['u','p','k','pb','ab','dv','dt','q']");
+	same_result(a, b, "u[1] = 5, p.b[2] = 6, ab[0] = new Uint8Array(ab[0]), ab[0][0] = 7, "
+	            "new Uint8Array(ab[1])[1] = 8, dv.setUint8(0, 9), q[1][1] = 4, "
+	            "[[].join.call(u), [].join.call(p.b), [].join.call(pb), [].join.call(d), "
+	            "[].join.call(q[0]), Duktape.info(d).variant, Duktape.info(pb).variant, "
+	            "ab[1] === pb.buffer].join('/')");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
 /* two ArrayBuffers over overlapping memory at different addresses: only
  * host code makes them (duk_push_buffer_object with an offset) */
 START_TEST(test_overlap_refused)
@@ -474,9 +487,22 @@ START_TEST(test_overlap_refused)
 	duk_pop(ctx);
 	ck_assert_int_eq(rt_snapshot_take(a, &s, err, sizeof err), -1);
 	ck_assert_ptr_null(s);
-	ck_assert_msg(strstr(err, "global.y: an ArrayBuffer whose memory partly overlaps another's") != NULL,
+	ck_assert_msg(strstr(err, "global.y: an ArrayBuffer whose memory partly overlaps another buffer's") != NULL,
 	              "%s", err);
 	free(eval_str(a, "String(1 + 1)"));
+	heap_free(a);
+	/* and over a plain buffer, at an offset */
+	a = heap_new();
+	ctx = a->ctx;
+	run(a, PRELUDE);
+	duk_push_fixed_buffer(ctx, 16);
+	duk_dup_top(ctx);
+	duk_put_global_string(ctx, "p");
+	duk_push_buffer_object(ctx, -1, 4, 8, DUK_BUFOBJ_ARRAYBUFFER);
+	duk_put_global_string(ctx, "z");
+	duk_pop(ctx);
+	ck_assert_int_eq(rt_snapshot_take(a, &s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "global.z: an ArrayBuffer whose memory partly overlaps") != NULL, "%s", err);
 	heap_free(a);
 }
 END_TEST
@@ -562,6 +588,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_size_stable);
 	tcase_add_test(tc, test_shared_memory);
+	tcase_add_test(tc, test_plain_shared);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);

@@ -534,12 +534,12 @@ START_TEST(json_errors)
 		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":1,\"length\":2}]}",
 		  "must be a reference" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\"},{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},"
-		  "\"length\":0}]}", "object 1 is not an ArrayBuffer with bytes of its own" },
+		  "\"length\":0}]}", "object 1 is not a buffer with bytes of its own" },
 		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":0}]}",
-		  "object 1 is not an ArrayBuffer with bytes of its own" },
+		  "object 1 is not a buffer with bytes of its own" },
 		{ HDR ",\"objects\":[" AB ",{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":1},\"length\":2},"
 		  "{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":2},\"length\":1}]}",
-		  "object 2 is not an ArrayBuffer with bytes of its own" },
+		  "object 2 is not a buffer with bytes of its own" },
 		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":2},\"length\":4}," AB "]}",
 		  "4 bytes over the 3 of object 2" },
 		{ HDR ",\"objects\":[{\"kind\":\"arraybuffer\",\"memory\":{\"ref\":3},\"length\":1}," AB "]}",

@@ -784,7 +784,7 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 		if (take_value(r, &v))
 			return -1;
 		if (v.type != WR_REF) {
-			wr_err_at(r->err, off, "\"memory\" must be a reference to an arraybuffer");
+			wr_err_at(r->err, off, "\"memory\" must be a reference to a buffer");
 			return -1;
 		}
 		o->u.bytes.memory = v.u.ref;

@@ -244,15 +244,16 @@ static int object(vctx *v, const wr_object *o)
 		break;
 	case WR_OBJ_ARRAYBUFFER:
 		if (o->u.bytes.memory) {
-			/* another ArrayBuffer object over the start of one that holds
-			 * the bytes (restore makes it over that one's memory) */
+			/* another ArrayBuffer object over the start of the memory of
+			 * a plain buffer or an ArrayBuffer that holds the bytes
+			 * (restore makes it over that memory again) */
 			uint32_t mid = o->u.bytes.memory;
 			const wr_object *m;
 			if (mid > v->s->nobjects)
 				return bad(v, "%s: object %u, which does not exist", "memory", (unsigned)mid);
 			m = &v->s->objects[mid - 1];
-			if (m->kind != WR_OBJ_ARRAYBUFFER || m->u.bytes.memory)
-				return bad(v, "%s: object %u is not an ArrayBuffer with bytes of its own",
+			if ((m->kind != WR_OBJ_ARRAYBUFFER && m->kind != WR_OBJ_PLAINBUFFER) || m->u.bytes.memory)
+				return bad(v, "%s: object %u is not a buffer with bytes of its own",
 				           "memory", (unsigned)mid);
 			if (o->u.bytes.ptr)
 				return bad(v, "%s: an ArrayBuffer with both bytes and memory", "memory");

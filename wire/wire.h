@@ -118,11 +118,12 @@ typedef struct wr_object {
 		wr_value prim;                                /* BOOLEAN/NUMBER/STRING/SYMBOL */
 		struct { const uint8_t *ptr; uint32_t len; uint32_t dynamic; uint32_t memory; } bytes;
 		/* ARRAYBUFFER, PLAINBUFFER (dynamic: 0 or 1, PLAINBUFFER only).
-		 * memory (ARRAYBUFFER only): 0, or the id of another ARRAYBUFFER,
-		 * with memory 0 and at least len bytes, whose memory this one
-		 * starts at too (Duktape makes such ArrayBuffer objects for views
-		 * and their subarrays and slices); ptr is then NULL, len this
-		 * one's byte length, and the bytes are that one's */
+		 * memory (ARRAYBUFFER only): 0, or the id of a PLAINBUFFER or of
+		 * another ARRAYBUFFER, with memory 0 and at least len bytes, whose
+		 * memory this one starts at too (Duktape makes such ArrayBuffer
+		 * objects for views and their subarrays and slices, and for
+		 * `pb.buffer`); ptr is then NULL, len this one's byte length, and
+		 * the bytes are that one's */
 		struct { uint32_t elem; wr_value buffer; uint32_t offset, length; } view;
 		/* view.length: element count (TYPEDARRAY, BUFFER) or bytes (DATAVIEW) */
 	} u;

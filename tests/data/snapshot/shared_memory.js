@@ -20,6 +20,11 @@ var sl = nb.slice(2, 8);
 var sl2 = sl.slice(1, 3);
 var empty = u8.subarray(5, 5);
 var keep = { views: [mid, tail], bufs: [sl2, sl] };
+// plain buffers are that memory: Uint8Array.plainOf of a live view, and
+// ArrayBuffers made over a plain buffer (a new one at each `.buffer`)
+var under = Uint8Array.plainOf(u8);
+var pb = Duktape.dec('hex', '0a0b0c0d0e'), pbuf = pb.buffer, pv = new Uint8Array(pbuf, 1, 3);
+var dyn = Duktape.dec('base64', 'AQIDBA=='), dv2 = new DataView(dyn.buffer, 2);
 
 function show(tag) {
 	console.log(tag, Array.prototype.join.call(u8, ','));
@@ -32,6 +37,9 @@ function show(tag) {
 	            mid.buffer === u8.buffer, mid.buffer === mid.buffer, dv.buffer === mid.buffer,
 	            sl.buffer.byteLength, sl2.byteOffset, empty.length, empty.byteOffset,
 	            keep.views[1].byteOffset);
+	console.log('  plain', under[4], under.length, Array.prototype.join.call(pb, ','),
+	            Array.prototype.join.call(pv, ','), Array.prototype.join.call(dyn, ','),
+	            dv2.getUint16(0), pbuf === pb.buffer, Duktape.info(dyn).variant, Duktape.info(pb).variant);
 }
 
 var step = 0;
@@ -46,6 +54,10 @@ var t = setInterval(function () {
 	dv.setUint8(1, 200 + step);
 	sl[step % 6] = step;                   // seen in nb and maybe sl2
 	sl2[0] = 100 + step;
+	under[5] += 2;                         // seen in mid[1]
+	pv[step % 3] = step;                   // seen in pb
+	pb[0] = pbuf.byteLength + step;
+	dv2.setUint8(1, step);                 // seen in dyn[3]
 	show('step ' + step);
 	if (step === 5) {
 		clearInterval(t);
