@@ -4,10 +4,14 @@
  * bit flips), validation, format detection and atomic file writes.
  */
 #include <check.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include "wire/wire.h"
 
@@ -801,6 +805,85 @@ START_TEST(files_atomic)
 }
 END_TEST
 
+/* A process killed between mkstemp and rename leaves PATH.tmp.XXXXXX: the
+ * next write of PATH removes it, but nothing else of that directory, no
+ * temporary file a live writer holds (locked), and none modified in the last
+ * seconds (a writer between its mkstemp and its lock). */
+static void put(const char *dir, const char *name, int age)
+{
+	char p[512];
+	FILE *f;
+	struct timeval tv[2];
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("{\"partial", f);
+	fclose(f);
+	gettimeofday(&tv[0], NULL);
+	tv[0].tv_sec -= age;
+	tv[1] = tv[0];
+	ck_assert_int_eq(utimes(p, tv), 0);
+}
+
+static int there(const char *dir, const char *name)
+{
+	char p[512];
+	struct stat st;
+	snprintf(p, sizeof p, "%s/%s", dir, name);
+	return lstat(p, &st) == 0;
+}
+
+START_TEST(files_stale_temps)
+{
+	static const char *kept[] = {
+		"snap.json.tmp.AbC12", "snap.json.tmp.AbC1234", "snap.json.tmp.AbC12-",
+		"snap.json.tmp.AbC12\xc3\xa9", "other.json.tmp.AbC123", "xsnap.json.tmp.AbC123",
+		"snap.json.tmp.", "snap.jsonXtmp.AbC123", "snap.json.tmp.LiVe00",
+		"snap.json.tmp.FrEsH0", "snap.json.tmp.DiR000", "snap.json.tmp.LnK000",
+	};
+	char dir[] = "/tmp/check_wire.XXXXXX", path[256], p[512];
+	wr_error e;
+	size_t i;
+	int live;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/snap.json", dir);
+	put(dir, "snap.json.tmp.AbC123", 60);   /* two killed writers */
+	put(dir, "snap.json.tmp.zz9ZZ9", 3600);
+	for (i = 0; i < sizeof kept / sizeof kept[0] - 2; i++)
+		put(dir, kept[i], strstr(kept[i], "FrEsH") ? 0 : 60);
+	snprintf(p, sizeof p, "%s/snap.json.tmp.DiR000", dir);
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	snprintf(p, sizeof p, "%s/snap.json.tmp.LnK000", dir);
+	ck_assert_int_eq(symlink("other.json.tmp.AbC123", p), 0);
+	/* a live writer: its lock is held (another open file description) */
+	snprintf(p, sizeof p, "%s/snap.json.tmp.LiVe00", dir);
+	live = open(p, O_RDWR);
+	ck_assert_int_ge(live, 0);
+	ck_assert_int_eq(flock(live, LOCK_EX), 0);
+
+	ck_assert_msg(wr_write_file_atomic(path, "new", 3, &e) == 0, "%s", e.msg);
+	ck_assert_msg(!there(dir, "snap.json.tmp.AbC123"), "stale temporary file left");
+	ck_assert_msg(!there(dir, "snap.json.tmp.zz9ZZ9"), "stale temporary file left");
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++)
+		ck_assert_msg(there(dir, kept[i]), "%s removed", kept[i]);
+	ck_assert(there(dir, "snap.json"));
+
+	/* the writer died: its file goes with the next write */
+	close(live);
+	ck_assert_msg(wr_write_file_atomic(path, "newer", 5, &e) == 0, "%s", e.msg);
+	ck_assert(!there(dir, "snap.json.tmp.LiVe00"));
+	ck_assert(there(dir, "snap.json.tmp.LnK000"));
+
+	for (i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		snprintf(p, sizeof p, "%s/%s", dir, kept[i]);
+		remove(p);   /* a directory too */
+	}
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 static const char *sample_path;
 
 START_TEST(write_sample)
@@ -835,6 +918,7 @@ static Suite *wire_suite(void)
 	tc = tcase_create("io");
 	tcase_add_test(tc, detect_and_dispatch);
 	tcase_add_test(tc, files_atomic);
+	tcase_add_test(tc, files_stale_temps);
 	suite_add_tcase(su, tc);
 	return su;
 }

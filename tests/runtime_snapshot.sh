@@ -7,6 +7,7 @@
 #   SIGUSR1 without a destination, and an unmigratable value: one line on
 #     stderr, the program keeps running;
 #   --checkpoint-every: the last checkpoint resumes to a suffix of the run;
+#     the temporary file of a writer killed mid-write goes with the next;
 #   --resume of a missing, empty, truncated, corrupted or foreign snapshot:
 #     one line on stderr, exit 1.
 # FERRY_VALGRIND=1 runs the non-signal cases under valgrind.
@@ -112,6 +113,22 @@ if [ $st = 0 ] && cmp -s t.out tfull.out && [ ! -s t.err ] && [ -s cp.json ]; th
 	else bad "checkpoint resume (status $st)"; cat tr.out tr.err; fi
 else bad "checkpoint-every (status $st)"; cat t.err; diff tfull.out t.out | head; fi
 ls cp.json.* .cp.json* 2>/dev/null && bad "checkpoint left a temporary file"
+# a process killed while writing a checkpoint (here by SIGXFSZ, the file size
+# limit: as abrupt as SIGKILL or a power cut) leaves cp.json.tmp.XXXXXX; the
+# next process that writes cp.json removes it (once it is 10 s old, as after a
+# reboot: touch), and nothing else
+rm -f cp.json cp.json.tmp.*
+(ulimit -c 0; ulimit -f 1; exec "$runp" ticks.js --checkpoint-every 40 --snapshot-to cp.json > /dev/null 2>&1)
+left=$(ls cp.json.tmp.?????? 2>/dev/null)
+if [ -n "$left" ] && [ ! -f cp.json ]; then
+	touch -d '1 minute ago' $left
+	echo "not ours" > cp.json.tmp.keep
+	$run ticks.js --checkpoint-every 40 --snapshot-to cp.json > /dev/null 2> t.err; st=$?
+	if [ $st = 0 ] && [ -s cp.json ] && [ -z "$(ls cp.json.tmp.?????? 2>/dev/null)" ] && [ -f cp.json.tmp.keep ]; then
+		ok "checkpoint after a killed writer: its temporary file removed"
+	else bad "checkpoint after a killed writer (status $st): $(ls cp.json.tmp.* 2>/dev/null)"; cat t.err; fi
+	rm -f cp.json.tmp.keep
+else bad "a writer killed by the file size limit left no temporary file (or a whole cp.json)"; fi
 
 # 6. bad snapshots are refused with one line and status 1
 $run state.js --snapshot-after-turns 2 --snapshot-to good.json > /dev/null 2>&1

@@ -234,7 +234,8 @@ int wr_read(const void *data, size_t len, const wr_limits *lim,
 int wr_write(const wr_snapshot *s, wr_format fmt, wr_buf *out, wr_error *err);
 
 /* Write a file atomically: temp file in the same directory, fsync, rename,
- * fsync of the directory. 0 or -1 with err->msg set. */
+ * fsync of the directory; stale temp files of PATH that a killed writer left
+ * are removed (wire/file.c). 0 or -1 with err->msg set. */
 int wr_write_file_atomic(const char *path, const void *data, size_t len, wr_error *err);
 /* Read a whole file, refusing files larger than max_bytes. */
 int wr_read_file(const char *path, size_t max_bytes, uint8_t **data, size_t *len, wr_error *err);
