@@ -337,7 +337,7 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 		o->u.bytes.len = lens[fz_rand(r, sizeof lens / sizeof lens[0])];
 		if (fz_rand(r, 3) == 0) {   /* over another's memory; mostly without bytes */
 			o->u.bytes.memory = fz_count(r, s->nobjects);
-			if (fz_rand(r, 4))
+			if (o->u.bytes.memory && fz_rand(r, 4))
 				o->u.bytes.ptr = NULL;
 		}
 		break;

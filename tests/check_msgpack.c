@@ -850,6 +850,24 @@ START_TEST(arraybuffer_memory)
 		assert_refused(s, c < 5, needle, c);
 		wr_snapshot_free(s);
 	}
+	/* a model with bytes but no storage is not written (UB in memcpy) */
+	for (uint32_t k = WR_OBJ_ARRAYBUFFER; k <= WR_OBJ_PLAINBUFFER; k += WR_OBJ_PLAINBUFFER - WR_OBJ_ARRAYBUFFER) {
+		wr_snapshot *s = wr_snapshot_new();
+		wr_error err;
+		wr_buf b;
+		uint32_t id = add_obj(s, k, v_builtin(s, "ArrayBuffer.prototype"));
+		s->objects[id - 1].u.bytes.len = 5;
+		s->objects[id - 1].u.bytes.memory = k == WR_OBJ_PLAINBUFFER;   /* ignored there */
+		memset(&b, 0, sizeof b);
+		ck_assert_int_eq(wr_msgpack_write(s, &b, &err), -1);
+		ck_assert_msg(strstr(err.msg, "5 bytes without storage") != NULL, "%s", err.msg);
+		wr_buf_free(&b);
+		memset(&b, 0, sizeof b);
+		ck_assert_int_eq(wr_json_write(s, &b, 0, &err), -1);
+		ck_assert_msg(strstr(err.msg, "5 bytes without storage") != NULL, "%s", err.msg);
+		wr_buf_free(&b);
+		wr_snapshot_free(s);
+	}
 	/* the encoding: fixext 8 (d7), type 6, id 1 and length 6 big-endian */
 	{
 		wr_snapshot *s = wr_snapshot_new(), *r = NULL;

@@ -385,6 +385,11 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 			put_u64(w, o->u.bytes.len);
 			break;
 		}
+		if (o->u.bytes.len && !o->u.bytes.ptr) {
+			wr_err_set(err, "json write: object %u has %u bytes without storage",
+			           (unsigned)id, (unsigned)o->u.bytes.len);
+			return -1;
+		}
 		puts_(w, ",\"bytes\":");
 		put_b64(w, o->u.bytes.ptr, o->u.bytes.len);
 		if (o->kind == WR_OBJ_PLAINBUFFER && o->u.bytes.dynamic)

@@ -282,6 +282,11 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		         (unsigned)o->kind);
 		return -1;
 	}
+	if (((o->kind == WR_OBJ_ARRAYBUFFER && !o->u.bytes.memory) || o->kind == WR_OBJ_PLAINBUFFER) &&
+	    o->u.bytes.len && !o->u.bytes.ptr) {
+		wr_err_set(err, "msgpack write: %u bytes without storage", (unsigned)o->u.bytes.len);
+		return -1;
+	}
 	msgpack_pack_array(&w->pk, 4 + wr_mp_kind_fields(o->kind));
 	msgpack_pack_uint32(&w->pk, o->kind);
 	msgpack_pack_uint32(&w->pk, o->flags);
