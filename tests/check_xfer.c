@@ -277,12 +277,31 @@ START_TEST(proto_wrong_key_and_hash)
 {
 	wr_xfer_key k1 = mkkey('1'), k2 = mkkey('2');
 	static const uint8_t other[32] = { 9 };
-	struct { const wr_xfer_key *src, *dst; const uint8_t *dst_hash; const char *why; } c[] = {
-		{ &k1, &k2, NULL, "authentication failed" },
-		/* the source checks the target's HELLO first */
-		{ NULL, &k2, NULL, "no --key" },
-		{ &k1, NULL, NULL, "unauthenticated frame refused" },
-		{ NULL, NULL, other, "different program" },
+	/* the source checks the target's HELLO first and answers with a NACK;
+	 * the target says why (why_t), or, when it cannot check the source's
+	 * frame, what its own check found */
+	struct {
+		const wr_xfer_key *src, *dst;
+		const uint8_t *dst_hash;
+		const char *why, *why_t;
+	} c[] = {
+		{ &k1, &k2, NULL, "authentication failed",
+		  "frame authentication failed (the two devices have different --key files, or "
+		  "the frame was tampered with)" },
+		/* key on the target only */
+		{ NULL, &k2, NULL, "no --key to check it (the peer has one)",
+		  "cannot be checked here): byte 6: unauthenticated frame refused (this side has "
+		  "a --key, the peer has none)" },
+		/* key on the source only */
+		{ &k1, NULL, NULL, "unauthenticated frame refused (this side has a --key, the peer "
+		  "has none)",
+		  "cannot be checked here): byte 6: authenticated frame, but this side has no "
+		  "--key to check it (the peer has one)" },
+		{ NULL, NULL, other, "different program",
+		  "the source refused to send: the programs differ (target 0900000000000000..., "
+		  "source 0102030405060708...)" },
+		{ &k1, &k1, other, "different program",
+		  "the source refused to send: the programs differ (target 09" },
 	};
 	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
 		int sv[2];
@@ -301,6 +320,117 @@ START_TEST(proto_wrong_key_and_hash)
 		ck_assert_msg(strstr(err.msg, c[i].why) != NULL, "case %zu: %s", i, err.msg);
 		ck_assert_int_eq(t.restored, 0);
 		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_msg(strstr(t.err.msg, "the source refused to send") &&
+		              strstr(t.err.msg, c[i].why_t), "case %zu, target: %s", i, t.err.msg);
+	}
+}
+END_TEST
+
+/* what the source sends a target it turns down: a NACK of this protocol
+ * version with the target's nonce and a short reason, then it closes (an
+ * older target, which expects SNAP there, refuses it by its type) */
+START_TEST(proto_source_nack_frame)
+{
+	static const uint8_t other[32] = { 9 };
+	for (int corrupt = 0; corrupt < 2; corrupt++) {
+		int sv[2];
+		wr_xfer_hdr me, h;
+		uint8_t *pl;
+		wr_error err, e;
+		wr_buf b;
+		pair(sv);
+		memset(&me, 0, sizeof me);
+		me.type = WR_XFER_HELLO;
+		memcpy(me.hash, corrupt ? HASH : other, 32);
+		memset(me.nonce_t, 3, 16);
+		encode(&me, NULL, NULL, &b);
+		if (corrupt)
+			b.data[b.len - 1] ^= 1;   /* the trailer, not the header */
+		ck_assert_int_eq(write(sv[1], b.data, b.len), (ssize_t)b.len);
+		wr_buf_free(&b);
+		ck_assert_int_eq(offer(sv[0], NULL, NULL, &err), -1);
+		close(sv[0]);
+		ck_assert_msg(wr_xfer_recv(sv[1], 4096, NULL, 2000, &h, &pl, &e) == 0, "%s", e.msg);
+		ck_assert_uint_eq(h.type, WR_XFER_NACK);
+		ck_assert(memcmp(h.nonce_t, me.nonce_t, 16) == 0);
+		ck_assert(memcmp(h.hash, HASH, 32) == 0);
+		ck_assert_uint_le(h.len, WR_XFER_REASON_MAX);
+		ck_assert_uint_eq(strlen((char *)pl), h.len);
+		ck_assert_msg(strstr((char *)pl, corrupt ? "HELLO failed its check: byte 80: frame "
+		              "checksum mismatch" : "the programs differ"), "%s", (char *)pl);
+		free(pl);
+		ck_assert_int_eq(wr_xfer_recv(sv[1], 4096, NULL, 2000, &h, &pl, &e), WR_XFER_CLOSED);
+		close(sv[1]);
+	}
+	/* a HELLO whose header is damaged has no nonce to answer: no NACK */
+	{
+		int sv[2];
+		wr_xfer_hdr me, h;
+		uint8_t *pl;
+		wr_error err, e;
+		wr_buf b;
+		pair(sv);
+		memset(&me, 0, sizeof me);
+		me.type = WR_XFER_HELLO;
+		memcpy(me.hash, other, 32);
+		encode(&me, NULL, NULL, &b);
+		b.data[50] ^= 1;
+		ck_assert_int_eq(write(sv[1], b.data, b.len), (ssize_t)b.len);
+		wr_buf_free(&b);
+		ck_assert_int_eq(offer(sv[0], NULL, NULL, &err), -1);
+		ck_assert_ptr_nonnull(strstr(err.msg, "header checksum"));
+		close(sv[0]);
+		/* closed, or reset (the source left the trailer unread) */
+		ck_assert_int_lt(wr_xfer_recv(sv[1], 4096, NULL, 2000, &h, &pl, &e), 0);
+		close(sv[1]);
+	}
+}
+END_TEST
+
+/* NACKs a target may get instead of a snapshot: replayed, hostile text,
+ * oversized. Each only makes it keep listening, restoring nothing. */
+START_TEST(proto_forged_nack)
+{
+	char text[400];
+	memset(text, 'r', sizeof text);
+	memcpy(text, "line one\nline two \x1b[2J", strlen("line one\nline two \x1b[2J"));
+	text[sizeof text - 1] = '\0';
+	struct { int replay; size_t len; const char *why; } c[] = {
+		{ 1, 5, "a refusal from another session (stale or replayed)" },
+		{ 0, strlen(text), "the source refused to send: line one?line two ?[2Jrrr" },
+		{ 0, 5000, "byte 72: frame payload of 5000 bytes exceeds the limit of 4096" },
+	};
+	static char big[5000];
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		int sv[2];
+		pthread_t th;
+		peer t = { 0 };
+		wr_xfer_hdr hello, n;
+		uint8_t *pl;
+		wr_error err;
+		pair(sv);
+		t.fd = sv[1];
+		pthread_create(&th, NULL, target_thread, &t);
+		ck_assert_int_eq(wr_xfer_recv(sv[0], 4096, NULL, 2000, &hello, &pl, &err), 0);
+		free(pl);
+		memset(&n, 0, sizeof n);
+		n.type = WR_XFER_NACK;
+		memcpy(n.hash, HASH, 32);
+		memcpy(n.nonce_t, hello.nonce_t, 16);
+		if (c[i].replay)
+			n.nonce_t[0] ^= 1;
+		n.len = (uint32_t)c[i].len;
+		ck_assert_int_eq(wr_xfer_send(sv[0], &n, c[i].len == 5000 ? big : text, NULL, 2000,
+		                              &err), 0);
+		pthread_join(th, NULL);
+		close(sv[0]);
+		ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+		ck_assert_int_eq(t.restored, 0);
+		ck_assert_msg(strstr(t.err.msg, c[i].why) != NULL, "case %zu: %s", i, t.err.msg);
+		for (const char *q = t.err.msg; *q; q++)
+			ck_assert((unsigned char)*q >= 0x20 && *q != 0x7F);
+		ck_assert_uint_le(strlen(t.err.msg), strlen("the source refused to send: ") +
+		                  WR_XFER_REASON_MAX);
 	}
 }
 END_TEST
@@ -563,6 +693,8 @@ static Suite *xfer_suite(void)
 	tcase_add_test(tp, proto_success);
 	tcase_add_test(tp, proto_refused_and_broken);
 	tcase_add_test(tp, proto_wrong_key_and_hash);
+	tcase_add_test(tp, proto_source_nack_frame);
+	tcase_add_test(tp, proto_forged_nack);
 	tcase_add_test(tp, proto_source_faults);
 	tcase_add_test(tp, proto_injected_faults);
 	tcase_add_test(tp, proto_target_faults);

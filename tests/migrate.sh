@@ -8,7 +8,8 @@
 #   1. A -> B -> C -> A (--snapshot-after-turns), and with --key, and SIGUSR1
 #   2. faults: target killed (kill -9) before / after receiving, after ACK,
 #      after COMMIT; truncated frame; corrupted byte; wrong program hash; wrong
-#      key; port in use; unreachable target; source killed before COMMIT.
+#      key, key on one side only (and what the refused target says); port in
+#      use; unreachable target; source killed before COMMIT.
 # Listeners bind port 0 and the test reads the port from their first stderr
 # line, so no port is guessed. FERRY_XFER_FAULT injects the failures at exact
 # protocol steps (a raise(SIGKILL) is a kill -9 at that instant).
@@ -197,19 +198,26 @@ fault_target kill-target-after-commit target-die-after-commit "DONE"
 
 fault truncated-frame "truncated" waiting "FERRY_XFER_FAULT=source-truncate" "$APP"
 fault corrupted-byte "checksum mismatch" waiting "FERRY_XFER_FAULT=source-corrupt" "$APP"
-# the target, whose HELLO the source turned down, says what may have happened
-refusal() { # NAME
-	if has b "refused a migration: the source closed the connection without sending a snapshot"; then
+# the target, whose HELLO the source turned down, says why: the source's
+# reason (its NACK), or, when the keys differ and it cannot check that NACK,
+# what its own frame check found
+refusal() { # NAME WHY: the target's line, after "the source refused to send"
+	if has b "^ferry: refused a migration: the source refused to send$2; still listening\$"; then
 		ok "$1: the target's message"
 	else bad "$1" "the target's message:"; cat "$tmp/b.err"; fi
 }
+H='[0-9a-f]\{16\}\.\.\.'
+UNCHECKED=' (its reason cannot be checked here): byte [0-9]*: '
 fault wrong-hash "different program" waiting "" "$OTHER"
-refusal wrong-hash
+refusal wrong-hash ": the programs differ (target $H, source $H)"
 B_ARGS="--key $tmp/k2"
 fault wrong-key "authentication failed" waiting "" "$APP" --key "$tmp/k1"
-refusal wrong-key
+refusal wrong-key "${UNCHECKED}frame authentication failed (the two devices have different --key files, or the frame was tampered with)"
 fault no-key-at-source "no --key" waiting "" "$APP"
+refusal no-key-at-source "${UNCHECKED}unauthenticated frame refused (this side has a --key, the peer has none)"
 B_ARGS=
+fault key-at-source-only "unauthenticated frame refused" waiting "" "$APP" --key "$tmp/k1"
+refusal key-at-source-only "${UNCHECKED}authenticated frame, but this side has no --key to check it (the peer has one)"
 
 # a target that refused keeps listening and takes the next, good migration
 t=refused-then-accepted

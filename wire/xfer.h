@@ -31,12 +31,17 @@
 #define WR_XFER_HDR      80u
 #define WR_XFER_TRAILER  32u
 #define WR_XFER_NONCE    16u
+#define WR_XFER_SMALL_MAX 4096u  /* payload limit of every frame but SNAP */
+#define WR_XFER_REASON_MAX 200u  /* longest NACK reason sent or shown */
 
 typedef enum wr_xfer_type {
 	WR_XFER_HELLO = 1,  /* target -> source: its hash and nonce */
 	WR_XFER_SNAP,       /* source -> target: the snapshot */
 	WR_XFER_ACK,        /* target -> source: verified and restored, not running */
-	WR_XFER_NACK,       /* target -> source: refused; payload = reason (text) */
+	WR_XFER_NACK,       /* refused; payload = reason (text, at most
+	                     * WR_XFER_REASON_MAX bytes): target -> source
+	                     * after SNAP, or source -> target after a HELLO
+	                     * it will not send to */
 	WR_XFER_COMMIT,     /* source -> target: the source will exit, run it */
 	WR_XFER_DONE,       /* target -> source: running; the source exits 0 */
 	WR_XFER_TYPE_MAX = WR_XFER_DONE
@@ -101,9 +106,13 @@ int  wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err);
 /* send one frame */
 int  wr_xfer_send(int fd, const wr_xfer_hdr *h, const void *payload,
                   const wr_xfer_key *key, int timeout_ms, wr_error *err);
-/* receive one frame: header checked against max_payload before the payload
- * is allocated; *payload is malloc'ed (free it), NUL-terminated. 0, or -1
- * with err; WR_XFER_CLOSED when the peer closed before the frame began. */
+/* receive one frame: header checked against max_payload (WR_XFER_SMALL_MAX
+ * for every type but SNAP) before the payload is allocated; *payload is
+ * malloc'ed (free it), NUL-terminated. 0, or -1 with err; WR_XFER_CLOSED
+ * when the peer closed before the frame began; WR_XFER_UNVERIFIED when the
+ * whole frame arrived and its header (CRC) is good, so *h is filled, but
+ * its trailer failed the check (wrong or missing key, corruption). */
+#define WR_XFER_UNVERIFIED (-4)
 int  wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
                   wr_xfer_hdr *h, uint8_t **payload, wr_error *err);
 

@@ -144,11 +144,12 @@ int wr_xfer_frame_verify(const uint8_t raw[WR_XFER_HDR], const void *payload, si
 	int auth = raw[6] & WR_XFER_F_AUTH;
 	size_t at = WR_XFER_HDR + len;
 	if (have_key(key) && !auth) {
-		wr_err_at(err, 6, "unauthenticated frame refused (this side has a key)");
+		wr_err_at(err, 6, "unauthenticated frame refused (this side has a --key, the peer has none)");
 		return -1;
 	}
 	if (!have_key(key) && auth) {
-		wr_err_at(err, 6, "authenticated frame, but this side has no --key to check it");
+		wr_err_at(err, 6, "authenticated frame, but this side has no --key to check it "
+		           "(the peer has one)");
 		return -1;
 	}
 	if (trailer_of(raw, payload, len, key, want) < 0) {
@@ -157,7 +158,8 @@ int wr_xfer_frame_verify(const uint8_t raw[WR_XFER_HDR], const void *payload, si
 	}
 	if (sodium_memcmp(want, trailer, WR_XFER_TRAILER) != 0) {
 		if (auth)
-			wr_err_at(err, at, "frame authentication failed (wrong key or tampered frame)");
+			wr_err_at(err, at, "frame authentication failed (the two devices have different "
+			           "--key files, or the frame was tampered with)");
 		else
 			wr_err_at(err, at, "frame checksum mismatch (corrupted in transit)");
 		return -1;

@@ -295,16 +295,24 @@ int wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout
 		return rc;   /* WR_XFER_CLOSED: not one byte of a frame */
 	if (wr_xfer_hdr_parse(raw, max_payload, h, err) < 0)
 		return -1;
+	if (h->type != WR_XFER_SNAP && h->len > WR_XFER_SMALL_MAX) {
+		wr_err_at(err, 72, "frame payload of %u bytes exceeds the limit of %u for a "
+		          "frame that is not a snapshot", (unsigned)h->len, WR_XFER_SMALL_MAX);
+		return -1;
+	}
 	uint8_t *p = malloc((size_t)h->len + 1);
 	if (!p) {
 		wr_err_set(err, "out of memory for a %u-byte frame", (unsigned)h->len);
 		return -1;
 	}
 	if (wr_xfer_read_all(fd, p, h->len, timeout_ms, err) < 0 ||
-	    wr_xfer_read_all(fd, tr, sizeof tr, timeout_ms, err) < 0 ||
-	    wr_xfer_frame_verify(raw, p, h->len, tr, key, err) < 0) {
+	    wr_xfer_read_all(fd, tr, sizeof tr, timeout_ms, err) < 0) {
 		free(p);
 		return -1;
+	}
+	if (wr_xfer_frame_verify(raw, p, h->len, tr, key, err) < 0) {
+		free(p);
+		return WR_XFER_UNVERIFIED;
 	}
 	p[h->len] = '\0';
 	*payload = p;

@@ -14,6 +14,11 @@
  * callback before COMMIT; the source never exits before DONE. Every frame
  * after HELLO carries both nonces, so frames from an older session (or a
  * replay) are refused.
+ *
+ * A source that will not send to this target (another program, a HELLO
+ * that fails its key or checksum check) answers the HELLO with a NACK that
+ * carries the target's nonce and a reason, then closes: the target, which
+ * owns nothing yet, says why and keeps listening, as it would on a hang-up.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -24,7 +29,7 @@
 #include "wire/wr_impl.h"
 #include "wire/xfer.h"
 
-#define SMALL_FRAME 4096u   /* largest HELLO/ACK/NACK/COMMIT/DONE payload */
+#define SMALL_FRAME WR_XFER_SMALL_MAX   /* largest HELLO/ACK/NACK/COMMIT/DONE payload */
 
 static const char *const fault_names[] = {
 	"none", "target-die-after-snap", "target-die-after-ack", "target-die-after-commit",
@@ -89,6 +94,49 @@ static int same_session(const wr_xfer_hdr *got, const wr_xfer_hdr *want)
 	       sodium_memcmp(got->nonce_s, want->nonce_s, WR_XFER_NONCE) == 0;
 }
 
+/* the first bytes of a reason, cut at WR_XFER_REASON_MAX (on a UTF-8
+ * character boundary), without a byte that could break the line or drive
+ * the terminal: the reason comes from the peer and is printed on one line */
+static size_t reason_len(const char *s, size_t n)
+{
+	if (n <= WR_XFER_REASON_MAX)
+		return n;
+	n = WR_XFER_REASON_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+static void reason_of(const uint8_t *pl, size_t len, char out[WR_XFER_REASON_MAX + 1])
+{
+	size_t n = reason_len((const char *)pl, strnlen((const char *)pl, len));
+	for (size_t i = 0; i < n; i++)
+		out[i] = pl[i] < 0x20 || pl[i] == 0x7F ? '?' : (char)pl[i];
+	out[n] = '\0';
+}
+
+/* best effort: the peer may be gone already */
+static void nack(int fd, const wr_xfer_hdr *sess, const wr_xfer_opts *o, const char *why)
+{
+	wr_xfer_hdr n = *sess;
+	wr_error e;
+	n.type = WR_XFER_NACK;
+	n.len = (uint32_t)reason_len(why, strlen(why));
+	(void)wr_xfer_send(fd, &n, why, o->key, o->timeout_ms, &e);
+}
+
+/* the source will not send to the target that sent hello: tell it why, in
+ * a NACK with its nonce (checked as all the source's frames are) */
+static void refuse_hello(int fd, const wr_xfer_hdr *hello, const uint8_t hash[32],
+                         const wr_xfer_opts *o, const char *why)
+{
+	wr_xfer_hdr n;
+	memset(&n, 0, sizeof n);
+	memcpy(n.hash, hash, 32);
+	memcpy(n.nonce_t, hello->nonce_t, WR_XFER_NONCE);
+	nack(fd, &n, o, why);
+}
+
 static int recv_small(int fd, const wr_xfer_opts *o, wr_xfer_hdr *h, uint8_t **pl,
                       const char *step, wr_error *err)
 {
@@ -106,7 +154,7 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 	wr_xfer_hdr hello, h, s;
 	uint8_t *pl = NULL;
 	wr_error e;
-	char a[17], b[17];
+	char a[17], b[17], why[320];   /* a reason; sent and shown cut to WR_XFER_REASON_MAX */
 
 	if (sodium_init() < 0) {
 		wr_err_set(err, "libsodium failed to initialise");
@@ -117,8 +165,17 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 		return -1;
 	}
 	/* 1. the target introduces itself */
-	if (recv_small(fd, o, &hello, &pl, "waiting for the target's HELLO", err) < 0)
+	int got = wr_xfer_recv(fd, SMALL_FRAME, o->key, o->timeout_ms, &hello, &pl, &e);
+	if (got < 0) {
+		wr_err_set(err, "waiting for the target's HELLO: %s", e.msg);
+		/* a whole HELLO whose header is intact but whose trailer fails
+		 * (keys differ, or corruption): its nonce is known, say why */
+		if (got == WR_XFER_UNVERIFIED && hello.type == WR_XFER_HELLO) {
+			snprintf(why, sizeof why, "the target's HELLO failed its check: %s", e.msg);
+			refuse_hello(fd, &hello, hash, o, why);
+		}
 		return -1;
+	}
 	free(pl);
 	pl = NULL;
 	if (hello.type != WR_XFER_HELLO) {
@@ -130,6 +187,8 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 		hex8(hash, b);
 		wr_err_set(err, "the target runs a different program (hash %s..., this one %s...)",
 		           a, b);
+		snprintf(why, sizeof why, "the programs differ (target %s..., source %s...)", a, b);
+		refuse_hello(fd, &hello, hash, o, why);
 		return -1;
 	}
 	/* 2. the snapshot */
@@ -153,7 +212,8 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 	 * sent before the target could read nonce_s is accepted */
 	if (h.type == WR_XFER_NACK &&
 	    sodium_memcmp(h.nonce_t, s.nonce_t, WR_XFER_NONCE) == 0) {
-		wr_err_set(err, "the target refused the snapshot: %.*s", 200, (const char *)pl);
+		reason_of(pl, h.len, why);
+		wr_err_set(err, "the target refused the snapshot: %s", why);
 		free(pl);
 		return -1;
 	}
@@ -187,23 +247,13 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 	return 0;
 }
 
-/* best effort: the peer may be gone already */
-static void nack(int fd, const wr_xfer_hdr *sess, const wr_xfer_opts *o, const char *why)
-{
-	wr_xfer_hdr n = *sess;
-	wr_error e;
-	n.type = WR_XFER_NACK;
-	n.len = (uint32_t)strlen(why);
-	(void)wr_xfer_send(fd, &n, why, o->key, o->timeout_ms, &e);
-}
-
 int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
                  wr_xfer_restore_fn restore, void *ctx, wr_error *err)
 {
 	wr_xfer_hdr me, h;
 	uint8_t *pl = NULL;
 	wr_error e;
-	char a[17], b[17], why[256];
+	char a[17], b[17], why[256], r[WR_XFER_REASON_MAX + 1];
 
 	if (sodium_init() < 0) {
 		wr_err_set(err, "libsodium failed to initialise");
@@ -221,10 +271,30 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 	/* 2. the snapshot, verified before it is decoded */
 	int got = wr_xfer_recv(fd, o->max_payload, o->key, o->timeout_ms, &h, &pl, &e);
 	if (got == WR_XFER_CLOSED) {
-		/* the source reads HELLO and hangs up when it will not send here */
+		/* a source that gave up, or one older than the NACK after HELLO */
 		wr_err_set(err, "the source closed the connection without sending a snapshot "
-		           "(it runs another program, has another --key, or gave up: its own "
-		           "message says which)");
+		           "or a reason (its own message says why)");
+		return WR_XFER_REJECT;
+	}
+	/* the source answered HELLO with a NACK: it will not send here. Nothing
+	 * was restored, so a NACK (even a forged or replayed one) only makes
+	 * this target keep listening, as a hang-up would. No NACK back: the
+	 * source has closed. */
+	if (got == WR_XFER_UNVERIFIED && h.type == WR_XFER_NACK) {
+		/* the keys differ: the frame check's message names the cause */
+		wr_err_set(err, "the source refused to send (its reason cannot be checked here): %s",
+		           e.msg);
+		return WR_XFER_REJECT;
+	}
+	if (got == 0 && h.type == WR_XFER_NACK) {
+		if (sodium_memcmp(h.nonce_t, me.nonce_t, WR_XFER_NONCE) != 0) {
+			wr_err_set(err, "a refusal from another session (stale or replayed) instead "
+			           "of a snapshot");
+		} else {
+			reason_of(pl, h.len, r);
+			wr_err_set(err, "the source refused to send: %s", r);
+		}
+		free(pl);
 		return WR_XFER_REJECT;
 	}
 	if (got < 0) {
