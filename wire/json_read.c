@@ -680,6 +680,27 @@ static uint32_t kind_members(uint32_t k)
 	}
 }
 
+/* "unknown object kind" naming the kind as the input spells it, on one line
+ * whatever it holds: at most 32 bytes, \xHH for any but printable ASCII */
+static void fail_kind(jr *r)
+{
+	char shown[32 * 4 + 4];
+	size_t n = 0, i;
+
+	for (i = 0; i < r->tok.len && i < 32; i++) {
+		uint8_t c = r->tok.p[i];
+		if (c >= 0x20 && c < 0x7f)
+			shown[n++] = (char)c;
+		else
+			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\x%02x", c);
+	}
+	if (i < r->tok.len)
+		n += (size_t)snprintf(shown + n, sizeof shown - n, "...");
+	shown[n] = '\0';
+	wr_err_at(r->err, r->tok.off, "unknown object kind \"%s\" (a newer Ferry may have written this snapshot)",
+	          shown);
+}
+
 static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
 {
 	uint32_t id = *(uint32_t *)ctx;
@@ -734,7 +755,7 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 			return fail_expect(r, "an object kind");
 		int k = wr_kind_from((const char *)r->tok.p, r->tok.escaped ? 0 : r->tok.len);
 		if (k < 0) {
-			wr_err_at(r->err, r->tok.off, "unknown object kind");
+			fail_kind(r);
 			return -1;
 		}
 		o->kind = (uint32_t)k;
