@@ -341,6 +341,9 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 				o->u.bytes.ptr = NULL;
 		}
 		break;
+	case WR_OBJ_TEXTDECODER:
+		o->u.textdec.flags = fz_rand(r, 5);   /* 4: refused */
+		break;
 	case WR_OBJ_PLAINBUFFER:
 		o->u.bytes.ptr = fz_bytes;
 		o->u.bytes.len = lens[fz_rand(r, sizeof lens / sizeof lens[0])];

@@ -65,6 +65,7 @@ var views = [new Uint8Array(ab, 4, 8), new Int32Array(ab, 8, 2), new DataView(ab
              new Float64Array(2), new Buffer(3)];
 // ArrayBuffer objects of different lengths over one memory (the snapshot's "memory")
 views.push(views[0].subarray(2), views[4].slice(1), views[4].slice(0, 2));
+var decoders = [new TextDecoder(), new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })];
 var s1 = Symbol('one'), sg = Symbol.for('g');
 var kinds = {
   date: new Date(86400000), re: /a(b+)c/g, err: new RangeError('r'), boxed: [new Boolean(true),

@@ -326,17 +326,21 @@ uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 /* hidden keys seen while enumerating */
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
-	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6, HK_FINALIZER = 1 << 7
+	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6, HK_FINALIZER = 1 << 7,
+	HK_CONTEXT = 1 << 8   /* a TextDecoder's state */
 };
 /* the site tag "\xFFs<site>" (RT_KEY_SITE_PREFIX): HK_SITE, and site + 1
  * in the bits from HK_SITE_SHIFT up (0 there: a malformed number) */
-#define HK_SITE_SHIFT 8
-#define HK_SITE_MAX   ((1u << 22) - 1)
+#define HK_SITE_SHIFT 9
+#define HK_SITE_MAX   ((1u << 22) - 1)   /* (HK_SITE_MAX << HK_SITE_SHIFT) fits an int */
 
 static int hidden_key(const unsigned char *k, size_t n)
 {
-	if (k[0] == 0x82)   /* Duktape's own: its finalizer key, or another internal one */
-		return n == 10 && memcmp(k + 1, "Finalizer", 9) == 0 ? HK_FINALIZER : HK_INTERNAL;
+	if (k[0] == 0x82) {   /* Duktape's own: its finalizer key, or another internal one */
+		if (n == 10 && memcmp(k + 1, "Finalizer", 9) == 0)
+			return HK_FINALIZER;
+		return n == 8 && memcmp(k + 1, "Context", 7) == 0 ? HK_CONTEXT : HK_INTERNAL;
+	}
 	n--;
 	k++;
 	if (n >= 2 && k[0] == 's') {
@@ -747,6 +751,53 @@ static int sw_plainbuf(sw_state *w, uint32_t id, duk_idx_t o)
 	return 0;
 }
 
+/* A TextDecoder keeps its options and the state of a streamed decode in a
+ * Duktape-internal buffer. Its options are read through the baseline
+ * getters; its state must be the one a fresh decoder with those options
+ * has (decode() without {stream: true} leaves it so): a decoder half-way
+ * through a stream is refused rather than carried as Duktape's bytes. */
+static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
+{
+	duk_context *ctx = w->ctx;
+	sw_edge self = w->edges[id - 1];
+	uint32_t flags = 0;
+	duk_size_t n, nf;
+	const void *st, *fresh;
+	int same;
+
+	if (!duk_is_function(ctx, SW_IDX_TDCTOR) || !duk_is_function(ctx, SW_IDX_TDFATAL) ||
+	    !duk_is_function(ctx, SW_IDX_TDIGNBOM))
+		return sw_fail(w, &self, "an object with Duktape-internal state cannot be migrated");
+	call_on(ctx, SW_IDX_TDFATAL, o);
+	if (duk_to_boolean(ctx, -1))
+		flags |= WR_TD_FATAL;
+	call_on(ctx, SW_IDX_TDIGNBOM, o);
+	if (duk_to_boolean(ctx, -1))
+		flags |= WR_TD_IGNORE_BOM;
+	duk_pop_2(ctx);
+	duk_get_prop_literal(ctx, o, "\x82" "Context");
+	st = duk_get_buffer(ctx, -1, &n);
+	/* the state of a fresh decoder with these options */
+	duk_dup(ctx, SW_IDX_TDCTOR);
+	duk_push_literal(ctx, "utf-8");
+	duk_push_bare_object(ctx);
+	duk_push_boolean(ctx, (flags & WR_TD_FATAL) != 0);
+	duk_put_prop_literal(ctx, -2, "fatal");
+	duk_push_boolean(ctx, (flags & WR_TD_IGNORE_BOM) != 0);
+	duk_put_prop_literal(ctx, -2, "ignoreBOM");
+	duk_new(ctx, 2);
+	duk_get_prop_literal(ctx, -1, "\x82" "Context");
+	fresh = duk_get_buffer(ctx, -1, &nf);
+	same = st && fresh && n == nf && memcmp(st, fresh, n) == 0;
+	duk_pop_3(ctx);
+	if (!same)
+		return sw_fail(w, &self, "a TextDecoder in the middle of a stream (decode with "
+		               "{stream: true}) cannot be migrated");
+	obj(w, id)->kind = WR_OBJ_TEXTDECODER;
+	obj(w, id)->u.textdec.flags = flags;
+	return 0;
+}
+
 /* process object id: props, prototype, kind-specific state, extensibility */
 int sw_process(sw_state *w, uint32_t id)
 {
@@ -792,13 +843,19 @@ int sw_process(sw_state *w, uint32_t id)
 			return -1;
 	} else if (duk_is_array(ctx, o)) {
 		obj(w, id)->kind = WR_OBJ_ARRAY;
-	} else if (bufdata || (hk & (HK_INTERNAL | HK_CALLEE | HK_STACK))) {
+	} else if (bufdata || (hk & (HK_INTERNAL | HK_CONTEXT | HK_CALLEE | HK_STACK))) {
 		/* HK_STACK: a restored Error has no internal traceback key, only
 		 * its own `stack`; without it the next snapshot made it a plain
 		 * object ([object Object] after a second hop) */
 		cls = class_of(ctx, o);
 		switch (cls) {
 		case CL_OBJECT:
+			/* a TextDecoder. (Other internal keys are left out, as for
+			 * every kind: e.g. the traceback Duktape gives an object
+			 * made by `new` of a function whose prototype inherits
+			 * from Error.prototype.) */
+			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
+				return -1;
 			break;
 		case CL_ARGUMENTS:
 			obj(w, id)->kind = WR_OBJ_ARGUMENTS;
@@ -885,8 +942,12 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 		"RegExp.prototype.flags@get", "Error.prototype.stack@get",
 		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
 		"Boolean.prototype.valueOf", "Number.prototype.valueOf",
-		"String.prototype.valueOf", "Symbol.prototype.valueOf", "Buffer.prototype"
+		"String.prototype.valueOf", "Symbol.prototype.valueOf",
+		/* optional from here (a Duktape built without them) */
+		"Buffer.prototype", "TextDecoder", "TextDecoder.prototype.fatal@get",
+		"TextDecoder.prototype.ignoreBOM@get"
 	};
+	const size_t required = SW_IDX_BUFPROTO - SW_IDX_ISEXT;
 	size_t i;
 	uint32_t id;
 
@@ -903,7 +964,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	for (i = 0; i < SW_BL_NFNS; i++) {
 		if (w->blc.fns[i] != UINT32_MAX) {
 			duk_get_prop_index(ctx, SW_IDX_OBJS, w->blc.fns[i]);
-		} else if (i + 1 < SW_BL_NFNS) {
+		} else if (i < required) {
 			snprintf(w->err, w->errlen, "snapshot: built-in %s missing", fns[i]);
 			w->failed = 1;
 			return 0;

@@ -46,6 +46,9 @@ enum {
 	SW_IDX_STRVAL,
 	SW_IDX_SYMVAL,
 	SW_IDX_BUFPROTO,       /* Buffer.prototype (Node-style Buffer) */
+	SW_IDX_TDCTOR,         /* TextDecoder */
+	SW_IDX_TDFATAL,        /* TextDecoder.prototype.fatal getter */
+	SW_IDX_TDIGNBOM,       /* TextDecoder.prototype.ignoreBOM getter */
 	SW_IDX_GLOBAL,         /* the global object */
 	SW_IDX_KEEPSTR,        /* array keeping cached strings/symbols alive */
 	SW_IDX_K_VALUE,        /* descriptor keys, pushed once: "value" */
@@ -71,7 +74,7 @@ typedef struct sw_blent {
 	uint8_t  flags;   /* WR_PF_* at install time */
 	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
-#define SW_BL_NFNS 12
+#define SW_BL_NFNS 15
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
 	uint32_t  fns_done;

@@ -234,6 +234,10 @@ static wr_snapshot *sample(void)
 	s->objects[abp - 1].u.bytes.memory = pbdyn;
 	s->objects[abp - 1].u.bytes.len = 300;
 	add_prop(s, o2, v_str(s, "pbuf"), v_ref(abp), PF_DEF);
+	/* a TextDecoder made with {fatal: true} */
+	uint32_t td = add_obj(s, WR_OBJ_TEXTDECODER, v_builtin(s, "TextDecoder.prototype"));
+	s->objects[td - 1].u.textdec.flags = WR_TD_FATAL;
+	add_prop(s, o2, v_str(s, "dec"), v_ref(td), PF_DEF);
 
 	/* globals */
 	wr_prop *g = wr_add_global(s);
@@ -352,6 +356,7 @@ static int obj_eq(const wr_object *a, const wr_object *b)
 		       a->u.bytes.memory == b->u.bytes.memory &&
 		       (a->u.bytes.memory ? !a->u.bytes.ptr && !b->u.bytes.ptr : a->u.bytes.len == 0 ||
 		        memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
+	case WR_OBJ_TEXTDECODER: return a->u.textdec.flags == b->u.textdec.flags;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return a->u.view.elem == b->u.view.elem && val_eq(&a->u.view.buffer, &b->u.view.buffer) &&
 		       a->u.view.offset == b->u.view.offset && a->u.view.length == b->u.view.length;
@@ -848,6 +853,14 @@ START_TEST(arraybuffer_memory)
 		}
 		}
 		assert_refused(s, c < 5, needle, c);
+		wr_snapshot_free(s);
+	}
+	/* TextDecoder options: fatal 1, ignoreBOM 2, nothing else */
+	{
+		wr_snapshot *s = wr_snapshot_new();
+		uint32_t td = add_obj(s, WR_OBJ_TEXTDECODER, v_builtin(s, "TextDecoder.prototype"));
+		s->objects[td - 1].u.textdec.flags = 4;
+		assert_refused(s, 1, "textdecoder flags", 0);
 		wr_snapshot_free(s);
 	}
 	/* a model with bytes but no storage is not written (UB in memcpy) */

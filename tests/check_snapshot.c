@@ -421,6 +421,16 @@ START_TEST(test_unmigratable)
 	expect_failure(PRELUDE "var P = {}; Duktape.fin(P, add); var o = [Object.create(P)];",
 	               "global.P: an object with a Duktape finalizer");
 	expect_failure(PRELUDE "Duktape.fin(add, add);", "an object with a Duktape finalizer");
+	/* a decoder half-way through a stream (a partial character; or only
+	 * its byte-order mark handled) */
+	expect_failure(PRELUDE "var d = {t: new TextDecoder()}; d.t.decode(new Uint8Array([0xe2, 0x82]), {stream: true});",
+	               "global.d.t: a TextDecoder in the middle of a stream");
+	expect_failure(PRELUDE "var t = new TextDecoder(); t.decode(new Uint8Array([0x61]), {stream: true});",
+	               "global.t: a TextDecoder in the middle of a stream");
+	/* Duktape leaves a fatal decoder that threw half-way through a character */
+	expect_failure(PRELUDE "var f = new TextDecoder('utf-8', {fatal: true});\n"
+	               "try { f.decode(new Uint8Array([0x61, 0xc3])); } catch (e) {}",
+	               "global.f: a TextDecoder in the middle of a stream");
 }
 END_TEST
 
@@ -465,6 +475,28 @@ START_TEST(test_plain_shared)
 	            "[[].join.call(u), [].join.call(p.b), [].join.call(pb), [].join.call(d), "
 	            "[].join.call(q[0]), Duktape.info(d).variant, Duktape.info(pb).variant, "
 	            "ab[1] === pb.buffer].join('/')");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
+/* a TextDecoder keeps its options (Duktape keeps them, and the state of a
+ * streamed decode, in an internal buffer the snapshot cannot carry) */
+START_TEST(test_text_decoder)
+{
+	rt_ctx *a = heap_new(), *b;
+	run(a, PRELUDE
+	    "var td = new TextDecoder('utf-8'), tf = new TextDecoder('utf8', {fatal: true, ignoreBOM: true});\n"
+	    "td.note = 'n'; var te = new TextEncoder(), both = [td, tf, td];\n"
+	    "td.decode(new Uint8Array([0xe2, 0x82]), {stream: true}); td.decode(new Uint8Array([0xac]));\n");
+	b = migrate(a, NULL);
+	same_description(a, b, "['td','tf','te','both']");
+	same_result(a, b, "[td.encoding, td.fatal, td.ignoreBOM, tf.fatal, tf.ignoreBOM, td.note, "
+	            "td.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xe2, 0x82, 0xac])), "
+	            "tf.decode(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).length, "
+	            "(function () { try { tf.decode(new Uint8Array([0xff])); } catch (e) { return e.name; } })(), "
+	            "td.decode(new Uint8Array([0xff])).charCodeAt(0), te.encode('\u20ac').length, "
+	            "Object.getPrototypeOf(td) === TextDecoder.prototype].join()");
 	heap_free(a);
 	heap_free(b);
 }
@@ -589,6 +621,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_size_stable);
 	tcase_add_test(tc, test_shared_memory);
 	tcase_add_test(tc, test_plain_shared);
+	tcase_add_test(tc, test_text_decoder);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);

@@ -206,6 +206,11 @@ static wr_snapshot *sample(void)
 	s->objects[o23 - 1].u.view.offset = 2;
 	s->objects[o23 - 1].u.view.length = 4;
 	oprop(s, o1, STR(s, "sub", 3), REF(o23), 7);
+	/* 24: a TextDecoder with both options, and a property of its own */
+	uint32_t o24 = obj(s, WR_OBJ_TEXTDECODER, BI(s, "TextDecoder.prototype"));
+	s->objects[o24 - 1].u.textdec.flags = WR_TD_FATAL | WR_TD_IGNORE_BOM;
+	oprop(s, o24, STR(s, "n", 1), NUM(2), 7);
+	oprop(s, o1, STR(s, "dec", 3), REF(o24), 7);
 	oprop(s, o1, STR(s, "payload", 7), REF(o20), 7);
 	oprop(s, o1, STR(s, "empty", 5), REF(o21), 7);
 	gprop(s, "o", REF(o1));
@@ -311,6 +316,7 @@ static int same_obj(const wr_object *a, const wr_object *b)
 		       a->u.bytes.memory == b->u.bytes.memory &&
 		       (a->u.bytes.memory ? !a->u.bytes.ptr && !b->u.bytes.ptr : a->u.bytes.len == 0 ||
 		        memcmp(a->u.bytes.ptr, b->u.bytes.ptr, a->u.bytes.len) == 0);
+	case WR_OBJ_TEXTDECODER: return a->u.textdec.flags == b->u.textdec.flags;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		return (a->kind == WR_OBJ_DATAVIEW || a->u.view.elem == b->u.view.elem) &&
 		       same_val(&a->u.view.buffer, &b->u.view.buffer) &&
@@ -558,6 +564,8 @@ START_TEST(json_errors)
 		{ HDR ",\"objects\":[" AB ",{\"kind\":\"plainbuffer\",\"memory\":{\"ref\":1}}]}",
 		  "not allowed in a plainbuffer" },
 #undef AB
+		{ HDR ",\"objects\":[{\"kind\":\"textdecoder\",\"fatal\":1}]}", "expected" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"ignoreBOM\":true}]}", "not allowed in a object" },
 		/* plain buffers: what Duktape fixes for them, and nothing else */
 #define PB "{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"builtin\":\"Uint8Array.prototype\"}"
 		{ HDR ",\"objects\":[" PB ",\"bytes\":\"QUJD\",\"props\":[[\"x\",1]]}]}",

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wire/wr_impl.h"
@@ -653,12 +654,13 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
-	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", NULL
+	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", "fatal", "ignoreBOM", NULL
 };
 /* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
-       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC, OM_MEMORY };
+       OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC, OM_MEMORY, OM_FATAL,
+       OM_IGNOREBOM };
 
 /* which members each kind accepts besides kind/extensible/env/proto/props */
 static uint32_t kind_members(uint32_t k)
@@ -676,6 +678,7 @@ static uint32_t kind_members(uint32_t k)
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
 		return 1u << OM_ELEM | 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
 	case WR_OBJ_DATAVIEW: return 1u << OM_BUFFER | 1u << OM_OFFSET | 1u << OM_LENGTH;
+	case WR_OBJ_TEXTDECODER: return 1u << OM_FATAL | 1u << OM_IGNOREBOM;
 	default: return 0;
 	}
 }
@@ -798,6 +801,13 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 		if (take_bool(r, &b))
 			return -1;
 		o->u.bytes.dynamic = b != 0;
+		return 0;
+	case OM_FATAL:
+	case OM_IGNOREBOM:
+		if (take_bool(r, &b))
+			return -1;
+		if (b)
+			o->u.textdec.flags |= m == OM_FATAL ? WR_TD_FATAL : WR_TD_IGNORE_BOM;
 		return 0;
 	case OM_MEMORY: {
 		wr_value v;

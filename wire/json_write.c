@@ -395,6 +395,12 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		if (o->kind == WR_OBJ_PLAINBUFFER && o->u.bytes.dynamic)
 			puts_(w, ",\"dynamic\":true");
 		break;
+	case WR_OBJ_TEXTDECODER:
+		if (o->u.textdec.flags & WR_TD_FATAL)
+			puts_(w, ",\"fatal\":true");
+		if (o->u.textdec.flags & WR_TD_IGNORE_BOM)
+			puts_(w, ",\"ignoreBOM\":true");
+		break;
 	case WR_OBJ_BUFFER:
 	case WR_OBJ_TYPEDARRAY:
 	case WR_OBJ_DATAVIEW:

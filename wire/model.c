@@ -249,7 +249,7 @@ void wr_limits_default(wr_limits *l)
 static const char *const kind_names[WR_OBJ_KIND_COUNT] = {
 	"object", "array", "function", "bound", "date", "regexp", "error",
 	"boolean", "number", "string", "symbol", "arguments", "arraybuffer",
-	"buffer", "typedarray", "dataview", "plainbuffer"
+	"buffer", "typedarray", "dataview", "plainbuffer", "textdecoder"
 };
 static const char *const elem_names[WR_ELEM_COUNT] = {
 	"uint8", "uint8clamped", "int8", "uint16", "int16", "uint32", "int32",

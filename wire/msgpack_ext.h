@@ -51,6 +51,7 @@ static inline unsigned wr_mp_kind_fields(uint32_t kind)
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL: return 1;  /* the primitive */
 	case WR_OBJ_ARRAYBUFFER: return 1;  /* bin */
 	case WR_OBJ_PLAINBUFFER: return 2;  /* bin, dynamic (bool) */
+	case WR_OBJ_TEXTDECODER: return 1;  /* flags (uint: 1 fatal, 2 ignoreBOM) */
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY:
 	case WR_OBJ_DATAVIEW:    return 4;  /* elem, buffer, offset, length */
 	default:                 return 0;

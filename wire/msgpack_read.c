@@ -673,6 +673,10 @@ static int rd_object(mr *r)
 		o->u.bytes.dynamic = (uint32_t)k.u;
 		break;
 	}
+	case WR_OBJ_TEXTDECODER:
+		if (rd_u32(r, WR_TD_FATAL | WR_TD_IGNORE_BOM, &o->u.textdec.flags, "textdecoder flags") < 0)
+			return -1;
+		break;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		if (rd_u32(r, WR_ELEM_COUNT - 1, &o->u.view.elem, "element type") < 0 ||
 		    rd_value(r, &o->u.view.buffer, "view buffer") < 0 ||

@@ -334,6 +334,9 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		else
 			msgpack_pack_false(&w->pk);
 		return 0;
+	case WR_OBJ_TEXTDECODER:
+		msgpack_pack_uint32(&w->pk, o->u.textdec.flags);
+		return 0;
 	case WR_OBJ_BUFFER: case WR_OBJ_TYPEDARRAY: case WR_OBJ_DATAVIEW:
 		msgpack_pack_uint32(&w->pk, o->u.view.elem);
 		if (put_value(w, &o->u.view.buffer, err) < 0)

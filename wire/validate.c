@@ -284,6 +284,10 @@ static int object(vctx *v, const wr_object *o)
 		    memcmp(o->proto.u.str.ptr, "Uint8Array.prototype", 20) != 0)
 			return bad(v, "%s: a plain buffer's prototype is Uint8Array.prototype", "proto");
 		break;
+	case WR_OBJ_TEXTDECODER:
+		if (o->u.textdec.flags & ~(uint32_t)(WR_TD_FATAL | WR_TD_IGNORE_BOM))
+			return bad(v, "%s: unknown textdecoder flags 0x%x", "flags", o->u.textdec.flags);
+		break;
 	case WR_OBJ_BUFFER:
 	case WR_OBJ_TYPEDARRAY:
 	case WR_OBJ_DATAVIEW: {

@@ -87,8 +87,13 @@ typedef enum wr_okind {
 	                     * prototype Uint8Array.prototype, not extensible): u.bytes,
 	                     * u.bytes.dynamic for Duktape's dynamic variant. Added after
 	                     * version 1 shipped; see doc/snapshot-format.md 1 */
+	WR_OBJ_TEXTDECODER, /* a TextDecoder between two decodes: u.textdec (its state is
+	                     * Duktape's; added after PLAINBUFFER) */
 	WR_OBJ_KIND_COUNT
 } wr_okind;
+
+/* TextDecoder options (u.textdec.flags) */
+enum { WR_TD_FATAL = 1u << 0, WR_TD_IGNORE_BOM = 1u << 1 };
 
 /* element types of typed arrays (u.view.elem) */
 typedef enum wr_elem {
@@ -125,6 +130,7 @@ typedef struct wr_object {
 		 * `pb.buffer`); ptr is then NULL, len this one's byte length, and
 		 * the bytes are that one's */
 		struct { uint32_t elem; wr_value buffer; uint32_t offset, length; } view;
+		struct { uint32_t flags; } textdec;   /* WR_TD_* */
 		/* view.length: element count (TYPEDARRAY, BUFFER) or bytes (DATAVIEW) */
 	} u;
 } wr_object;
