@@ -5,9 +5,8 @@
 // the writer's buffer, and the writer starts over in that buffer, so a writer reused for the next message
 // overwrites the one it returned before; readBytes() returns a subarray of the buffer read. Messages,
 // their decoded `bytes` fields and a reader half way through a message live over several turns: each
-// turn writes through one alias and prints what the others now hold. Strings stay under 12 bytes:
-// longer ones go through the TextDecoder pbf makes at load, and a TextDecoder does not survive a
-// snapshot yet (its internal state is not carried: decode() throws after a resume).
+// turn writes through one alias and prints what the others now hold. Strings of 12 bytes or more go
+// through the TextDecoder pbf makes at load (a TextDecoder carried by the snapshot, kind textdecoder).
 var out = function (s) { console.log(String(s)); };
 function hex(a) { var r = ''; for (var i = 0; i < a.length; i++) r += (a[i] < 16 ? '0' : '') + a[i].toString(16); return r; }
 // message Point { sint32 x = 1; sint32 y = 2; string label = 3; bytes tag = 4; repeated sint32 path = 5 [packed];
@@ -55,7 +54,7 @@ function turn() {
     break;
   case 1:
     // the writer starts over in the same buffer: a now holds the start of b
-    Point.write({ x: -300, y: 70000, label: 'b', tag: [9, 9, 9, 9, 9], weight: 0.1, on: true }, w);
+    Point.write({ x: -300, y: 70000, label: 'b: twelve bytes or more', tag: [9, 9, 9, 9, 9], weight: 0.1, on: true }, w);
     b = w.finish();
     db = decode(b);
     out('b ' + hex(b) + ' / a now ' + hex(a));
@@ -72,7 +71,7 @@ function turn() {
     // a bigger message: realloc gives the writer a new buffer, a and b keep the old one
     var path = [];
     for (var i = 0; i < 40; i++) path.push(i * i * (i & 1 ? -3 : 5));
-    Point.write({ x: 1, y: 2, label: 'c: \u00e9\u2603', tag: [5, 6, 7, 8, 9, 10, 11, 12], path: path, weight: -2.5e-3,
+    Point.write({ x: 1, y: 2, label: 'c: \u00e9\u2603 a label long enough for TextDecoder', tag: [5, 6, 7, 8, 9, 10, 11, 12], path: path, weight: -2.5e-3,
                   id: 0xfffffff0, child: { x: 11, y: 12, label: 'child', tag: [0xcc, 0xdd] } }, w);
     c = w.finish();
     out('c ' + c.length + ' bytes, writer buffer ' + w.buf.length + ': ' + show(decode(c)));
