@@ -507,6 +507,7 @@ START_TEST(json_errors)
 		{ "{\"format\":\"ferry-snapshot\",\"version\":1}", "lacks \"hash\"" },
 		{ HDR ",\"hash\":\"x\"}", "duplicate" },
 		{ HDR ",\"bogus\":1}", "unknown member \"bogus\"" },
+		{ HDR ",\"bo\\ngus\\u001b[2J\":1}", "unknown member \"bo\\x0agus\\x1b[2J\"" },   /* one line */
 		{ HDR "} }", "end of input" },
 		{ HDR "} x", "unknown literal" },
 		{ HDR ",\"globals\":[[\"a\",1,\"wz\"]]}", "bad property flag 'z'" },

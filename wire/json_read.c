@@ -591,6 +591,24 @@ static int elem_global(jr *r, void *ctx, uint32_t i)
 	return take_prop(r, p);
 }
 
+/* p[0..n) for a message, on one line whatever it holds: at most 32 bytes,
+ * \xHH for any but printable ASCII */
+#define SHOWN_MAX (32 * 4 + 4)
+static void show(char out[SHOWN_MAX], const uint8_t *p, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < len && i < 32; i++) {
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			out[n++] = (char)p[i];
+		else
+			n += (size_t)snprintf(out + n, SHOWN_MAX - n, "\\x%02x", p[i]);
+	}
+	if (i < len)
+		n += (size_t)snprintf(out + n, SHOWN_MAX - n, "...");
+	out[n] = '\0';
+}
+
 /* '{' "k": v, ... '}' driving fn(key) per member; fn consumes the value. */
 typedef int (*member_fn)(jr *r, void *ctx, const char *key, size_t keyoff, uint32_t *seen);
 
@@ -635,6 +653,7 @@ static int take_members(jr *r, member_fn fn, void *ctx)
 static int member_bit(jr *r, const char *const *names, const char *key, size_t koff,
                       uint32_t *seen, const char *ctxname)
 {
+	char shown[SHOWN_MAX];
 	for (int i = 0; names[i]; i++) {
 		if (!strcmp(names[i], key)) {
 			if (*seen & (1u << i)) {
@@ -645,7 +664,9 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 			return i;
 		}
 	}
-	wr_err_at(r->err, koff, "unknown member \"%s\" in %s", key, ctxname);
+	/* the key as decoded: escapes may have made it anything */
+	show(shown, (const uint8_t *)key, strlen(key));
+	wr_err_at(r->err, koff, "unknown member \"%s\" in %s", shown, ctxname);
 	return -1;
 }
 
@@ -683,23 +704,11 @@ static uint32_t kind_members(uint32_t k)
 	}
 }
 
-/* "unknown object kind" naming the kind as the input spells it, on one line
- * whatever it holds: at most 32 bytes, \xHH for any but printable ASCII */
+/* "unknown object kind" naming the kind as the input spells it */
 static void fail_kind(jr *r)
 {
-	char shown[32 * 4 + 4];
-	size_t n = 0, i;
-
-	for (i = 0; i < r->tok.len && i < 32; i++) {
-		uint8_t c = r->tok.p[i];
-		if (c >= 0x20 && c < 0x7f)
-			shown[n++] = (char)c;
-		else
-			n += (size_t)snprintf(shown + n, sizeof shown - n, "\\x%02x", c);
-	}
-	if (i < r->tok.len)
-		n += (size_t)snprintf(shown + n, sizeof shown - n, "...");
-	shown[n] = '\0';
+	char shown[SHOWN_MAX];
+	show(shown, r->tok.p, r->tok.len);
 	wr_err_at(r->err, r->tok.off, "unknown object kind \"%s\" (a newer Ferry may have written this snapshot)",
 	          shown);
 }
