@@ -327,18 +327,21 @@ uint32_t sw_desc_flags(duk_context *ctx, duk_idx_t d)
 enum {
 	HK_SITE = 1 << 0, HK_ENV = 1 << 1, HK_BTARGET = 1 << 2, HK_INTERNAL = 1 << 3,
 	HK_CALLEE = 1 << 4, HK_STACK = 1 << 5, HK_INLINE = 1 << 6, HK_FINALIZER = 1 << 7,
-	HK_CONTEXT = 1 << 8   /* a TextDecoder's state */
+	HK_CONTEXT = 1 << 8,  /* a TextDecoder's state */
+	HK_TRACE = 1 << 9     /* the traceback Duktape gives an error when it is made */
 };
 /* the site tag "\xFFs<site>" (RT_KEY_SITE_PREFIX): HK_SITE, and site + 1
  * in the bits from HK_SITE_SHIFT up (0 there: a malformed number) */
-#define HK_SITE_SHIFT 9
-#define HK_SITE_MAX   ((1u << 22) - 1)   /* (HK_SITE_MAX << HK_SITE_SHIFT) fits an int */
+#define HK_SITE_SHIFT 10
+#define HK_SITE_MAX   ((1u << 21) - 1)   /* (HK_SITE_MAX << HK_SITE_SHIFT) fits an int */
 
 static int hidden_key(const unsigned char *k, size_t n)
 {
 	if (k[0] == 0x82) {   /* Duktape's own: its finalizer key, or another internal one */
 		if (n == 10 && memcmp(k + 1, "Finalizer", 9) == 0)
 			return HK_FINALIZER;
+		if (n == 10 && memcmp(k + 1, "Tracedata", 9) == 0)
+			return HK_TRACE;
 		return n == 8 && memcmp(k + 1, "Context", 7) == 0 ? HK_CONTEXT : HK_INTERNAL;
 	}
 	n--;
@@ -798,6 +801,53 @@ static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
 	return 0;
 }
 
+/* An object that inherits from Error.prototype but is not of class Error
+ * (`new MyError()` where MyError.prototype = Object.create(Error.prototype))
+ * gets a traceback from Duktape when it is made, in an internal key a
+ * restore cannot set again: its stack text (the baseline getter's) becomes
+ * an own, non-enumerable `stack` property, as for an Error (HK_STACK from
+ * then on), unless the object is not extensible */
+static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
+{
+	duk_context *ctx = w->ctx;
+	sw_edge self = w->edges[id - 1];
+	wr_object *m;
+	wr_prop *props;
+	wr_value key, val;
+
+	/* not on a non-extensible one: a new property would unfreeze it */
+	duk_dup(ctx, SW_IDX_ISEXT);
+	duk_dup(ctx, o);
+	duk_call(ctx, 1);
+	if (!duk_to_boolean(ctx, -1)) {
+		duk_pop(ctx);
+		return 0;
+	}
+	duk_pop(ctx);
+	call_on(ctx, SW_IDX_ERRSTACK, o);
+	if (!duk_is_string(ctx, -1)) {
+		duk_pop(ctx);
+		return 0;
+	}
+	duk_push_literal(ctx, "stack");
+	if (sw_key(w, -1, &key) != 0 || sw_value(w, -2, &val, &self) != 0)
+		return -1;
+	duk_pop_2(ctx);
+	m = obj(w, id);
+	props = wr_alloc(w->s, (m->nprops + 1) * sizeof *props);
+	if (!props)
+		return sw_oom(w);
+	if (m->nprops)
+		memcpy(props, m->props, m->nprops * sizeof *props);
+	memset(&props[m->nprops], 0, sizeof *props);
+	props[m->nprops].key = key;
+	props[m->nprops].flags = WR_PF_WRITABLE | WR_PF_CONFIGURABLE;
+	props[m->nprops].value = val;
+	m->props = props;
+	m->nprops++;
+	return 0;
+}
+
 /* process object id: props, prototype, kind-specific state, extensibility */
 int sw_process(sw_state *w, uint32_t id)
 {
@@ -843,7 +893,7 @@ int sw_process(sw_state *w, uint32_t id)
 			return -1;
 	} else if (duk_is_array(ctx, o)) {
 		obj(w, id)->kind = WR_OBJ_ARRAY;
-	} else if (bufdata || (hk & (HK_INTERNAL | HK_CONTEXT | HK_CALLEE | HK_STACK))) {
+	} else if (bufdata || (hk & (HK_INTERNAL | HK_CONTEXT | HK_TRACE | HK_CALLEE | HK_STACK))) {
 		/* HK_STACK: a restored Error has no internal traceback key, only
 		 * its own `stack`; without it the next snapshot made it a plain
 		 * object ([object Object] after a second hop) */
@@ -855,6 +905,8 @@ int sw_process(sw_state *w, uint32_t id)
 			 * made by `new` of a function whose prototype inherits
 			 * from Error.prototype.) */
 			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
+				return -1;
+			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_trace_stack(w, id, o) != 0)
 				return -1;
 			break;
 		case CL_ARGUMENTS:

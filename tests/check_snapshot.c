@@ -502,6 +502,29 @@ START_TEST(test_text_decoder)
 }
 END_TEST
 
+/* an error made by `new` of a function whose prototype inherits from
+ * Error.prototype: Duktape gives it a traceback (an internal key), so its
+ * stack text must survive as an Error's does, also over a second hop */
+START_TEST(test_error_subclass)
+{
+	rt_ctx *a = heap_new(), *b, *c;
+	char *st;
+	run(a, PRELUDE
+	    "add.prototype = Object.create(Error.prototype); add.prototype.name = 'MyErr';\n"
+	    "var e = new add(1, 2), plainErr = Object.create(Error.prototype); e.message = 'boom';\n");
+	b = migrate(a, NULL);
+	same_result(a, b, "[String(e.stack), String(e), e instanceof add, e.message, String(plainErr.stack)].join('|')");
+	st = eval_str(b, "String(e.stack)");
+	ck_assert_msg(strstr(st, "\n    at ") != NULL, "traceback lost: %s", st);
+	free(st);
+	c = migrate(b, NULL);
+	same_result(a, c, "[String(e.stack), String(e), e instanceof add].join('|')");
+	heap_free(a);
+	heap_free(b);
+	heap_free(c);
+}
+END_TEST
+
 /* two ArrayBuffers over overlapping memory at different addresses: only
  * host code makes them (duk_push_buffer_object with an offset) */
 START_TEST(test_overlap_refused)
@@ -622,6 +645,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_shared_memory);
 	tcase_add_test(tc, test_plain_shared);
 	tcase_add_test(tc, test_text_decoder);
+	tcase_add_test(tc, test_error_subclass);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);
