@@ -388,6 +388,19 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 		asize = (uint32_t)duk_get_uint_default(ctx, -1, 0);
 		duk_pop_2(ctx);
 	}
+	/* A buffer object's indices are virtual: duk_enum makes a key string
+	 * for every one (for a 1 MiB Uint8Array, 160 MB and most of a second)
+	 * only for skip_indexed to drop them. With nothing in its entry part
+	 * (the inspect's "enext"), it has no own property to list. */
+	if (skip_indexed && duk_get_length(ctx, o) >= 16) {
+		uint32_t enext;
+		duk_inspect_value(ctx, o);
+		duk_get_prop_literal(ctx, -1, "enext");
+		enext = (uint32_t)duk_get_uint_default(ctx, -1, 1);
+		duk_pop_2(ctx);
+		if (enext == 0)
+			return 0;
+	}
 
 	w->ntmp = 0;
 	duk_enum(ctx, o, SW_ENUM_FLAGS);

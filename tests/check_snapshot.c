@@ -446,9 +446,14 @@ START_TEST(test_shared_memory)
 	    "var ab = u8.buffer, late = u8.subarray(1, 2);\n"
 	    "var i16 = new Int16Array(mid.buffer, 2, 3);\n"
 	    "var nb = new Buffer(6); nb.fill(1); var sl = nb.slice(2, 5), sl2 = sl.slice(1);\n"
-	    "var views = [tail, mid, sl2, sl, late, i16];\n");
+	    "var views = [tail, mid, sl2, sl, late, i16];\n"
+	    /* long views list no virtual index keys, but keep their own properties */
+	    "var big = new Float32Array(64); big.note = 'n'; Object.defineProperty(big, 'ro', {value: 1});\n"
+	    "var bare = new Uint8Array(4096); bare[7] = 7; var gone = new Int16Array(32); gone.x = 1; delete gone.x;\n");
 	b = migrate(a, NULL);
-	same_description(a, b, "['u8','mid','tail','ab','late','i16','nb','sl','sl2','views']");
+	same_description(a, b, "['u8','mid','tail','ab','late','i16','nb','sl','sl2','views','big','bare','gone']");
+	same_result(a, b, "[big.note, big.ro, Object.getOwnPropertyNames(big).length, bare[7], bare.length, "
+	            "Object.keys(gone).length].join()");
 	/* writes through one view show through the others, in both heaps */
 	same_result(a, b, "mid[5] = 7, tail[0] = 8, late[0] = 9, i16[0] = -1, sl2[0] = 5, "
 	            "[].join.call(u8) + '/' + [].join.call(mid) + '/' + [].join.call(nb)");
