@@ -814,12 +814,43 @@ static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
 	return 0;
 }
 
+/* whether `stack` read on o (which has no own one) is the baseline
+ * Error.prototype.stack getter: the first object up the prototype chain
+ * with an own `stack` has that getter (not a subclass prototype's own
+ * `stack`, which an own copy would hide) */
+static int sw_stack_is_baseline(duk_context *ctx, duk_idx_t o)
+{
+	int r = 0;
+	uint32_t depth = 0;
+
+	duk_get_prototype(ctx, o);
+	while (duk_is_object(ctx, -1) && depth++ < 100000) {
+		duk_idx_t p = duk_get_top_index(ctx);
+		if (is_proxy(ctx, p))
+			break;
+		duk_push_literal(ctx, "stack");
+		duk_get_prop_desc(ctx, p, 0);
+		if (duk_is_object(ctx, -1)) {
+			duk_get_prop_literal(ctx, -1, "get");
+			r = duk_strict_equals(ctx, -1, SW_IDX_ERRSTACK);
+			duk_pop_2(ctx);
+			break;
+		}
+		duk_pop(ctx);
+		duk_get_prototype(ctx, p);
+		duk_remove(ctx, p);
+	}
+	duk_pop(ctx);
+	return r;
+}
+
 /* An object that inherits from Error.prototype but is not of class Error
  * (`new MyError()` where MyError.prototype = Object.create(Error.prototype))
  * gets a traceback from Duktape when it is made, in an internal key a
  * restore cannot set again: its stack text (the baseline getter's) becomes
  * an own, non-enumerable `stack` property, as for an Error (HK_STACK from
- * then on), unless the object is not extensible */
+ * then on), unless the object is not extensible or reads another `stack`
+ * (one its prototype chain defines before Error.prototype's) */
 static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
 {
 	duk_context *ctx = w->ctx;
@@ -837,6 +868,8 @@ static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
 		return 0;
 	}
 	duk_pop(ctx);
+	if (!sw_stack_is_baseline(ctx, o))
+		return 0;
 	call_on(ctx, SW_IDX_ERRSTACK, o);
 	if (!duk_is_string(ctx, -1)) {
 		duk_pop(ctx);

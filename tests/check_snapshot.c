@@ -530,6 +530,35 @@ START_TEST(test_error_subclass)
 }
 END_TEST
 
+/* a subclass whose prototype defines its own `stack` (data or accessor):
+ * the instance reads that one, so no own copy of the traceback hides it */
+START_TEST(test_error_subclass_stack)
+{
+	static const char *const defs[] = {
+		"{ get: add }",                          /* an accessor: reads NaN */
+		"{ value: 'proto stack', writable: true }"
+	};
+	size_t i;
+	char code[512];
+
+	for (i = 0; i < sizeof defs / sizeof defs[0]; i++) {
+		rt_ctx *a = heap_new(), *b, *c;
+		snprintf(code, sizeof code, PRELUDE
+		         "var mid = Object.create(Error.prototype);\n"
+		         "Object.defineProperty(mid, 'stack', %s);\n"
+		         "add.prototype = Object.create(mid); var e = new add(1, 2);\n", defs[i]);
+		run(a, code);
+		b = migrate(a, NULL);
+		same_result(a, b, "[String(e.stack), e.hasOwnProperty('stack')].join('|')");
+		c = migrate(b, NULL);
+		same_result(a, c, "[String(e.stack), e.hasOwnProperty('stack')].join('|')");
+		heap_free(a);
+		heap_free(b);
+		heap_free(c);
+	}
+}
+END_TEST
+
 /* two ArrayBuffers over overlapping memory at different addresses: only
  * host code makes them (duk_push_buffer_object with an offset) */
 START_TEST(test_overlap_refused)
@@ -651,6 +680,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_plain_shared);
 	tcase_add_test(tc, test_text_decoder);
 	tcase_add_test(tc, test_error_subclass);
+	tcase_add_test(tc, test_error_subclass_stack);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);
