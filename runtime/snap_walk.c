@@ -589,9 +589,13 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
 	               "cannot be migrated");
 }
 
+/* note where a buffer's memory lives. An empty one counts too (a fixed
+ * plain buffer of 0 bytes has an address of its own, which the ArrayBuffers
+ * over it and over a view `u8.subarray(0, 0)` share); a dynamic one of 0
+ * bytes has none (NULL) and shares nothing */
 static int sw_mem_add(sw_state *w, const void *p, size_t n, uint32_t id, int plain)
 {
-	if (!p || !n)
+	if (!p)
 		return 0;
 	if (w->nmem == w->capmem) {
 		size_t nc = w->capmem ? w->capmem * 2 : 64;
@@ -664,7 +668,7 @@ static int sw_shared_mem(sw_state *w)
 			obj(w, m->id)->u.bytes.memory = own->id;   /* and m->hi <= own->hi */
 			continue;
 		}
-		if (top && top->hi > m->lo)
+		if (top && top->hi > m->lo && m->hi > m->lo)   /* an empty range overlaps none */
 			return sw_fail(w, &w->edges[m->id - 1], "%s whose memory partly overlaps another "
 			               "buffer's (made by host code) cannot be migrated",
 			               m->plain ? "a plain buffer" : "an ArrayBuffer");

@@ -559,6 +559,26 @@ START_TEST(test_error_subclass_stack)
 }
 END_TEST
 
+/* empty buffers share memory too: an ArrayBuffer over an empty plain
+ * buffer, and the one over `u.subarray(0, 0)` (0 bytes at u's start) */
+START_TEST(test_empty_shared)
+{
+	rt_ctx *a = heap_new(), *b, *c;
+	const char *expr = "[Uint8Array.plainOf(ab) === e, Uint8Array.plainOf(new Uint8Array(ab)) === e,"
+	                   " Uint8Array.plainOf(zb) === Uint8Array.plainOf(u), zb.byteLength,"
+	                   " Uint8Array.plainOf(z) === Uint8Array.plainOf(u)].join()";
+	run(a, "var e = Duktape.dec('hex', ''), ab = e.buffer, u = new Uint8Array(4),"
+	       " z = u.subarray(0, 0), zb = z.buffer;");
+	b = migrate(a, NULL);
+	same_result(a, b, expr);
+	c = migrate(b, NULL);
+	same_result(a, c, expr);
+	heap_free(a);
+	heap_free(b);
+	heap_free(c);
+}
+END_TEST
+
 /* two ArrayBuffers over overlapping memory at different addresses: only
  * host code makes them (duk_push_buffer_object with an offset) */
 START_TEST(test_overlap_refused)
@@ -681,6 +701,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_text_decoder);
 	tcase_add_test(tc, test_error_subclass);
 	tcase_add_test(tc, test_error_subclass_stack);
+	tcase_add_test(tc, test_empty_shared);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("errors");
 	tcase_add_checked_fixture(tc, setup_prog, NULL);
