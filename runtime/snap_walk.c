@@ -835,6 +835,10 @@ static int sw_stack_is_baseline(duk_context *ctx, duk_idx_t o)
 		duk_push_literal(ctx, "stack");
 		duk_get_prop_desc(ctx, p, 0);
 		if (duk_is_object(ctx, -1)) {
+			/* own fields only: a data descriptor has no "get", and
+			 * Object.prototype's (the program's) must not be read */
+			duk_push_undefined(ctx);
+			duk_set_prototype(ctx, -2);
 			duk_get_prop_literal(ctx, -1, "get");
 			r = duk_strict_equals(ctx, -1, SW_IDX_ERRSTACK);
 			duk_pop_2(ctx);

@@ -556,6 +556,24 @@ START_TEST(test_error_subclass_stack)
 		heap_free(b);
 		heap_free(c);
 	}
+	/* looking for `stack` runs no getter of the program's (a data
+	 * descriptor has no own "get": Object.prototype's is not read; its
+	 * setter is, by Duktape's duk_get_prop_desc for accessors, see
+	 * sw_desc_flags: `add` changes nothing) */
+	{
+		rt_ctx *a = heap_new(), *b;
+		char *n;
+		run(a, PRELUDE
+		    "var mid = Object.create(Error.prototype); mid.stack = 'data';\n"
+		    "add.prototype = Object.create(mid); var e = new add(1, 2), cnt = counter(0);\n"
+		    "Object.defineProperty(Object.prototype, 'get', {get: cnt, set: add, configurable: true});\n");
+		b = migrate(a, NULL);
+		n = eval_str(a, "delete Object.prototype.get, String(cnt())");
+		ck_assert_msg(strcmp(n, "1") == 0, "a getter ran during the snapshot: %s", n);
+		free(n);
+		heap_free(a);
+		heap_free(b);
+	}
 }
 END_TEST
 
