@@ -47,6 +47,17 @@ uint32_t rt_desc_flags(duk_context *ctx, duk_idx_t d)
 	return f;
 }
 
+void rt_text_decoder_new(duk_context *ctx, uint32_t flags)
+{
+	duk_push_literal(ctx, "utf-8");
+	duk_push_bare_object(ctx);
+	duk_push_boolean(ctx, (flags & WR_TD_FATAL) != 0);
+	duk_put_prop_literal(ctx, -2, "fatal");
+	duk_push_boolean(ctx, (flags & WR_TD_IGNORE_BOM) != 0);
+	duk_put_prop_literal(ctx, -2, "ignoreBOM");
+	duk_new(ctx, 2);
+}
+
 static int is_ident(const char *s, size_t n)
 {
 	if (n == 0)

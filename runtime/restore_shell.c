@@ -270,13 +270,7 @@ void rs_shells(rs_state *r)
 			/* Duktape's TextDecoder with the same options; a snapshot only
 			 * holds one in the state a fresh one has */
 			rs_push_builtin(r, "TextDecoder", 11);
-			duk_push_literal(ctx, "utf-8");
-			duk_push_bare_object(ctx);
-			duk_push_boolean(ctx, (o->u.textdec.flags & WR_TD_FATAL) != 0);
-			duk_put_prop_literal(ctx, -2, "fatal");
-			duk_push_boolean(ctx, (o->u.textdec.flags & WR_TD_IGNORE_BOM) != 0);
-			duk_put_prop_literal(ctx, -2, "ignoreBOM");
-			duk_new(ctx, 2);
+			rt_text_decoder_new(ctx, o->u.textdec.flags);
 			break;
 		case WR_OBJ_FUNCTION:
 		case WR_OBJ_BOUND:

@@ -87,5 +87,9 @@ int  rt_builtins_push_path(duk_context *ctx, const char *path);
 
 /* property flag conversion between a Duktape descriptor and WR_PF_* */
 uint32_t rt_desc_flags(duk_context *ctx, duk_idx_t desc_idx);
+/* with the (baseline) TextDecoder constructor on top, replace it by
+ * `new TextDecoder('utf-8', {fatal, ignoreBOM})` for WR_TD_* flags: what
+ * the walker compares a decoder with, and what restore makes */
+void rt_text_decoder_new(duk_context *ctx, uint32_t flags);
 
 #endif

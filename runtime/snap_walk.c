@@ -42,6 +42,25 @@ static int sw_oom(sw_state *w)
 	return -1;
 }
 
+/* room in *v (capacity *cap elements of size bytes) for element n: the
+ * array, grown by doubling from first when n reaches the capacity; NULL
+ * when out of memory (reported) */
+static void *sw_grow(sw_state *w, void *v, size_t *cap, size_t n, size_t size, size_t first)
+{
+	size_t nc;
+
+	if (n < *cap)
+		return v;
+	nc = *cap ? *cap * 2 : first;
+	v = realloc(v, nc * size);
+	if (!v) {
+		sw_oom(w);
+		return NULL;
+	}
+	*cap = nc;
+	return v;
+}
+
 /* ---- strings, symbols ---- */
 
 static int sw_string(sw_state *w, duk_idx_t idx, wr_str *out)
@@ -50,6 +69,7 @@ static int sw_string(sw_state *w, duk_idx_t idx, wr_str *out)
 	const char *p = duk_get_lstring(w->ctx, idx, &n);
 	void *h = duk_get_heapptr(w->ctx, idx);
 	uint32_t si;
+	wr_str *v;
 
 	if (rt_pmap_get(&w->strs, h, &si)) {
 		*out = w->strcache[si];
@@ -57,14 +77,10 @@ static int sw_string(sw_state *w, duk_idx_t idx, wr_str *out)
 	}
 	if (wr_strdup(w->s, p, n, out) != 0)
 		return sw_oom(w);
-	if (w->nstr == w->capstr) {
-		size_t nc = w->capstr ? w->capstr * 2 : 256;
-		wr_str *v = realloc(w->strcache, nc * sizeof *v);
-		if (!v)
-			return sw_oom(w);
-		w->strcache = v;
-		w->capstr = nc;
-	}
+	v = sw_grow(w, w->strcache, &w->capstr, w->nstr, sizeof *v, 256);
+	if (!v)
+		return -1;
+	w->strcache = v;
 	w->strcache[w->nstr] = *out;
 	if (rt_pmap_put(&w->strs, h, (uint32_t)w->nstr) != 0)
 		return sw_oom(w);
@@ -199,18 +215,17 @@ int sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge)
 	out->type = WR_REF;
 	if (!wr_add_object(w->s, &id))
 		return sw_oom(w);
-	if (id > w->cap) {
-		size_t nc = w->cap ? w->cap * 2 : 1024;
-		void **p = realloc(w->ptrs, nc * sizeof *p);
+	if (id > w->cap) {   /* both arrays, one capacity */
+		size_t cap = w->cap;
+		void **p = sw_grow(w, w->ptrs, &cap, id - 1, sizeof *p, 1024);
 		sw_edge *e;
 		if (!p)
-			return sw_oom(w);
+			return -1;
 		w->ptrs = p;
-		e = realloc(w->edges, nc * sizeof *e);
+		e = sw_grow(w, w->edges, &w->cap, id - 1, sizeof *e, 1024);
 		if (!e)
-			return sw_oom(w);
+			return -1;
 		w->edges = e;
-		w->cap = nc;
 	}
 	w->ptrs[id - 1] = h;
 	w->edges[id - 1] = *edge;
@@ -254,6 +269,18 @@ static void call_on(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
 	duk_dup(ctx, fn);
 	duk_dup(ctx, obj);
 	duk_call_method(ctx, 0);
+}
+
+/* Object.isExtensible(obj), the baseline one */
+static int is_extensible(duk_context *ctx, duk_idx_t obj)
+{
+	int r;
+	duk_dup(ctx, SW_IDX_ISEXT);
+	duk_dup(ctx, obj);
+	duk_call(ctx, 1);
+	r = duk_to_boolean(ctx, -1);
+	duk_pop(ctx);
+	return r;
 }
 
 static int elem_of_class(int c, uint32_t *elem, uint32_t *size)
@@ -463,14 +490,10 @@ static int sw_props(sw_state *w, uint32_t id, duk_idx_t o, int skip_indexed, int
 				return -1;
 		}
 add:
-		if (w->ntmp == w->captmp) {
-			size_t nc = w->captmp ? w->captmp * 2 : 64;
-			wr_prop *np = realloc(w->tmp, nc * sizeof *np);
-			if (!np)
-				return sw_oom(w);
-			w->tmp = np;
-			w->captmp = nc;
-		}
+		p = sw_grow(w, w->tmp, &w->captmp, w->ntmp, sizeof *p, 64);
+		if (!p)
+			return -1;
+		w->tmp = p;
 		p = &w->tmp[w->ntmp++];
 		p->key = kv;
 		p->flags = f;
@@ -595,16 +618,14 @@ static int sw_function(sw_state *w, uint32_t id, duk_idx_t o, int hk)
  * bytes has none (NULL) and shares nothing */
 static int sw_mem_add(sw_state *w, const void *p, size_t n, uint32_t id, int plain)
 {
+	sw_mem *m;
+
 	if (!p)
 		return 0;
-	if (w->nmem == w->capmem) {
-		size_t nc = w->capmem ? w->capmem * 2 : 64;
-		sw_mem *m = realloc(w->mems, nc * sizeof *m);
-		if (!m)
-			return sw_oom(w);
-		w->mems = m;
-		w->capmem = nc;
-	}
+	m = sw_grow(w, w->mems, &w->capmem, w->nmem, sizeof *m, 64);
+	if (!m)
+		return -1;
+	w->mems = m;
 	w->mems[w->nmem].lo = (uintptr_t)p;
 	w->mems[w->nmem].hi = (uintptr_t)p + n;
 	w->mems[w->nmem].id = id;
@@ -799,13 +820,7 @@ static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
 	st = duk_get_buffer(ctx, -1, &n);
 	/* the state of a fresh decoder with these options */
 	duk_dup(ctx, SW_IDX_TDCTOR);
-	duk_push_literal(ctx, "utf-8");
-	duk_push_bare_object(ctx);
-	duk_push_boolean(ctx, (flags & WR_TD_FATAL) != 0);
-	duk_put_prop_literal(ctx, -2, "fatal");
-	duk_push_boolean(ctx, (flags & WR_TD_IGNORE_BOM) != 0);
-	duk_put_prop_literal(ctx, -2, "ignoreBOM");
-	duk_new(ctx, 2);
+	rt_text_decoder_new(ctx, flags);
 	duk_get_prop_literal(ctx, -1, "\x82" "Context");
 	fresh = duk_get_buffer(ctx, -1, &nf);
 	same = st && fresh && n == nf && memcmp(st, fresh, n) == 0;
@@ -868,15 +883,7 @@ static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
 	wr_value key, val;
 
 	/* not on a non-extensible one: a new property would unfreeze it */
-	duk_dup(ctx, SW_IDX_ISEXT);
-	duk_dup(ctx, o);
-	duk_call(ctx, 1);
-	if (!duk_to_boolean(ctx, -1)) {
-		duk_pop(ctx);
-		return 0;
-	}
-	duk_pop(ctx);
-	if (!sw_stack_is_baseline(ctx, o))
+	if (!is_extensible(ctx, o) || !sw_stack_is_baseline(ctx, o))
 		return 0;
 	call_on(ctx, SW_IDX_ERRSTACK, o);
 	if (!duk_is_string(ctx, -1)) {
@@ -954,10 +961,9 @@ int sw_process(sw_state *w, uint32_t id)
 		cls = class_of(ctx, o);
 		switch (cls) {
 		case CL_OBJECT:
-			/* a TextDecoder. (Other internal keys are left out, as for
-			 * every kind: e.g. the traceback Duktape gives an object
-			 * made by `new` of a function whose prototype inherits
-			 * from Error.prototype.) */
+			/* a TextDecoder; an error-like object with Duktape's
+			 * traceback (other internal keys are left out, as for
+			 * every kind) */
 			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
 				return -1;
 			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_trace_stack(w, id, o) != 0)
@@ -1027,14 +1033,11 @@ int sw_process(sw_state *w, uint32_t id)
 		}
 	}
 
-	duk_dup(ctx, SW_IDX_ISEXT);
-	duk_dup(ctx, o);
-	duk_call(ctx, 1);
 	flags = obj(w, id)->flags & WR_OF_ENV;
-	if (duk_to_boolean(ctx, -1))
+	if (is_extensible(ctx, o))
 		flags |= WR_OF_EXTENSIBLE;
 	obj(w, id)->flags = flags;
-	duk_pop_2(ctx);   /* result, object */
+	duk_pop(ctx);   /* the object */
 	return 0;
 }
 

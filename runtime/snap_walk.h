@@ -91,7 +91,7 @@ void   sw_blent_set(duk_context *ctx, sw_blent *e, duk_idx_t kidx, duk_idx_t vid
 
 /* the memory of a plain buffer or an ArrayBuffer (snap_walk.c: shared ones) */
 typedef struct sw_mem {
-	uintptr_t lo, hi;        /* [lo, hi), never empty */
+	uintptr_t lo, hi;        /* [lo, hi); empty for a buffer of 0 bytes */
 	uint32_t  id;
 	int       plain;
 } sw_mem;
