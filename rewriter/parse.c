@@ -298,6 +298,12 @@ ps_ident(ps *p, rw_kind kind)
 
 	RW_SET(n, ident.name, tok_name(p, &len));
 	if (kind == RW_IDENT) {
+		if (RW_S(n, ident.name) == p->a_let) {
+			if (p->let_skip)
+				p->let_skip = 0;
+			else
+				p->let_seen = 1;
+		}
 		if (is_strict_word(k) && p->strict)
 			ps_fail_tok(p, "'%s' is a reserved word in strict mode", RW_S(n, ident.name));
 		if (p->tok.flags & LX_F_KEYWORD_ESC) {
@@ -310,6 +316,20 @@ ps_ident(ps *p, rw_kind kind)
 	}
 	ps_advance(p);
 	return n;
+}
+
+/* A statement starting `let [` (or `let` NEWLINE name) at `off`: an ES2015
+ * declaration in strict code; in sloppy code decided at the end of the program. */
+static void
+let_ambiguous(ps *p, uint32_t off)
+{
+	if (p->strict)
+		ps_es2015(p, off, "let declaration");
+	if (!p->let_pending) {
+		p->let_pending = 1;
+		p->let_off = off;
+	}
+	p->let_skip = 1;
 }
 
 /* Strict mode: eval and arguments cannot be declared or assigned. */
@@ -543,8 +563,9 @@ for_statement(ps *p, int chain)
 	} else if (k == LX_KW_LET) {
 		lx_token t = lookahead(p, LX_MODE_DIV);
 
-		if (t.kind == LX_IDENT || t.kind == LX_LBRACKET || t.kind == LX_LBRACE ||
-		    is_strict_word(t.kind))
+		if (t.kind == LX_LBRACKET)
+			let_ambiguous(p, p->tok.off);
+		else if (t.kind == LX_IDENT || t.kind == LX_LBRACE || is_strict_word(t.kind))
 			ps_es2015(p, p->tok.off, "let declaration");
 		init = ps_expression(p, 1);
 	} else if (k != LX_SEMI) {
@@ -857,10 +878,11 @@ statement(ps *p)
 	default:
 		if (k == LX_KW_LET) {
 			lx_token t = lookahead(p, LX_MODE_DIV);
+			int nl = (t.flags & LX_F_NL_BEFORE) != 0;
 
-			if (t.kind == LX_IDENT || t.kind == LX_LBRACKET ||
-			    (t.kind == LX_LBRACE && !(t.flags & LX_F_NL_BEFORE)) ||
-			    is_strict_word(t.kind))
+			if (t.kind == LX_LBRACKET || (nl && (t.kind == LX_IDENT || is_strict_word(t.kind))))
+				let_ambiguous(p, start.off);
+			else if (!nl && (t.kind == LX_IDENT || t.kind == LX_LBRACE || is_strict_word(t.kind)))
 				ps_es2015(p, start.off, "let declaration");
 		}
 		if (ps_is_ident(p, k)) {
@@ -1055,6 +1077,8 @@ parse_program(ps *p, unsigned flags)
 	prog->u.program.strict = statement_list(p, 1, 0) || p->strict;
 	if (ps_peek(p, LX_MODE_RE) != LX_EOF)
 		ps_unexpected(p);
+	if (p->let_pending && !p->let_seen)
+		ps_es2015(p, p->let_off, "let declaration");
 	ps_pop_list(p, base, &prog->u.program.body);
 	prog->span.end = (uint32_t)p->ast->len;
 	rw_sort_tokens(p->ast);

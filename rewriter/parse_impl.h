@@ -41,6 +41,14 @@ typedef struct ps {
 	int        direct;       /* the next statement is directly in a body (for RW_FN_IN_BLOCK) */
 	int        label_chain;  /* first index of the labels directly on the next statement, or -1 */
 
+	/* Sloppy `let [` (and `let` NEWLINE name) is an ES5.1 expression but reads as an
+	 * ES2015 declaration. It is taken as an expression only when the program names
+	 * `let` elsewhere (declares, reads or assigns it); else the first one is refused. */
+	int        let_pending;  /* one such statement was seen, at let_off */
+	uint32_t   let_off;
+	int        let_skip;     /* the next `let` identifier is that statement's own */
+	int        let_seen;     /* `let` named elsewhere */
+
 	rw_node  **stk;          /* scratch stack for building lists */
 	uint32_t   sp, cap;
 

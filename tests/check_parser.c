@@ -599,6 +599,21 @@ START_TEST(test_es2015_messages)
 	rw_ast_free(parse_ok("const a = 1; x = 0o17 + 0b1 + 2 ** 3; o = {[k]: 1, m() {}, a};"));
 	/* let is an identifier in sloppy ES5 */
 	rw_ast_free(parse_ok("var let = 1; let = 2; let; let\n+1;"));
+	/* `let [` and `let` NEWLINE name are ES5 expressions when the program names
+	 * `let` elsewhere, else ES2015 declarations (found by fuzz_front: a function
+	 * named let gets `let[let.$Fk[6]] = ...` in the maker unit) */
+	SX("let[0] = 2; var let = [1];", "(= ([] let 0) 2)");
+	SX("let\n[0]; function let() {}", "([] let 0)");
+	SX("for (let[0] in o); let = {};", "ForIn");
+	SX("let\nx = 1; var let;", "let");
+	SX("let\n{} function f(let) {}", "let");
+	E6("let [a, b] = [1, 2];", "1:1", "let declaration");
+	E6("var let; (function () { 'use strict'; let [a] = o; });", "1:39", "let declaration");
+	E6("x = 1;\nlet\ny = 2;", "2:1", "let declaration");
+	E6("for (let [a] = o;;);", "1:6", "let declaration");
+	rw_ast_free(parse_ok("var let; for (let [a] = o;;);"));
+	E6("var let; let {a} = o;", "1:10", "let declaration");
+	E6("var let; let y;", "1:10", "let declaration");
 	expect_err("x = -2 ** 2", "t.js:1:8: a unary expression before '**' needs parentheses");
 	expect_err("const a;", "t.js:1:7: missing initializer in const declaration");
 	E6("x = {get() {}}", "1:6", "a shorthand method named 'get'");

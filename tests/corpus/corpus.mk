@@ -36,6 +36,7 @@ CORPUS_JS = \
 	tests/corpus/loop_intervals.js \
 	tests/corpus/loop_order.js \
 	tests/corpus/loop_queue.js \
+	tests/corpus/loop_sloppy_words.js \
 	tests/corpus/loop_state_machine.js \
 	tests/corpus/loop_strict.js \
 	tests/corpus/nfe.js \
@@ -86,6 +87,7 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/loop_intervals.out \
 	tests/corpus/expected/loop_order.out \
 	tests/corpus/expected/loop_queue.out \
+	tests/corpus/expected/loop_sloppy_words.out \
 	tests/corpus/expected/loop_state_machine.out \
 	tests/corpus/expected/loop_strict.out \
 	tests/corpus/expected/nfe.out \
