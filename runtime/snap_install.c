@@ -173,6 +173,9 @@ static duk_ret_t rt_bind(duk_context *ctx)
 	duk_idx_t n = duk_get_top(ctx), i;
 	duk_idx_t res;
 
+	/* the arguments again, bind and this: beyond the 64 slots a native
+	 * call gets, as many arguments as Duktape's own bind takes */
+	duk_require_stack(ctx, n + 4);
 	duk_push_current_function(ctx);
 	duk_get_prop_literal(ctx, -1, RT_KEY_ORIG);
 	duk_remove(ctx, -2);
