@@ -25,6 +25,7 @@
  * thrown half-way (out of memory) leaks nothing.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <math.h>
 
@@ -43,6 +44,7 @@ static void desc_own_only(duk_context *ctx)
 #define RT_INSPECT_DEPTH 2
 #define RT_INSPECT_MAX_ITEMS 100
 #define RT_INSPECT_MAX_PATH 64
+#define RT_INSPECT_SCAN 1024   /* holes looked at one by one before the indices are listed */
 
 typedef struct rt_sb {
 	duk_context *ctx;
@@ -305,10 +307,75 @@ static void rt_inspect_props(rt_sb *sb, duk_idx_t obj, int depth, int skip_index
 	duk_pop(ctx);
 }
 
+static int cmp_index(const void *a, const void *b)
+{
+	duk_uint32_t x = *(const duk_uint32_t *)a, y = *(const duk_uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The array indices obj has or inherits, sorted, in a buffer pushed on the
+ * stack: *n of them. (Enumerating makes a string per index: done once per
+ * array, when a run of holes is long.) */
+static duk_uint32_t *rt_present_indices(duk_context *ctx, duk_idx_t obj, duk_size_t *n)
+{
+	const duk_uint_t flags = DUK_ENUM_ARRAY_INDICES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE;
+	duk_size_t cnt = 0, k = 0;
+	duk_uint32_t *ix;
+
+	duk_enum(ctx, obj, flags);
+	while (duk_next(ctx, -1, 0)) {
+		cnt++;
+		duk_pop(ctx);
+	}
+	duk_pop(ctx);
+	ix = duk_push_fixed_buffer(ctx, cnt * sizeof *ix);
+	duk_enum(ctx, obj, flags);
+	while (k < cnt && duk_next(ctx, -1, 0)) {
+		ix[k++] = (duk_uint32_t)strtoul(duk_get_string(ctx, -1), NULL, 10);
+		duk_pop(ctx);
+	}
+	duk_pop(ctx);
+	qsort(ix, k, sizeof *ix, cmp_index);
+	*n = k;
+	return ix;
+}
+
+/* the first index >= i that obj has (or inherits), or len: one by one for
+ * a short run of holes, else from the sorted list of its indices (an
+ * array's length can be 2^32 - 1 with nothing in it); ix and nix hold the
+ * list once made (its buffer stays on the stack until the array is done) */
+static duk_size_t rt_next_present(duk_context *ctx, duk_idx_t obj, duk_size_t i, duk_size_t len,
+                                  duk_uint32_t **ix, duk_size_t *nix)
+{
+	duk_size_t stop = len - i > RT_INSPECT_SCAN ? i + RT_INSPECT_SCAN : len, lo, hi;
+
+	for (; i < stop; i++)
+		if (duk_has_prop_index(ctx, obj, (duk_uarridx_t)i))
+			return i;
+	if (i == len)
+		return len;
+	if (!*ix)
+		*ix = rt_present_indices(ctx, obj, nix);
+	lo = 0;
+	hi = *nix;
+	while (lo < hi) {   /* the first listed index >= i */
+		duk_size_t mid = lo + (hi - lo) / 2;
+		if ((*ix)[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < *nix && (*ix)[lo] < len; lo++)
+		if (duk_has_prop_index(ctx, obj, (*ix)[lo]))
+			return (*ix)[lo];
+	return len;
+}
+
 static void rt_inspect_array(rt_sb *sb, duk_idx_t obj, int depth, const char *prefix)
 {
 	duk_context *ctx = sb->ctx;
-	duk_size_t len = duk_get_length(ctx, obj), i, shown = 0;
+	duk_size_t len = duk_get_length(ctx, obj), i, shown = 0, nix = 0;
+	duk_uint32_t *ix = NULL;
 	int first = 1;
 
 	sb_puts(sb, prefix);
@@ -325,10 +392,8 @@ static void rt_inspect_array(rt_sb *sb, duk_idx_t obj, int depth, const char *pr
 		sb_puts(sb, first ? " " : ", ");
 		first = 0;
 		if (!duk_has_prop_index(ctx, obj, (duk_uarridx_t)i)) {
-			duk_size_t j = i;
+			duk_size_t j = rt_next_present(ctx, obj, i + 1, len, &ix, &nix);
 			char tmp[64];
-			while (j < len && !duk_has_prop_index(ctx, obj, (duk_uarridx_t)j))
-				j++;
 			snprintf(tmp, sizeof tmp, "<%lu empty item%s>", (unsigned long)(j - i),
 			         j - i == 1 ? "" : "s");
 			sb_puts(sb, tmp);
@@ -342,6 +407,8 @@ static void rt_inspect_array(rt_sb *sb, duk_idx_t obj, int depth, const char *pr
 		i++;
 		shown++;
 	}
+	if (ix)
+		duk_pop(ctx);
 	rt_inspect_props(sb, obj, depth, 1, &first);
 	sb_puts(sb, first ? "]" : " ]");
 }

@@ -254,6 +254,18 @@ START_TEST(console_getter_not_called)
 }
 END_TEST
 
+/* holes are counted from the indices present, not one by one: an array's
+ * length can be 2^32 - 1 (a snapshot sets it as it likes) */
+START_TEST(console_sparse_array)
+{
+	RUN("var a = [1, 2]; a.length = 4294967295; a[4294967294] = 'z'; Array.prototype[3000] = 'p';"
+	    "var b = []; b.length = 4294967295; console.log(a, [b]);");
+	ck_assert_int_eq(R.status, 0);
+	ck_assert_str_eq(R.out, "[ 1, 2, <2998 empty items>, 'p', <4294964293 empty items>, 'z' ] "
+	                 "[ [ <3000 empty items>, 'p', <4294964294 empty items> ] ]\n");
+}
+END_TEST
+
 START_TEST(process_exit_stops)
 {
 	RUN("print('a'); setTimeout(function () { print('never'); }, 1);"
@@ -456,6 +468,7 @@ static Suite *runtime_suite(void)
 	tcase_add_loop_test(tc, console_formats, 0, (int)(sizeof fmt_cases / sizeof fmt_cases[0]));
 	tcase_add_test(tc, console_streams);
 	tcase_add_test(tc, console_getter_not_called);
+	tcase_add_test(tc, console_sparse_array);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("process");
