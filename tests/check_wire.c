@@ -790,6 +790,11 @@ START_TEST(files_atomic)
 	ck_assert_uint_eq(n, 7);
 	ck_assert_mem_eq(d, "second!", 7);
 	free(d);
+	/* no limit (ferry --max-bytes 18446744073709551615): max_bytes + 1
+	 * must not wrap to 0 */
+	ck_assert_msg(wr_read_file(path, SIZE_MAX, &d, &n, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(n, 7);
+	free(d);
 	/* limit: one byte less is refused */
 	ck_assert_int_eq(wr_read_file(path, 6, &d, &n, &e), -1);
 	ck_assert_ptr_nonnull(strstr(e.msg, "larger than the limit"));

@@ -219,8 +219,9 @@ int wr_read_file(const char *path, size_t max_bytes, uint8_t **data, size_t *len
 	}
 	for (;;) {
 		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : hint;
-			if (ncap > max_bytes + 1)
+			/* max_bytes may be SIZE_MAX (no limit): max_bytes + 1 is 0 */
+			size_t ncap = !cap ? hint : cap > SIZE_MAX / 2 ? SIZE_MAX : cap * 2;
+			if (max_bytes < SIZE_MAX && ncap > max_bytes + 1)
 				ncap = max_bytes + 1;
 			if (ncap <= n) {
 				wr_err_set(err, "%s: larger than the limit (%zu bytes)", path, max_bytes);
