@@ -14,6 +14,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include "wire/wire.h"
+#include "wire/wr_impl.h"   /* the growth rule */
 
 static wr_str S(wr_snapshot *s, const char *p)
 {
@@ -705,6 +706,43 @@ START_TEST(model_builders)
 }
 END_TEST
 
+/* the growth rule of wire/ (wr_impl.h): doubling from `first`, and a
+ * refusal (nothing changed) where a uint32 count or a size_t would wrap */
+START_TEST(model_grow)
+{
+	wr_snapshot *s = wr_snapshot_new();
+	uint64_t *a = NULL, *b = NULL;
+	uint32_t cap = 0, bcap = 0;
+	ck_assert_int_eq(wr_grow((void **)&a, 0, &cap, 16, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 16);
+	for (uint32_t i = 0; i < 100; i++) {
+		ck_assert_int_eq(wr_grow((void **)&a, i, &cap, 16, sizeof *a), 0);
+		a[i] = i;
+		ck_assert_int_eq(wr_grow_arena(s, (void **)&b, i, &bcap, 4, sizeof *b), 0);
+		b[i] = i;
+	}
+	ck_assert_uint_eq(cap, 128);
+	ck_assert_uint_eq(bcap, 128);
+	ck_assert(a[99] == 99 && b[99] == 99 && b[0] == 0);
+	/* full: the next element needs a capacity past 2^31 elements of a size
+	 * whose product wraps a size_t */
+	uint64_t *keep = a;
+	cap = 1u << 31;
+	ck_assert_int_eq(wr_grow((void **)&a, 1u << 31, &cap, 16, SIZE_MAX / 4), -1);
+	ck_assert_ptr_eq(a, keep);
+	ck_assert_uint_eq(cap, 1u << 31);
+	bcap = 1u << 31;
+	ck_assert_int_eq(wr_grow_arena(s, (void **)&b, 1u << 31, &bcap, 4, SIZE_MAX / 4), -1);
+	ck_assert_uint_eq(bcap, 1u << 31);
+	/* no room past UINT32_MAX - 2 elements, whatever the capacity says */
+	cap = 0;
+	ck_assert_int_eq(wr_grow((void **)&a, UINT32_MAX - 1, &cap, 16, 1), -1);
+	ck_assert_ptr_eq(a, keep);
+	free(a);
+	wr_snapshot_free(s);
+}
+END_TEST
+
 START_TEST(limits_default)
 {
 	wr_limits l;
@@ -921,6 +959,7 @@ static Suite *wire_suite(void)
 	TCase *tc = tcase_create("model");
 	tcase_add_test(tc, model_builders);
 	tcase_add_test(tc, limits_default);
+	tcase_add_test(tc, model_grow);
 	suite_add_tcase(su, tc);
 	tc = tcase_create("json");
 	tcase_set_timeout(tc, 300);   /* truncation and bit flips decode ~40000 inputs; slow under valgrind */

@@ -24,6 +24,7 @@ typedef struct jr {
 	wr_error *err;
 	uint32_t depth;
 	size_t *obj_off;       /* byte offset of each object (for validation errors) */
+	uint32_t obj_off_cap;
 	size_t sec_off[5];     /* globals, symbols, timers, patches, objects */
 	wr_prop *pscratch;     /* properties of the object being parsed */
 	uint32_t pcap, pcount;
@@ -438,16 +439,8 @@ typedef struct vlist { wr_value *v; uint32_t n, cap; } vlist;
 static int elem_value(jr *r, void *ctx, uint32_t i)
 {
 	vlist *l = ctx;
-	if (l->n == l->cap) {
-		uint32_t ncap = l->cap ? l->cap * 2 : 4;
-		wr_value *nv = wr_alloc(r->s, (size_t)ncap * sizeof *nv);
-		if (!nv)
-			return fail_oom(r);
-		if (l->n)
-			memcpy(nv, l->v, l->n * sizeof *nv);
-		l->v = nv;
-		l->cap = ncap;
-	}
+	if (wr_grow_arena(r->s, (void **)&l->v, l->n, &l->cap, 4, sizeof *l->v))
+		return fail_oom(r);
 	memset(&l->v[l->n], 0, sizeof l->v[0]);
 	return take_value(r, &l->v[l->n++]);
 }
@@ -549,14 +542,8 @@ static int take_prop(jr *r, wr_prop *p)
  * arena (properties never nest, so one scratch vector is enough). */
 static int elem_prop(jr *r, void *ctx, uint32_t i)
 {
-	if (i == r->pcap) {
-		uint32_t ncap = r->pcap ? r->pcap * 2 : 64;
-		wr_prop *np = realloc(r->pscratch, (size_t)ncap * sizeof *np);
-		if (!np)
-			return fail_oom(r);
-		r->pscratch = np;
-		r->pcap = ncap;
-	}
+	if (wr_grow((void **)&r->pscratch, i, &r->pcap, 64, sizeof *r->pscratch))
+		return fail_oom(r);
 	wr_prop *p = &r->pscratch[i];
 	memset(p, 0, sizeof *p);
 	r->pcount = i + 1;
@@ -859,16 +846,10 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 static int elem_object(jr *r, void *ctx, uint32_t i)
 {
 	uint32_t id;
-	if (!wr_add_object(r->s, &id))
+	if (!wr_add_object(r->s, &id) ||
+	    wr_grow((void **)&r->obj_off, id - 1, &r->obj_off_cap, 64, sizeof *r->obj_off))
 		return fail_oom(r);
-	size_t **offs = ctx;
-	if ((id & (id - 1)) == 0) {   /* power of two: grow the offsets array */
-		size_t *n = realloc(*offs, (size_t)id * 2 * sizeof **offs);
-		if (!n)
-			return fail_oom(r);
-		*offs = n;
-	}
-	(*offs)[id - 1] = r->tok.off;
+	r->obj_off[id - 1] = r->tok.off;
 	return take_members(r, obj_member, &id);
 }
 
@@ -1057,7 +1038,7 @@ static int top_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	case 6: return take_u64(r, UINT64_MAX, &s->next_seq, "a sequence number");
 	case 7: r->sec_off[0] = r->tok.off; return take_array(r, r->lim->max_props, "globals", elem_global, NULL);
 	case 8: r->sec_off[1] = r->tok.off; return take_array(r, r->lim->max_objects, "symbols", elem_symbol, NULL);
-	case 9: r->sec_off[4] = r->tok.off; return take_array(r, r->lim->max_objects, "objects", elem_object, &r->obj_off);
+	case 9: r->sec_off[4] = r->tok.off; return take_array(r, r->lim->max_objects, "objects", elem_object, NULL);
 	case 10: r->sec_off[2] = r->tok.off; return take_array(r, r->lim->max_objects, "timers", elem_timer, NULL);
 	case 11: r->sec_off[3] = r->tok.off; return take_array(r, r->lim->max_objects, "patches", elem_patch, NULL);
 	case 12: return take_u32(r, &s->loop_phase, "a loop phase");

@@ -127,24 +127,57 @@ int wr_strdup(wr_snapshot *s, const char *p, size_t n, wr_str *out)
 	return 0;
 }
 
+/* the capacity after *cap, and its size in bytes: 0 when it cannot grow */
+static uint32_t next_cap(uint32_t count, uint32_t cap, uint32_t first, size_t elsize, size_t *bytes)
+{
+	uint32_t ncap = cap ? (cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : cap * 2) : first;
+	if (count >= UINT32_MAX - 1)
+		return 0;
+	if (ncap <= count)
+		ncap = count + 1;
+	if (ncap > UINT32_MAX - 1)
+		ncap = UINT32_MAX - 1;
+	if (__builtin_mul_overflow((size_t)ncap, elsize, bytes))
+		return 0;
+	return ncap;
+}
+
+int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize)
+{
+	size_t bytes;
+	uint32_t ncap;
+	void *n;
+	if (count < *cap)
+		return 0;
+	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)) || !(n = realloc(*arr, bytes)))
+		return -1;
+	*arr = n;
+	*cap = ncap;
+	return 0;
+}
+
+int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
+                  size_t elsize)
+{
+	size_t bytes;
+	uint32_t ncap;
+	void *n;
+	if (count < *cap)
+		return 0;
+	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)) || !(n = wr_alloc(s, bytes)))
+		return -1;
+	if (count)
+		memcpy(n, *arr, (size_t)count * elsize);
+	*arr = n;
+	*cap = ncap;
+	return 0;
+}
+
 /* Grow a realloc'ed table by one element; returns the new zeroed slot. */
 static void *grow(void **arr, uint32_t *count, uint32_t *cap, size_t elsize)
 {
-	if (*count == UINT32_MAX - 1)
+	if (wr_grow(arr, *count, cap, 16, elsize))
 		return NULL;
-	if (*count == *cap) {
-		uint32_t ncap = *cap ? *cap * 2 : 16;
-		if (ncap < *cap || ncap > UINT32_MAX - 1)
-			ncap = UINT32_MAX - 1;
-		size_t bytes;
-		if (__builtin_mul_overflow((size_t)ncap, elsize, &bytes))
-			return NULL;
-		void *n = realloc(*arr, bytes);
-		if (!n)
-			return NULL;
-		*arr = n;
-		*cap = ncap;
-	}
 	char *slot = (char *)*arr + (size_t)*count * elsize;
 	memset(slot, 0, elsize);
 	(*count)++;
@@ -167,26 +200,15 @@ wr_object *wr_add_object(wr_snapshot *s, uint32_t *id_out)
 
 wr_prop *wr_add_prop(wr_snapshot *s, wr_object *o)
 {
-	/* props live in the arena; capacity is implicit: the next power of
-	 * two >= nprops (min 4), so no extra field is needed in wr_object. */
-	uint32_t n = o->nprops;
-	if (n == UINT32_MAX - 1)
+	/* props live in the arena; capacity is implicit, so no extra field
+	 * is needed in wr_object: 0 for none, else what the growth rule
+	 * makes from 4 -- the next power of two >= nprops, UINT32_MAX - 1
+	 * past 2^31 */
+	uint32_t n = o->nprops, cap = n ? 4 : 0;
+	while (cap && cap < n)
+		cap = cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : cap * 2;
+	if (wr_grow_arena(s, (void **)&o->props, n, &cap, 4, sizeof(wr_prop)))
 		return NULL;
-	uint32_t cap = 4;
-	while (cap < n)
-		cap *= 2;
-	if (n == 0 || n == cap) {
-		uint32_t ncap = n == 0 ? 4 : cap * 2;
-		size_t bytes;
-		if (__builtin_mul_overflow((size_t)ncap, sizeof(wr_prop), &bytes))
-			return NULL;
-		wr_prop *np = wr_alloc(s, bytes);
-		if (!np)
-			return NULL;
-		if (n)
-			memcpy(np, o->props, (size_t)n * sizeof *np);
-		o->props = np;
-	}
 	wr_prop *p = &o->props[n];
 	memset(p, 0, sizeof *p);
 	p->flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;

@@ -613,14 +613,8 @@ static int rd_object(mr *r)
 	if (n != 4 + wr_mp_kind_fields(kind))
 		return fail_at(r, at, "object of kind %u: %llu fields, %u expected",
 		               (unsigned)kind, (unsigned long long)n, 4 + wr_mp_kind_fields(kind));
-	if (r->nobj_off == r->obj_off_cap) {
-		uint32_t cap = r->obj_off_cap ? r->obj_off_cap * 2 : 64;
-		size_t *v = realloc(r->obj_off, cap * sizeof *v);
-		if (!v)
-			return oom(r);
-		r->obj_off = v;
-		r->obj_off_cap = cap;
-	}
+	if (wr_grow((void **)&r->obj_off, r->nobj_off, &r->obj_off_cap, 64, sizeof *r->obj_off))
+		return oom(r);
 	r->obj_off[r->nobj_off++] = at;
 	wr_object *o = wr_add_object(r->s, &id);
 	if (!o)

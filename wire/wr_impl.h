@@ -17,6 +17,18 @@ void wr_err_at(wr_error *err, size_t offset, const char *fmt, ...)
 void wr_err_set(wr_error *err, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* ---- growable arrays: the one growth rule of wire/ (wire/model.c) ----
+ * Room for element `count` of an array of capacity *cap elements of elsize
+ * bytes: when count == *cap the capacity doubles (from `first`), never
+ * reaching UINT32_MAX (counts and ids are uint32) nor overflowing a size_t.
+ * 0, or -1 (out of memory, or count at UINT32_MAX - 1) with *arr and *cap
+ * unchanged. wr_grow reallocs; wr_grow_arena takes a new block from the
+ * snapshot's arena and copies the count elements (the old block stays in
+ * the arena). */
+int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize);
+int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
+                  size_t elsize);
+
 /* ---- output buffer: 0 or -1 when out of memory ---- */
 int wr_buf_reserve(wr_buf *b, size_t extra);
 int wr_buf_put(wr_buf *b, const void *p, size_t n);
