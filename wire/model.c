@@ -259,9 +259,11 @@ void wr_limits_default(wr_limits *l)
 	l->max_bytes = (size_t)256 << 20;   /* 256 MiB of encoded snapshot */
 	l->max_depth = 64;                  /* the format itself nests < 10 */
 	l->max_string = 64u << 20;
-	/* a decoded object costs ~110 bytes of model and a property 80: these
-	 * bound a hostile input's memory to well under 1 GiB, far above what
-	 * a device heap holds */
+	/* a decoded object costs ~110 bytes of model and a property 80: the
+	 * object table and one object's properties stay under 1 GiB. The
+	 * properties of all objects together are bounded by max_bytes only:
+	 * 3 bytes of msgpack each, so up to ~27x the input
+	 * (doc/snapshot-format.md 5) */
 	l->max_objects = 4u << 20;
 	l->max_props = 4u << 20;
 }
