@@ -338,8 +338,8 @@ void rs_views(rs_state *r)
 		len = o->u.view.length;
 		end = (uint64_t)o->u.view.offset + (uint64_t)len * esize;
 		if (end > ab || o->u.view.offset % esize != 0)
-			rs_fail(r, "object %u: view [%u, +%u) outside its %u-byte buffer", (unsigned)id,
-			        (unsigned)o->u.view.offset, (unsigned)(len * esize), (unsigned)ab);
+			rs_fail(r, "object %u: view [%u, +%llu) outside its %u-byte buffer", (unsigned)id,
+			        (unsigned)o->u.view.offset, (unsigned long long)len * esize, (unsigned)ab);
 		if (o->kind == WR_OBJ_DATAVIEW)
 			rs_push_builtin(r, "DataView", 8);
 		else

@@ -760,6 +760,22 @@ START_TEST(test_bad_models)
 		}
 		o->proto = proto;
 	}
+	/* a view's byte length in the message is not cut to 32 bits */
+	for (uint32_t i = 0; i < s->nobjects; i++) {
+		wr_object *o = &s->objects[i];
+		uint32_t len = o->u.view.length, elem = o->u.view.elem;
+		rt_ctx *b;
+		if (o->kind != WR_OBJ_TYPEDARRAY)
+			continue;
+		o->u.view.length = 1u << 31;
+		o->u.view.elem = WR_ELEM_FLOAT64;
+		b = heap_new();
+		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+		ck_assert_msg(strstr(err, "+17179869184) outside") != NULL, "%s", err);
+		heap_free(b);
+		o->u.view.length = len;
+		o->u.view.elem = elem;
+	}
 	for (uint32_t i = 0; i < s->nglobals; i++) {
 		wr_value v = s->globals[i].value;
 		rt_ctx *b = heap_new();
