@@ -423,9 +423,15 @@ void rs_functions(rs_state *r)
 	uint32_t id, n = r->s->nobjects;
 	int loaded = 0;
 	duk_idx_t cache;
+	uint32_t *env_link;
 
 	duk_push_array(ctx);   /* per site: the own keys its maker's functions come with */
 	cache = duk_get_top_index(ctx);
+	/* per environment, once it is checked (plain) and its parent link
+	 * found: 2 + the index of the link property, or 1 without a link.
+	 * Both took a scan of its properties per function over it: 40000
+	 * functions over one environment of 40000 properties took 6.5 s */
+	env_link = duk_push_fixed_buffer(ctx, (duk_size_t)(n ? n : 1) * sizeof *env_link);
 	for (id = 1; id <= n; id++) {
 		const wr_object *o = mobj(r, id);
 		uint32_t site, depth, k;
@@ -460,16 +466,20 @@ void rs_functions(rs_state *r)
 			    (mobj(r, env.u.ref)->kind != WR_OBJ_ARRAY &&
 			     mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT))
 				rs_fail(r, "object %u: bad environment", (unsigned)id);
-			env_plain(r, id, env.u.ref);
-			rs_push_value(r, &env);
 			{
 				const wr_object *eo = mobj(r, env.u.ref);
-				long pi = eo->kind == WR_OBJ_ARRAY ? rs_find_prop(eo, "0", 1)
-				            : rs_find_prop(eo, r->envkey, r->envkeylen);
-				if (pi < 0)
+				uint32_t *link = &env_link[env.u.ref - 1];
+				if (!*link) {
+					long pi = eo->kind == WR_OBJ_ARRAY ? rs_find_prop(eo, "0", 1)
+					            : rs_find_prop(eo, r->envkey, r->envkeylen);
+					env_plain(r, id, env.u.ref);
+					*link = pi < 0 ? 1 : (uint32_t)pi + 2;
+				}
+				rs_push_value(r, &env);
+				if (*link == 1)
 					env.type = WR_UNDEFINED;
 				else
-					env = eo->props[pi].value;
+					env = eo->props[*link - 2].value;
 			}
 		}
 		duk_call(ctx, (duk_idx_t)depth);
@@ -494,7 +504,7 @@ void rs_functions(rs_state *r)
 		keep(r, id);
 		duk_pop(ctx);   /* result array */
 	}
-	duk_pop(ctx);   /* cache */
+	duk_pop_2(ctx);   /* cache, env_link */
 }
 
 /* the id of a bound function that v refers to and that is not made yet, or 0 */
