@@ -26,6 +26,11 @@ vfail(ps *p, uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
 	int n;
 
+	if (p->let_active && !p->let_seen) {
+		/* `let [a,,b] = 1`: not an ES5 expression either */
+		p->let_active = 0;
+		ps_es2015(p, p->let_active_off, "let declaration");
+	}
 	if (p->errlen > 0) {
 		n = snprintf(p->err, p->errlen, "%s:%u:%u: ", p->ast->filename,
 		             (unsigned)line, (unsigned)col);
@@ -298,12 +303,6 @@ ps_ident(ps *p, rw_kind kind)
 
 	RW_SET(n, ident.name, tok_name(p, &len));
 	if (kind == RW_IDENT) {
-		if (RW_S(n, ident.name) == p->a_let) {
-			if (p->let_skip)
-				p->let_skip = 0;
-			else
-				p->let_seen = 1;
-		}
 		if (is_strict_word(k) && p->strict)
 			ps_fail_tok(p, "'%s' is a reserved word in strict mode", RW_S(n, ident.name));
 		if (p->tok.flags & LX_F_KEYWORD_ESC) {
@@ -329,13 +328,16 @@ let_ambiguous(ps *p, uint32_t off)
 		p->let_pending = 1;
 		p->let_off = off;
 	}
-	p->let_skip = 1;
+	p->let_active = 1;
+	p->let_active_off = off;
 }
 
 /* Strict mode: eval and arguments cannot be declared or assigned. */
 void
 ps_check_binding(ps *p, const rw_node *id, const char *what)
 {
+	if (id->kind == RW_IDENT && RW_S(id, ident.name) == p->a_let)
+		p->let_seen = 1;
 	if (!p->strict || id->kind != RW_IDENT)
 		return;
 	if (RW_S(id, ident.name) == p->a_eval || RW_S(id, ident.name) == p->a_arguments)
@@ -568,6 +570,7 @@ for_statement(ps *p, int chain)
 		else if (t.kind == LX_IDENT || t.kind == LX_LBRACE || is_strict_word(t.kind))
 			ps_es2015(p, p->tok.off, "let declaration");
 		init = ps_expression(p, 1);
+		p->let_active = 0;
 	} else if (k != LX_SEMI) {
 		init = ps_expression(p, 1);
 	}
@@ -904,6 +907,7 @@ statement(ps *p)
 		    !(p->tok.flags & LX_F_NL_BEFORE))
 			ps_es2015(p, start.off, "async function");
 		semicolon(p);
+		p->let_active = 0;
 		break;
 	}
 	ps_leave(p);
@@ -985,6 +989,8 @@ ps_function(ps *p, int is_decl, uint32_t fnflags, const lx_token *start)
 			if (!ps_is_ident(p, k))
 				ps_unexpected(p);
 			id = ps_ident(p, RW_IDENT);
+			if (RW_S(id, ident.name) == p->a_let)
+				p->let_seen = 1;
 			ps_push(p, id);
 			k = ps_peek(p, LX_MODE_DIV);
 			if (k == LX_ASSIGN)

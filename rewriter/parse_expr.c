@@ -26,6 +26,8 @@ ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what)
 {
 	switch (e->kind) {
 	case RW_IDENT:
+		if (RW_S(e, ident.name) == p->a_let)
+			p->let_seen = 1;
 		if (p->strict && (RW_S(e, ident.name) == p->a_eval || RW_S(e, ident.name) == p->a_arguments))
 			ps_fail(p, e->span.start, "cannot assign to '%s' in strict mode", RW_S(e, ident.name));
 		return;

@@ -42,12 +42,13 @@ typedef struct ps {
 	int        label_chain;  /* first index of the labels directly on the next statement, or -1 */
 
 	/* Sloppy `let [` (and `let` NEWLINE name) is an ES5.1 expression but reads as an
-	 * ES2015 declaration. It is taken as an expression only when the program names
-	 * `let` elsewhere (declares, reads or assigns it); else the first one is refused. */
+	 * ES2015 declaration. It is taken as an expression only when the program declares
+	 * or assigns `let` somewhere; else the first one is refused. */
 	int        let_pending;  /* one such statement was seen, at let_off */
 	uint32_t   let_off;
-	int        let_skip;     /* the next `let` identifier is that statement's own */
-	int        let_seen;     /* `let` named elsewhere */
+	int        let_active;   /* parsing one now, at let_active_off: a syntax error in it */
+	uint32_t   let_active_off; /* is reported as the declaration (`let [a,,b] = 1`) */
+	int        let_seen;     /* `let` declared or assigned */
 
 	rw_node  **stk;          /* scratch stack for building lists */
 	uint32_t   sp, cap;

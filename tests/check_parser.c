@@ -599,15 +599,21 @@ START_TEST(test_es2015_messages)
 	rw_ast_free(parse_ok("const a = 1; x = 0o17 + 0b1 + 2 ** 3; o = {[k]: 1, m() {}, a};"));
 	/* let is an identifier in sloppy ES5 */
 	rw_ast_free(parse_ok("var let = 1; let = 2; let; let\n+1;"));
-	/* `let [` and `let` NEWLINE name are ES5 expressions when the program names
-	 * `let` elsewhere, else ES2015 declarations (found by fuzz_front: a function
-	 * named let gets `let[let.$Fk[6]] = ...` in the maker unit) */
+	/* `let [` and `let` NEWLINE name are ES5 expressions when the program
+	 * declares or assigns `let`, else ES2015 declarations (found by fuzz_front:
+	 * a function named let gets `let[let.$Fk[6]] = ...` in the maker unit) */
 	SX("let[0] = 2; var let = [1];", "(= ([] let 0) 2)");
 	SX("let\n[0]; function let() {}", "([] let 0)");
 	SX("for (let[0] in o); let = {};", "ForIn");
 	SX("let\nx = 1; var let;", "let");
 	SX("let\n{} function f(let) {}", "let");
 	E6("let [a, b] = [1, 2];", "1:1", "let declaration");
+	E6("f(let); let [a] = o;", "1:9", "let declaration");
+	E6("for (let [let];;);", "1:6", "let declaration");
+	E6("x = 1; let [a,,b] = 1;", "1:8", "let declaration");
+	E6("x; let [a,] = 1; var let;", "1:4", "let declaration");
+	SX("let[0]++; catch_: try {} catch (let) {}", "(post++ ([] let 0))");
+	expect_err("var let; let [a,,b] = 1;", "t.js:1:18: unexpected ','");
 	E6("var let; (function () { 'use strict'; let [a] = o; });", "1:39", "let declaration");
 	E6("x = 1;\nlet\ny = 2;", "2:1", "let declaration");
 	E6("for (let [a] = o;;);", "1:6", "let declaration");
