@@ -613,7 +613,7 @@ START_TEST(test_es2015_messages)
 	E6("x = 1; let [a,,b] = 1;", "1:8", "let declaration");
 	E6("x; let [a,] = 1; var let;", "1:4", "let declaration");
 	SX("let[0]++; catch_: try {} catch (let) {}", "(post++ ([] let 0))");
-	expect_err("var let; let [a,,b] = 1;", "t.js:1:18: unexpected ','");
+	expect_err("var let; let [a,,b] = 1;", "t.js:1:17: unexpected ','");
 	E6("var let; (function () { 'use strict'; let [a] = o; });", "1:39", "let declaration");
 	E6("x = 1;\nlet\ny = 2;", "2:1", "let declaration");
 	E6("for (let [a] = o;;);", "1:6", "let declaration");
