@@ -920,6 +920,81 @@ END_TEST
 
 /* byte arrays: zero runs are squeezed out only when that pays, and the
  * zeros put back count against max_bytes */
+/* sealed and frozen (what Object.isSealed/isFrozen said) and the traceback
+ * flag: they round-trip, and the properties must agree with them */
+START_TEST(integrity_flags)
+{
+	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+	wr_error err;
+	wr_buf b;
+	uint32_t arr = add_obj(s, WR_OBJ_ARRAY, v_builtin(s, "Array.prototype"));
+	uint32_t td = add_obj(s, WR_OBJ_TEXTDECODER, v_builtin(s, "TextDecoder.prototype"));
+	uint32_t eo = add_obj(s, WR_OBJ_OBJECT, v_builtin(s, "Error.prototype"));
+	/* Duktape leaves a frozen array's length writable */
+	add_prop(s, arr, v_str(s, "length"), v_num(0), WR_PF_WRITABLE);
+	s->objects[arr - 1].flags = WR_OF_SEALED | WR_OF_FROZEN;
+	s->objects[td - 1].flags = WR_OF_SEALED;
+	add_prop(s, eo, v_str(s, "stack"), v_str(s, "E\n    at f"), 0);
+	s->objects[eo - 1].flags = WR_OF_TRACEBACK;
+	ck_assert_msg(wr_validate(s, &err) == 0, "%s", err.msg);
+	encode(s, &b);
+	ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(r->objects[arr - 1].flags, WR_OF_SEALED | WR_OF_FROZEN);
+	ck_assert_uint_eq(r->objects[td - 1].flags, WR_OF_SEALED);
+	ck_assert_uint_eq(r->objects[eo - 1].flags, WR_OF_TRACEBACK);
+	wr_snapshot_free(r);
+	wr_buf_free(&b);
+	wr_snapshot_free(s);
+
+	for (int c = 0; c < 7; c++) {
+		const char *needle = NULL;
+		s = wr_snapshot_new();
+		uint32_t o = add_obj(s, c == 4 ? WR_OBJ_DATE : WR_OBJ_OBJECT, v_builtin(s, "Object.prototype"));
+		wr_object *m = &s->objects[o - 1];
+		switch (c) {
+		case 0:
+			m->flags = WR_OF_EXTENSIBLE | WR_OF_SEALED;
+			needle = "an extensible object cannot be sealed or frozen";
+			break;
+		case 1:
+			m->flags = WR_OF_FROZEN;
+			needle = "a frozen object is sealed too";
+			break;
+		case 2:
+			add_prop(s, o, v_str(s, "a"), v_num(1), WR_PF_CONFIGURABLE);
+			s->objects[o - 1].flags = WR_OF_SEALED;
+			needle = "property 0: configurable in a sealed object";
+			break;
+		case 3:
+			add_prop(s, o, v_str(s, "length"), v_num(1), WR_PF_WRITABLE);
+			s->objects[o - 1].flags = WR_OF_SEALED | WR_OF_FROZEN;
+			needle = "property 0: writable in a frozen object";
+			break;
+		case 4:
+			m->flags = WR_OF_TRACEBACK;
+			needle = "a traceback flag on a date object";
+			break;
+		case 5:
+			m->flags = WR_OF_SEALED | WR_OF_FROZEN | WR_OF_EXTENSIBLE;
+			needle = "an extensible object cannot be sealed or frozen";
+			break;
+		case 6:   /* a bit a newer Ferry may add: the reader refuses it by range */
+			m->flags = WR_OF_TRACEBACK << 1;
+			needle = "unknown flags 0x20";
+			break;
+		}
+		assert_refused(s, c != 6, needle, c);
+		if (c == 6) {
+			encode(s, &b);
+			ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+			ck_assert_msg(strstr(err.msg, "object flags") != NULL, "%s", err.msg);
+			wr_buf_free(&b);
+		}
+		wr_snapshot_free(s);
+	}
+}
+END_TEST
+
 START_TEST(byte_arrays)
 {
 	static const uint32_t sizes[] = { 0, 1, 63, 64, 1000, 100000 };
@@ -1018,6 +1093,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, byte_arrays);
 	tcase_add_test(tc, plainbuffer_refused);
 	tcase_add_test(tc, arraybuffer_memory);
+	tcase_add_test(tc, integrity_flags);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

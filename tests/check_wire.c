@@ -567,6 +567,21 @@ START_TEST(json_errors)
 		  "not allowed in a plainbuffer" },
 #undef AB
 		{ HDR ",\"objects\":[{\"kind\":\"textdecoder\",\"fatal\":1}]}", "expected" },
+		/* sealed and frozen: what Object.isSealed/isFrozen said, which the
+		 * properties must agree with; the traceback flag */
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"sealed\":true}]}",
+		  "an extensible object cannot be sealed or frozen" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"frozen\":true}]}",
+		  "a frozen object is sealed too" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":true,"
+		  "\"props\":[[\"a\",1,\"c\"]]}]}", "property 0: configurable in a sealed object" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":true,\"frozen\":true,"
+		  "\"props\":[[\"a\",1,\"\"],[\"length\",1,\"w\"]]}]}", "property 1: writable in a frozen object" },
+		{ HDR ",\"objects\":[{\"kind\":\"date\",\"traceback\":true,\"time\":0}]}",
+		  "a traceback flag on a date object" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":1}]}", "expected" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":true,\"sealed\":true}]}",
+		  "duplicate member \"sealed\"" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"ignoreBOM\":true}]}", "not allowed in a object" },
 		/* plain buffers: what Duktape fixes for them, and nothing else */
 #define PB "{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"builtin\":\"Uint8Array.prototype\"}"
@@ -603,6 +618,36 @@ START_TEST(json_errors)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		decode_bad(cases[i].in, strlen(cases[i].in), NULL, cases[i].needle);
+}
+END_TEST
+
+/* sealed, frozen and traceback read and write back as written; a frozen
+ * array's length may stay writable (Duktape keeps it apart) */
+START_TEST(json_integrity)
+{
+	static const char in[] = HDR ",\"objects\":["
+		"{\"kind\":\"array\",\"extensible\":false,\"sealed\":true,\"frozen\":true,\"proto\":null,"
+		"\"props\":[[\"0\",1,\"e\"],[\"length\",1,\"w\"]]},"
+		"{\"kind\":\"textdecoder\",\"extensible\":false,\"sealed\":true,\"proto\":null,\"props\":[]},"
+		"{\"kind\":\"object\",\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
+		"\"props\":[[\"stack\",\"E\",\"wc\"]]},"
+		"{\"kind\":\"error\",\"extensible\":false,\"sealed\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
+		"\"props\":[[\"message\",\"m\",\"w\"],[\"stack\",\"Error: m\\n    at f (a.js:1)\",\"\"]],\"stack\":\"\"}]}";
+	wr_snapshot *s = decode_ok(in, sizeof in - 1);
+	ck_assert_uint_eq(s->objects[0].flags, WR_OF_SEALED | WR_OF_FROZEN);
+	ck_assert_uint_eq(s->objects[1].flags, WR_OF_SEALED);
+	ck_assert_uint_eq(s->objects[2].flags, WR_OF_EXTENSIBLE | WR_OF_TRACEBACK);
+	ck_assert_uint_eq(s->objects[3].flags, WR_OF_SEALED);
+	wr_buf b = encode(s, 0);
+	char *text = strndup((const char *)b.data, b.len);
+	ck_assert_ptr_nonnull(strstr(text, "\"extensible\":false,\"sealed\":true,\"frozen\":true"));
+	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true"));
+	free(text);
+	wr_snapshot *c = decode_ok(b.data, b.len);
+	assert_same(s, c);
+	wr_buf_free(&b);
+	wr_snapshot_free(s);
+	wr_snapshot_free(c);
 }
 END_TEST
 
@@ -966,6 +1011,7 @@ static Suite *wire_suite(void)
 	tcase_add_test(tc, json_write_values);
 	tcase_add_test(tc, json_round_trip);
 	tcase_add_test(tc, json_doubles_exact);
+	tcase_add_test(tc, json_integrity);
 	tcase_add_test(tc, json_foreign_escapes);
 	tcase_add_test(tc, json_truncation);
 	tcase_add_test(tc, json_bit_flips);

@@ -662,15 +662,19 @@ static int member_bit(jr *r, const char *const *names, const char *key, size_t k
 static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
-	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", "fatal", "ignoreBOM", NULL
+	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", "fatal", "ignoreBOM",
+	"sealed", "frozen", "traceback", NULL
 };
 /* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
        OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC, OM_MEMORY, OM_FATAL,
-       OM_IGNOREBOM };
+       OM_IGNOREBOM, OM_SEALED, OM_FROZEN, OM_TRACEBACK };
+/* members every kind accepts */
+#define OM_COMMON (1u << OM_KIND | 1u << OM_EXT | 1u << OM_ENV | 1u << OM_PROTO | 1u << OM_PROPS | \
+                   1u << OM_ID | 1u << OM_SEALED | 1u << OM_FROZEN | 1u << OM_TRACEBACK)
 
-/* which members each kind accepts besides kind/extensible/env/proto/props */
+/* which members each kind accepts besides the common ones (OM_COMMON) */
 static uint32_t kind_members(uint32_t k)
 {
 	switch (k) {
@@ -742,7 +746,7 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 		wr_err_at(r->err, koff, "\"kind\" must be the first member of an object");
 		return -1;
 	}
-	if (m > OM_PROPS && !(kind_members(o->kind) & 1u << m)) {
+	if (!(OM_COMMON & 1u << m) && !(kind_members(o->kind) & 1u << m)) {
 		wr_err_at(r->err, koff, "member \"%s\" not allowed in a %s object", key, wr_kind_name(o->kind));
 		return -1;
 	}
@@ -771,6 +775,15 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 			return -1;
 		if (b) o->flags |= WR_OF_ENV; else o->flags &= ~(uint32_t)WR_OF_ENV;
 		return 0;
+	case OM_SEALED:
+	case OM_FROZEN:
+	case OM_TRACEBACK: {
+		uint32_t f = m == OM_SEALED ? WR_OF_SEALED : m == OM_FROZEN ? WR_OF_FROZEN : WR_OF_TRACEBACK;
+		if (take_bool(r, &b))
+			return -1;
+		if (b) o->flags |= f; else o->flags &= ~f;
+		return 0;
+	}
 	case OM_PROTO: return take_value(r, &o->proto);
 	case OM_PROPS: return take_obj_props(r, id);
 	case OM_SITE: return take_u32(r, &o->u.fn.site, "a site id");

@@ -312,7 +312,7 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		wr_err_set(err, "json write: object %u has unknown kind %u", (unsigned)id, (unsigned)o->kind);
 		return -1;
 	}
-	if (o->flags & ~(uint32_t)(WR_OF_EXTENSIBLE | WR_OF_ENV)) {
+	if (o->flags & ~(uint32_t)WR_OF_ALL) {
 		wr_err_set(err, "json write: object %u has unknown flags 0x%x", (unsigned)id, (unsigned)o->flags);
 		return -1;
 	}
@@ -329,6 +329,12 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		puts_(w, ",\"extensible\":false");
 	if (o->flags & WR_OF_ENV)
 		puts_(w, ",\"env\":true");
+	if (o->flags & WR_OF_SEALED)
+		puts_(w, ",\"sealed\":true");
+	if (o->flags & WR_OF_FROZEN)
+		puts_(w, ",\"frozen\":true");
+	if (o->flags & WR_OF_TRACEBACK)
+		puts_(w, ",\"traceback\":true");
 	puts_(w, ",\"proto\":");
 	if (put_value(w, &o->proto, err))
 		return -1;

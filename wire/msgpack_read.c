@@ -620,7 +620,7 @@ static int rd_object(mr *r)
 	if (!o)
 		return oom(r);
 	o->kind = kind;
-	if (rd_u32(r, 0x3, &o->flags, "object flags") < 0 ||
+	if (rd_u32(r, WR_OF_ALL, &o->flags, "object flags") < 0 ||
 	    rd_value(r, &o->proto, "prototype") < 0 ||
 	    rd_props(r, o) < 0)
 		return -1;

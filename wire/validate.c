@@ -183,12 +183,41 @@ static int coerced_props(vctx *v, const wr_object *o)
 	return 0;
 }
 
+/* sealed and frozen say what Object.isSealed and Object.isFrozen said:
+ * of a non-extensible object, with no configurable property (sealed) and
+ * no writable data property either (frozen); restore seals or freezes it */
+static int integrity(vctx *v, const wr_object *o)
+{
+	if (!(o->flags & (WR_OF_SEALED | WR_OF_FROZEN)))
+		return 0;
+	if (o->flags & WR_OF_EXTENSIBLE)
+		return bad(v, "%s: an extensible object cannot be sealed or frozen", "flags");
+	if (!(o->flags & WR_OF_SEALED))
+		return bad(v, "%s: a frozen object is sealed too", "flags");
+	for (uint32_t i = 0; i < o->nprops; i++) {
+		uint32_t f = o->props[i].flags;
+		if (f & WR_PF_CONFIGURABLE)
+			return bad(v, "property %u: configurable in a sealed object", (unsigned)i);
+		/* Duktape keeps an array's length apart from its properties:
+		 * freeze leaves it writable, and isFrozen does not look at it */
+		if ((o->flags & WR_OF_FROZEN) && !(f & WR_PF_ACCESSOR) && (f & WR_PF_WRITABLE) &&
+		    !(o->kind == WR_OBJ_ARRAY && str_is(&o->props[i].key, "length", 6)))
+			return bad(v, "property %u: writable in a frozen object", (unsigned)i);
+	}
+	return 0;
+}
+
 static int object(vctx *v, const wr_object *o)
 {
 	if (o->kind >= WR_OBJ_KIND_COUNT)
 		return bad(v, "%s: unknown kind %u", "kind", o->kind);
-	if (o->flags & ~(uint32_t)(WR_OF_EXTENSIBLE | WR_OF_ENV))
+	if (o->flags & ~(uint32_t)WR_OF_ALL)
 		return bad(v, "%s: unknown flags 0x%x", "flags", o->flags);
+	if (integrity(v, o))
+		return -1;
+	if ((o->flags & WR_OF_TRACEBACK) && o->kind != WR_OBJ_OBJECT)
+		return bad(v, "%s: a traceback flag on a %s object (an error has one anyway)", "flags",
+		           wr_kind_name(o->kind));
 	if (o->proto.type != WR_NULL && o->proto.type != WR_REF && o->proto.type != WR_BUILTIN)
 		return bad(v, "proto: must be null, an object or a built-in, not %s", vt(o->proto.type));
 	if (value(v, &o->proto, "proto"))

@@ -105,8 +105,21 @@ typedef enum wr_elem {
 /* object flags */
 enum {
 	WR_OF_EXTENSIBLE = 1u << 0,
-	WR_OF_ENV        = 1u << 1   /* a closure environment made by instrumented code (for inspect) */
+	WR_OF_ENV        = 1u << 1,  /* a closure environment made by instrumented code (for inspect) */
+	/* what Object.isSealed / Object.isFrozen said of a non-extensible
+	 * object. Duktape counts its internal keys (a TextDecoder's state, a
+	 * Date's value, an error's traceback...) there, and the properties
+	 * alone cannot tell their attributes. Added after version 1 shipped
+	 * (older readers refuse them); see doc/snapshot-format.md 1 */
+	WR_OF_SEALED     = 1u << 2,
+	WR_OF_FROZEN     = 1u << 3,  /* implies WR_OF_SEALED */
+	/* an ordinary object to which Duktape gave a traceback when it was
+	 * made (`new` of a function whose prototype inherits from
+	 * Error.prototype): an internal key that counts in Object.isSealed/
+	 * isFrozen as an Error's does. Added with SEALED and FROZEN */
+	WR_OF_TRACEBACK  = 1u << 4
 };
+#define WR_OF_ALL (WR_OF_EXTENSIBLE | WR_OF_ENV | WR_OF_SEALED | WR_OF_FROZEN | WR_OF_TRACEBACK)
 
 typedef struct wr_object {
 	uint32_t kind;     /* wr_okind */
