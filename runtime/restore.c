@@ -9,8 +9,7 @@
  * (4) init() of every maker result (before the patches, so that reading
  * the environments meets only the runtime's own built-ins: no function the
  * snapshot chose runs during the restore);
- * (5) preventExtensions (sealed/frozen follow from the attributes; functions
- *     are sealed/frozen, for their hidden keys);
+ * (5) preventExtensions, seal or freeze, as Object.isSealed/isFrozen said;
  * (6) timers re-armed with their remaining delays, and the counters;
  * (7) built-in patches and user globals, Duktape's error hooks last.
  * Every new object stays reachable from a keep array on the value stack
@@ -269,35 +268,58 @@ static void rs_inits(rs_state *r)
 	}
 }
 
-/* (5) extensibility */
+/* (5) extensibility, and the integrity level the program saw. Duktape's
+ * Object.isSealed/isFrozen count internal keys too (a TextDecoder's state,
+ * a Date's value, an error's traceback, a function's tags), and
+ * Object.seal/freeze fix them as well: restore seals or freezes as the
+ * snapshot says (wr_validate checked that the properties agree), and the
+ * internal keys the restored object has (as a fresh one has them) follow.
+ * An object that lacks the one internal key that kept it from reading
+ * sealed or frozen (a restored error has no traceback) gets a hidden
+ * stand-in for it, writable and configurable until the seal or freeze. */
 static void rs_extensible(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
 	uint32_t id, n = r->s->nobjects;
 	for (id = 1; id <= n; id++) {
 		const wr_object *o = &r->s->objects[id - 1];
-		int sealed = 1, frozen = 1;
+		int writable = 0, configurable = 0;
 		uint32_t i;
 
+		if ((o->flags & WR_OF_FROZEN) && !(o->flags & WR_OF_SEALED))
+			rs_fail(r, "object %u: frozen but not sealed", (unsigned)id);
+		if ((o->flags & WR_OF_EXTENSIBLE) && (o->flags & WR_OF_SEALED))
+			rs_fail(r, "object %u: sealed but extensible", (unsigned)id);
 		if ((o->flags & WR_OF_EXTENSIBLE) || o->kind == WR_OBJ_PLAINBUFFER)
 			continue;
-		/* A function carries hidden keys (its site tag, inline values, a
-		 * bound target) that restore defines writable and configurable;
-		 * in the original they were set before Object.seal/freeze, which
-		 * fixed them too. Seal or freeze a function whose own properties
-		 * say it was, so Object.isSealed/isFrozen agree (found by
-		 * tests/difffuzz.sh). */
 		for (i = 0; i < o->nprops; i++) {
 			uint32_t f = o->props[i].flags;
 			if (f & WR_PF_CONFIGURABLE)
-				sealed = frozen = 0;
-			if (!(f & WR_PF_ACCESSOR) && (f & WR_PF_WRITABLE))
-				frozen = 0;
+				configurable = 1;
+			/* an array's length is Duktape's own: freeze leaves it
+			 * writable, isFrozen does not look at it */
+			if (!(f & WR_PF_ACCESSOR) && (f & WR_PF_WRITABLE) &&
+			    !(o->kind == WR_OBJ_ARRAY && o->props[i].key.type == WR_STRING &&
+			      o->props[i].key.u.str.len == 6 && memcmp(o->props[i].key.u.str.ptr, "length", 6) == 0))
+				writable = 1;
 		}
+		if ((configurable && (o->flags & WR_OF_SEALED)) || (writable && (o->flags & WR_OF_FROZEN)))
+			rs_fail(r, "object %u: sealed or frozen with a property that says otherwise",
+			        (unsigned)id);
 		duk_get_prop_index(ctx, RS_IDX_KEEP, id);
-		if ((o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND) && frozen) {
+		if ((!writable && !(o->flags & WR_OF_FROZEN)) || (!configurable && !(o->flags & WR_OF_SEALED))) {
+			duk_push_literal(ctx, RT_KEY_STANDIN);
+			duk_push_true(ctx);
+			duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+			             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+		}
+		/* Duktape cannot freeze a buffer object (its indices are
+		 * virtual); sealed, it reads frozen when no own property is
+		 * writable, as it did */
+		if ((o->flags & WR_OF_FROZEN) && o->kind != WR_OBJ_ARRAYBUFFER && o->kind != WR_OBJ_BUFFER &&
+		    o->kind != WR_OBJ_TYPEDARRAY && o->kind != WR_OBJ_DATAVIEW) {
 			duk_freeze(ctx, -1);
-		} else if ((o->kind == WR_OBJ_FUNCTION || o->kind == WR_OBJ_BOUND) && sealed) {
+		} else if (o->flags & WR_OF_SEALED) {
 			duk_seal(ctx, -1);
 		} else {
 			rs_push_builtin(r, "Object.preventExtensions", 24);

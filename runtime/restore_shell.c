@@ -171,6 +171,20 @@ static void strip_own(duk_context *ctx)
 	duk_pop(ctx);
 }
 
+/* Duktape gives an error (and an object made by `new` whose prototype
+ * inherits from Error.prototype) its traceback in an internal key,
+ * writable and configurable, which Object.isSealed/isFrozen count and
+ * Object.seal/freeze change. A restore cannot make the traceback again: a
+ * hidden key stands in for it (the stack text is an own `stack`), so that
+ * the error reads sealed or frozen when and only when it did */
+static void standin_trace(duk_context *ctx)
+{
+	duk_push_literal(ctx, RT_KEY_TRACE);
+	duk_push_true(ctx);
+	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
 void rs_shells(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
@@ -182,6 +196,8 @@ void rs_shells(rs_state *r)
 		switch (o->kind) {
 		case WR_OBJ_OBJECT:
 			duk_push_bare_object(ctx);
+			if (o->flags & WR_OF_TRACEBACK)
+				standin_trace(ctx);
 			break;
 		case WR_OBJ_ARRAY:
 			duk_push_bare_array(ctx);
@@ -200,6 +216,7 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_ERROR:
 			duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", "");
 			strip_own(ctx);
+			standin_trace(ctx);
 			/* an own `stack` (also "" when there was no text and the
 			 * error has no own `stack` property to restore) marks it an
 			 * Error for the next snapshot (snap_walk.c, HK_STACK) */

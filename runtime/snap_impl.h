@@ -27,6 +27,11 @@
 #define RT_KEY_BTHIS   DUK_HIDDEN_SYMBOL("fbthis")   /* bound function: this */
 #define RT_KEY_BARGS   DUK_HIDDEN_SYMBOL("fbargs")   /* bound function: [args] */
 #define RT_KEY_PROXY   DUK_HIDDEN_SYMBOL("fproxy")   /* on a Proxy's target: [proxies] */
+/* restore: stand in for internal keys a restored object lacks, so that
+ * Object.isSealed/isFrozen say what they said (restore.c): for an error's
+ * traceback (the walker takes it for one), or for any other */
+#define RT_KEY_TRACE   DUK_HIDDEN_SYMBOL("ftrace")
+#define RT_KEY_STANDIN DUK_HIDDEN_SYMBOL("fint")
 /* A function made by the program is tagged with one hidden property: the
  * key "\xFFs<site>" holding its environment (or undefined). */
 #define RT_KEY_SITE_PREFIX "\xff" "s"

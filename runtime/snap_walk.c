@@ -271,11 +271,11 @@ static void call_on(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
 	duk_call_method(ctx, 0);
 }
 
-/* Object.isExtensible(obj), the baseline one */
-static int is_extensible(duk_context *ctx, duk_idx_t obj)
+/* Object.isExtensible(obj), the baseline one (or isSealed, isFrozen: fn) */
+static int is_level(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
 {
 	int r;
-	duk_dup(ctx, SW_IDX_ISEXT);
+	duk_dup(ctx, fn);
 	duk_dup(ctx, obj);
 	duk_call(ctx, 1);
 	r = duk_to_boolean(ctx, -1);
@@ -387,6 +387,8 @@ static int hidden_key(const unsigned char *k, size_t n)
 		return HK_INLINE;   /* values of an inline environment */
 	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
 		return HK_BTARGET;
+	if (n == 6 && memcmp(k, "ftrace", 6) == 0)
+		return HK_TRACE;   /* what restore gave for a traceback (RT_KEY_TRACE) */
 	return 0;
 }
 
@@ -867,14 +869,19 @@ static int sw_stack_is_baseline(duk_context *ctx, duk_idx_t o)
 	return r;
 }
 
-/* An object that inherits from Error.prototype but is not of class Error
+/* The stack text of an error (the baseline Error.prototype.stack getter's)
+ * as an own, non-enumerable `stack` property: Duktape's traceback lives in
+ * an internal key a restore cannot set again, so the property stands for
+ * what the program reads. On an extensible object it is writable and
+ * configurable (a write defines such an own `stack`, as Duktape's setter
+ * does); on a non-extensible one neither (the setter throws there, and the
+ * text never changes; `sealed`/`frozen` keep Object.isSealed/isFrozen).
+ * An object that inherits from Error.prototype but is not of class Error
  * (`new MyError()` where MyError.prototype = Object.create(Error.prototype))
- * gets a traceback from Duktape when it is made, in an internal key a
- * restore cannot set again: its stack text (the baseline getter's) becomes
- * an own, non-enumerable `stack` property, as for an Error (HK_STACK from
- * then on), unless the object is not extensible or reads another `stack`
- * (one its prototype chain defines before Error.prototype's) */
-static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
+ * gets a traceback when it is made too, and the property, unless it reads
+ * another `stack` (one its prototype chain defines before Error.prototype's:
+ * trace). 1 when added, 0 when not, -1 on failure. */
+static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace)
 {
 	duk_context *ctx = w->ctx;
 	sw_edge self = w->edges[id - 1];
@@ -882,8 +889,7 @@ static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
 	wr_prop *props;
 	wr_value key, val;
 
-	/* not on a non-extensible one: a new property would unfreeze it */
-	if (!is_extensible(ctx, o) || !sw_stack_is_baseline(ctx, o))
+	if (trace && !sw_stack_is_baseline(ctx, o))
 		return 0;
 	call_on(ctx, SW_IDX_ERRSTACK, o);
 	if (!duk_is_string(ctx, -1)) {
@@ -902,11 +908,11 @@ static int sw_trace_stack(sw_state *w, uint32_t id, duk_idx_t o)
 		memcpy(props, m->props, m->nprops * sizeof *props);
 	memset(&props[m->nprops], 0, sizeof *props);
 	props[m->nprops].key = key;
-	props[m->nprops].flags = WR_PF_WRITABLE | WR_PF_CONFIGURABLE;
+	props[m->nprops].flags = is_level(ctx, SW_IDX_ISEXT, o) ? WR_PF_WRITABLE | WR_PF_CONFIGURABLE : 0;
 	props[m->nprops].value = val;
 	m->props = props;
 	m->nprops++;
-	return 0;
+	return 1;
 }
 
 /* process object id: props, prototype, kind-specific state, extensibility */
@@ -966,8 +972,10 @@ int sw_process(sw_state *w, uint32_t id)
 			 * every kind) */
 			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
 				return -1;
-			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_trace_stack(w, id, o) != 0)
+			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_own_stack(w, id, o, 1) < 0)
 				return -1;
+			if ((hk & HK_TRACE) && obj(w, id)->kind == WR_OBJ_OBJECT)
+				obj(w, id)->flags |= WR_OF_TRACEBACK;
 			break;
 		case CL_ARGUMENTS:
 			obj(w, id)->kind = WR_OBJ_ARGUMENTS;
@@ -993,8 +1001,14 @@ int sw_process(sw_state *w, uint32_t id)
 			break;
 		}
 		case CL_ERROR: {
+			/* the stack text: restore gives it as an own `stack`
+			 * (writable and configurable), or, on a non-extensible
+			 * error, the property says how (sw_own_stack) */
 			wr_str st = { "", 0 };
-			if (!(hk & HK_STACK)) {
+			if (!(hk & HK_STACK) && !is_level(ctx, SW_IDX_ISEXT, o)) {
+				if (sw_own_stack(w, id, o, 0) < 0)
+					return -1;
+			} else if (!(hk & HK_STACK)) {
 				call_on(ctx, SW_IDX_ERRSTACK, o);
 				if (duk_is_string(ctx, -1) && sw_string(w, -1, &st) != 0)
 					return -1;
@@ -1033,9 +1047,14 @@ int sw_process(sw_state *w, uint32_t id)
 		}
 	}
 
-	flags = obj(w, id)->flags & WR_OF_ENV;
-	if (is_extensible(ctx, o))
+	flags = obj(w, id)->flags & (WR_OF_ENV | WR_OF_TRACEBACK);
+	if (is_level(ctx, SW_IDX_ISEXT, o))
 		flags |= WR_OF_EXTENSIBLE;
+	else if (is_level(ctx, SW_IDX_ISSEALED, o))
+		/* Duktape counts internal keys here (a TextDecoder's state, a
+		 * Date's value, a traceback, a function's tags), which seal and
+		 * freeze change too: restore seals or freezes as the program saw */
+		flags |= WR_OF_SEALED | (is_level(ctx, SW_IDX_ISFROZEN, o) ? WR_OF_FROZEN : 0);
 	obj(w, id)->flags = flags;
 	duk_pop(ctx);   /* the object */
 	return 0;
@@ -1047,8 +1066,8 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 {
 	sw_state *w = udata;
 	static const char *const fns[SW_BL_NFNS] = {
-		"Object.isExtensible", "Date.prototype.getTime", "RegExp.prototype.source@get",
-		"RegExp.prototype.flags@get", "Error.prototype.stack@get",
+		"Object.isExtensible", "Object.isSealed", "Object.isFrozen", "Date.prototype.getTime",
+		"RegExp.prototype.source@get", "RegExp.prototype.flags@get", "Error.prototype.stack@get",
 		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
 		"Boolean.prototype.valueOf", "Number.prototype.valueOf",
 		"String.prototype.valueOf", "Symbol.prototype.valueOf",

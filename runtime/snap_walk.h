@@ -35,6 +35,8 @@ enum {
 	SW_IDX_PATHS,          /* baseline paths */
 	SW_IDX_PROPS,          /* baseline props */
 	SW_IDX_ISEXT,          /* Object.isExtensible */
+	SW_IDX_ISSEALED,       /* Object.isSealed */
+	SW_IDX_ISFROZEN,       /* Object.isFrozen */
 	SW_IDX_GETTIME,        /* Date.prototype.getTime */
 	SW_IDX_RESOURCE,       /* RegExp.prototype.source getter */
 	SW_IDX_REFLAGS,        /* RegExp.prototype.flags getter */
@@ -74,7 +76,7 @@ typedef struct sw_blent {
 	uint8_t  flags;   /* WR_PF_* at install time */
 	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
-#define SW_BL_NFNS 15
+#define SW_BL_NFNS 17
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
 	uint32_t  fns_done;
