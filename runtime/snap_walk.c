@@ -915,6 +915,29 @@ static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace)
 	return 1;
 }
 
+/* A String object's index and length properties are virtual: duk_enum
+ * makes a key string for every index (for a 1 MiB string, hundreds of MB
+ * and most of a second) only for drop_string_virtuals to drop them. One
+ * whose entry part holds nothing but its internal value (the inspect's
+ * "enext" is 1) has no own property to list. Checked only for objects
+ * whose prototype is String.prototype (a pointer compare), so others pay
+ * nothing; a String object with another prototype is enumerated. */
+static int sw_bare_string(sw_state *w, duk_idx_t o, duk_idx_t proto)
+{
+	duk_context *ctx = w->ctx;
+	int bare = 0;
+	void *p = duk_get_heapptr(ctx, proto);
+
+	if (p && p == w->strproto) {
+		duk_inspect_value(ctx, o);
+		duk_get_prop_literal(ctx, -1, "class");
+		duk_get_prop_literal(ctx, -2, "enext");
+		bare = duk_get_int_default(ctx, -2, -1) == CL_STRING && duk_get_int_default(ctx, -1, 2) <= 1;
+		duk_pop_3(ctx);
+	}
+	return bare;
+}
+
 /* process object id: props, prototype, kind-specific state, extensibility */
 int sw_process(sw_state *w, uint32_t id)
 {
@@ -933,7 +956,10 @@ int sw_process(sw_state *w, uint32_t id)
 		return sw_fail(w, &self, "a Duktape thread (coroutine) cannot be migrated");
 	isfn = duk_is_function(ctx, o);
 	bufdata = duk_is_buffer_data(ctx, o);
-	if (sw_props(w, id, o, bufdata, &hk) != 0)
+	duk_get_prototype(ctx, o);   /* o + 1; its id comes after the properties' */
+	if (!isfn && !bufdata && sw_bare_string(w, o, o + 1))
+		hk |= HK_INTERNAL;   /* its internal value; no property to list */
+	else if (sw_props(w, id, o, bufdata, &hk) != 0)
 		return -1;
 	/* Duktape.fin / duk_set_finalizer: the finalizer lives under an
 	 * internal key the snapshot does not carry, and the process that
@@ -942,13 +968,12 @@ int sw_process(sw_state *w, uint32_t id)
 	if (hk & HK_FINALIZER)
 		return sw_fail(w, &self, "an object with a Duktape finalizer (Duktape.fin) cannot be migrated");
 
-	duk_get_prototype(ctx, o);
-	if (duk_is_undefined(ctx, -1) && obj(w, id)->nprops == 0 && !hk && is_proxy(ctx, o))
+	if (duk_is_undefined(ctx, o + 1) && obj(w, id)->nprops == 0 && !hk && is_proxy(ctx, o))
 		return sw_fail(w, &self, "a Proxy cannot be migrated");
 	e.parent = id;
 	e.kind = SW_E_PROTO;
 	e.a = e.b = 0;
-	if (sw_value(w, -1, &proto, &e) != 0)
+	if (sw_value(w, o + 1, &proto, &e) != 0)
 		return -1;
 	duk_pop(ctx);
 	if (proto.type == WR_UNDEFINED)
@@ -1073,7 +1098,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 		"String.prototype.valueOf", "Symbol.prototype.valueOf",
 		/* optional from here (a Duktape built without them) */
 		"Buffer.prototype", "TextDecoder", "TextDecoder.prototype.fatal@get",
-		"TextDecoder.prototype.ignoreBOM@get"
+		"TextDecoder.prototype.ignoreBOM@get", "String.prototype"
 	};
 	const size_t required = SW_IDX_BUFPROTO - SW_IDX_ISEXT;
 	size_t i;
@@ -1100,6 +1125,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 			duk_push_undefined(ctx);
 		}
 	}
+	w->strproto = duk_get_heapptr(ctx, SW_IDX_STRPROTO);
 	duk_push_global_object(ctx);
 	duk_push_bare_array(ctx);
 	duk_push_literal(ctx, "value");

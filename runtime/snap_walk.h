@@ -51,6 +51,7 @@ enum {
 	SW_IDX_TDCTOR,         /* TextDecoder */
 	SW_IDX_TDFATAL,        /* TextDecoder.prototype.fatal getter */
 	SW_IDX_TDIGNBOM,       /* TextDecoder.prototype.ignoreBOM getter */
+	SW_IDX_STRPROTO,       /* String.prototype */
 	SW_IDX_GLOBAL,         /* the global object */
 	SW_IDX_KEEPSTR,        /* array keeping cached strings/symbols alive */
 	SW_IDX_K_VALUE,        /* descriptor keys, pushed once: "value" */
@@ -76,7 +77,7 @@ typedef struct sw_blent {
 	uint8_t  flags;   /* WR_PF_* at install time */
 	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
-#define SW_BL_NFNS 17
+#define SW_BL_NFNS 18
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
 	uint32_t  fns_done;
@@ -119,6 +120,7 @@ typedef struct sw_state {
 	wr_value       curkey;   /* key whose value is being converted (paths) */
 	wr_prop       *tmp;      /* props of the object being processed */
 	size_t         ntmp, captmp;
+	void          *strproto; /* String.prototype (sw_bare_string) */
 	sw_mem        *mems;     /* memory of plain buffers and ArrayBuffers */
 	size_t         nmem, capmem;
 	char          *err;

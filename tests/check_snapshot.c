@@ -661,6 +661,30 @@ START_TEST(test_integrity_refused)
 }
 END_TEST
 
+/* a String object's indices are virtual: a 1 MiB one is snapshot without a
+ * key string per index (the heap may grow by 16 MiB; enumerating them took
+ * hundreds), and String objects with own properties, or another prototype,
+ * and objects inheriting from String.prototype keep what they have */
+START_TEST(test_string_object)
+{
+	rt_ctx *a = heap_new(), *b;
+	static const char expr[] =
+	    "[big.length, big.charAt(77), small.extra, Object.keys(small).join(), Object.getOwnPropertyNames(other).join(),"
+	    " other.length, String(other), typeof sub, Object.getPrototypeOf(sub) === String.prototype, sub.own,"
+	    " Object.isFrozen(fz), fz.length].join('|')";
+	run(a, PRELUDE
+	    "var big = new String(new Array((1 << 20) + 1).join('x')), small = new String('abc'); small.extra = 1;\n"
+	    "var other = new String('de'); Object.setPrototypeOf(other, Object.prototype);\n"
+	    "var sub = Object.create(String.prototype); sub.own = 2; var fz = Object.freeze(new String('fz'));\n");
+	a->alloc.limit = a->alloc.cur + 16 * 1024 * 1024;
+	b = migrate(a, NULL);
+	a->alloc.limit = 0;
+	same_result(a, b, expr);
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
 /* empty buffers share memory too: an ArrayBuffer over an empty plain
  * buffer, and the one over `u.subarray(0, 0)` (0 bytes at u's start) */
 START_TEST(test_empty_shared)
@@ -950,6 +974,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_error_subclass);
 	tcase_add_test(tc, test_error_subclass_stack);
 	tcase_add_test(tc, test_integrity);
+	tcase_add_test(tc, test_string_object);
 	tcase_add_test(tc, test_empty_shared);
 	tcase_add_test(tc, test_bound_many_args);
 	tcase_add_test(tc, test_bound_chain_linear);
