@@ -20,6 +20,13 @@ tests_check_xfer_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS)
 # end-to-end: real processes migrating over loopback, with injected faults
 TESTS += tests/migrate.sh
 EXTRA_DIST += tests/migrate.sh tests/proc_lib.sh tests/data/migrate/ticker.js doc/protocol.md
+# the process waits of tests/proc_lib.sh (migrate.sh's and cross_arch.sh's
+# "exited with status N" or "hung"), with a process held in a ptrace stop as
+# LeakSanitizer holds one at exit (tests/proc_stop)
+check_PROGRAMS += tests/proc_stop
+tests_proc_stop_SOURCES = tests/proc_stop.c
+TESTS += tests/proc_lib_check.sh
+EXTRA_DIST += tests/proc_lib_check.sh
 # the live demo (`make demo`, wired in Makefile.am)
 EXTRA_DIST += demo/run-demo.sh demo/sensor.js
 
