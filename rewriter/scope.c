@@ -309,6 +309,34 @@ typedef struct walk_ctx {
 
 static int walk(rw_node *n, void *ud);
 
+/* The interned name X when a string literal's text is an identifier name
+ * (ASCII letters, digits, _ and $): the eval code `X` then declares
+ * nothing. Not `arguments` or `eval`, nor a name with ferryc's reserved
+ * prefix `$F` (eval code could reach the instrumentation's variables).
+ * Reserved words are fine: alone they are a literal, `this`, a no-op or a
+ * SyntaxError, the same in both builds. NULL otherwise (or out of memory:
+ * the eval then stays dynamic). */
+static const char *
+eval_arg_name(rw_scopes *s, const rw_node *str)
+{
+	const char *v = RW_S(str, string.value), *name;
+	uint32_t i, len = str->u.string.len;
+
+	if (len == 0 || len > 64 || (v[0] >= '0' && v[0] <= '9') ||
+	    (len >= 2 && v[0] == '$' && v[1] == 'F'))
+		return NULL;
+	for (i = 0; i < len; i++) {
+		char ch = v[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '_' || ch == '$'))
+			return NULL;
+	}
+	name = rw_intern(s->ast, v, len);
+	if (!name || name == s->n_arguments || name == s->n_eval)
+		return NULL;
+	return name;
+}
+
 /* A statement list (or an object's properties, which never jump): what
  * follows an unconditional jump in the same list never runs, so a direct
  * eval there does not make the scopes around it dynamic (bluebird's
@@ -368,6 +396,22 @@ new_ref(rw_scopes *s, rw_node *ident, rw_scope *scope, uint32_t flags)
 	return (int32_t)s->nrefs++;
 }
 
+/* `eval("X")` with the built-in eval (no binding named eval) and X a name
+ * that resolves to a program-level declaration or to none: the eval code
+ * declares nothing and reads only a global, which instrumentation leaves as
+ * it is, so the call needs no dynamic scope. Bundles use it to hide a
+ * require from bundlers (Bottleneck 2: `eval("require")("redis")`), and made
+ * every closure of the library unmigratable. X's occurrence was made just
+ * before the callee's and resolves no later (see walk, RW_CALL). */
+static int
+eval_reads_global(const rw_scopes *s, const rw_ref *r, const rw_binding *b)
+{
+	const rw_ref *x = r - 1;
+
+	return (r->flags & RW_RF_EVAL_NAMED) && !b && r > s->refs &&
+	       (x->flags & RW_RF_EVAL_ARG) && x->kind == RW_REF_GLOBAL;
+}
+
 /* Binds occurrence r to b (NULL: undeclared global) and records what the
  * occurrence does to the binding. */
 static void
@@ -389,7 +433,8 @@ bind_ref(rw_scopes *s, rw_ref *r, rw_binding *b)
 		scope->func->flags |= RW_SF_FREE;
 	}
 	if ((flags & RW_RF_CALL) && !(flags & RW_RF_DEAD) &&
-	    RW_S(rw_ref_ident(r), ident.name) == s->n_eval) {
+	    RW_S(rw_ref_ident(r), ident.name) == s->n_eval &&
+	    !eval_reads_global(s, r, b)) {
 		/* a direct eval, whatever `eval` resolves to: the call is direct
 		 * when the value is the built-in eval (ES5.1 15.1.2.1.1), and a
 		 * parameter or var named eval can hold it (Duktape decides by
@@ -746,9 +791,33 @@ walk(rw_node *n, void *ud)
 	case RW_CALL:
 	case RW_NEW: {
 		rw_node *callee = RW_N(n, call.callee);
-		uint32_t i;
+		uint32_t i, named = 0;
+		if (n->kind == RW_CALL && callee->kind == RW_IDENT &&
+		    RW_S(callee, ident.name) == c->s->n_eval && n->u.call.args.n == 1) {
+			/* eval("X"): X read where the eval runs, as an occurrence
+			 * outside the tree, made first (eval_reads_global) */
+			rw_node *a = RW_ITEM(n, call.args, 0), *x;
+			const char *name;
+			if (a && a->kind == RW_STRING &&
+			    (name = eval_arg_name(c->s, a)) != NULL) {
+				if ((x = rw_node_new(c->s->ast, RW_IDENT)) == NULL)
+					return -1;
+				x->span = a->span;
+				rw_rel_set(&x->u.ident.name, name);
+				if (rw_intern_id(name) >= c->s->ntop) {
+					/* interned now: no binding has that name */
+					int32_t k = new_ref(c->s, x, c->cur, RW_RF_READ | RW_RF_EVAL_ARG);
+					if (k < 0)
+						return -1;
+					bind_ref(c->s, &c->s->refs[k], NULL);
+				} else if (use(c, x, RW_RF_READ | RW_RF_EVAL_ARG) != 0) {
+					return -1;
+				}
+				named = RW_RF_EVAL_NAMED;
+			}
+		}
 		if (callee->kind == RW_IDENT) {
-			if (use(c, callee, RW_RF_READ |
+			if (use(c, callee, RW_RF_READ | named |
 			        (n->kind == RW_CALL ? RW_RF_CALL : RW_RF_NEW)) != 0)
 				return -1;
 		} else if (walk(callee, c) != 0) {

@@ -192,8 +192,12 @@ enum {
 	RW_RF_IN_WITH  = 1u << 10, /* lexically inside a with body of its own function */
 	RW_RF_EVAL     = 1u << 11, /* the callee `eval` of a direct eval */
 	RW_RF_SHORTHAND= 1u << 12, /* value of a shorthand property {a} */
-	RW_RF_DEAD     = 1u << 13  /* in unreachable code: after a return, throw,
+	RW_RF_DEAD     = 1u << 13, /* in unreachable code: after a return, throw,
 	                              break or continue in its statement list */
+	RW_RF_EVAL_ARG = 1u << 14, /* not in the tree: the name X of `eval("X")`,
+	                              read where the eval runs (scope.c) */
+	RW_RF_EVAL_NAMED = 1u << 15 /* the callee `eval` of `eval("X")`; the
+	                              occurrence before it is X's RW_RF_EVAL_ARG */
 };
 
 /* One identifier occurrence: 16 bytes, in the AST's arena, its references

@@ -94,6 +94,8 @@ static const flag_name ref_flags[] = {
 	{ RW_RF_TYPEOF, "typeof" },
 	{ RW_RF_DELETE, "delete" },
 	{ RW_RF_EVAL, "direct-eval" },
+	{ RW_RF_EVAL_ARG, "eval-arg" },
+	{ RW_RF_EVAL_NAMED, "eval-of-name" },
 	{ RW_RF_SHORTHAND, "shorthand" },
 	{ RW_RF_DEAD, "dead" },
 	{ RW_RF_IN_WITH, "in-with" },

@@ -651,6 +651,37 @@ START_TEST(dead_eval)
 }
 END_TEST
 
+/* eval("X") where X resolves to a program-level declaration or to none
+ * reads a global, which instrumentation leaves alone: no dynamic scope
+ * (Bottleneck 2's `eval("require")`). A local X, another argument, a name
+ * with ferryc's prefix, `arguments`, or a local named eval keep it dynamic. */
+START_TEST(eval_of_global_name)
+{
+	analyse("var G = 1;\n"
+	        "function a() { var k = 1; function r() { return k; } return eval('require')('x') + eval(\"G\") + eval('this'); }\n"
+	        "function b() { var loc = 1; return eval('loc'); }\n"
+	        "function c() { var loc = 1; return function () { return eval('loc'); }; }\n"
+	        "function d() { return eval('G + 1'); }\n"
+	        "function e() { return eval('arguments'); }\n"
+	        "function f() { return eval('$Fe1'); }\n"
+	        "function g(eval) { return eval('G'); }\n"
+	        "function h() { return eval('G', 1); }\n");
+	HASNT(fn("a"), RW_SF_EVAL);
+	HASNT(fn("a"), RW_SF_DYNAMIC);
+	HASNT(fn("r"), RW_SF_IN_DYNAMIC);
+	HAS(use("eval"), RW_RF_EVAL_NAMED);
+	HASNT(use("eval"), RW_RF_EVAL);
+	HAS(use("require"), RW_RF_EVAL_ARG);
+	HAS(fn("b"), RW_SF_EVAL);
+	HAS(fn("c"), RW_SF_DYNAMIC);
+	HAS(fn("d"), RW_SF_EVAL);
+	HAS(fn("e"), RW_SF_EVAL);
+	HAS(fn("f"), RW_SF_EVAL);
+	HAS(fn("g"), RW_SF_EVAL);
+	HAS(fn("h"), RW_SF_EVAL);
+}
+END_TEST
+
 START_TEST(with_statement)
 {
 	analyse("function f(o) { var v = 1; with (o) { v; x; var fe = function () { return v; }; function fd() { return v; } } return v; }\n");
@@ -872,6 +903,7 @@ scope_suite(void)
 	tcase_add_test(t, not_direct_eval);
 	tcase_add_test(t, local_eval_is_direct);
 	tcase_add_test(t, dead_eval);
+	tcase_add_test(t, eval_of_global_name);
 	tcase_add_test(t, with_statement);
 	tcase_add_test(t, block_function_hoisting);
 	tcase_add_test(t, block_function_in_catch);

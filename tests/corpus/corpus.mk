@@ -30,6 +30,7 @@ CORPUS_JS = \
 	tests/corpus/loop_chain.js \
 	tests/corpus/loop_closures.js \
 	tests/corpus/loop_dead_eval.js \
+	tests/corpus/loop_eval_name.js \
 	tests/corpus/loop_counter.js \
 	tests/corpus/loop_identity.js \
 	tests/corpus/loop_inline.js \
@@ -81,6 +82,7 @@ CORPUS_EXPECTED = \
 	tests/corpus/expected/loop_chain.out \
 	tests/corpus/expected/loop_closures.out \
 	tests/corpus/expected/loop_dead_eval.out \
+	tests/corpus/expected/loop_eval_name.out \
 	tests/corpus/expected/loop_counter.out \
 	tests/corpus/expected/loop_identity.out \
 	tests/corpus/expected/loop_inline.out \
