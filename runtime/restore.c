@@ -367,6 +367,8 @@ static void rs_timers(rs_state *r)
 		if (t->seq >= RS_SEQ_MAX)
 			rs_fail(r, "timer %u: sequence number %llu, above 2^53", (unsigned)i,
 			        (unsigned long long)t->seq);
+		if (rt_timer_find(rt, t->id))
+			rs_fail(r, "timer %u: id %.0f is used twice", (unsigned)i, t->id);
 		duk_push_sprintf(ctx, "%.0f", t->id);
 		duk_push_array(ctx);
 		rs_push_value(r, &t->callback);

@@ -32,15 +32,25 @@ typedef struct rt_alloc {
 typedef struct rt_timer {
 	double   id;        /* id handed to the program */
 	uint32_t kind;      /* wr_tkind */
+	uint32_t hpos;      /* timeouts, intervals: position in rt_timers.heap */
 	double   due;       /* monotonic ms when due (timeouts, intervals) */
 	double   period;    /* interval period ms */
 	uint64_t seq;       /* creation order */
-	int      cleared;
 } rt_timer;
 
+/* Every operation of the loop is O(1) or O(log n) in the pending entries:
+ * timeouts and intervals are in a binary heap by (due, seq), immediates in
+ * a queue by seq, and ids are found through a hash table. */
 typedef struct rt_timers {
 	rt_timer *v;        /* pending timers and immediates (unordered) */
 	size_t    n, cap;
+	uint32_t *heap;     /* indices into v of the timeouts and intervals */
+	size_t    nheap;    /* (room: cap) */
+	uint32_t *ids;      /* id -> index into v; linear probing, UINT32_MAX free */
+	size_t    nids;     /* a power of two, > 2 cap (0: none yet) */
+	double   *imm;      /* ids of immediates by seq; cleared ones are skipped */
+	size_t    imm_head, imm_n, imm_cap;
+	size_t    nimm;     /* pending immediates */
 	double    next_id;
 	uint64_t  next_seq;
 } rt_timers;
@@ -95,6 +105,8 @@ extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
 double    rt_now(const rt_ctx *rt);               /* monotonic ms */
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq);
+/* The pending timer or immediate of that id, or NULL. */
+rt_timer *rt_timer_find(rt_ctx *rt, double id);
 /* The delay to save in a snapshot for a pending timer (>= 0; 0 for
  * immediates), measured from `now`, one rt_now() reading for the whole
  * snapshot. Timers already overdue at the start of the current timers phase

@@ -331,8 +331,7 @@ static int sw_timers(sw_state *w)
 		return -1;
 	}
 	for (i = 0; i < t->n; i++)
-		if (!t->v[i].cleared)
-			order[n++] = &t->v[i];
+		order[n++] = &t->v[i];
 	qsort(order, n, sizeof *order, cmp_seq);
 
 	duk_push_global_stash(ctx);

@@ -7,7 +7,8 @@
  * to the callback; ids are numbers (1, 2, ...) shared by all three kinds;
  * clearTimeout and clearInterval cancel either timer kind, clearImmediate
  * only immediates. Ordering (due time, then creation order) is chosen by the
- * loop (loop.c) through rt_timers_next.
+ * loop (loop.c) through rt_timers_next, from a heap of the timeouts and
+ * intervals and a queue of the immediates (rt.h, rt_timers).
  *
  * The callback and arguments of every pending entry live in the global stash
  * object RT_STASH_TIMERS under String(id) as [callback, args...]: the C table
@@ -55,21 +56,165 @@ static void rt_push_id_key(duk_context *ctx, double id)
 	duk_push_lstring(ctx, p, (duk_size_t)(key + sizeof key - p));
 }
 
+/* ---- the table: ids, heap, queue ---- */
+
+#define RT_NONE UINT32_MAX
+
+static size_t id_hash(double id, size_t mask)
+{
+	uint64_t x;
+	memcpy(&x, &id, sizeof x);
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	return (size_t)x & mask;
+}
+
+/* slot of id in t->ids: its own, or the free one where it would go */
+static size_t id_slot(const rt_timers *t, double id)
+{
+	size_t mask = t->nids - 1, h = id_hash(id, mask);
+	while (t->ids[h] != RT_NONE && t->v[t->ids[h]].id != id)
+		h = (h + 1) & mask;
+	return h;
+}
+
+rt_timer *rt_timer_find(rt_ctx *rt, double id)
+{
+	rt_timers *t = &rt->timers;
+	size_t h;
+	if (!t->nids)
+		return NULL;
+	h = id_slot(t, id);
+	return t->ids[h] == RT_NONE ? NULL : &t->v[t->ids[h]];
+}
+
+/* forget id (present); backward-shift deletion keeps every probe chain whole */
+static void id_del(rt_timers *t, double id)
+{
+	size_t mask = t->nids - 1, i = id_slot(t, id), j = i;
+	for (;;) {
+		size_t k;
+		j = (j + 1) & mask;
+		if (t->ids[j] == RT_NONE)
+			break;
+		k = id_hash(t->v[t->ids[j]].id, mask);
+		/* entry j may move to i if its home k is not in (i, j] */
+		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
+			t->ids[i] = t->ids[j];
+			i = j;
+		}
+	}
+	t->ids[i] = RT_NONE;
+}
+
+static int before_at(const rt_timers *t, uint32_t a, uint32_t b);
+
+static void heap_put(rt_timers *t, size_t pos, uint32_t vi)
+{
+	t->heap[pos] = vi;
+	t->v[vi].hpos = (uint32_t)pos;
+}
+
+static void heap_up(rt_timers *t, size_t pos)
+{
+	uint32_t vi = t->heap[pos];
+	while (pos > 0 && before_at(t, vi, t->heap[(pos - 1) / 2])) {
+		heap_put(t, pos, t->heap[(pos - 1) / 2]);
+		pos = (pos - 1) / 2;
+	}
+	heap_put(t, pos, vi);
+}
+
+static void heap_down(rt_timers *t, size_t pos)
+{
+	uint32_t vi = t->heap[pos];
+	for (;;) {
+		size_t c = 2 * pos + 1;
+		if (c >= t->nheap)
+			break;
+		if (c + 1 < t->nheap && before_at(t, t->heap[c + 1], t->heap[c]))
+			c++;
+		if (!before_at(t, t->heap[c], vi))
+			break;
+		heap_put(t, pos, t->heap[c]);
+		pos = c;
+	}
+	heap_put(t, pos, vi);
+}
+
+/* the entry at heap position pos changed its (due, seq) */
+static void heap_fix(rt_timers *t, size_t pos)
+{
+	uint32_t vi = t->heap[pos];
+	heap_up(t, pos);
+	if (t->v[vi].hpos == pos)
+		heap_down(t, pos);
+}
+
+/* room for one more entry everywhere: 0, or -1 out of memory (nothing changed) */
+static int rt_timers_reserve(rt_timers *t, int immediate)
+{
+	if (immediate && t->imm_n == t->imm_cap) {
+		size_t live = t->imm_n - t->imm_head;
+		if (t->imm_head > 0 && live < t->imm_cap / 2) {
+			memmove(t->imm, t->imm + t->imm_head, live * sizeof *t->imm);
+			t->imm_head = 0;
+			t->imm_n = live;
+		} else {
+			size_t cap = t->imm_cap ? t->imm_cap * 2 : 16;
+			double *q = realloc(t->imm, cap * sizeof *q);
+			if (!q)
+				return -1;
+			t->imm = q;
+			t->imm_cap = cap;
+		}
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16, nids = 64, i;
+		rt_timer *v;
+		uint32_t *heap, *ids;
+
+		if (cap >= RT_NONE / 4)
+			return -1;
+		while (nids <= 2 * cap)
+			nids *= 2;
+		v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		t->v = v;
+		heap = realloc(t->heap, cap * sizeof *heap);
+		if (!heap)
+			return -1;
+		t->heap = heap;
+		ids = malloc(nids * sizeof *ids);
+		if (!ids)
+			return -1;
+		t->cap = cap;
+		free(t->ids);
+		t->ids = ids;
+		t->nids = nids;
+		for (i = 0; i < nids; i++)
+			ids[i] = RT_NONE;
+		for (i = 0; i < t->n; i++)
+			ids[id_slot(t, t->v[i].id)] = (uint32_t)i;
+	}
+	return 0;
+}
+
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq)
 {
 	rt_timers *t = &rt->timers;
 	rt_timer *e;
+	size_t i;
 
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 16;
-		rt_timer *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		t->v = v;
-		t->cap = cap;
-	}
-	e = &t->v[t->n++];
+	if (rt_timer_find(rt, id))
+		return NULL;   /* ids are unique (restore refuses a repeated one first) */
+	if (rt_timers_reserve(t, kind == WR_TIMER_IMMEDIATE) != 0)
+		return NULL;
+	i = t->n++;
+	e = &t->v[i];
 	e->id = id;
 	e->kind = kind;
 	/* a negative delay (a restored overdue timer) keeps how overdue it is,
@@ -77,7 +222,25 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	e->due = kind == WR_TIMER_IMMEDIATE ? 0 : rt_now(rt) + (isfinite(delay_ms) ? delay_ms : 0);
 	e->period = period_ms;
 	e->seq = seq;
-	e->cleared = 0;
+	e->hpos = RT_NONE;
+	t->ids[id_slot(t, id)] = (uint32_t)i;
+	if (kind == WR_TIMER_IMMEDIATE) {
+		/* by seq: new ones go last; restore's come in seq order too, but
+		 * a snapshot is input, so find the place from the end */
+		size_t q = t->imm_n++;
+		while (q > t->imm_head) {
+			rt_timer *o = rt_timer_find(rt, t->imm[q - 1]);
+			if (o && o->seq < seq)
+				break;
+			t->imm[q] = t->imm[q - 1];
+			q--;
+		}
+		t->imm[q] = id;
+		t->nimm++;
+	} else {
+		heap_put(t, t->nheap++, (uint32_t)i);
+		heap_up(t, e->hpos);
+	}
 	if (t->next_seq <= seq)
 		t->next_seq = seq + 1;
 	if (t->next_id <= id && id < 9007199254740992.0)   /* ids stay exact integers */
@@ -112,6 +275,11 @@ static int rt_timer_before(const rt_timer *a, const rt_timer *b)
 	return a->due < b->due || (a->due == b->due && a->seq < b->seq);
 }
 
+static int before_at(const rt_timers *t, uint32_t a, uint32_t b)
+{
+	return rt_timer_before(&t->v[a], &t->v[b]);
+}
+
 double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t, double now)
 {
 	const rt_timers *ts = &rt->timers;
@@ -128,7 +296,7 @@ double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t, double now)
 	overdue = t->due <= rt->phase_now;
 	for (i = 0; i < ts->n; i++) {
 		const rt_timer *o = &ts->v[i];
-		if (o->kind == WR_TIMER_IMMEDIATE || o->cleared || o->due > late ||
+		if (o->kind == WR_TIMER_IMMEDIATE || o->due > late ||
 		    (o->due <= rt->phase_now) != overdue)
 			continue;
 		count++;
@@ -161,19 +329,50 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 		if (w && isfinite(w->remaining))
 			t->v[i].due = base + w->remaining;
 	}
+	for (i = t->nheap / 2; i-- > 0;)
+		heap_down(t, i);
 	rt->phase_now = base + RT_OVERDUE_SPAN;
 }
 
 void rt_timers_free(rt_timers *t)
 {
 	free(t->v);
+	free(t->heap);
+	free(t->ids);
+	free(t->imm);
 	t->v = NULL;
-	t->n = t->cap = 0;
+	t->heap = t->ids = NULL;
+	t->imm = NULL;
+	t->n = t->cap = t->nheap = t->nids = 0;
+	t->imm_head = t->imm_n = t->imm_cap = t->nimm = 0;
 }
 
+/* drop entry i (an immediate's id stays queued until the queue reaches it) */
 static void rt_timer_remove_at(rt_timers *t, size_t i)
 {
-	t->v[i] = t->v[--t->n];
+	size_t last = t->n - 1;
+
+	id_del(t, t->v[i].id);
+	if (t->v[i].kind == WR_TIMER_IMMEDIATE) {
+		t->nimm--;
+		if (t->imm_head < t->imm_n && t->imm[t->imm_head] == t->v[i].id)
+			t->imm_head++;
+	} else {
+		size_t pos = t->v[i].hpos;
+		if (pos != --t->nheap) {
+			heap_put(t, pos, t->heap[t->nheap]);
+			heap_fix(t, pos);
+		}
+	}
+	if (i != last) {
+		t->v[i] = t->v[last];
+		t->ids[id_slot(t, t->v[i].id)] = (uint32_t)i;
+		if (t->v[i].kind != WR_TIMER_IMMEDIATE)
+			t->heap[t->v[i].hpos] = (uint32_t)i;
+	}
+	t->n = last;
+	if (t->imm_head == t->imm_n)
+		t->imm_head = t->imm_n = 0;
 }
 
 /* setTimeout/setInterval/setImmediate: [cb, (delay,) args...] */
@@ -235,21 +434,18 @@ static duk_ret_t rt_clear(duk_context *ctx, int immediate)
 {
 	rt_ctx *rt = rt_from_ctx(ctx);
 	rt_timers *t = &rt->timers;
+	rt_timer *e;
 	double id;
-	size_t i;
 
 	if (!duk_is_number(ctx, 0))
 		return 0;   /* Node ignores anything that is not a timer */
 	id = duk_get_number(ctx, 0);
-	for (i = 0; i < t->n; i++) {
-		int is_imm = t->v[i].kind == WR_TIMER_IMMEDIATE;
-		if (t->v[i].id == id && is_imm == immediate) {
-			rt_timer_remove_at(t, i);
-			rt_push_timer_stash(ctx);
-			rt_push_id_key(ctx, id);
-			duk_del_prop(ctx, -2);
-			break;
-		}
+	e = rt_timer_find(rt, id);
+	if (e && (e->kind == WR_TIMER_IMMEDIATE) == immediate) {
+		rt_timer_remove_at(t, (size_t)(e - t->v));
+		rt_push_timer_stash(ctx);
+		rt_push_id_key(ctx, id);
+		duk_del_prop(ctx, -2);
 	}
 	return 0;
 }
@@ -282,22 +478,29 @@ rt_timer *rt_timers_next(rt_ctx *rt, int phase, uint64_t below_seq, double now)
 	rt_timer *best = NULL;
 	size_t i;
 
+	if (phase == RT_PHASE_CHECK) {
+		/* the first immediate still pending, if it is older than the phase */
+		while (t->imm_head < t->imm_n) {
+			rt_timer *e = rt_timer_find(rt, t->imm[t->imm_head]);
+			if (e && e->kind == WR_TIMER_IMMEDIATE)
+				return e->seq < below_seq ? e : NULL;
+			t->imm_head++;   /* cleared */
+		}
+		t->imm_head = t->imm_n = 0;
+		return NULL;
+	}
+	if (t->nheap == 0 || t->v[t->heap[0]].due > now)
+		return NULL;
+	if (t->v[t->heap[0]].seq < below_seq)
+		return &t->v[t->heap[0]];
+	/* the first due one was set during this phase, which the clock rules
+	 * out (it is due a millisecond on at least): look at all of them */
 	for (i = 0; i < t->n; i++) {
 		rt_timer *e = &t->v[i];
-		if (e->seq >= below_seq)
+		if (e->kind == WR_TIMER_IMMEDIATE || e->seq >= below_seq || e->due > now)
 			continue;
-		if (phase == RT_PHASE_CHECK) {
-			if (e->kind != WR_TIMER_IMMEDIATE)
-				continue;
-			if (!best || e->seq < best->seq)
-				best = e;
-		} else {
-			if (e->kind == WR_TIMER_IMMEDIATE || e->due > now)
-				continue;
-			if (!best || e->due < best->due ||
-			    (e->due == best->due && e->seq < best->seq))
-				best = e;
-		}
+		if (!best || rt_timer_before(e, best))
+			best = e;
 	}
 	return best;
 }
@@ -305,22 +508,12 @@ rt_timer *rt_timers_next(rt_ctx *rt, int phase, uint64_t below_seq, double now)
 double rt_timers_earliest(const rt_ctx *rt)
 {
 	const rt_timers *t = &rt->timers;
-	double best = -1;
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->v[i].kind != WR_TIMER_IMMEDIATE && (best < 0 || t->v[i].due < best))
-			best = t->v[i].due;
-	return best;
+	return t->nheap ? t->v[t->heap[0]].due : -1;
 }
 
 int rt_timers_have_immediates(const rt_ctx *rt)
 {
-	size_t i;
-	for (i = 0; i < rt->timers.n; i++)
-		if (rt->timers.v[i].kind == WR_TIMER_IMMEDIATE)
-			return 1;
-	return 0;
+	return rt->timers.nimm > 0;
 }
 
 /* [ entry ] -> call entry[0] with entry[1..] and this = undefined */
@@ -356,6 +549,7 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 		 * puts it after the timers already waiting, as Node's lists do */
 		e->due = rt_now(rt) + e->period;
 		e->seq = t->next_seq++;
+		heap_fix(t, e->hpos);
 	} else {
 		rt_timer_remove_at(t, i);
 		rt_push_id_key(ctx, id);
@@ -365,13 +559,10 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 	if (!duk_is_array(ctx, -1)) {
 		/* no callback entry (a damaged stash): drop the timer for good,
 		 * or an interval would tick forever doing nothing */
-		size_t k;
+		rt_timer *o = rt_timer_find(rt, id);
 		duk_pop(ctx);
-		for (k = 0; k < t->n; k++)
-			if (t->v[k].id == id && t->v[k].kind != WR_TIMER_IMMEDIATE) {
-				rt_timer_remove_at(t, k);
-				break;
-			}
+		if (o && o->kind != WR_TIMER_IMMEDIATE)
+			rt_timer_remove_at(t, (size_t)(o - t->v));
 		return 0;
 	}
 	rc = duk_safe_call(ctx, rt_timer_call, NULL, 1, 1);

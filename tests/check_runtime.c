@@ -152,6 +152,35 @@ START_TEST(timers_due_then_creation)
 }
 END_TEST
 
+START_TEST(timers_many_with_clears)
+{
+	/* thousands of pending entries, cleared from the middle, from the front
+	 * (the next one due) and before they were reached: what is left runs in
+	 * creation order (equal delays: due times follow creation), checked in
+	 * the program against the same rules replayed in order */
+	RUN("var N = 3000, M = 500, got = [], gotImm = [], ids = [], imm = [], i;"
+	    "function fire(i) { got.push(i); if (i % 7 === 0) clearTimeout(ids[i + 1]); }"
+	    "function fireImm(j) { gotImm.push(j); if (j % 4 === 1) clearImmediate(imm[j + 2]); }"
+	    "for (i = 0; i < N; i++) ids.push(setTimeout(fire, 40, i));"
+	    "for (i = 0; i < N; i += 3) clearTimeout(ids[i]);"
+	    "for (i = 0; i < M; i++) imm.push(setImmediate(fireImm, i));"
+	    "for (i = 0; i < M; i += 5) clearImmediate(imm[i]);"
+	    "var iv = setInterval(function () { got.push('iv'); clearInterval(iv); }, 40);"
+	    "function replay(n, first, step, skipNext) {"
+	    "  var out = [], gone = {}, k;"
+	    "  for (k = 0; k < n; k += first) gone[k] = 1;"
+	    "  for (k = 0; k < n; k++) if (!gone[k]) { out.push(k); if (k % step === skipNext) gone[k + (skipNext ? 2 : 1)] = 1; }"
+	    "  return out.join();"
+	    "}"
+	    "setTimeout(function () {"
+	    "  print(got.length, got[got.length - 1], got.slice(0, -1).join() === replay(N, 3, 7, 0));"
+	    "  print(gotImm.length, gotImm.join() === replay(M, 5, 4, 1));"
+	    "}, 400);");
+	ck_assert_int_eq(R.status, 0);
+	ck_assert_str_eq(R.out, "1858 iv true\n325 true\n");
+}
+END_TEST
+
 START_TEST(timers_immediate_before_new_timeout)
 {
 	RUN("setTimeout(function () {"
@@ -457,6 +486,7 @@ static Suite *runtime_suite(void)
 
 	tc = tcase_create("timers");
 	tcase_add_test(tc, timers_due_then_creation);
+	tcase_add_test(tc, timers_many_with_clears);
 	tcase_add_test(tc, timers_immediate_before_new_timeout);
 	tcase_add_test(tc, timers_immediates_in_order);
 	tcase_add_test(tc, timers_args_and_this);
