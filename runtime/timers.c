@@ -313,21 +313,12 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 	size_t i;
 	uint32_t j;
 
-	/* restore inserts the snapshot's timers in its order, so entry i is
-	 * usually snap->timers[i]: linear in the common case, quadratic only
-	 * if something else reordered them */
-	for (i = 0; i < t->n; i++) {
-		const wr_timer *w = NULL;
-		if (t->v[i].kind == WR_TIMER_IMMEDIATE)
-			continue;
-		if (i < snap->ntimers && snap->timers[i].id == t->v[i].id &&
-		    snap->timers[i].kind == t->v[i].kind)
-			w = &snap->timers[i];
-		for (j = 0; !w && j < snap->ntimers; j++)
-			if (snap->timers[j].id == t->v[i].id && snap->timers[j].kind == t->v[i].kind)
-				w = &snap->timers[j];
-		if (w && isfinite(w->remaining))
-			t->v[i].due = base + w->remaining;
+	/* each of the snapshot's timers by its id (restore refuses a repeated one) */
+	for (j = 0; j < snap->ntimers; j++) {
+		const wr_timer *w = &snap->timers[j];
+		rt_timer *e = rt_timer_find(rt, w->id);
+		if (e && e->kind == w->kind && e->kind != WR_TIMER_IMMEDIATE && isfinite(w->remaining))
+			e->due = base + w->remaining;
 	}
 	for (i = t->nheap / 2; i-- > 0;)
 		heap_down(t, i);
