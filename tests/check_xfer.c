@@ -36,6 +36,17 @@ static void encode(const wr_xfer_hdr *h, const void *pl, const wr_xfer_key *key,
 	ck_assert_msg(wr_xfer_frame_encode(h, pl, key, b, &err) == 0, "%s", err.msg);
 }
 
+/* a target's HELLO for the program with this hash */
+static wr_xfer_hdr hello_hdr(const uint8_t *hash)
+{
+	wr_xfer_hdr h;
+	memset(&h, 0, sizeof h);
+	h.type = WR_XFER_HELLO;
+	memcpy(h.hash, hash, 32);
+	memset(h.nonce_t, 3, WR_XFER_NONCE);
+	return h;
+}
+
 static wr_xfer_hdr snap_hdr(uint32_t len)
 {
 	wr_xfer_hdr h;
@@ -339,10 +350,7 @@ START_TEST(proto_source_nack_frame)
 		wr_error err, e;
 		wr_buf b;
 		pair(sv);
-		memset(&me, 0, sizeof me);
-		me.type = WR_XFER_HELLO;
-		memcpy(me.hash, corrupt ? HASH : other, 32);
-		memset(me.nonce_t, 3, 16);
+		me = hello_hdr(corrupt ? HASH : other);
 		encode(&me, NULL, NULL, &b);
 		if (corrupt)
 			b.data[b.len - 1] ^= 1;   /* the trailer, not the header */
@@ -370,9 +378,7 @@ START_TEST(proto_source_nack_frame)
 		wr_error err, e;
 		wr_buf b;
 		pair(sv);
-		memset(&me, 0, sizeof me);
-		me.type = WR_XFER_HELLO;
-		memcpy(me.hash, other, 32);
+		me = hello_hdr(other);
 		encode(&me, NULL, NULL, &b);
 		b.data[50] ^= 1;
 		ck_assert_int_eq(write(sv[1], b.data, b.len), (ssize_t)b.len);
@@ -576,10 +582,7 @@ static void *fake_target(void *arg)
 	wr_xfer_hdr me, h;
 	uint8_t *pl;
 	wr_error err;
-	memset(&me, 0, sizeof me);
-	me.type = WR_XFER_HELLO;
-	memcpy(me.hash, HASH, 32);
-	memset(me.nonce_t, 3, 16);
+	me = hello_hdr(HASH);
 	wr_xfer_send(p->fd, &me, NULL, NULL, 2000, &err);
 	if (p->restore_rc == FT_SILENT) {
 		/* read and hold the snapshot, never answer */
