@@ -880,8 +880,9 @@ static int sw_stack_is_baseline(duk_context *ctx, duk_idx_t o)
  * (`new MyError()` where MyError.prototype = Object.create(Error.prototype))
  * gets a traceback when it is made too, and the property, unless it reads
  * another `stack` (one its prototype chain defines before Error.prototype's:
- * trace). 1 when added, 0 when not, -1 on failure. */
-static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace)
+ * trace). ext: the object is extensible. 1 when added, 0 when not, -1 on
+ * failure. */
+static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace, int ext)
 {
 	duk_context *ctx = w->ctx;
 	sw_edge self = w->edges[id - 1];
@@ -908,7 +909,7 @@ static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace)
 		memcpy(props, m->props, m->nprops * sizeof *props);
 	memset(&props[m->nprops], 0, sizeof *props);
 	props[m->nprops].key = key;
-	props[m->nprops].flags = is_level(ctx, SW_IDX_ISEXT, o) ? WR_PF_WRITABLE | WR_PF_CONFIGURABLE : 0;
+	props[m->nprops].flags = ext ? WR_PF_WRITABLE | WR_PF_CONFIGURABLE : 0;
 	props[m->nprops].value = val;
 	m->props = props;
 	m->nprops++;
@@ -943,7 +944,7 @@ int sw_process(sw_state *w, uint32_t id)
 {
 	duk_context *ctx = w->ctx;
 	duk_idx_t o;
-	int hk = 0, cls = CL_OBJECT, isfn, bufdata;
+	int hk = 0, cls = CL_OBJECT, isfn, bufdata, ext;
 	sw_edge self = w->edges[id - 1], e;
 	wr_value proto;
 	uint32_t flags;
@@ -979,6 +980,7 @@ int sw_process(sw_state *w, uint32_t id)
 	if (proto.type == WR_UNDEFINED)
 		proto.type = WR_NULL;
 	obj(w, id)->proto = proto;
+	ext = is_level(ctx, SW_IDX_ISEXT, o);   /* nothing below changes it */
 
 	if (isfn) {
 		if (sw_function(w, id, o, hk) != 0)
@@ -997,7 +999,7 @@ int sw_process(sw_state *w, uint32_t id)
 			 * every kind) */
 			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
 				return -1;
-			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_own_stack(w, id, o, 1) < 0)
+			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_own_stack(w, id, o, 1, ext) < 0)
 				return -1;
 			if ((hk & HK_TRACE) && obj(w, id)->kind == WR_OBJ_OBJECT)
 				obj(w, id)->flags |= WR_OF_TRACEBACK;
@@ -1030,8 +1032,8 @@ int sw_process(sw_state *w, uint32_t id)
 			 * (writable and configurable), or, on a non-extensible
 			 * error, the property says how (sw_own_stack) */
 			wr_str st = { "", 0 };
-			if (!(hk & HK_STACK) && !is_level(ctx, SW_IDX_ISEXT, o)) {
-				if (sw_own_stack(w, id, o, 0) < 0)
+			if (!(hk & HK_STACK) && !ext) {
+				if (sw_own_stack(w, id, o, 0, ext) < 0)
 					return -1;
 			} else if (!(hk & HK_STACK)) {
 				call_on(ctx, SW_IDX_ERRSTACK, o);
@@ -1073,7 +1075,7 @@ int sw_process(sw_state *w, uint32_t id)
 	}
 
 	flags = obj(w, id)->flags & (WR_OF_ENV | WR_OF_TRACEBACK);
-	if (is_level(ctx, SW_IDX_ISEXT, o))
+	if (ext)
 		flags |= WR_OF_EXTENSIBLE;
 	else if (is_level(ctx, SW_IDX_ISSEALED, o))
 		/* Duktape counts internal keys here (a TextDecoder's state, a
