@@ -550,8 +550,12 @@ static void fz_check_unit_text(const fz_run *r, uint32_t u)
 	rw_node *fn = NULL, *ret, *obj = NULL;
 	uint32_t i;
 
+	/* The unit is a part of the program, and the parser reads a sloppy
+	 * `let [` statement as an expression only when the program declares or
+	 * assigns `let` (doc/parser.md): the declaration, if any, stays outside
+	 * the unit, so give the unit one. Duktape compiles both the same. */
 	rw_out_init(&t);
-	rw_out_puts(&t, "(");
+	rw_out_puts(&t, "var let; (");
 	rw_out_put(&t, r->prog.units[u], r->prog.unit_lens[u]);
 	rw_out_puts(&t, ")");
 	if (rw_parse(FZ_FILE, t.p, t.len, 0, &ast, err, sizeof err) != 0)

@@ -44,10 +44,10 @@ EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
 	fuzz/corpus/js/arguments.js fuzz/corpus/js/asi.js fuzz/corpus/js/block_fns.js \
 	fuzz/corpus/js/bom_ls.js fuzz/corpus/js/catch_scopes.js fuzz/corpus/js/closures.js \
 	fuzz/corpus/js/crlf.js fuzz/corpus/js/eval_with.js fuzz/corpus/js/getter_setter.js \
-	fuzz/corpus/js/html_comments.js fuzz/corpus/js/labels.js fuzz/corpus/js/ls_string.js \
-	fuzz/corpus/js/misc_stmts.js fuzz/corpus/js/nested.js fuzz/corpus/js/object_lit.js \
-	fuzz/corpus/js/prefix.js fuzz/corpus/js/regex_div.js fuzz/corpus/js/strict.js \
-	fuzz/corpus/js/timers.js fuzz/corpus/js/unicode.js
+	fuzz/corpus/js/html_comments.js fuzz/corpus/js/labels.js fuzz/corpus/js/let_unit.js \
+	fuzz/corpus/js/ls_string.js fuzz/corpus/js/misc_stmts.js fuzz/corpus/js/nested.js \
+	fuzz/corpus/js/object_lit.js fuzz/corpus/js/prefix.js fuzz/corpus/js/regex_div.js \
+	fuzz/corpus/js/strict.js fuzz/corpus/js/timers.js fuzz/corpus/js/unicode.js
 fuzz:
 	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
 	$(SHELL) $(srcdir)/tests/fuzz.sh
