@@ -11,12 +11,19 @@
 #     fuzz/restore_prog.js, from snapshots of that program taken after
 #     every other turn (JSON and msgpack; ferryc builds it) and the hostile
 #     snapshots of tests/data/snapshot/hostile/.
+# Each target starts from the random seed FERRY_FUZZ_SEED (default 1), so
+# that a run of the suite repeats what the last one did on the same code (a
+# fresh build's corpus is empty) and CI does not fail at random; 0 asks
+# libFuzzer for a new seed each run (long runs hunting for new bugs).
 # Exit 77 (skip) when clang's libFuzzer is missing or FERRY_FUZZ_SECONDS=0.
 # A crash leaves its input as $FERRY_BUILDDIR/fuzz/crash-TARGET-* and fails
-# the test.
+# the test; the output names the crash's frames and prints a short input in
+# base64 (CI keeps only the output: `base64 -d` gives the input back).
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 secs=${FERRY_FUZZ_SECONDS:-60}
+seed=${FERRY_FUZZ_SEED:-1}
+case $seed in *[!0-9]*|'') echo "fuzz: FERRY_FUZZ_SEED=$seed: not a number"; exit 1 ;; esac
 [ "$secs" -gt 0 ] 2>/dev/null || { echo "fuzz: FERRY_FUZZ_SECONDS=$secs: skipped"; exit 77; }
 out="$FERRY_BUILDDIR/fuzz"
 sh "$FERRY_SRCDIR/fuzz/build.sh" "$FERRY_SRCDIR" "$out" "$FERRY_BUILDDIR" >"$out.build.log" 2>&1
@@ -74,15 +81,28 @@ for t in json msgpack frame front restore; do
 	json|restore) dict="-dict=$FERRY_SRCDIR/fuzz/json.dict" ;;
 	front) dict="-dict=$FERRY_SRCDIR/fuzz/js.dict"; len=8192 ;;
 	esac
-	echo "fuzz: $t for ${secs}s"
+	echo "fuzz: $t for ${secs}s, seed $seed"
+	old=$(ls "$out/crash-$t-"* 2>/dev/null)   # earlier runs' crashes: not printed
 	"$out/fuzz_$t" -max_total_time="$secs" -max_len=$len -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$out/crash-$t-" $dict \
+		-seed="$seed" -print_final_stats=1 -artifact_prefix="$out/crash-$t-" $dict \
 		"$work" "$seeds/$t" >"$out/fuzz_$t.log" 2>&1
 	st=$?
 	grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' "$out/fuzz_$t.log" | sed "s/^/fuzz: $t: /"
 	if [ $st -ne 0 ]; then
 		echo "fuzz: $t FAILED (exit $st); log: $out/fuzz_$t.log"
 		grep -E 'ERROR|oracle|SUMMARY|Test unit written' "$out/fuzz_$t.log" | head -20
+		# CI keeps only this output: name the frames and give the input back
+		grep -E '^ +#[0-9]+ ' "$out/fuzz_$t.log" | head -12 | sed "s/^ */fuzz: $t FAILED at /"
+		for c in "$out/crash-$t-"* ; do
+			[ -f "$c" ] || continue
+			case " $(echo $old) " in *" $c "*) continue ;; esac
+			n=$(wc -c <"$c")
+			if [ "$n" -le 6144 ]; then
+				echo "fuzz: $t FAILED on $(basename "$c") ($n bytes, base64): $(base64 -w0 "$c")"
+			else
+				echo "fuzz: $t FAILED on $(basename "$c") ($n bytes, too long to print)"
+			fi
+		done
 		fail=1
 	fi
 done

@@ -30,7 +30,9 @@ TESTS += tests/ferry_tool.sh
 EXTRA_DIST += tests/ferry_tool.sh tests/data/wire/sample.json tests/data/wire/counter.js
 
 # fuzzing (libFuzzer, clang): tests/fuzz.sh builds fuzz/ with fuzz/build.sh
-# and runs each target FERRY_FUZZ_SECONDS (default 60); `make fuzz` alone.
+# and runs each target FERRY_FUZZ_SECONDS (default 60) from a fixed random
+# seed, FERRY_FUZZ_SEED (default 1; 0: a new one each run); `make fuzz` runs
+# it alone, by default with a new seed (FERRY_FUZZ_SEED=0): it is for hunting.
 # The targets: the decoders (json, msgpack, frame), the front end (front:
 # ferryc's lexer, parser, scope analysis, instrumentation and emitters, with
 # Duktape as the oracle) and restore (hostile snapshots into a device heap
@@ -50,6 +52,7 @@ EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
 	fuzz/corpus/js/strict.js fuzz/corpus/js/timers.js fuzz/corpus/js/unicode.js
 fuzz:
 	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
+	FERRY_FUZZ_SEED="$${FERRY_FUZZ_SEED:-0}" \
 	$(SHELL) $(srcdir)/tests/fuzz.sh
 clean-local: clean-local-fuzz
 clean-local-fuzz:
