@@ -107,14 +107,15 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq);
 /* The pending timer or immediate of that id, or NULL. */
 rt_timer *rt_timer_find(rt_ctx *rt, double id);
-/* The delay to save in a snapshot for a pending timer (>= 0; 0 for
- * immediates), measured from `now`, one rt_now() reading for the whole
- * snapshot. Timers already overdue at the start of the current timers phase
- * (rt->phase_now) get a delay below half a nanosecond that encodes their due
- * order, timers due since then one between half and one nanosecond;
- * rt_timers_rebase (after the restore) makes exactly the first ones due at
- * the resumed phase's start. */
-double    rt_timer_remaining(const rt_ctx *rt, const rt_timer *t, double now);
+/* The delays to save in a snapshot for the pending timers: rem[i] for
+ * rt->timers.v[i] (>= 0; 0 for immediates), measured from `now`, one
+ * rt_now() reading for the whole snapshot. Timers already overdue at the
+ * start of the current timers phase (rt->phase_now) get a delay below half a
+ * nanosecond that encodes their due order, timers due since then one between
+ * half and one nanosecond; rt_timers_rebase (after the restore) makes exactly
+ * the first ones due at the resumed phase's start. O(n log n); -1 when out of
+ * memory. */
+int       rt_timers_remaining(const rt_ctx *rt, double now, double *rem);
 /* After rt_restore: re-arm every restored timer from ONE clock reading
  * (due = now + its remaining delay in snap, matched by id), and make that
  * reading the start of the resumed timers phase, so relative order and phase

@@ -318,14 +318,18 @@ static int sw_timers(sw_state *w)
 	duk_context *ctx = w->ctx;
 	rt_timers *t = &w->rt->timers;
 	rt_timer **order;
+	double *rem;
 	size_t i, n = 0;
 	int rc = 0;
-	double now = rt_now(w->rt);   /* every delay from this one reading */
 
 	if (t->n == 0)
 		return 0;
 	order = malloc(t->n * sizeof *order);
-	if (!order) {
+	rem = malloc(t->n * sizeof *rem);
+	/* every delay from one clock reading */
+	if (!order || !rem || rt_timers_remaining(w->rt, rt_now(w->rt), rem) != 0) {
+		free(order);
+		free(rem);
 		snprintf(w->err, w->errlen, "snapshot: out of memory");
 		w->failed = 1;
 		return -1;
@@ -353,7 +357,7 @@ static int sw_timers(sw_state *w)
 		wt->id = tm->id;
 		wt->seq = tm->seq;
 		wt->period = tm->period;
-		wt->remaining = tm->kind == WR_TIMER_IMMEDIATE ? 0 : rt_timer_remaining(w->rt, tm, now);
+		wt->remaining = rem[tm - t->v];
 		if (!(wt->remaining > 0))
 			wt->remaining = 0;
 		duk_push_sprintf(ctx, "%.0f", tm->id);
@@ -399,6 +403,7 @@ static int sw_timers(sw_state *w)
 		wt->nargs = nargs;
 	}
 	free(order);
+	free(rem);
 	if (rc != 0 && !w->failed) {
 		snprintf(w->err, w->errlen, "snapshot: out of memory");
 		w->failed = 1;

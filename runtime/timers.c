@@ -280,30 +280,58 @@ static int before_at(const rt_timers *t, uint32_t a, uint32_t b)
 	return rt_timer_before(&t->v[a], &t->v[b]);
 }
 
-double rt_timer_remaining(const rt_ctx *rt, const rt_timer *t, double now)
+/* a timer due within 2 SPAN of the snapshot, and its kind: 0 overdue, 1 late */
+typedef struct rt_near {
+	const rt_timer *t;
+	int late;
+} rt_near;
+
+static int cmp_near(const void *a, const void *b)
+{
+	const rt_near *x = a, *y = b;
+
+	if (x->late != y->late)
+		return x->late - y->late;
+	return rt_timer_before(x->t, y->t) ? -1 : rt_timer_before(y->t, x->t);
+}
+
+int rt_timers_remaining(const rt_ctx *rt, double now, double *rem)
 {
 	const rt_timers *ts = &rt->timers;
-	size_t i, rank = 0, count = 0;
 	double late = now + 2 * RT_OVERDUE_SPAN;
-	int overdue;
+	rt_near *near;
+	size_t i, k, n = 0, first_late;
 
-	if (t->kind == WR_TIMER_IMMEDIATE)
-		return 0;
 	if (now < rt->phase_now)
 		now = rt->phase_now;
-	if (t->due > late)
-		return t->due - now;
-	overdue = t->due <= rt->phase_now;
+	near = malloc((ts->n ? ts->n : 1) * sizeof *near);
+	if (!near)
+		return -1;
 	for (i = 0; i < ts->n; i++) {
 		const rt_timer *o = &ts->v[i];
-		if (o->kind == WR_TIMER_IMMEDIATE || o->due > late ||
-		    (o->due <= rt->phase_now) != overdue)
+		rem[i] = 0;
+		if (o->kind == WR_TIMER_IMMEDIATE)
 			continue;
-		count++;
-		if (rt_timer_before(o, t))
-			rank++;
+		if (o->due > late) {
+			rem[i] = o->due - now;
+			continue;
+		}
+		near[n].t = o;
+		near[n].late = o->due > rt->phase_now;
+		n++;
 	}
-	return RT_OVERDUE_SPAN * ((overdue ? 0.0 : 1.0) + (double)(rank + 1) / (double)(count + 1));
+	/* each kind by (due, seq): a delay by rank among its kind */
+	qsort(near, n, sizeof *near, cmp_near);
+	for (first_late = 0; first_late < n && !near[first_late].late; first_late++)
+		;
+	for (k = 0; k < n; k++) {
+		size_t rank = k < first_late ? k : k - first_late;
+		size_t count = k < first_late ? first_late : n - first_late;
+		rem[near[k].t - ts->v] = RT_OVERDUE_SPAN *
+			((near[k].late ? 1.0 : 0.0) + (double)(rank + 1) / (double)(count + 1));
+	}
+	free(near);
+	return 0;
 }
 
 void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)

@@ -366,6 +366,69 @@ START_TEST(test_timers)
 }
 END_TEST
 
+/* rt_timers_remaining: overdue timers (due at or before the phase start)
+ * get delays below 2 SPAN by rank of (due, seq), those due since the phase
+ * start the next band, the rest due - now; whatever their place in v */
+START_TEST(test_timer_delays)
+{
+	rt_ctx *a = heap_new();
+	double now, phase, *rem, lim[3] = {0, 0, 0};
+	size_t i, j, n;
+	int group[64];
+
+	run(a, PRELUDE "for (var i = 0; i < 60; i++) setTimeout(add, 1000);\n"
+	               "setImmediate(add); setImmediate(add);\n");
+	n = a->timers.n;
+	ck_assert_uint_eq(n, 62);
+	now = rt_now(a);
+	phase = now - 10;
+	a->phase_now = phase;
+	for (i = 0, j = 0; i < n; i++) {
+		rt_timer *t = &a->timers.v[i];
+		group[i] = t->kind == WR_TIMER_IMMEDIATE ? -1 : (int)(j % 3);
+		if (group[i] == 0)        /* overdue, repeated due times, later seq due first */
+			t->due = phase - (double)(j % 7);
+		else if (group[i] == 1)   /* late */
+			t->due = phase + 1 + (double)(j % 5) / 10;
+		else if (group[i] == 2)
+			t->due = now + 100 + (double)j;
+		if (group[i] >= 0)
+			j++;
+	}
+	rem = malloc(n * sizeof *rem);
+	ck_assert_int_eq(rt_timers_remaining(a, now, rem), 0);
+	for (i = 0; i < n; i++) {
+		const rt_timer *t = &a->timers.v[i];
+		if (group[i] < 0) {
+			ck_assert(rem[i] == 0);
+			continue;
+		}
+		if (group[i] == 2) {
+			ck_assert(rem[i] == t->due - now);
+			continue;
+		}
+		ck_assert_msg(rem[i] > 0 && rem[i] < 1e-6, "timer %zu: %g", i, rem[i]);
+		if (rem[i] > lim[group[i]])
+			lim[group[i]] = rem[i];
+		/* the same order as (due, seq) within the group */
+		for (j = 0; j < n; j++) {
+			const rt_timer *o = &a->timers.v[j];
+			int before = o->due < t->due || (o->due == t->due && o->seq < t->seq);
+			if (j == i || group[j] != group[i])
+				continue;
+			ck_assert_msg(before == (rem[j] < rem[i]), "timers %zu and %zu out of order", j, i);
+		}
+	}
+	/* every overdue one before every late one, both before the others */
+	for (i = 0; i < n; i++)
+		if (group[i] == 1)
+			ck_assert(rem[i] > lim[0]);
+	ck_assert(lim[1] < 1e-6);
+	free(rem);
+	heap_free(a);
+}
+END_TEST
+
 START_TEST(test_size_stable)
 {
 	/* hop repeatedly: the snapshot does not grow */
@@ -967,6 +1030,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_patches);
 	tcase_add_test(tc, test_hostile_proto);
 	tcase_add_test(tc, test_timers);
+	tcase_add_test(tc, test_timer_delays);
 	tcase_add_test(tc, test_size_stable);
 	tcase_add_test(tc, test_shared_memory);
 	tcase_add_test(tc, test_plain_shared);
