@@ -441,7 +441,32 @@ expr(pr *o, const rw_node *n, int minprec, int flags)
 
 /* ------------------------------------------------------------------ statements */
 
-/* An expression statement cannot start with `{` or `function`. */
+/* Puts parentheses around the output from `from` to `to`. */
+static void
+wrap(pr *o, size_t from, size_t to)
+{
+	grow(o, 2);
+	if (o->oom)
+		return;
+	memmove(o->buf + to + 2, o->buf + to, o->len - to);
+	memmove(o->buf + from + 1, o->buf + from, to - from);
+	o->buf[from] = '(';
+	o->buf[to + 1] = ')';
+	o->len += 2;
+}
+
+/* The expression printed from `at` starts a statement or a for-head: an
+ * identifier `let` followed by `[` would read as an ES2015 declaration
+ * (doc/parser.md: in sloppy code the parser takes it as an expression only
+ * when the program declares or assigns `let`), so it becomes `(let)[`. */
+static void
+let_head(pr *o, size_t at)
+{
+	if (!o->oom && o->len - at >= 4 && memcmp(o->buf + at, "let[", 4) == 0)
+		wrap(o, at, at + 3);
+}
+
+/* An expression statement cannot start with `{`, `function` or `let [`. */
 static void
 expr_statement(pr *o, const rw_node *e, int directive)
 {
@@ -459,15 +484,10 @@ expr_statement(pr *o, const rw_node *e, int directive)
 		return;
 	if (o->buf[at] == '{' ||
 	    (o->len - at >= 8 && memcmp(o->buf + at, "function", 8) == 0 &&
-	     (o->len - at == 8 || !is_word_char((unsigned char)o->buf[at + 8])))) {
-		grow(o, 2);
-		if (o->oom)
-			return;
-		memmove(o->buf + at + 1, o->buf + at, o->len - at);
-		o->buf[at] = '(';
-		o->len++;
-		o->buf[o->len++] = ')';
-	}
+	     (o->len - at == 8 || !is_word_char((unsigned char)o->buf[at + 8]))))
+		wrap(o, at, o->len);
+	else
+		let_head(o, at);
 	puts_(o, ";");
 }
 
@@ -612,10 +632,13 @@ stmt(pr *o, const rw_node *n)
 	case RW_FOR:
 		puts_(o, "for (");
 		if (RW_N(n, for_.init) != NULL) {
+			size_t at = o->len;
+
 			if (RW_N(n, for_.init)->kind == RW_VAR)
 				var_decls(o, RW_N(n, for_.init), F_NOIN);
 			else
 				expr(o, RW_N(n, for_.init), P_SEQ, F_NOIN);
+			let_head(o, at);
 		}
 		puts_(o, ";");
 		if (RW_N(n, for_.test) != NULL) {
@@ -630,17 +653,22 @@ stmt(pr *o, const rw_node *n)
 		puts_(o, ")");
 		body(o, RW_N(n, for_.body), 0);
 		break;
-	case RW_FOR_IN:
+	case RW_FOR_IN: {
+		size_t at;
+
 		puts_(o, "for (");
+		at = o->len;
 		if (RW_N(n, for_in.left)->kind == RW_VAR)
 			var_decls(o, RW_N(n, for_in.left), F_NOIN);
 		else
 			expr(o, RW_N(n, for_in.left), P_CALL, F_NOIN);
+		let_head(o, at);
 		puts_(o, " in ");
 		expr(o, RW_N(n, for_in.right), P_SEQ, 0);
 		puts_(o, ")");
 		body(o, RW_N(n, for_in.body), 0);
 		break;
+	}
 	case RW_CONTINUE:
 	case RW_BREAK:
 		puts_(o, n->kind == RW_BREAK ? "break" : "continue");

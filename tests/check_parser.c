@@ -1001,6 +1001,14 @@ START_TEST(test_print)
 	PR("v\\u0061r1 = 1", "v\\u0061r1 = 1;\n");
 	PR("try { a } catch (e) { b } finally { c }", "try {\n  a;\n} catch (e) {\n  b;\n} finally {\n  c;\n}\n");
 	PR("switch (a) { case 1: b; default: }", "switch (a) {\ncase 1:\n  b;\ndefault:\n}\n");
+	/* `let [` starting a statement or a for-head would read as ES2015 in a
+	 * program that neither declares nor assigns let (found by fuzz_front) */
+	PR("(let)[0] = 1", "(let)[0] = 1;\n");
+	PR("(let)[0]++, (let)[1]", "(let)[0]++, let[1];\n");
+	PR("for ((let)[0] in o) ;", "for ((let)[0] in o);\n");
+	PR("for ((let)[0] = 1;;) ;", "for ((let)[0] = 1;;);\n");
+	PR("(let); (let).x; x = (let)[0]; lets[0]", "let;\nlet.x;\nx = let[0];\nlets[0];\n");
+	PR("var let; let[0] = 1", "var let;\n(let)[0] = 1;\n");
 }
 END_TEST
 
