@@ -92,7 +92,10 @@ for t in json msgpack frame front restore; do
 		echo "fuzz: $t FAILED (exit $st); log: $out/fuzz_$t.log"
 		grep -E 'ERROR|oracle|SUMMARY|Test unit written' "$out/fuzz_$t.log" | head -20
 		# CI keeps only this output: name the frames and give the input back
-		grep -E '^ +#[0-9]+ ' "$out/fuzz_$t.log" | head -12 | sed "s/^ */fuzz: $t FAILED at /"
+		grep -E '^ +#[0-9]+ ' "$out/fuzz_$t.log" |
+			grep -vE '__sanitizer|fuzzer::|libc\.so|pthread_kill|raise\.c|abort\.c| in main | in _start|__libc_start' |
+			head -8 | sed -e "s/^ */fuzz: $t FAILED at /" -e 's/ (BuildId: [0-9a-f]*)//'
+
 		for c in "$out/crash-$t-"* ; do
 			[ -f "$c" ] || continue
 			case " $(echo $old) " in *" $c "*) continue ;; esac
