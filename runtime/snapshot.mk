@@ -27,7 +27,7 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/hostile/plainbuffer_proto.json \
 	tests/data/snapshot/hostile/plainbuffer_env.json \
 	tests/data/snapshot/hostile/array_length_twice.json \
-	tests/data/snapshot/hostile/timer_id_twice.json \
+	tests/data/snapshot/hostile/timer_id_twice.json tests/data/snapshot/hostile/key_twice.json \
 	tests/data/snapshot/accessor_dups.js tests/data/snapshot/accessor_object_name.js \
 	tests/data/snapshot/decl_self_ref.js tests/data/snapshot/param_fn_alias.js \
 	tests/data/snapshot/plain_buffers.js tests/data/snapshot/strict_eval_name.js \

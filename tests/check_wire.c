@@ -83,8 +83,11 @@ static wr_snapshot *sample(void)
 	s->phase_seq = 12;
 	static const double nums[] = { 0, 1, -1, 0.1, 1.0 / 3, 1e21, 1e-7, 123456789012345678.0,
 	                               5e-324, 1.7976931348623157e308, -2.5, 9007199254740993.0 };
-	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-		gprop(s, "num", NUM(nums[i]));
+	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		char k[16];
+		snprintf(k, sizeof k, "num%zu", i);
+		gprop(s, k, NUM(nums[i]));
+	}
 	gprop(s, "negzero", NUM(-0.0));
 	gprop(s, "nan", NUM(NAN));
 	gprop(s, "inf", NUM(INFINITY));
@@ -418,9 +421,11 @@ START_TEST(json_doubles_exact)
 		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
 		double d;
 		memcpy(&d, &x, sizeof d);
+		char k[16];
 		if (!isfinite(d))
 			continue;
-		gprop(a, "d", NUM(d));
+		snprintf(k, sizeof k, "d%d", i);
+		gprop(a, k, NUM(d));
 	}
 	wr_buf b = encode(a, 0);
 	wr_snapshot *c = decode_ok(b.data, b.len);
@@ -615,6 +620,15 @@ START_TEST(json_errors)
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"remaining\":-1,\"callback\":{\"builtin\":\"f\"}}]}", ">= 0" },
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":1}]}", "not a function" },
 		{ HDR ",\"patches\":[{\"holder\":\"\",\"prop\":[\"a\",1]}]}", "holder" },
+		/* an object names each own property once: a few keys, and more (a table) */
+		{ HDR ",\"globals\":[[\"a\",1,\"e\"],[\"b\",2],[\"a\",3,\"wec\"]]}",
+		  "globals: property 2: the same key as property 0" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"props\":[[\"k0\",0],[\"k1\",1],[\"k2\",2],"
+		  "[\"k3\",3],[\"k4\",4],[\"k5\",5],[\"k6\",6],[\"k7\",7],[\"k8\",8],[\"k9\",9],"
+		  "[\"k10\",10],[\"k3\",11],[\"k12\",12]]}]}", "object 1: property 11: the same key as property 3" },
+		{ HDR ",\"symbols\":[{\"kind\":\"local\"},{\"kind\":\"local\"}],\"objects\":[{\"kind\":\"object\","
+		  "\"props\":[[{\"symbol\":1},1],[{\"symbol\":2},2],[\"x\",3],[{\"symbol\":1},4]]}]}",
+		  "object 1: property 3: the same key as property 0" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		decode_bad(cases[i].in, strlen(cases[i].in), NULL, cases[i].needle);

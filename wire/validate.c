@@ -20,6 +20,8 @@ typedef struct vctx {
 	int section;        /* 0 globals, 1 symbols, 2 timers, 3 patches, 4 objects, -1 header */
 	uint32_t index;
 	char where[64];
+	uint32_t *seen;     /* keys_unique's table, kept for the next object */
+	size_t seen_cap;
 } vctx;
 
 static int bad(vctx *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -116,6 +118,63 @@ static int prop(vctx *v, const wr_prop *p)
 	return value(v, &p->value, "value");
 }
 
+static uint32_t key_hash(const wr_value *k)
+{
+	uint32_t h = 2166136261u;   /* FNV-1a */
+	if (k->type == WR_SYMBOL)
+		return (k->u.ref + 1) * 2654435761u;
+	for (uint32_t i = 0; i < k->u.str.len; i++)
+		h = (h ^ (uint8_t)k->u.str.ptr[i]) * 16777619u;
+	return h;
+}
+
+static int key_same(const wr_value *a, const wr_value *b)
+{
+	if (a->type != b->type)
+		return 0;
+	if (a->type == WR_SYMBOL)
+		return a->u.ref == b->u.ref;
+	return a->u.str.len == b->u.str.len && memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+}
+
+/* An object names each of its own properties once: restore would define a
+ * repeated key twice, failing on a non-configurable first one or keeping
+ * the last at the first one's place (no program's object has that). The
+ * keys are valid strings or symbols here. A few keys are compared pairwise,
+ * more through an open-addressing table of property indices. */
+static int keys_unique(vctx *v, const wr_prop *p, uint32_t n)
+{
+	size_t cap, mask, i;
+
+	if (n <= 8) {
+		for (uint32_t a = 1; a < n; a++)
+			for (uint32_t b = 0; b < a; b++)
+				if (key_same(&p[a].key, &p[b].key))
+					return bad(v, "property %u: the same key as property %u", (unsigned)a,
+					           (unsigned)b);
+		return 0;
+	}
+	for (cap = 16; cap < (size_t)n * 2; cap *= 2)
+		;
+	if (cap > v->seen_cap) {
+		uint32_t *t = realloc(v->seen, cap * sizeof *t);
+		if (!t)
+			return bad(v, "%s: out of memory", "props");
+		v->seen = t;
+		v->seen_cap = cap;
+	}
+	mask = cap - 1;
+	memset(v->seen, 0xff, cap * sizeof *v->seen);
+	for (uint32_t a = 0; a < n; a++) {
+		for (i = key_hash(&p[a].key) & mask; v->seen[i] != UINT32_MAX; i = (i + 1) & mask)
+			if (key_same(&p[a].key, &p[v->seen[i]].key))
+				return bad(v, "property %u: the same key as property %u", (unsigned)a,
+				           (unsigned)v->seen[i]);
+		v->seen[i] = a;
+	}
+	return 0;
+}
+
 static int props(vctx *v, const wr_prop *p, uint32_t n)
 {
 	if (n && !p)
@@ -127,7 +186,7 @@ static int props(vctx *v, const wr_prop *p, uint32_t n)
 			return -1;
 		v->where[len] = 0;
 	}
-	return 0;
+	return keys_unique(v, p, n);
 }
 
 static int values(vctx *v, const wr_value *x, uint32_t n, const char *what)
@@ -387,7 +446,7 @@ static int proto_cycles(vctx *v)
 
 static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uint32_t *index)
 {
-	vctx v = { s, err, -1, 0, "header" };
+	vctx v = { s, err, -1, 0, "header", NULL, 0 };
 	int rc = -1;
 
 	if (s->version != WR_FORMAT_VERSION) {
@@ -464,6 +523,7 @@ static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uin
 	}
 	rc = 0;
 out:
+	free(v.seen);
 	if (section)
 		*section = v.section;
 	if (index)
