@@ -317,6 +317,9 @@ stray(lx_lexer *lx, lx_token *tok, const lx_byte *p)
 	size_t n = lx_utf8_len(p, lx->lim);
 	uint32_t cp = n == 1 ? lx->orig[p - lx->src] : lx_utf8_decode(p, n);
 
+	/* a Node script's first line; Duktape refuses it too */
+	if (p == lx->src && p[0] == '#' && p + 1 < lx->lim && p[1] == '!')
+		return lx_fail(lx, tok, p, "a '#!' line is not ES5.1: remove it (Duktape refuses it too)");
 	if (cp > 0x20 && cp < 0x7F)
 		return lx_fail(lx, tok, p, "unexpected character '%c'", (int)cp);
 	return lx_fail(lx, tok, p, "unexpected character U+%04X", (unsigned)cp);

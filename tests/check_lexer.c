@@ -980,7 +980,10 @@ START_TEST(error_positions)
 	static const char nul[] = "a\0b";
 
 	ERR("a\n  @", "t.js:2:3: unexpected character '@'");
-	ERR("#!x", "t.js:1:1: unexpected character '#'");
+	ERR("#!x", "t.js:1:1: a '#!' line is not ES5.1: remove it (Duktape refuses it too)");
+	ERR("#x", "t.js:1:1: unexpected character '#'");
+	ERR(" #!x", "t.js:1:2: unexpected character '#'");
+	ERR("x\n#!x", "t.js:2:1: unexpected character '#'");
 	ERR("\xe6\x97\xa5 \xe2\x82\xac", "t.js:1:3: unexpected character U+20AC");
 	expect_error(nul, sizeof nul - 1, "t.js:1:2: unexpected character U+0000");
 	ERR("\x01", "t.js:1:1: unexpected character U+0001");
