@@ -50,6 +50,16 @@ expect 0 "function#17 = global.fn" "$ferry" inspect "$sample"
 expect 0 "environment" "$ferry" inspect --top 3 "$sample"
 expect 0 '"format":"ferry-snapshot"' "$ferry" inspect --json "$sample"
 expect 0 "program hash" "$ferry" inspect - <"$sample"
+# integrity: not extensible, sealed, frozen (a plain buffer is never extensible: not counted)
+z=0000000000000000000000000000000000000000000000000000000000000000
+printf '%s' '{"format":"ferry-snapshot","version":1,"hash":"'$z'","created":0,"next_timer_id":1,' \
+	'"next_seq":0,"globals":[["a",{"ref":1}],["b",{"ref":2}],["c",{"ref":3}],["d",{"ref":4}]],' \
+	'"symbols":[],"objects":[{"kind":"object","extensible":false,"proto":null,"props":[]},' \
+	'{"kind":"object","extensible":false,"sealed":true,"proto":null,"props":[]},' \
+	'{"kind":"array","extensible":false,"sealed":true,"frozen":true,"proto":null,"props":[["length",0,""]]},' \
+	'{"kind":"plainbuffer","extensible":false,"proto":{"builtin":"Uint8Array.prototype"},"bytes":"","props":[]}],' \
+	'"timers":[],"patches":[]}' >"$tmp/fixed.json"
+expect 0 "integrity: *3 not extensible, 2 of them sealed, 1 frozen" "$ferry" inspect "$tmp/fixed.json"
 
 # the example of doc/snapshot-format.md decodes
 awk '/^## 6. Example/ { f = 1 } f && /^```json/ { g = 1; next } g && /^```/ { exit } g' \

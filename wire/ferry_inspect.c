@@ -293,7 +293,7 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 	const wr_snapshot *s = fs->s;
 	char hex[65];
 	size_t count[WR_OBJ_KIND_COUNT] = { 0 }, bytes[WR_OBJ_KIND_COUNT] = { 0 };
-	size_t envs = 0, env_bytes = 0, nprops = 0, unreached = 0;
+	size_t envs = 0, env_bytes = 0, nprops = 0, unreached = 0, fixed = 0, sealed = 0, frozen = 0;
 	unsigned tk[3] = { 0 };
 	walk w = { s, NULL, NULL, 0 };
 	size_t *own = NULL, *tot = NULL;
@@ -330,6 +330,12 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 		const wr_object *o = &s->objects[i];
 		own[i] = tot[i] = own_bytes(o);
 		nprops += o->nprops;
+		if (!(o->flags & WR_OF_EXTENSIBLE) && o->kind != WR_OBJ_PLAINBUFFER) {
+			/* what Object.isExtensible/isSealed/isFrozen say after a resume */
+			fixed++;
+			sealed += (o->flags & (WR_OF_SEALED | WR_OF_FROZEN)) != 0;
+			frozen += (o->flags & WR_OF_FROZEN) != 0;
+		}
 		if (o->flags & WR_OF_ENV) {
 			/* environments (arrays, or objects in hand-written code) get their own row */
 			envs++;
@@ -349,6 +355,8 @@ int ft_inspect_summary(const ft_snap *fs, FILE *out, unsigned top)
 	        (unsigned)s->nsymbols);
 	fprintf(out, "functions:     %zu closures, %zu bound; %zu environments\n",
 	        count[WR_OBJ_FUNCTION], count[WR_OBJ_BOUND], envs);
+	fprintf(out, "integrity:     %zu not extensible, %zu of them sealed, %zu frozen (plain buffers aside)\n",
+	        fixed, sealed, frozen);
 	fprintf(out, "\n%-14s %10s %14s\n", "kind", "count", "~data bytes");
 	for (uint32_t k = 0; k < WR_OBJ_KIND_COUNT; k++) {
 		if (count[k])
