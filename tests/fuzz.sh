@@ -12,9 +12,9 @@
 #     every other turn (JSON and msgpack; ferryc builds it) and the hostile
 #     snapshots of tests/data/snapshot/hostile/.
 # Each target starts from the random seed FERRY_FUZZ_SEED (default 1), so
-# that a run of the suite repeats what the last one did on the same code (a
-# fresh build's corpus is empty) and CI does not fail at random; 0 asks
-# libFuzzer for a new seed each run (long runs hunting for new bugs).
+# that runs of the suite on the same code make the same mutations (nearly:
+# restore's seed snapshots hold clock readings) and CI does not fail at
+# random; 0 asks libFuzzer for a new seed each run (hunting for new bugs).
 # Exit 77 (skip) when clang's libFuzzer is missing or FERRY_FUZZ_SECONDS=0.
 # A crash leaves its input as $FERRY_BUILDDIR/fuzz/crash-TARGET-* and fails
 # the test; the output names the crash's frames and prints a short input in
