@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "wire/wire.h"
+#include "wire/wr_impl.h"   /* wr_model_held */
 
 /* ---- building a model that uses everything ---- */
 
@@ -564,6 +565,53 @@ static int read_lim(const wr_buf *b, const wr_limits *l, wr_error *err)
 	return rc;
 }
 
+/* max_model: 8 objects of 1000 properties {"k": true} (4 bytes each, an
+ * 80000-byte block each). Without a limit the model holds H bytes; H
+ * decodes; H - 1 is refused where the last object's properties start */
+START_TEST(model_budget)
+{
+	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+	wr_error err;
+	wr_buf b;
+	wr_limits l;
+	for (int o = 0; o < 8; o++) {
+		uint32_t id;
+		ck_assert_ptr_nonnull(wr_add_object(s, &id));
+		for (int i = 0; i < 1000; i++) {
+			wr_prop *p = wr_add_prop(s, &s->objects[id - 1]);
+			ck_assert_ptr_nonnull(p);
+			ck_assert_int_eq(wr_strdup(s, "k", 1, &p->key.u.str), 0);
+			p->value = v_bool(1);
+		}
+	}
+	encode(s, &b);
+	wr_snapshot_free(s);
+	wr_limits_default(&l);
+	l.max_model = SIZE_MAX;
+	ck_assert_msg(wr_msgpack_read(b.data, b.len, &l, &r, &err) == 0, "%s", err.msg);
+	size_t held = wr_model_held(r);
+	ck_assert_uint_gt(held, 8 * 80000);
+	wr_snapshot_free(r);
+	l.max_model = held;
+	ck_assert_int_eq(read_lim(&b, &l, &err), 0);
+	l.max_model = held - 1;
+	ck_assert_int_eq(read_lim(&b, &l, &err), -1);
+	/* the last object: ..., props header (0xdc 3000), 1000 x 4 bytes; then
+	 * the empty symbols, timers and patches */
+	size_t at = b.len - 3 - 4000;
+	ck_assert_uint_eq(b.data[at - 3], 0xdc);
+	ck_assert_uint_eq(err.offset, at);
+	char want[160];
+	snprintf(want, sizeof want, "byte %zu: snapshot needs more than %.1f KiB to decode "
+	         "(limit max_model = %zu bytes)", at, (double)(held - 1) / 1024, held - 1);
+	ck_assert_str_eq(err.msg, want);
+	/* the limit derived from max_bytes */
+	wr_limits_input(&l, b.len);
+	ck_assert_int_eq(read_lim(&b, &l, &err), 0);
+	wr_buf_free(&b);
+}
+END_TEST
+
 START_TEST(every_limit)
 {
 	wr_snapshot *s = sample();
@@ -1087,6 +1135,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, truncation_every_byte);
 	tcase_add_test(tc, bit_flips);
 	tcase_add_test(tc, every_limit);
+	tcase_add_test(tc, model_budget);
 	tcase_add_test(tc, hostile_headers);
 	tcase_add_test(tc, count_amplification);
 	tcase_add_test(tc, bad_references);

@@ -665,6 +665,93 @@ START_TEST(json_integrity)
 }
 END_TEST
 
+/* max_model: what the decoder allocates for the model is counted to the
+ * byte. 8 objects of 1000 properties `["",0]` (7 KB of JSON each, 80000
+ * bytes of model each, a block of their own): decoded without a limit it
+ * holds H bytes; a budget of H decodes, H - 1 is refused when the last
+ * object's properties are copied, at that object's closing '}' */
+START_TEST(json_model_budget)
+{
+	size_t cap = 65536, n = 0;
+	char *in = malloc(cap);
+	n += (size_t)snprintf(in + n, cap - n, HDR ",\"objects\":[");
+	for (int o = 0; o < 8; o++) {
+		n += (size_t)snprintf(in + n, cap - n, "%s{\"kind\":\"object\",\"props\":[", o ? "," : "");
+		for (int i = 0; i < 1000; i++)
+			n += (size_t)snprintf(in + n, cap - n, "%s[\"\",0]", i ? "," : "");
+		n += (size_t)snprintf(in + n, cap - n, "]}");
+	}
+	n += (size_t)snprintf(in + n, cap - n, "]}");
+	ck_assert(n < cap);
+	wr_limits l;
+	wr_snapshot *s = NULL;
+	wr_error e;
+	wr_limits_default(&l);
+	l.max_model = SIZE_MAX;
+	ck_assert_msg(wr_json_read(in, n, &l, &s, &e) == 0, "%s", e.msg);
+	size_t held = wr_model_held(s);
+	ck_assert_uint_eq(s->nobjects, 8);
+	ck_assert_uint_gt(held, 8 * 80000);
+	wr_snapshot_free(s);
+	l.max_model = held;
+	ck_assert_msg(wr_json_read(in, n, &l, &s, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(wr_model_held(s), held);
+	wr_snapshot_free(s);
+	l.max_model = held - 1;
+	decode_bad(in, n, &l, "snapshot needs more than ");
+	{
+		wr_error e2;
+		s = (wr_snapshot *)1;
+		ck_assert_int_eq(wr_json_read(in, n, &l, &s, &e2), -1);
+		ck_assert_ptr_null(s);
+		ck_assert_uint_eq(e2.offset, n - 3);
+		ck_assert_int_eq(in[e2.offset], '}');
+		char want[160];
+		snprintf(want, sizeof want, "byte %zu: snapshot needs more than %.1f KiB to decode "
+		         "(limit max_model = %zu bytes)", n - 3, (double)(held - 1) / 1024, held - 1);
+		ck_assert_str_eq(e2.msg, want);
+	}
+	/* the limit derived from max_bytes says so */
+	wr_limits_input(&l, 4096);
+	ck_assert_uint_eq(l.max_model, 4096u * WR_MODEL_RATIO + WR_MODEL_SLACK);
+	l.max_bytes = n;
+	l.max_model = wr_model_limit(n);
+	ck_assert_msg(wr_json_read(in, n, &l, &s, &e) == 0, "%s", e.msg);
+	wr_snapshot_free(s);
+	free(in);
+}
+END_TEST
+
+START_TEST(model_limit_rule)
+{
+	wr_limits l;
+	wr_error e;
+	wr_limits_default(&l);
+	ck_assert_uint_eq(l.max_bytes, (size_t)256 << 20);
+	ck_assert_uint_eq(l.max_model, ((size_t)256 << 20) * WR_MODEL_RATIO + WR_MODEL_SLACK);
+	ck_assert_uint_eq(wr_model_limit(0), WR_MODEL_SLACK);
+	ck_assert_uint_eq(wr_model_limit(SIZE_MAX), SIZE_MAX);
+	ck_assert_uint_eq(wr_model_limit(SIZE_MAX / WR_MODEL_RATIO), SIZE_MAX);
+	wr_limits_input(&l, (size_t)1 << 20);
+	ck_assert_uint_eq(l.max_bytes, (size_t)1 << 20);
+	ck_assert_uint_eq(l.max_model, ((size_t)WR_MODEL_RATIO + 1) << 20);
+	wr_err_model(&e, 77, &l);
+	ck_assert_uint_eq(e.offset, 77);
+	ck_assert_str_eq(e.msg, "byte 77: snapshot needs more than 37 MiB to decode (limit for inputs "
+	                 "of up to 1 MiB: 36 bytes per input byte + 1 MiB)");
+	/* tables the runtime builds have no budget */
+	wr_snapshot *s = wr_snapshot_new();
+	ck_assert_ptr_nonnull(wr_alloc(s, 1000));
+	ck_assert(!wr_model_over(s));
+	wr_model_budget(s, wr_model_held(s));
+	ck_assert_ptr_nonnull(wr_alloc(s, 16));   /* fits in the chunk: nothing new */
+	ck_assert_ptr_null(wr_alloc(s, 1 << 20));
+	ck_assert(wr_model_over(s));
+	ck_assert_ptr_null(wr_add_global(s));
+	wr_snapshot_free(s);
+}
+END_TEST
+
 START_TEST(json_limits)
 {
 	wr_snapshot *a = sample();
@@ -1031,6 +1118,8 @@ static Suite *wire_suite(void)
 	tcase_add_test(tc, json_bit_flips);
 	tcase_add_test(tc, json_errors);
 	tcase_add_test(tc, json_limits);
+	tcase_add_test(tc, json_model_budget);
+	tcase_add_test(tc, model_limit_rule);
 	suite_add_tcase(su, tc);
 	tc = tcase_create("io");
 	tcase_add_test(tc, detect_and_dispatch);

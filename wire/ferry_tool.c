@@ -31,7 +31,8 @@ static const char usage_main[] =
 "  help [COMMAND]                      this text, or a command's\n"
 "\n"
 "options for every command:\n"
-"  --max-bytes N    refuse snapshots larger than N bytes (default 268435456)\n"
+"  --max-bytes N    refuse snapshots larger than N bytes (default 268435456);\n"
+"                   decoding takes at most 36 bytes of memory per byte of N\n"
 "  -h, --help       help;  --version  version\n"
 "\n"
 "Exit status: 0 success; 1 a bad, unreadable or another program's snapshot,\n"
@@ -108,7 +109,7 @@ int ft_load(const char *path, ft_snap *fs)
 	fs->path = path;
 	wr_limits_default(&lim);
 	if (g_max_bytes)
-		lim.max_bytes = g_max_bytes;
+		wr_limits_input(&lim, g_max_bytes);   /* the model's memory bound follows */
 	if (wr_read_file(path, lim.max_bytes, &data, &len, &e)) {
 		fprintf(stderr, "ferry: %s\n", e.msg);
 		return -1;

@@ -72,7 +72,10 @@ static int fail_expect(jr *r, const char *what)
 
 static int fail_oom(jr *r)
 {
-	wr_err_at(r->err, r->tok.off, "out of memory");
+	if (wr_model_over(r->s))
+		wr_err_model(r->err, r->tok.off, r->lim);
+	else
+		wr_err_at(r->err, r->tok.off, "out of memory");
 	return -1;
 }
 
@@ -467,6 +470,8 @@ static int take_key_str(jr *r, wr_str *out)
 		h = (h ^ t->p[i]) * 16777619u;
 	h &= KEY_SLOTS - 1;
 	if (!r->keys) {
+		if (wr_model_charge(r->s, KEY_SLOTS * sizeof *r->keys))
+			return fail_oom(r);
 		r->keys = calloc(KEY_SLOTS, sizeof *r->keys);
 		if (!r->keys)
 			return take_string(r, out);
@@ -542,7 +547,7 @@ static int take_prop(jr *r, wr_prop *p)
  * arena (properties never nest, so one scratch vector is enough). */
 static int elem_prop(jr *r, void *ctx, uint32_t i)
 {
-	if (wr_grow((void **)&r->pscratch, i, &r->pcap, 64, sizeof *r->pscratch))
+	if (wr_grow_model(r->s, (void **)&r->pscratch, i, &r->pcap, 64, sizeof *r->pscratch))
 		return fail_oom(r);
 	wr_prop *p = &r->pscratch[i];
 	memset(p, 0, sizeof *p);
@@ -860,7 +865,7 @@ static int elem_object(jr *r, void *ctx, uint32_t i)
 {
 	uint32_t id;
 	if (!wr_add_object(r->s, &id) ||
-	    wr_grow((void **)&r->obj_off, id - 1, &r->obj_off_cap, 64, sizeof *r->obj_off))
+	    wr_grow_model(r->s, (void **)&r->obj_off, id - 1, &r->obj_off_cap, 64, sizeof *r->obj_off))
 		return fail_oom(r);
 	r->obj_off[id - 1] = r->tok.off;
 	return take_members(r, obj_member, &id);
@@ -1084,6 +1089,7 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 		wr_err_at(err, 0, "out of memory");
 		return -1;
 	}
+	wr_model_budget(r.s, lim->max_model);
 	js_init(&r.sc, data, len);
 	adv(&r);
 	if (r.tok.type != JT_LBRACE) {

@@ -8,6 +8,7 @@
  * same table; keep ids (or indices) across adds, not pointers. The same holds
  * for wr_add_prop and the props array of one object.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wire/wr_impl.h"
@@ -25,6 +26,11 @@ typedef struct wr_chunk {
 struct wr_arena {
 	wr_chunk *head;
 	size_t    total;     /* bytes malloc'ed for chunks */
+	/* the decoding budget (wr_limits.max_model): held counts the chunks,
+	 * the capacities of the tables and the decoder's own tables; it only
+	 * grows while decoding, so it is also the peak */
+	size_t    held, budget;
+	int       over;      /* an allocation was refused for the budget */
 	/* capacities of the realloc'ed tables */
 	uint32_t  cap_objects, cap_globals, cap_symbols, cap_timers, cap_patches;
 };
@@ -41,8 +47,35 @@ wr_snapshot *wr_snapshot_new(void)
 		free(s);
 		return NULL;
 	}
+	s->arena->budget = SIZE_MAX;
 	s->version = WR_FORMAT_VERSION;
 	return s;
+}
+
+void wr_model_budget(wr_snapshot *s, size_t max)
+{
+	s->arena->budget = max;
+}
+
+int wr_model_charge(wr_snapshot *s, size_t n)
+{
+	struct wr_arena *a = s->arena;
+	if (n > a->budget - a->held) {
+		a->over = 1;
+		return -1;
+	}
+	a->held += n;
+	return 0;
+}
+
+int wr_model_over(const wr_snapshot *s)
+{
+	return s && s->arena && s->arena->over;
+}
+
+size_t wr_model_held(const wr_snapshot *s)
+{
+	return s && s->arena ? s->arena->held : 0;
 }
 
 void wr_snapshot_free(wr_snapshot *s)
@@ -83,8 +116,10 @@ void *wr_alloc(wr_snapshot *s, size_t n)
 			chunk = ARENA_CHUNK;
 		if (chunk > ARENA_CHUNK_MAX)
 			chunk = ARENA_CHUNK_MAX;
-		size_t sz = need > chunk / 4 ? need : chunk;
-		if (sz > SIZE_MAX - CHUNK_HDR)
+		/* a block over 1/16 of a chunk gets its own: at most 1/16 of
+		 * a chunk is left unused when a new one starts */
+		size_t sz = need > chunk / 16 ? need : chunk;
+		if (sz > SIZE_MAX - CHUNK_HDR || wr_model_charge(s, CHUNK_HDR + sz))
 			return NULL;
 		wr_chunk *nc = malloc(CHUNK_HDR + sz);
 		if (!nc)
@@ -114,8 +149,14 @@ size_t wr_arena_bytes(const wr_snapshot *s)
 
 int wr_strdup(wr_snapshot *s, const char *p, size_t n, wr_str *out)
 {
+	static const char empty[1];
 	if (n > UINT32_MAX)
 		return -1;
+	if (n == 0) {   /* model strings are never written to: share one */
+		out->ptr = empty;
+		out->len = 0;
+		return 0;
+	}
 	char *d = wr_alloc(s, n + 1);
 	if (!d)
 		return -1;
@@ -156,6 +197,22 @@ int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t el
 	return 0;
 }
 
+int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
+                  size_t elsize)
+{
+	size_t bytes;
+	uint32_t ncap;
+	void *n;
+	if (count < *cap)
+		return 0;
+	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)) ||
+	    wr_model_charge(s, bytes - (size_t)*cap * elsize) || !(n = realloc(*arr, bytes)))
+		return -1;
+	*arr = n;
+	*cap = ncap;
+	return 0;
+}
+
 int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
                   size_t elsize)
 {
@@ -173,10 +230,37 @@ int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uin
 	return 0;
 }
 
-/* Grow a realloc'ed table by one element; returns the new zeroed slot. */
-static void *grow(void **arr, uint32_t *count, uint32_t *cap, size_t elsize)
+int wr_reserve_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize)
 {
-	if (wr_grow(arr, *count, cap, 16, elsize))
+	size_t bytes;
+	void *p;
+	if (n <= *cap)
+		return 0;
+	if (n >= UINT32_MAX - 1 || __builtin_mul_overflow((size_t)n, elsize, &bytes) ||
+	    wr_model_charge(s, bytes - (size_t)*cap * elsize) || !(p = realloc(*arr, bytes)))
+		return -1;
+	*arr = p;
+	*cap = n;
+	return 0;
+}
+
+int wr_reserve_table(wr_snapshot *s, wr_table t, uint32_t n)
+{
+	struct wr_arena *a = s->arena;
+	switch (t) {
+	case WR_TAB_OBJECTS: return wr_reserve_model(s, (void **)&s->objects, &a->cap_objects, n, sizeof *s->objects);
+	case WR_TAB_GLOBALS: return wr_reserve_model(s, (void **)&s->globals, &a->cap_globals, n, sizeof *s->globals);
+	case WR_TAB_SYMBOLS: return wr_reserve_model(s, (void **)&s->symbols, &a->cap_symbols, n, sizeof *s->symbols);
+	case WR_TAB_TIMERS: return wr_reserve_model(s, (void **)&s->timers, &a->cap_timers, n, sizeof *s->timers);
+	case WR_TAB_PATCHES: return wr_reserve_model(s, (void **)&s->patches, &a->cap_patches, n, sizeof *s->patches);
+	}
+	return -1;
+}
+
+/* Grow a realloc'ed table by one element; returns the new zeroed slot. */
+static void *grow(wr_snapshot *s, void **arr, uint32_t *count, uint32_t *cap, size_t elsize)
+{
+	if (wr_grow_model(s, arr, *count, cap, 16, elsize))
 		return NULL;
 	char *slot = (char *)*arr + (size_t)*count * elsize;
 	memset(slot, 0, elsize);
@@ -186,7 +270,7 @@ static void *grow(void **arr, uint32_t *count, uint32_t *cap, size_t elsize)
 
 wr_object *wr_add_object(wr_snapshot *s, uint32_t *id_out)
 {
-	wr_object *o = grow((void **)&s->objects, &s->nobjects,
+	wr_object *o = grow(s, (void **)&s->objects, &s->nobjects,
 	                    &s->arena->cap_objects, sizeof *o);
 	if (!o)
 		return NULL;
@@ -219,7 +303,7 @@ wr_prop *wr_add_prop(wr_snapshot *s, wr_object *o)
 
 wr_prop *wr_add_global(wr_snapshot *s)
 {
-	wr_prop *p = grow((void **)&s->globals, &s->nglobals,
+	wr_prop *p = grow(s, (void **)&s->globals, &s->nglobals,
 	                  &s->arena->cap_globals, sizeof *p);
 	if (p) {
 		p->flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
@@ -230,7 +314,7 @@ wr_prop *wr_add_global(wr_snapshot *s)
 
 wr_symbol *wr_add_symbol(wr_snapshot *s, uint32_t *id_out)
 {
-	wr_symbol *y = grow((void **)&s->symbols, &s->nsymbols,
+	wr_symbol *y = grow(s, (void **)&s->symbols, &s->nsymbols,
 	                    &s->arena->cap_symbols, sizeof *y);
 	if (y && id_out)
 		*id_out = s->nsymbols;
@@ -239,13 +323,13 @@ wr_symbol *wr_add_symbol(wr_snapshot *s, uint32_t *id_out)
 
 wr_timer *wr_add_timer(wr_snapshot *s)
 {
-	return grow((void **)&s->timers, &s->ntimers, &s->arena->cap_timers,
+	return grow(s, (void **)&s->timers, &s->ntimers, &s->arena->cap_timers,
 	            sizeof(wr_timer));
 }
 
 wr_patch *wr_add_patch(wr_snapshot *s)
 {
-	wr_patch *p = grow((void **)&s->patches, &s->npatches,
+	wr_patch *p = grow(s, (void **)&s->patches, &s->npatches,
 	                   &s->arena->cap_patches, sizeof *p);
 	if (p) {
 		p->prop.flags = WR_PF_WRITABLE | WR_PF_ENUMERABLE | WR_PF_CONFIGURABLE;
@@ -254,18 +338,61 @@ wr_patch *wr_add_patch(wr_snapshot *s)
 	return p;
 }
 
+size_t wr_model_limit(size_t max_bytes)
+{
+	size_t m;
+	if (__builtin_mul_overflow(max_bytes, (size_t)WR_MODEL_RATIO, &m) || m > SIZE_MAX - WR_MODEL_SLACK)
+		return SIZE_MAX;
+	return m + WR_MODEL_SLACK;
+}
+
+void wr_limits_input(wr_limits *l, size_t max_bytes)
+{
+	l->max_bytes = max_bytes;
+	l->max_model = wr_model_limit(max_bytes);
+}
+
 void wr_limits_default(wr_limits *l)
 {
-	l->max_bytes = (size_t)256 << 20;   /* 256 MiB of encoded snapshot */
 	l->max_depth = 64;                  /* the format itself nests < 10 */
 	l->max_string = 64u << 20;
 	/* a decoded object costs ~110 bytes of model and a property 80: the
 	 * object table and one object's properties stay under 1 GiB. The
-	 * properties of all objects together are bounded by max_bytes only:
-	 * 3 bytes of msgpack each, so up to ~27x the input
+	 * properties of all objects together are bounded by max_model
 	 * (doc/snapshot-format.md 5) */
 	l->max_objects = 4u << 20;
 	l->max_props = 4u << 20;
+	wr_limits_input(l, (size_t)256 << 20);   /* 256 MiB of encoded snapshot */
+}
+
+/* n bytes for a message: "64 MiB", "1.5 MiB", "640 KiB", "100 bytes" */
+static void show_size(char *out, size_t cap, size_t n)
+{
+	if (n >= (size_t)1 << 20 && n % ((size_t)1 << 20) == 0)
+		snprintf(out, cap, "%zu MiB", n >> 20);
+	else if (n >= (size_t)1 << 20)
+		snprintf(out, cap, "%.1f MiB", (double)n / (1 << 20));
+	else if (n >= 1024 && n % 1024 == 0)
+		snprintf(out, cap, "%zu KiB", n >> 10);
+	else if (n >= 1024)
+		snprintf(out, cap, "%.1f KiB", (double)n / 1024);
+	else
+		snprintf(out, cap, "%zu bytes", n);
+}
+
+void wr_err_model(wr_error *err, size_t offset, const wr_limits *lim)
+{
+	char need[32], in[32];
+	show_size(need, sizeof need, lim->max_model);
+	if (lim->max_model == wr_model_limit(lim->max_bytes)) {
+		show_size(in, sizeof in, lim->max_bytes);
+		wr_err_at(err, offset, "snapshot needs more than %s to decode (limit for inputs of up to %s: "
+		          "%u bytes per input byte + %u MiB)", need, in, (unsigned)WR_MODEL_RATIO,
+		          (unsigned)(WR_MODEL_SLACK >> 20));
+	} else {
+		wr_err_at(err, offset, "snapshot needs more than %s to decode (limit max_model = %zu bytes)",
+		          need, lim->max_model);
+	}
 }
 
 /* ---- enum names (shared by the codecs and the tool) ---- */

@@ -58,6 +58,10 @@ static int fail_at(mr *r, size_t off, const char *fmt, ...)
 
 static int oom(mr *r)
 {
+	if (wr_model_over(r->s)) {
+		wr_err_model(r->err, r->pos, r->lim);
+		return -1;
+	}
 	return fail_at(r, r->pos, "out of memory");
 }
 
@@ -453,12 +457,16 @@ static int rd_props(mr *r, wr_object *o)
 	uint32_t n = 0;
 	if (open_array(r, &left, 1, 0, o ? "properties" : "globals") < 0)
 		return -1;
-	if (o && left) {
-		uint64_t most = left / 3 + 1;
+	if (left) {
+		/* the loop below writes a property while elements are left
+		 * and each takes at least 3: at most ceil(left / 3) */
+		uint64_t most = left / 3 + (left % 3 != 0);
 		if (most > r->lim->max_props)
 			most = (uint64_t)r->lim->max_props + 1;
-		o->props = wr_alloc(r->s, (size_t)most * sizeof *o->props);
-		if (!o->props)
+		if (o)
+			o->props = wr_alloc(r->s, (size_t)most * sizeof *o->props);
+		if (o ? !o->props : most < UINT32_MAX - 1 &&
+		    wr_reserve_table(r->s, WR_TAB_GLOBALS, (uint32_t)most) < 0)
 			return oom(r);
 	}
 	while (left > 0) {
@@ -613,7 +621,7 @@ static int rd_object(mr *r)
 	if (n != 4 + wr_mp_kind_fields(kind))
 		return fail_at(r, at, "object of kind %u: %llu fields, %u expected",
 		               (unsigned)kind, (unsigned long long)n, 4 + wr_mp_kind_fields(kind));
-	if (wr_grow((void **)&r->obj_off, r->nobj_off, &r->obj_off_cap, 64, sizeof *r->obj_off))
+	if (wr_grow_model(r->s, (void **)&r->obj_off, r->nobj_off, &r->obj_off_cap, 64, sizeof *r->obj_off))
 		return oom(r);
 	r->obj_off[r->nobj_off++] = at;
 	wr_object *o = wr_add_object(r->s, &id);
@@ -760,7 +768,7 @@ static int rd_patch(mr *r)
 
 /* a table: array of records, each read by `one` */
 static int rd_table(mr *r, unsigned min, uint32_t max, const char *what,
-                    int (*one)(mr *))
+                    wr_table tab, int (*one)(mr *))
 {
 	uint64_t n;
 	size_t at = r->pos;
@@ -769,6 +777,12 @@ static int rd_table(mr *r, unsigned min, uint32_t max, const char *what,
 	if (n > max)
 		return fail_at(r, at, "%s: %llu entries exceed the limit of %u", what,
 		               (unsigned long long)n, (unsigned)max);
+	/* the count was checked against the bytes left: take the table's
+	 * room at once, no doubling slack (nor the obj_off of objects) */
+	if (wr_reserve_table(r->s, tab, (uint32_t)n) < 0 ||
+	    (tab == WR_TAB_OBJECTS &&
+	     wr_reserve_model(r->s, (void **)&r->obj_off, &r->obj_off_cap, (uint32_t)n, sizeof *r->obj_off) < 0))
+		return oom(r);
 	for (uint64_t i = 0; i < n; i++)
 		if (one(r) < 0)
 			return -1;
@@ -804,10 +818,10 @@ static int rd_snapshot(mr *r)
 	    rd_u32(r, UINT32_MAX, &s->loop_phase, "loop phase") < 0 ||
 	    rd_uint(r, UINT64_MAX, &s->phase_seq, "phase sequence") < 0 ||
 	    (r->sec_off[0] = r->pos, rd_props(r, NULL)) < 0 ||
-	    (r->sec_off[4] = r->pos, rd_table(r, 5, r->lim->max_objects, "objects", rd_object)) < 0 ||
-	    (r->sec_off[1] = r->pos, rd_table(r, 3, r->lim->max_objects, "symbols", rd_symbol)) < 0 ||
-	    (r->sec_off[2] = r->pos, rd_table(r, 8, r->lim->max_objects, "timers", rd_timer)) < 0 ||
-	    (r->sec_off[3] = r->pos, rd_table(r, 6, r->lim->max_objects, "patches", rd_patch)) < 0)
+	    (r->sec_off[4] = r->pos, rd_table(r, 5, r->lim->max_objects, "objects", WR_TAB_OBJECTS, rd_object)) < 0 ||
+	    (r->sec_off[1] = r->pos, rd_table(r, 3, r->lim->max_objects, "symbols", WR_TAB_SYMBOLS, rd_symbol)) < 0 ||
+	    (r->sec_off[2] = r->pos, rd_table(r, 8, r->lim->max_objects, "timers", WR_TAB_TIMERS, rd_timer)) < 0 ||
+	    (r->sec_off[3] = r->pos, rd_table(r, 6, r->lim->max_objects, "patches", WR_TAB_PATCHES, rd_patch)) < 0)
 		return -1;
 	close_array(r);
 	if (r->pos != r->len)
@@ -838,6 +852,7 @@ int wr_msgpack_read(const void *data, size_t len, const wr_limits *lim,
 	r.s = wr_snapshot_new();
 	if (!r.s)
 		return oom(&r);
+	wr_model_budget(r.s, lim->max_model);
 	int rc = rd_snapshot(&r);
 	if (rc == 0)
 		rc = wr_validate_located(r.s, r.sec_off, r.obj_off, r.nobj_off, err);

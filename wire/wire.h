@@ -220,8 +220,20 @@ typedef struct wr_limits {
 	uint32_t max_string;    /* bytes of one string */
 	uint32_t max_objects;   /* objects in the table */
 	uint32_t max_props;     /* properties of one object */
+	size_t   max_model;     /* bytes the decoder may allocate for the model:
+	                         * arena chunks, tables, its own tables */
 } wr_limits;
+/* The model can be much larger than its input (doc/snapshot-format.md 5):
+ * max_model is WR_MODEL_RATIO bytes per input byte, plus WR_MODEL_SLACK for
+ * the fixed costs (first arena chunk, key tables), by default and for
+ * wr_limits_input. */
+#define WR_MODEL_RATIO 36u
+#define WR_MODEL_SLACK ((size_t)1 << 20)
 void wr_limits_default(wr_limits *l);
+/* max_bytes = max_bytes, max_model = wr_model_limit(max_bytes) */
+void wr_limits_input(wr_limits *l, size_t max_bytes);
+/* WR_MODEL_RATIO * max_bytes + WR_MODEL_SLACK, SIZE_MAX when that overflows */
+size_t wr_model_limit(size_t max_bytes);
 
 /* ---- errors ---- */
 typedef struct wr_error {

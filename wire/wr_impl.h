@@ -26,6 +26,16 @@ void wr_err_set(wr_error *err, const char *fmt, ...)
  * snapshot's arena and copies the count elements (the old block stays in
  * the arena). */
 int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize);
+/* wr_grow for a table the decoder keeps for snapshot s: the bytes added
+ * count against s's budget (wr_model_budget) */
+int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
+                  size_t elsize);
+/* Capacity for exactly n elements (when the decoder knows the count): no
+ * doubling slack. 0, or -1 with *arr and *cap unchanged. */
+int wr_reserve_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize);
+typedef enum wr_table { WR_TAB_OBJECTS, WR_TAB_GLOBALS, WR_TAB_SYMBOLS, WR_TAB_TIMERS,
+                        WR_TAB_PATCHES } wr_table;
+int wr_reserve_table(wr_snapshot *s, wr_table t, uint32_t n);
 int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
                   size_t elsize);
 
@@ -54,6 +64,18 @@ int wr_utf8x_valid(const uint8_t *p, size_t n);
  * 4 objects); a header problem at byte 0. */
 int wr_validate_located(const wr_snapshot *s, const size_t sec_off[5],
                         const size_t *obj_off, uint32_t nobj_off, wr_error *err);
+
+/* ---- the decoding budget (wr_limits.max_model) ----
+ * A snapshot counts the bytes it allocates (arena chunks, the tables'
+ * capacities, decoder tables grown with wr_grow_model or charged with
+ * wr_model_charge) against its budget, SIZE_MAX unless set. A refused
+ * allocation fails as if out of memory, and wr_model_over tells the
+ * decoder to say "needs more than X to decode" (wr_err_model) instead. */
+void   wr_model_budget(wr_snapshot *s, size_t max);
+int    wr_model_charge(wr_snapshot *s, size_t n);
+int    wr_model_over(const wr_snapshot *s);
+size_t wr_model_held(const wr_snapshot *s);
+void   wr_err_model(wr_error *err, size_t offset, const wr_limits *lim);
 
 /* Internal: memory of the arena, for inspect and limits. */
 size_t wr_arena_bytes(const wr_snapshot *s);
