@@ -34,6 +34,10 @@ static const char rt_usage[] =
 "  --migrate-to HOST:PORT     on SIGUSR1 or --snapshot-after-turns, send the\n"
 "                             program there; exit 0 once it runs there\n"
 "  --key FILE                 authenticate transfers with the key in FILE\n"
+"  --max-snapshot BYTES       refuse snapshots (--resume, --listen) larger than\n"
+"                             BYTES (suffix k, m or g; default and most 256m);\n"
+"                             decoding one then takes at most 36 bytes of\n"
+"                             memory per byte, plus 1 MiB\n"
 "Other:\n"
 "  --max-heap BYTES           cap the JavaScript heap (suffix k, m or g);\n"
 "                             allocations beyond it throw Error: alloc failed\n"
@@ -107,7 +111,7 @@ static int rt_known_option(const char *name)
 {
 	static const char *const opts[] = {
 		"--snapshot-to", "--snapshot-after-turns", "--checkpoint-every",
-		"--snapshot-format", "--resume", "--max-heap", "--listen",
+		"--snapshot-format", "--resume", "--max-heap", "--listen", "--max-snapshot",
 		"--migrate-to", "--key", NULL
 	};
 	int i;
@@ -264,6 +268,15 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 				fprintf(stderr, "%s: --max-heap: '%s' is not a size in bytes\n", me, val);
 				return RT_PARSE_BAD;
 			}
+		} else if (!strcmp(name, "--max-snapshot")) {
+			wr_limits dl;
+			wr_limits_default(&dl);
+			if (rt_parse_size(val, &o->max_snapshot) < 0 || o->max_snapshot == 0 ||
+			    o->max_snapshot > dl.max_bytes) {
+				fprintf(stderr, "%s: --max-snapshot: '%s' is not a size in bytes from 1 to "
+				        "%zum\n", me, val, dl.max_bytes >> 20);
+				return RT_PARSE_BAD;
+			}
 		} else if (!strcmp(name, "--listen")) {
 			o->listen = val;
 		} else if (!strcmp(name, "--migrate-to")) {
@@ -281,6 +294,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 	}
 	if (o->key_file && !o->listen && !o->migrate_to) {
 		fprintf(stderr, "%s: --key needs --listen HOST:PORT or --migrate-to HOST:PORT\n", me);
+		return RT_PARSE_BAD;
+	}
+	if (o->max_snapshot && !o->resume && !o->listen) {
+		fprintf(stderr, "%s: --max-snapshot needs --resume FILE or --listen HOST:PORT\n", me);
 		return RT_PARSE_BAD;
 	}
 	if (o->snapshot_to && rt_check_snapshot_to(me, o->snapshot_to) < 0)

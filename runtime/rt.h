@@ -62,6 +62,7 @@ typedef struct rt_opts {
 	double      checkpoint_every; /* --checkpoint-every MS (0 = off) */
 	const char *resume;           /* --resume FILE */
 	size_t      max_heap;         /* --max-heap BYTES */
+	size_t      max_snapshot;     /* --max-snapshot BYTES (0 = wire's default) */
 	int         format;           /* wr_format for files */
 	const char *listen;           /* --listen HOST:PORT */
 	const char *migrate_to;       /* --migrate-to HOST:PORT */

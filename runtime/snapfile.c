@@ -34,6 +34,13 @@ out:
 	return rc;
 }
 
+void rt_snap_limits(const rt_opts *o, wr_limits *lim)
+{
+	wr_limits_default(lim);
+	if (o->max_snapshot)
+		wr_limits_input(lim, o->max_snapshot);
+}
+
 int rt_snapfile_resume(rt_ctx *rt, const char *path, char *err, size_t errlen)
 {
 	wr_limits lim;
@@ -43,7 +50,7 @@ int rt_snapfile_resume(rt_ctx *rt, const char *path, char *err, size_t errlen)
 	size_t len = 0;
 	int rc;
 
-	wr_limits_default(&lim);
+	rt_snap_limits(&rt->opts, &lim);
 	werr.msg[0] = '\0';
 	if (wr_read_file(path, lim.max_bytes, &data, &len, &werr) < 0) {
 		snprintf(err, errlen, "%s", werr.msg);

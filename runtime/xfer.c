@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "runtime/rt_core.h"
+#include "runtime/snapfile.h"
 #include "wire/xfer.h"
 
 #define RT_XFER_TIMEOUT_MS 10000
@@ -82,7 +83,7 @@ static int restore_payload(void *ctx, const uint8_t *payload, size_t len,
 	wr_snapshot *snap = NULL;
 	wr_error e;
 
-	wr_limits_default(&lim);
+	rt_snap_limits(&rt->opts, &lim);
 	if (wr_msgpack_read(payload, len, &lim, &snap, &e) < 0) {
 		snprintf(err, errlen, "bad snapshot: %s", e.msg);
 		return WR_XFER_REJECT;
@@ -109,7 +110,7 @@ int rt_xfer_listen(rt_ctx *rt, char *err, size_t errlen)
 
 	if (load_key(rt, &key, err, errlen) < 0)
 		return -1;
-	wr_limits_default(&lim);
+	rt_snap_limits(&rt->opts, &lim);
 	o.key = key.len ? &key : NULL;
 	o.timeout_ms = xfer_timeout();
 	o.max_payload = lim.max_bytes;

@@ -210,6 +210,14 @@ b/empty --snapshot-after-turns 0 --snapshot-to other.json >/dev/null 2>&1 || ko 
 expect 1 '^tick: cannot resume: other\.json: snapshot is from another program' "$app" --resume other.json
 expect 1 '^tick: cannot resume: /: is a directory' "$app" --resume /
 "$app" --resume s.json >out.txt 2>err.txt && grep -q 'tick 5' out.txt && ok || ko "resume of a good snapshot"
+# --max-snapshot: a larger snapshot is refused in one line; one of that size resumes
+sz=$(wc -c <s.json)
+expect 1 "^tick: cannot resume: s\\.json: file of $sz bytes is larger than the limit \\($((sz - 1)) bytes\\)\$" \
+	"$app" --resume s.json --max-snapshot $((sz - 1))
+"$app" --resume s.json --max-snapshot "$sz" >out.txt 2>err.txt && grep -q 'tick 5' out.txt && [ ! -s err.txt ] && ok ||
+	ko "resume within --max-snapshot"
+expect 2 "^tick: --max-snapshot: '300m' is not a size in bytes from 1 to 256m" "$app" --resume s.json --max-snapshot 300m
+expect 2 "^tick: --max-snapshot needs --resume FILE or --listen HOST:PORT" "$app" --max-snapshot 1k
 # a good snapshot that does not fit under --max-heap says so (not "invalid")
 printf 'var big = [];\nfor (var i = 0; i < 20000; i++) big.push("item " + i);\nsetTimeout(function () { console.log(big.length); }, 1);\n' >big.js
 build big.js -o b
