@@ -205,6 +205,7 @@ typedef struct peer {
 	int rc;
 	wr_error err;
 	const uint8_t *hash;
+	size_t max_payload;    /* 0: 1 MiB */
 } peer;
 
 static int hook(void *ctx, const uint8_t *payload, size_t len, char *err, size_t errlen)
@@ -220,7 +221,7 @@ static int hook(void *ctx, const uint8_t *payload, size_t len, char *err, size_t
 static void *target_thread(void *arg)
 {
 	peer *p = arg;
-	wr_xfer_opts o = { p->key, 2000, 1 << 20, 0 };
+	wr_xfer_opts o = { p->key, 2000, p->max_payload ? p->max_payload : 1 << 20, 0 };
 	p->rc = wr_xfer_take(p->fd, p->hash ? p->hash : HASH, &o, hook, p, &p->err);
 	close(p->fd);
 	return NULL;
@@ -281,6 +282,33 @@ START_TEST(proto_refused_and_broken)
 		ck_assert_ptr_nonnull(strstr(err.msg, "refused the snapshot: restore says no"));
 		ck_assert_int_eq(t.rc, codes[i]);
 	}
+}
+END_TEST
+
+/* a snapshot over the target's limit (app --listen --max-snapshot): the
+ * target refuses it at the frame header, without restoring, and the
+ * source gets the target's reason (it then keeps running) */
+START_TEST(proto_over_target_limit)
+{
+	int sv[2];
+	pthread_t th;
+	peer t = { 0 };
+	wr_error err;
+	pair(sv);
+	t.fd = sv[1];
+	t.max_payload = 34;   /* offer() sends 35 bytes */
+	pthread_create(&th, NULL, target_thread, &t);
+	int rc = offer(sv[0], NULL, NULL, &err);
+	pthread_join(th, NULL);
+	close(sv[0]);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+	ck_assert_int_eq(t.restored, 0);
+	ck_assert_msg(strstr(t.err.msg, "frame payload of 35 bytes exceeds the limit of 34") != NULL,
+	              "target: %s", t.err.msg);
+	ck_assert_msg(strstr(err.msg, "refused the snapshot: ") != NULL &&
+	              strstr(err.msg, "frame payload of 35 bytes exceeds the limit of 34") != NULL,
+	              "source: %s", err.msg);
 }
 END_TEST
 
@@ -695,6 +723,7 @@ static Suite *xfer_suite(void)
 	TCase *tp = tcase_create("protocol");
 	tcase_add_test(tp, proto_success);
 	tcase_add_test(tp, proto_refused_and_broken);
+	tcase_add_test(tp, proto_over_target_limit);
 	tcase_add_test(tp, proto_wrong_key_and_hash);
 	tcase_add_test(tp, proto_source_nack_frame);
 	tcase_add_test(tp, proto_forged_nack);
