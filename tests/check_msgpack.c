@@ -565,22 +565,26 @@ static int read_lim(const wr_buf *b, const wr_limits *l, wr_error *err)
 	return rc;
 }
 
-/* max_model: 8 objects of 1000 properties {"k": true} (4 bytes each, an
- * 80000-byte block each). Without a limit the model holds H bytes; H
- * decodes; H - 1 is refused where the last object's properties start */
+/* max_model: 8 objects of 1000 properties, symbols 1..1000 as keys (no key
+ * strings to allocate, no key twice), true as values: an 80000-byte block
+ * each. Without a limit the model holds H bytes; H decodes; H - 1 is
+ * refused at the last allocation: the symbols table, which msgpack puts
+ * after the objects, sized at once from its count */
 START_TEST(model_budget)
 {
 	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
 	wr_error err;
 	wr_buf b;
 	wr_limits l;
+	for (int i = 0; i < 1000; i++)
+		ck_assert_ptr_nonnull(wr_add_symbol(s, NULL));
 	for (int o = 0; o < 8; o++) {
 		uint32_t id;
 		ck_assert_ptr_nonnull(wr_add_object(s, &id));
 		for (int i = 0; i < 1000; i++) {
 			wr_prop *p = wr_add_prop(s, &s->objects[id - 1]);
 			ck_assert_ptr_nonnull(p);
-			ck_assert_int_eq(wr_strdup(s, "k", 1, &p->key.u.str), 0);
+			p->key = v_sym((uint32_t)i + 1);
 			p->value = v_bool(1);
 		}
 	}
@@ -596,10 +600,11 @@ START_TEST(model_budget)
 	ck_assert_int_eq(read_lim(&b, &l, &err), 0);
 	l.max_model = held - 1;
 	ck_assert_int_eq(read_lim(&b, &l, &err), -1);
-	/* the last object: ..., props header (0xdc 3000), 1000 x 4 bytes; then
-	 * the empty symbols, timers and patches */
-	size_t at = b.len - 3 - 4000;
+	/* right after the symbols' header (0xdc, 1000): then 1000 x [kind, nil]
+	 * and the empty timers and patches */
+	size_t at = b.len - 2 - 3000;
 	ck_assert_uint_eq(b.data[at - 3], 0xdc);
+	ck_assert_uint_eq(b.data[at - 2] << 8 | b.data[at - 1], 1000);
 	ck_assert_uint_eq(err.offset, at);
 	char want[160];
 	snprintf(want, sizeof want, "byte %zu: snapshot needs more than %.1f KiB to decode "

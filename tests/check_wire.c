@@ -666,19 +666,23 @@ START_TEST(json_integrity)
 END_TEST
 
 /* max_model: what the decoder allocates for the model is counted to the
- * byte. 8 objects of 1000 properties `["",0]` (7 KB of JSON each, 80000
- * bytes of model each, a block of their own): decoded without a limit it
+ * byte. 8 objects of 1000 properties `[{"symbol":I},0]` (symbols 1..1000
+ * as keys: no key strings to allocate, no key twice; 80000 bytes of model
+ * per object, a block of their own): decoded without a limit it
  * holds H bytes; a budget of H decodes, H - 1 is refused when the last
  * object's properties are copied, at that object's closing '}' */
 START_TEST(json_model_budget)
 {
-	size_t cap = 65536, n = 0;
+	size_t cap = 262144, n = 0;
 	char *in = malloc(cap);
-	n += (size_t)snprintf(in + n, cap - n, HDR ",\"objects\":[");
+	n += (size_t)snprintf(in + n, cap - n, HDR ",\"symbols\":[");
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(in + n, cap - n, "%s{\"kind\":\"local\"}", i ? "," : "");
+	n += (size_t)snprintf(in + n, cap - n, "],\"objects\":[");
 	for (int o = 0; o < 8; o++) {
 		n += (size_t)snprintf(in + n, cap - n, "%s{\"kind\":\"object\",\"props\":[", o ? "," : "");
 		for (int i = 0; i < 1000; i++)
-			n += (size_t)snprintf(in + n, cap - n, "%s[\"\",0]", i ? "," : "");
+			n += (size_t)snprintf(in + n, cap - n, "%s[{\"symbol\":%d},0]", i ? "," : "", i + 1);
 		n += (size_t)snprintf(in + n, cap - n, "]}");
 	}
 	n += (size_t)snprintf(in + n, cap - n, "]}");
