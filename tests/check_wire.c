@@ -629,6 +629,9 @@ START_TEST(json_errors)
 		{ HDR ",\"symbols\":[{\"kind\":\"local\"},{\"kind\":\"local\"}],\"objects\":[{\"kind\":\"object\","
 		  "\"props\":[[{\"symbol\":1},1],[{\"symbol\":2},2],[\"x\",3],[{\"symbol\":1},4]]}]}",
 		  "object 1: property 3: the same key as property 0" },
+		/* a built-in's property patched twice; the same key on another holder is fine */
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"prop\":[\"a\",1]},{\"holder\":\"JSON\",\"prop\":[\"a\",1]},{\"holder\":\"Math\",\"prop\":[\"a\",1]}]}", "patches: patch 2: the same holder and key as patch 0" },
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"prop\":[\"k0\",1]},{\"holder\":\"Math\",\"prop\":[\"k1\",1]},{\"holder\":\"Math\",\"prop\":[\"k2\",1]},{\"holder\":\"Math\",\"prop\":[\"k3\",1]},{\"holder\":\"Math\",\"prop\":[\"k4\",1]},{\"holder\":\"Math\",\"prop\":[\"k5\",1]},{\"holder\":\"Math\",\"prop\":[\"k6\",1]},{\"holder\":\"Math\",\"prop\":[\"k7\",1]},{\"holder\":\"Math\",\"prop\":[\"k8\",1]},{\"holder\":\"JSON\",\"prop\":[\"k4\",1]},{\"holder\":\"Math\",\"prop\":[\"k4\",1]}]}", "patches: patch 10: the same holder and key as patch 4" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		decode_bad(cases[i].in, strlen(cases[i].in), NULL, cases[i].needle);

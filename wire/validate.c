@@ -20,7 +20,7 @@ typedef struct vctx {
 	int section;        /* 0 globals, 1 symbols, 2 timers, 3 patches, 4 objects, -1 header */
 	uint32_t index;
 	char where[64];
-	uint32_t *seen;     /* keys_unique's table, kept for the next object */
+	uint32_t *seen;     /* unique()'s table, kept for the next list */
 	size_t seen_cap;
 } vctx;
 
@@ -118,14 +118,18 @@ static int prop(vctx *v, const wr_prop *p)
 	return value(v, &p->value, "value");
 }
 
+static uint32_t bytes_hash(uint32_t h, const char *p, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++)   /* FNV-1a */
+		h = (h ^ (uint8_t)p[i]) * 16777619u;
+	return h;
+}
+
 static uint32_t key_hash(const wr_value *k)
 {
-	uint32_t h = 2166136261u;   /* FNV-1a */
 	if (k->type == WR_SYMBOL)
 		return (k->u.ref + 1) * 2654435761u;
-	for (uint32_t i = 0; i < k->u.str.len; i++)
-		h = (h ^ (uint8_t)k->u.str.ptr[i]) * 16777619u;
-	return h;
+	return bytes_hash(2166136261u, k->u.str.ptr, k->u.str.len);
 }
 
 static int key_same(const wr_value *a, const wr_value *b)
@@ -137,24 +141,63 @@ static int key_same(const wr_value *a, const wr_value *b)
 	return a->u.str.len == b->u.str.len && memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
 }
 
-/* An object names each of its own properties once: restore would define a
- * repeated key twice, failing on a non-configurable first one or keeping
- * the last at the first one's place (no program's object has that). The
- * keys are valid strings or symbols here. A few keys are compared pairwise,
- * more through an open-addressing table of property indices. */
-static int keys_unique(vctx *v, const wr_prop *p, uint32_t n)
+/* A list whose entries name distinct properties: an object's own
+ * properties (or the globals), or the patches, by holder and key. */
+typedef struct vlist {
+	const wr_prop  *props;     /* or NULL: */
+	const wr_patch *patches;
+	uint32_t        n;
+} vlist;
+
+static const wr_value *vl_key(const vlist *l, uint32_t i)
+{
+	return l->props ? &l->props[i].key : &l->patches[i].prop.key;
+}
+
+static uint32_t vl_hash(const vlist *l, uint32_t i)
+{
+	uint32_t h = key_hash(vl_key(l, i));
+	if (!l->props)
+		h = bytes_hash(h, l->patches[i].holder.ptr, l->patches[i].holder.len);
+	return h;
+}
+
+static int vl_same(const vlist *l, uint32_t a, uint32_t b)
+{
+	const wr_str *x, *y;
+	if (!key_same(vl_key(l, a), vl_key(l, b)))
+		return 0;
+	if (l->props)
+		return 1;
+	x = &l->patches[a].holder;
+	y = &l->patches[b].holder;
+	return x->len == y->len && memcmp(x->ptr, y->ptr, x->len) == 0;
+}
+
+static int vl_twice(vctx *v, const vlist *l, uint32_t a, uint32_t b)
+{
+	if (l->props)
+		return bad(v, "property %u: the same key as property %u", (unsigned)a, (unsigned)b);
+	return bad(v, "patch %u: the same holder and key as patch %u", (unsigned)a, (unsigned)b);
+}
+
+/* Each property named once: restore would define a repeated one twice,
+ * failing on a non-configurable first one or keeping the last at the first
+ * one's place (no program's object has that); a repeated patch likewise.
+ * The keys are valid strings or symbols here. A few entries are compared
+ * pairwise, more through an open-addressing table of their indices. */
+static int unique(vctx *v, const vlist *l)
 {
 	size_t cap, mask, i;
 
-	if (n <= 8) {
-		for (uint32_t a = 1; a < n; a++)
+	if (l->n <= 8) {
+		for (uint32_t a = 1; a < l->n; a++)
 			for (uint32_t b = 0; b < a; b++)
-				if (key_same(&p[a].key, &p[b].key))
-					return bad(v, "property %u: the same key as property %u", (unsigned)a,
-					           (unsigned)b);
+				if (vl_same(l, a, b))
+					return vl_twice(v, l, a, b);
 		return 0;
 	}
-	for (cap = 16; cap < (size_t)n * 2; cap *= 2)
+	for (cap = 16; cap < (size_t)l->n * 2; cap *= 2)
 		;
 	if (cap > v->seen_cap) {
 		uint32_t *t = realloc(v->seen, cap * sizeof *t);
@@ -165,11 +208,10 @@ static int keys_unique(vctx *v, const wr_prop *p, uint32_t n)
 	}
 	mask = cap - 1;
 	memset(v->seen, 0xff, cap * sizeof *v->seen);
-	for (uint32_t a = 0; a < n; a++) {
-		for (i = key_hash(&p[a].key) & mask; v->seen[i] != UINT32_MAX; i = (i + 1) & mask)
-			if (key_same(&p[a].key, &p[v->seen[i]].key))
-				return bad(v, "property %u: the same key as property %u", (unsigned)a,
-				           (unsigned)v->seen[i]);
+	for (uint32_t a = 0; a < l->n; a++) {
+		for (i = vl_hash(l, a) & mask; v->seen[i] != UINT32_MAX; i = (i + 1) & mask)
+			if (vl_same(l, a, v->seen[i]))
+				return vl_twice(v, l, a, v->seen[i]);
 		v->seen[i] = a;
 	}
 	return 0;
@@ -186,7 +228,8 @@ static int props(vctx *v, const wr_prop *p, uint32_t n)
 			return -1;
 		v->where[len] = 0;
 	}
-	return keys_unique(v, p, n);
+	vlist l = { p, NULL, n };
+	return unique(v, &l);
 }
 
 static int values(vctx *v, const wr_value *x, uint32_t n, const char *what)
@@ -521,6 +564,10 @@ static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uin
 		if (prop(&v, &p->prop))
 			goto out;
 	}
+	strcpy(v.where, "patches");
+	vlist pl = { NULL, s->patches, s->npatches };
+	if (unique(&v, &pl))
+		goto out;
 	rc = 0;
 out:
 	free(v.seen);
