@@ -62,19 +62,6 @@ void rs_symbols(rs_state *r)
 	}
 }
 
-/* does o have an own string-keyed property named k? */
-static int has_own_key(const wr_object *o, const char *k, size_t n)
-{
-	uint32_t i;
-
-	for (i = 0; i < o->nprops; i++) {
-		const wr_value *kv = &o->props[i].key;
-		if (kv->type == WR_STRING && kv->u.str.len == n && memcmp(kv->u.str.ptr, k, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* is k an array index ("0", "1", ..., "4294967294")? Duktape lists those
  * keys first, whatever their insertion order */
 static int index_key(const char *k, size_t n)
@@ -175,8 +162,10 @@ static void strip_own(duk_context *ctx)
  * inherits from Error.prototype) its traceback in an internal key,
  * writable and configurable, which Object.isSealed/isFrozen count and
  * Object.seal/freeze change. A restore cannot make the traceback again: a
- * hidden key stands in for it (the stack text is an own `stack`), so that
- * the error reads sealed or frozen when and only when it did */
+ * hidden key stands in for it (for an Error it holds the stack text, which
+ * the Error.prototype.stack getter returns; an error-like object has the
+ * text as an own `stack`), so that the error reads sealed or frozen when
+ * and only when it did */
 static void standin_trace(duk_context *ctx)
 {
 	duk_push_literal(ctx, RT_KEY_TRACE);
@@ -216,16 +205,14 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_ERROR:
 			duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", "");
 			strip_own(ctx);
-			standin_trace(ctx);
-			/* an own `stack` (also "" when there was no text and the
-			 * error has no own `stack` property to restore) marks it an
-			 * Error for the next snapshot (snap_walk.c, HK_STACK) */
-			if (o->u.str.len > 0 || !has_own_key(o, "stack", 5)) {
-				duk_push_literal(ctx, "stack");
-				rs_push_text(r, o->u.str.ptr, o->u.str.len);
-				duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
-				             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
-			}
+			/* the stack text stands in for the traceback: the
+			 * Error.prototype.stack getter returns it (snap_install.c).
+			 * Not an own `stack`, which objects inheriting from this
+			 * error would read instead of their own traceback */
+			duk_push_literal(ctx, RT_KEY_TRACE);
+			rs_push_text(r, o->u.str.ptr, o->u.str.len);
+			duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+			             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
 			break;
 		case WR_OBJ_BOOLEAN:
 		case WR_OBJ_NUMBER:

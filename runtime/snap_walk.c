@@ -1028,19 +1028,15 @@ int sw_process(sw_state *w, uint32_t id)
 			break;
 		}
 		case CL_ERROR: {
-			/* the stack text: restore gives it as an own `stack`
-			 * (writable and configurable), or, on a non-extensible
-			 * error, the property says how (sw_own_stack) */
+			/* the stack text, through the baseline getter (which gives
+			 * a restored error's text too, snap_install.c): restore
+			 * keeps it where the getter finds it, also under an own
+			 * `stack` the program defined (which it restores too) */
 			wr_str st = { "", 0 };
-			if (!(hk & HK_STACK) && !ext) {
-				if (sw_own_stack(w, id, o, 0, ext) < 0)
-					return -1;
-			} else if (!(hk & HK_STACK)) {
-				call_on(ctx, SW_IDX_ERRSTACK, o);
-				if (duk_is_string(ctx, -1) && sw_string(w, -1, &st) != 0)
-					return -1;
-				duk_pop(ctx);
-			}
+			call_on(ctx, SW_IDX_ERRSTACK, o);
+			if (duk_is_string(ctx, -1) && sw_string(w, -1, &st) != 0)
+				return -1;
+			duk_pop(ctx);
 			obj(w, id)->kind = WR_OBJ_ERROR;
 			obj(w, id)->u.str = st;
 			break;

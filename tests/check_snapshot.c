@@ -594,6 +594,36 @@ START_TEST(test_error_subclass)
 }
 END_TEST
 
+/* an Error used as a prototype (`MyError.prototype = new Error()`): after a
+ * restore its stack text must not hide the traceback of the objects that
+ * inherit from it, so it is no own `stack` (the Error.prototype.stack
+ * getter returns it); a non-extensible error still refuses a new `stack`;
+ * over a second hop the text stays */
+START_TEST(test_error_proto_stack)
+{
+	static const char expr[] =
+	    "[String(Object.create(proto).stack), proto.hasOwnProperty('stack'), Object.getOwnPropertyNames(proto).join(),"
+	    " String(new add(1, 2).stack).split('\\n')[0], new add(1, 2).stack === proto.stack,"
+	    " (function () { try { ne.stack = 'x'; return 'set ' + ne.stack; } catch (e) { return e.name; } })(),"
+	    " String(proto.stack), String(ne.stack)].join('|')";
+	rt_ctx *a = heap_new(), *b, *c;
+	char *st;
+	run(a, PRELUDE
+	    "var proto = new Error('p'); add.prototype = proto;\n"
+	    "var ne = Object.preventExtensions(new TypeError('n'));\n");
+	b = migrate(a, NULL);
+	same_result(a, b, expr);
+	st = eval_str(b, "String(proto.stack)");
+	ck_assert_msg(strstr(st, "\n    at ") != NULL, "traceback lost: %s", st);
+	free(st);
+	c = migrate(b, NULL);
+	same_result(a, c, expr);
+	heap_free(a);
+	heap_free(b);
+	heap_free(c);
+}
+END_TEST
+
 /* a subclass whose prototype defines its own `stack` (data or accessor):
  * the instance reads that one, so no own copy of the traceback hides it */
 START_TEST(test_error_subclass_stack)
@@ -1037,6 +1067,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_text_decoder);
 	tcase_add_test(tc, test_error_subclass);
 	tcase_add_test(tc, test_error_subclass_stack);
+	tcase_add_test(tc, test_error_proto_stack);
 	tcase_add_test(tc, test_integrity);
 	tcase_add_test(tc, test_string_object);
 	tcase_add_test(tc, test_empty_shared);
