@@ -36,7 +36,7 @@ static const char rt_usage[] =
 "  --key FILE                 authenticate transfers with the key in FILE\n"
 "  --max-snapshot BYTES       refuse snapshots (--resume, --listen) larger than\n"
 "                             BYTES (suffix k, m or g; default and most 256m);\n"
-"                             decoding one then takes at most 36 bytes of\n"
+"                             decoding one then takes at most 32 bytes of\n"
 "                             memory per byte, plus 1 MiB\n"
 "Other:\n"
 "  --max-heap BYTES           cap the JavaScript heap (suffix k, m or g);\n"

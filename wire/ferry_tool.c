@@ -32,7 +32,7 @@ static const char usage_main[] =
 "\n"
 "options for every command:\n"
 "  --max-bytes N    refuse snapshots larger than N bytes (default 268435456);\n"
-"                   decoding takes at most 36 bytes of memory per byte of N\n"
+"                   decoding takes at most 32 bytes of memory per byte of N\n"
 "  -h, --help       help;  --version  version\n"
 "\n"
 "Exit status: 0 success; 1 a bad, unreadable or another program's snapshot,\n"

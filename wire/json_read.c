@@ -28,11 +28,17 @@ typedef struct jr {
 	size_t sec_off[5];     /* globals, symbols, timers, patches, objects */
 	wr_prop *pscratch;     /* properties of the object being parsed */
 	uint32_t pcap, pcount;
+	wr_value *vscratch;    /* the value list being parsed (lists never nest) */
+	uint32_t vcap;
 	wr_str *keys;          /* short property keys seen, by hash: one arena copy each */
 } jr;
 
 #define KEY_SLOTS 4096u
 #define KEY_MAX   32u
+/* a scratch vector whose unused capacity is over this is shrunk before
+ * its elements are copied into the arena: the copy then costs what the
+ * doubling left unused (the 1 MiB of WR_MODEL_SLACK covers what stays) */
+#define SCRATCH_SLACK (256u * 1024u)
 
 static void adv(jr *r)
 {
@@ -436,25 +442,35 @@ static int take_array(jr *r, uint32_t max, const char *what, elem_fn fn, void *c
 	return 0;
 }
 
-/* Value lists (bound args, timer args): collected into the arena. */
-typedef struct vlist { wr_value *v; uint32_t n, cap; } vlist;
-
+/* Value lists (bound args, timer args): parsed into a reused scratch
+ * vector, then copied once into an exact-size arena array, as properties
+ * are (growing them in the arena left the outgrown blocks behind: 48
+ * bytes of model per 2-byte value `0,`). Values never hold lists. */
 static int elem_value(jr *r, void *ctx, uint32_t i)
 {
-	vlist *l = ctx;
-	if (wr_grow_arena(r->s, (void **)&l->v, l->n, &l->cap, 4, sizeof *l->v))
+	uint32_t *n = ctx;
+	if (wr_grow_model(r->s, (void **)&r->vscratch, i, &r->vcap, 64, sizeof *r->vscratch))
 		return fail_oom(r);
-	memset(&l->v[l->n], 0, sizeof l->v[0]);
-	return take_value(r, &l->v[l->n++]);
+	memset(&r->vscratch[i], 0, sizeof r->vscratch[0]);
+	*n = i + 1;
+	return take_value(r, &r->vscratch[i]);
 }
 
 static int take_values(jr *r, wr_value **v, uint32_t *n)
 {
-	vlist l = { 0 };
-	if (take_array(r, r->lim->max_props, "values", elem_value, &l))
+	uint32_t count = 0;
+	if (take_array(r, r->lim->max_props, "values", elem_value, &count))
 		return -1;
-	*v = l.v;
-	*n = l.n;
+	*v = NULL;
+	*n = count;
+	if (count) {
+		if ((size_t)(r->vcap - count) * sizeof *r->vscratch > SCRATCH_SLACK)
+			wr_shrink_model(r->s, (void **)&r->vscratch, &r->vcap, count, sizeof *r->vscratch);
+		*v = wr_alloc(r->s, (size_t)count * sizeof **v);
+		if (!*v)
+			return fail_oom(r);
+		memcpy(*v, r->vscratch, (size_t)count * sizeof **v);
+	}
 	return 0;
 }
 
@@ -566,6 +582,8 @@ static int take_obj_props(jr *r, uint32_t id)
 		return -1;
 	}
 	if (r->pcount) {
+		if ((size_t)(r->pcap - r->pcount) * sizeof *r->pscratch > SCRATCH_SLACK)
+			wr_shrink_model(r->s, (void **)&r->pscratch, &r->pcap, r->pcount, sizeof *r->pscratch);
 		o->props = wr_alloc(r->s, (size_t)r->pcount * sizeof(wr_prop));
 		if (!o->props)
 			return fail_oom(r);
@@ -915,8 +933,15 @@ static int timer_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t
 {
 	uint32_t idx = *(uint32_t *)ctx;
 	wr_timer *t = &r->s->timers[idx];
-	if (!key)
+	if (!key) {
+		/* every timer has one (wr_validate): checked here so that
+		 * `{},` cannot add a 72-byte timer per 3 bytes of input */
+		if (!(*seen & 1u << 5)) {
+			wr_err_at(r->err, koff, "a timer needs \"callback\"");
+			return -1;
+		}
 		return 0;
+	}
 	int m = member_bit(r, timer_members, key, koff, seen, "a timer");
 	switch (m) {
 	case 0: {
@@ -1108,6 +1133,7 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 done:
 	free(r.obj_off);
 	free(r.pscratch);
+	free(r.vscratch);
 	free(r.keys);
 	if (rc) {
 		wr_snapshot_free(r.s);

@@ -27,9 +27,9 @@ struct wr_arena {
 	wr_chunk *head;
 	size_t    total;     /* bytes malloc'ed for chunks */
 	/* the decoding budget (wr_limits.max_model): held counts the chunks,
-	 * the capacities of the tables and the decoder's own tables; it only
-	 * grows while decoding, so it is also the peak */
-	size_t    held, budget;
+	 * the capacities of the tables and the decoder's own tables (which
+	 * may shrink), peak its highest value */
+	size_t    held, peak, budget;
 	int       over;      /* an allocation was refused for the budget */
 	/* capacities of the realloc'ed tables */
 	uint32_t  cap_objects, cap_globals, cap_symbols, cap_timers, cap_patches;
@@ -65,7 +65,19 @@ int wr_model_charge(wr_snapshot *s, size_t n)
 		return -1;
 	}
 	a->held += n;
+	if (a->held > a->peak)
+		a->peak = a->held;
 	return 0;
+}
+
+void wr_shrink_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize)
+{
+	void *p;
+	if (n == 0 || n >= *cap || !(p = realloc(*arr, (size_t)n * elsize)))
+		return;
+	s->arena->held -= (size_t)(*cap - n) * elsize;
+	*arr = p;
+	*cap = n;
 }
 
 int wr_model_over(const wr_snapshot *s)
@@ -75,7 +87,7 @@ int wr_model_over(const wr_snapshot *s)
 
 size_t wr_model_held(const wr_snapshot *s)
 {
-	return s && s->arena ? s->arena->held : 0;
+	return s && s->arena ? s->arena->peak : 0;
 }
 
 void wr_snapshot_free(wr_snapshot *s)

@@ -227,7 +227,7 @@ typedef struct wr_limits {
  * max_model is WR_MODEL_RATIO bytes per input byte, plus WR_MODEL_SLACK for
  * the fixed costs (first arena chunk, key tables), by default and for
  * wr_limits_input. */
-#define WR_MODEL_RATIO 36u
+#define WR_MODEL_RATIO 32u
 #define WR_MODEL_SLACK ((size_t)1 << 20)
 void wr_limits_default(wr_limits *l);
 /* max_bytes = max_bytes, max_model = wr_model_limit(max_bytes) */

@@ -33,6 +33,9 @@ int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uin
 /* Capacity for exactly n elements (when the decoder knows the count): no
  * doubling slack. 0, or -1 with *arr and *cap unchanged. */
 int wr_reserve_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize);
+/* Give back the capacity past n (n > 0) of a table grown with
+ * wr_grow_model, and its bytes to the budget. */
+void wr_shrink_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize);
 typedef enum wr_table { WR_TAB_OBJECTS, WR_TAB_GLOBALS, WR_TAB_SYMBOLS, WR_TAB_TIMERS,
                         WR_TAB_PATCHES } wr_table;
 int wr_reserve_table(wr_snapshot *s, wr_table t, uint32_t n);
@@ -74,7 +77,7 @@ int wr_validate_located(const wr_snapshot *s, const size_t sec_off[5],
 void   wr_model_budget(wr_snapshot *s, size_t max);
 int    wr_model_charge(wr_snapshot *s, size_t n);
 int    wr_model_over(const wr_snapshot *s);
-size_t wr_model_held(const wr_snapshot *s);
+size_t wr_model_held(const wr_snapshot *s);   /* the peak */
 void   wr_err_model(wr_error *err, size_t offset, const wr_limits *lim);
 
 /* Internal: memory of the arena, for inspect and limits. */
