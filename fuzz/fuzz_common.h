@@ -18,13 +18,32 @@ static void fz_fail(const char *what, const wr_error *e)
 	abort();
 }
 
-static void fz_limits(wr_limits *l)
+/* The decoders' limits, smaller than the defaults; the model may take what
+ * doc/snapshot-format.md 5 promises for an input of `size` bytes
+ * (wr_model_limit: 32 bytes a byte and 1 MiB), so a refusal for memory
+ * (fz_memory_refused) breaks that promise. */
+static void fz_limits(wr_limits *l, size_t size)
 {
 	wr_limits_default(l);
 	l->max_bytes = 1u << 20;
+	l->max_model = wr_model_limit(size);
 	l->max_string = 1u << 16;
 	l->max_objects = 1u << 14;
 	l->max_props = 1u << 14;
+}
+
+static void fz_memory_refused(const wr_error *e)
+{
+	/* "byte N: snapshot needs more than ..." (other messages may quote
+	 * the input, so only at that place) */
+	const char *m = e->msg;
+	if (strncmp(m, "byte ", 5) == 0) {
+		m += 5;
+		while (*m >= '0' && *m <= '9')
+			m++;
+		if (strncmp(m, ": snapshot needs more than ", 27) == 0)
+			fz_fail("the model needs more than 32 bytes an input byte and 1 MiB", e);
+	}
 }
 
 /* s was decoded and validated: check both codecs round-trip it exactly. */

@@ -477,7 +477,7 @@ size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsi
 	size_t out = 0;
 	int rc;
 
-	fz_limits(&l);
+	fz_limits(&l, size);
 	if (fz_rand(&r, 4) == 0 || wr_read(data, size, &l, &s, &e) != 0)
 		return LLVMFuzzerMutate(data, size, max_size);
 	for (uint32_t k = 1 + fz_rand(&r, 3); k > 0; k--)
@@ -501,8 +501,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char err[512];
 	int rc;
 
-	fz_limits(&l);
+	fz_limits(&l, size);
 	if (wr_read(data, size, &l, &s, &e) != 0) {
+		fz_memory_refused(&e);
 		if (fz_verbose)
 			fprintf(stderr, "fuzz_restore: not decoded: %s\n", e.msg);
 		return 0;
