@@ -195,18 +195,21 @@ static uint32_t next_cap(uint32_t count, uint32_t cap, uint32_t first, size_t el
 	return ncap;
 }
 
-int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize)
+/* realloc *arr to ncap elements (bytes in all), charging what it adds to
+ * s's budget unless s is NULL */
+static int resize(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t ncap, size_t bytes, size_t elsize)
 {
-	size_t bytes;
-	uint32_t ncap;
 	void *n;
-	if (count < *cap)
-		return 0;
-	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)) || !(n = realloc(*arr, bytes)))
+	if ((s && wr_model_charge(s, bytes - (size_t)*cap * elsize)) || !(n = realloc(*arr, bytes)))
 		return -1;
 	*arr = n;
 	*cap = ncap;
 	return 0;
+}
+
+int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize)
+{
+	return wr_grow_model(NULL, arr, count, cap, first, elsize);
 }
 
 int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
@@ -214,15 +217,11 @@ int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uin
 {
 	size_t bytes;
 	uint32_t ncap;
-	void *n;
 	if (count < *cap)
 		return 0;
-	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)) ||
-	    wr_model_charge(s, bytes - (size_t)*cap * elsize) || !(n = realloc(*arr, bytes)))
+	if (!(ncap = next_cap(count, *cap, first, elsize, &bytes)))
 		return -1;
-	*arr = n;
-	*cap = ncap;
-	return 0;
+	return resize(s, arr, cap, ncap, bytes, elsize);
 }
 
 int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
@@ -245,15 +244,11 @@ int wr_grow_arena(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uin
 int wr_reserve_model(wr_snapshot *s, void **arr, uint32_t *cap, uint32_t n, size_t elsize)
 {
 	size_t bytes;
-	void *p;
 	if (n <= *cap)
 		return 0;
-	if (n >= UINT32_MAX - 1 || __builtin_mul_overflow((size_t)n, elsize, &bytes) ||
-	    wr_model_charge(s, bytes - (size_t)*cap * elsize) || !(p = realloc(*arr, bytes)))
+	if (n >= UINT32_MAX - 1 || __builtin_mul_overflow((size_t)n, elsize, &bytes))
 		return -1;
-	*arr = p;
-	*cap = n;
-	return 0;
+	return resize(s, arr, cap, n, bytes, elsize);
 }
 
 int wr_reserve_table(wr_snapshot *s, wr_table t, uint32_t n)

@@ -27,7 +27,7 @@ void wr_err_set(wr_error *err, const char *fmt, ...)
  * the arena). */
 int wr_grow(void **arr, uint32_t count, uint32_t *cap, uint32_t first, size_t elsize);
 /* wr_grow for a table the decoder keeps for snapshot s: the bytes added
- * count against s's budget (wr_model_budget) */
+ * count against s's budget (wr_model_budget); s NULL: wr_grow */
 int wr_grow_model(wr_snapshot *s, void **arr, uint32_t count, uint32_t *cap, uint32_t first,
                   size_t elsize);
 /* Capacity for exactly n elements (when the decoder knows the count): no
