@@ -239,22 +239,30 @@ static int offer(int fd, const wr_xfer_key *key, const uint8_t *hash, wr_error *
 	return wr_xfer_offer(fd, hash ? hash : HASH, snap, sizeof snap, &o, err);
 }
 
+/* offer() to a target thread run with *t (its fd set here), waiting for
+ * the target to finish: the offer's result */
+static int offer_to(peer *t, const wr_xfer_key *key, wr_error *err)
+{
+	int sv[2], rc;
+	pthread_t th;
+	pair(sv);
+	t->fd = sv[1];
+	pthread_create(&th, NULL, target_thread, t);
+	rc = offer(sv[0], key, NULL, err);
+	pthread_join(th, NULL);
+	close(sv[0]);
+	return rc;
+}
+
 START_TEST(proto_success)
 {
 	wr_xfer_key k = mkkey('z');
 	const wr_xfer_key *keys[2] = { NULL, &k };
 	for (int i = 0; i < 2; i++) {
-		int sv[2];
-		pthread_t th;
 		peer t = { 0 };
 		wr_error err;
-		pair(sv);
-		t.fd = sv[1];
 		t.key = keys[i];
-		pthread_create(&th, NULL, target_thread, &t);
-		int rc = offer(sv[0], keys[i], NULL, &err);
-		pthread_join(th, NULL);
-		close(sv[0]);
+		int rc = offer_to(&t, keys[i], &err);
 		ck_assert_msg(rc == 0, "offer: %s", err.msg);
 		ck_assert_msg(t.rc == WR_XFER_OK, "take: %s", t.err.msg);
 		ck_assert_int_eq(t.restored, 1);
@@ -267,17 +275,10 @@ START_TEST(proto_refused_and_broken)
 {
 	int codes[2] = { WR_XFER_REJECT, WR_XFER_BROKEN };
 	for (int i = 0; i < 2; i++) {
-		int sv[2];
-		pthread_t th;
 		peer t = { 0 };
 		wr_error err;
-		pair(sv);
-		t.fd = sv[1];
 		t.restore_rc = codes[i];
-		pthread_create(&th, NULL, target_thread, &t);
-		int rc = offer(sv[0], NULL, NULL, &err);
-		pthread_join(th, NULL);
-		close(sv[0]);
+		int rc = offer_to(&t, NULL, &err);
 		ck_assert_int_eq(rc, -1);
 		ck_assert_ptr_nonnull(strstr(err.msg, "refused the snapshot: restore says no"));
 		ck_assert_int_eq(t.rc, codes[i]);
@@ -290,17 +291,10 @@ END_TEST
  * source gets the target's reason (it then keeps running) */
 START_TEST(proto_over_target_limit)
 {
-	int sv[2];
-	pthread_t th;
 	peer t = { 0 };
 	wr_error err;
-	pair(sv);
-	t.fd = sv[1];
 	t.max_payload = 34;   /* offer() sends 35 bytes */
-	pthread_create(&th, NULL, target_thread, &t);
-	int rc = offer(sv[0], NULL, NULL, &err);
-	pthread_join(th, NULL);
-	close(sv[0]);
+	int rc = offer_to(&t, NULL, &err);
 	ck_assert_int_eq(rc, -1);
 	ck_assert_int_eq(t.rc, WR_XFER_REJECT);
 	ck_assert_int_eq(t.restored, 0);
