@@ -150,16 +150,6 @@ static void push_proto(rs_state *r, const wr_value *v)
 		rs_fail(r, "a prototype that is not an object");
 }
 
-/* how many of o's properties have the string key `key` */
-static uint32_t count_key(const wr_object *o, const char *key, size_t len)
-{
-	uint32_t i, n = 0;
-	for (i = 0; i < o->nprops; i++)
-		n += o->props[i].key.type == WR_STRING && o->props[i].key.u.str.len == len &&
-		     memcmp(o->props[i].key.u.str.ptr, key, len) == 0;
-	return n;
-}
-
 /* (3) properties, then prototypes */
 static void rs_props(rs_state *r)
 {
@@ -182,12 +172,6 @@ static void rs_props(rs_state *r)
 		 * way (a cross build, --cc) says which the function had */
 		if (o->kind == WR_OBJ_FUNCTION && rs_find_prop(o, "name", 4) < 0)
 			duk_del_prop_literal(ctx, oi, "name");
-		/* no heap has two own properties of one key; for an array's
-		 * `length` it would cost: Duktape's write of a smaller length
-		 * scans the whole entry part of a sparse array, so 2 Mi entries
-		 * and 2 Mi lengths (40 MB of msgpack) took hours */
-		if (o->kind == WR_OBJ_ARRAY && count_key(o, "length", 6) > 1)
-			rs_fail(r, "object %u: an array with two length properties", (unsigned)id);
 		for (i = 0; i < o->nprops; i++)
 			define_prop(r, oi, &o->props[i], plain);
 		/* Duktape 2.7's array fast paths (push, a write just past the

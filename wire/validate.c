@@ -183,7 +183,10 @@ static int vl_twice(vctx *v, const vlist *l, uint32_t a, uint32_t b)
 
 /* Each property named once: restore would define a repeated one twice,
  * failing on a non-configurable first one or keeping the last at the first
- * one's place (no program's object has that); a repeated patch likewise.
+ * one's place (no program's object has that), and an array's repeated
+ * `length` costs hours (Duktape's write of a smaller length scans the whole
+ * entry part of a sparse array: 2 Mi entries and lengths in 40 MB of
+ * msgpack); a repeated patch likewise.
  * The keys are valid strings or symbols here. A few entries are compared
  * pairwise, more through an open-addressing table of their indices. */
 static int unique(vctx *v, const vlist *l)
