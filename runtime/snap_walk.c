@@ -23,7 +23,7 @@
 enum {
 	CL_OBJECT = 1, CL_ARRAY = 2, CL_FUNCTION = 3, CL_ARGUMENTS = 4, CL_BOOLEAN = 5,
 	CL_DATE = 6, CL_ERROR = 7, CL_NUMBER = 10, CL_REGEXP = 11, CL_STRING = 12,
-	CL_SYMBOL = 14, CL_ARRAYBUFFER = 19, CL_DATAVIEW = 20, CL_INT8 = 21,
+	CL_SYMBOL = 14, CL_POINTER = 17, CL_ARRAYBUFFER = 19, CL_DATAVIEW = 20, CL_INT8 = 21,
 	CL_UINT8 = 22, CL_UINT8C = 23, CL_INT16 = 24, CL_UINT16 = 25, CL_INT32 = 26,
 	CL_UINT32 = 27, CL_FLOAT32 = 28, CL_FLOAT64 = 29
 };
@@ -1066,6 +1066,9 @@ int sw_process(sw_state *w, uint32_t id)
 					return -1;
 				break;
 			}
+			if (cls == CL_POINTER)
+				return sw_fail(w, &self, "a Duktape.Pointer object (host data) "
+				               "cannot be migrated");
 			return sw_fail(w, &self, "a host object (class %d) cannot be migrated", cls);
 		}
 	}

@@ -477,6 +477,8 @@ START_TEST(test_unmigratable)
 	expect_failure(PRELUDE "var p = new Proxy(add, {});", "global.p: a Proxy");
 	expect_failure(PRELUDE EVIL "var x = {f: evil};", "global.evil (closure of t.js:5)");
 	expect_failure(PRELUDE "var x = [Duktape.Pointer('p')];", "global.x[0]");
+	expect_failure(PRELUDE "var x = {p: new Duktape.Pointer('p')};",
+	               "global.x.p: a Duktape.Pointer object (host data) cannot be migrated");
 	expect_failure(PRELUDE "Math.cb = {h: new Function('')};", "Math.cb.h");
 	expect_failure(PRELUDE "var th = [new Duktape.Thread(add)];", "global.th[0]: a Duktape thread");
 	expect_failure(PRELUDE "setTimeout(new Function(''), 10);", "timer#1.callback");
