@@ -5,7 +5,10 @@
  * Frames, sockets and the protocol are wire/xfer*.c; this file only plugs
  * the runtime's restore into them and chooses what to print.
  *
- * FERRY_XFER_TIMEOUT_MS (default 10000) bounds each wait for the peer.
+ * FERRY_XFER_TIMEOUT_MS (default 10000) bounds each wait for the peer;
+ * FERRY_XFER_MIN_RATE (bytes/s, default 4096, 0: none) the time of a whole
+ * snapshot frame: timeout + bytes / rate (a peer trickling bytes cannot hold
+ * the target, nor the paused source, for ever).
  * FERRY_XFER_FAULT=NAME injects a failure at one protocol step (tests only;
  * names in wire/xfer_proto.c, e.g. target-die-after-ack, source-corrupt).
  */
@@ -30,6 +33,20 @@ static int xfer_timeout(void)
 			return (int)v;
 	}
 	return RT_XFER_TIMEOUT_MS;
+}
+
+#define RT_XFER_MIN_RATE 4096
+
+static unsigned xfer_min_rate(void)
+{
+	const char *s = getenv("FERRY_XFER_MIN_RATE");
+	if (s && *s) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (*end == '\0' && v >= 0 && v <= 1L << 30)
+			return (unsigned)v;
+	}
+	return RT_XFER_MIN_RATE;
 }
 
 static int xfer_fault(void)
@@ -115,6 +132,7 @@ int rt_xfer_listen(rt_ctx *rt, char *err, size_t errlen)
 	o.timeout_ms = xfer_timeout();
 	o.max_payload = lim.max_bytes;
 	o.fault = xfer_fault();
+	o.min_rate = xfer_min_rate();
 	if (wr_xfer_listen(rt->opts.listen, &lfd, &e) < 0) {
 		snprintf(err, errlen, "%s", e.msg);
 		return -1;
@@ -158,6 +176,7 @@ int rt_xfer_send(rt_ctx *rt, const wr_snapshot *snap, char *err, size_t errlen)
 	o.timeout_ms = xfer_timeout();
 	o.max_payload = 0;
 	o.fault = xfer_fault();
+	o.min_rate = xfer_min_rate();
 	if (wr_msgpack_write(snap, &b, &e) < 0) {
 		snprintf(err, errlen, "encoding the snapshot: %s", e.msg);
 		return -1;

@@ -306,6 +306,93 @@ START_TEST(proto_over_target_limit)
 }
 END_TEST
 
+/* A source that lets one byte through well within each timeout cannot
+ * hold a listening target for ever: the snapshot frame as a whole must
+ * keep up FERRY_XFER_MIN_RATE (here 2000 bytes/s: its header within
+ * 1 s + HDR / 2000 s, the rest within 1 s + 400 / 2000 s after it), and
+ * the target refuses it without restoring, ready for the next source.
+ * Without the bound the frame would complete after ~25 s and be restored. */
+static void *slow_target(void *arg)
+{
+	peer *p = arg;
+	wr_xfer_opts o = { NULL, 1000, 1 << 20, 0, 2000 };
+	p->rc = wr_xfer_take(p->fd, HASH, &o, hook, p, &p->err);
+	close(p->fd);
+	return NULL;
+}
+
+START_TEST(proto_slow_source)
+{
+	int sv[2];
+	pthread_t th;
+	peer t = { 0 };
+	wr_xfer_hdr hello, h;
+	uint8_t *pl, payload[400];
+	wr_buf b = { NULL, 0, 0 };
+	wr_error err;
+	pair(sv);
+	t.fd = sv[1];
+	pthread_create(&th, NULL, slow_target, &t);
+	ck_assert_msg(wr_xfer_recv(sv[0], 4096, NULL, 2000, &hello, &pl, &err) == 0, "%s", err.msg);
+	free(pl);
+	h = snap_hdr(sizeof payload);
+	memcpy(h.nonce_t, hello.nonce_t, WR_XFER_NONCE);
+	memset(payload, 'x', sizeof payload);
+	ck_assert_int_eq(wr_xfer_frame_encode(&h, payload, NULL, &b, &err), 0);
+	size_t sent = 0, len = b.len;
+	while (sent < len) {   /* one byte every 50 ms, until the target hangs up */
+		if (send(sv[0], b.data + sent, 1, MSG_NOSIGNAL) != 1)
+			break;
+		sent++;
+		usleep(50000);
+	}
+	pthread_join(th, NULL);
+	close(sv[0]);
+	wr_buf_free(&b);
+	ck_assert_int_eq(t.rc, WR_XFER_REJECT);
+	ck_assert_int_eq(t.restored, 0);
+	ck_assert_msg(strstr(t.err.msg, "too slow") != NULL, "%s", t.err.msg);
+	ck_assert_uint_lt(sent, len);
+}
+END_TEST
+
+/* the same bound on the sending side: a target that reads a snapshot
+ * slowly (256 bytes every 20 ms, each read well within the 1 s timeout)
+ * cannot keep the paused source waiting for ever */
+static void *slow_reader(void *arg)
+{
+	int fd = *(int *)arg;
+	char buf[256];
+	while (read(fd, buf, sizeof buf) > 0)
+		usleep(20000);
+	return NULL;
+}
+
+START_TEST(send_slow_target)
+{
+	int sv[2], small = 1;
+	pthread_t th;
+	wr_error err;
+	size_t n = 256 * 1024;
+	uint8_t *payload = calloc(1, n);
+	wr_xfer_hdr h = snap_hdr((uint32_t)n);
+	pair(sv);
+	setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+	setsockopt(sv[1], SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+	pthread_create(&th, NULL, slow_reader, &sv[1]);
+	/* 1 s + 256 KiB at 1 MB/s: about 1.26 s; the reader needs ~20 s */
+	int rc = wr_xfer_send_paced(sv[0], &h, payload, NULL, 1000, 1000000, &err);
+	shutdown(sv[0], SHUT_RDWR);
+	shutdown(sv[1], SHUT_RDWR);
+	pthread_join(th, NULL);
+	close(sv[0]);
+	close(sv[1]);
+	free(payload);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_msg(strstr(err.msg, "send: too slow") != NULL, "%s", err.msg);
+}
+END_TEST
+
 START_TEST(proto_wrong_key_and_hash)
 {
 	wr_xfer_key k1 = mkkey('1'), k2 = mkkey('2');
@@ -718,6 +805,8 @@ static Suite *xfer_suite(void)
 	tcase_add_test(tp, proto_success);
 	tcase_add_test(tp, proto_refused_and_broken);
 	tcase_add_test(tp, proto_over_target_limit);
+	tcase_add_test(tp, proto_slow_source);
+	tcase_add_test(tp, send_slow_target);
 	tcase_add_test(tp, proto_wrong_key_and_hash);
 	tcase_add_test(tp, proto_source_nack_frame);
 	tcase_add_test(tp, proto_forged_nack);

@@ -230,6 +230,22 @@ if [ "$sa$sb" = 00 ] && same $t "$tmp/a.out" "$tmp/b.out" && same $t.1 "$tmp/a1.
    has b "refused a migration"; then ok $t
 else bad $t "A=$sa B=$sb"; cat "$tmp/b.err"; fi
 
+# a source that trickles its bytes (one every 0.1 s, each well within the
+# 500 ms timeout) slower than FERRY_XFER_MIN_RATE: the target refuses it
+# and keeps listening for the next, good migration
+t=trickling-source
+LENV="FERRY_XFER_TIMEOUT_MS=500 FERRY_XFER_MIN_RATE=1000"
+listen b "$APP" && pb=$PID && port=$PORT
+LENV=
+bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+	i=0; while [ $i -lt 60 ] && printf x >&3 2>/dev/null; do sleep 0.1; i=$((i + 1)); done' \
+	sh "$HOST" "$port" 2>/dev/null
+"$APP" --migrate-to "$HOST:$port" --snapshot-after-turns 12 >"$tmp/a.out" 2>"$tmp/a.err"
+sa=$?; reap $pb; sb=$RC
+if [ "$sa$sb" = 00 ] && same $t "$tmp/a.out" "$tmp/b.out" &&
+   has b "refused a migration: .*receive: too slow: [0-9]* of 80 bytes in the time allowed at 1000 bytes/s"; then ok $t
+else bad $t "A=$sa B=$sb"; cat "$tmp/b.err"; fi
+
 # port in use: the second target exits 1 and says so; the first is untouched
 t=port-in-use
 listen b "$APP" && pb=$PID && port=$PORT

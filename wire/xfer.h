@@ -115,6 +115,15 @@ int  wr_xfer_send(int fd, const wr_xfer_hdr *h, const void *payload,
 #define WR_XFER_UNVERIFIED (-4)
 int  wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
                   wr_xfer_hdr *h, uint8_t **payload, wr_error *err);
+/* The same, with a whole-frame bound as well: a frame of n bytes must be
+ * through within timeout_ms + n / min_rate seconds (min_rate in bytes/s;
+ * 0: none), so a peer that trickles bytes cannot hold this side for ever.
+ * For a received frame the time runs from its header. */
+int  wr_xfer_send_paced(int fd, const wr_xfer_hdr *h, const void *payload,
+                        const wr_xfer_key *key, int timeout_ms, unsigned min_rate,
+                        wr_error *err);
+int  wr_xfer_recv_paced(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
+                        unsigned min_rate, wr_xfer_hdr *h, uint8_t **payload, wr_error *err);
 
 /* ---- the hand-over (doc/protocol.md) ---- */
 /* Fault injection for the end-to-end tests (tests/migrate.sh sets
@@ -137,6 +146,7 @@ typedef struct wr_xfer_opts {
 	int    timeout_ms;        /* per step */
 	size_t max_payload;       /* target: largest snapshot accepted */
 	int    fault;             /* wr_xfer_fault (tests only) */
+	unsigned min_rate;        /* bytes/s a snapshot frame must keep up (0: no bound) */
 } wr_xfer_opts;
 
 /* Source side, on a connected fd: receive HELLO, send SNAP, wait for ACK,

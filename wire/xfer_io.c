@@ -3,6 +3,10 @@
  * accept and connect with timeouts, whole-buffer reads and writes where the
  * timeout bounds each wait for progress (poll), and one-frame send/receive.
  * Writes use MSG_NOSIGNAL, so a peer that dies gives an error, not SIGPIPE.
+ *
+ * A peer that lets one byte through before each timeout would hold the
+ * other side for ever, so the paced forms also bound a frame as a whole:
+ * n bytes must be through within timeout + n / min_rate seconds.
  */
 #define _GNU_SOURCE 1   /* accept4 */
 #include <errno.h>
@@ -12,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -121,6 +126,53 @@ int wr_xfer_local_port(int fd)
 	return -1;
 }
 
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A frame's pace: it must be through by `deadline` (ms, now_ms clock; 0:
+ * no bound), having `bytes` bytes at `rate` bytes/s at least. */
+typedef struct pace {
+	long long deadline;
+	size_t    bytes;
+	unsigned  rate;
+} pace;
+
+static pace pace_start(int timeout_ms, size_t bytes, unsigned min_rate)
+{
+	pace p = { 0, bytes, min_rate };
+	if (min_rate > 0 && timeout_ms >= 0)
+		p.deadline = now_ms() + timeout_ms + (long long)(bytes / min_rate) * 1000 +
+		             (long long)(bytes % min_rate) * 1000 / min_rate;
+	return p;
+}
+
+/* the wait allowed before the next byte: timeout_ms, cut to what is left
+ * of the frame's time; 0 when that is spent */
+static int pace_wait(const pace *p, int timeout_ms)
+{
+	if (!p || p->deadline == 0)
+		return timeout_ms;
+	long long left = p->deadline - now_ms();
+	if (left <= 0)
+		return 0;
+	return left < timeout_ms ? (int)left : timeout_ms;
+}
+
+static int pace_spent(const pace *p)
+{
+	return p && p->deadline != 0 && p->deadline - now_ms() <= 0;
+}
+
+static void pace_error(const pace *p, const char *what, size_t done, wr_error *err)
+{
+	wr_err_set(err, "%s: too slow: %zu of %zu bytes in the time allowed at %u bytes/s "
+	           "(FERRY_XFER_MIN_RATE)", what, done, p->bytes, p->rate);
+}
+
 /* wait for `ev` on fd; 1 ready, 0 timeout, -1 error */
 static int wait_fd(int fd, short ev, int timeout_ms)
 {
@@ -215,11 +267,16 @@ int wr_xfer_connect(const char *hostport, int timeout_ms, int *fd_out, wr_error 
 	return 0;
 }
 
-int wr_xfer_write_all(int fd, const void *p, size_t n, int timeout_ms, wr_error *err)
+static int write_paced(int fd, const void *p, size_t n, int timeout_ms, const pace *pc,
+                       size_t off, wr_error *err)
 {
 	const uint8_t *b = p;
 	while (n > 0) {
-		int rc = wait_fd(fd, POLLOUT, timeout_ms);
+		int rc = wait_fd(fd, POLLOUT, pace_wait(pc, timeout_ms));
+		if (rc == 0 && pace_spent(pc)) {
+			pace_error(pc, "send", off + (size_t)(b - (const uint8_t *)p), err);
+			return -1;
+		}
 		if (rc == 0) {
 			wr_err_set(err, "send: peer accepted nothing for %d ms", timeout_ms);
 			return -1;
@@ -242,12 +299,22 @@ int wr_xfer_write_all(int fd, const void *p, size_t n, int timeout_ms, wr_error 
 	return 0;
 }
 
-int wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err)
+int wr_xfer_write_all(int fd, const void *p, size_t n, int timeout_ms, wr_error *err)
+{
+	return write_paced(fd, p, n, timeout_ms, NULL, 0, err);
+}
+
+static int read_paced(int fd, void *p, size_t n, int timeout_ms, const pace *pc,
+                      size_t off, wr_error *err)
 {
 	uint8_t *b = p;
 	size_t got = 0;
 	while (got < n) {
-		int rc = wait_fd(fd, POLLIN, timeout_ms);
+		int rc = wait_fd(fd, POLLIN, pace_wait(pc, timeout_ms));
+		if (rc == 0 && pace_spent(pc)) {
+			pace_error(pc, "receive", off + got, err);
+			return -1;
+		}
 		if (rc == 0) {
 			wr_err_set(err, "receive: nothing arrived for %d ms", timeout_ms);
 			return -1;
@@ -274,23 +341,44 @@ int wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err)
 	return 0;
 }
 
-int wr_xfer_send(int fd, const wr_xfer_hdr *h, const void *payload,
-                 const wr_xfer_key *key, int timeout_ms, wr_error *err)
+int wr_xfer_read_all(int fd, void *p, size_t n, int timeout_ms, wr_error *err)
+{
+	return read_paced(fd, p, n, timeout_ms, NULL, 0, err);
+}
+
+int wr_xfer_send_paced(int fd, const wr_xfer_hdr *h, const void *payload,
+                       const wr_xfer_key *key, int timeout_ms, unsigned min_rate,
+                       wr_error *err)
 {
 	wr_buf b = { NULL, 0, 0 };
 	int rc = wr_xfer_frame_encode(h, payload, key, &b, err);
-	if (rc == 0)
-		rc = wr_xfer_write_all(fd, b.data, b.len, timeout_ms, err);
+	if (rc == 0) {
+		pace pc = pace_start(timeout_ms, b.len, min_rate);
+		rc = write_paced(fd, b.data, b.len, timeout_ms, &pc, 0, err);
+	}
 	wr_buf_free(&b);
 	return rc;
+}
+
+int wr_xfer_send(int fd, const wr_xfer_hdr *h, const void *payload,
+                 const wr_xfer_key *key, int timeout_ms, wr_error *err)
+{
+	return wr_xfer_send_paced(fd, h, payload, key, timeout_ms, 0, err);
 }
 
 int wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
                  wr_xfer_hdr *h, uint8_t **payload, wr_error *err)
 {
+	return wr_xfer_recv_paced(fd, max_payload, key, timeout_ms, 0, h, payload, err);
+}
+
+int wr_xfer_recv_paced(int fd, size_t max_payload, const wr_xfer_key *key, int timeout_ms,
+                       unsigned min_rate, wr_xfer_hdr *h, uint8_t **payload, wr_error *err)
+{
 	uint8_t raw[WR_XFER_HDR], tr[WR_XFER_TRAILER];
 	*payload = NULL;
-	int rc = wr_xfer_read_all(fd, raw, sizeof raw, timeout_ms, err);
+	pace pc = pace_start(timeout_ms, sizeof raw, min_rate);
+	int rc = read_paced(fd, raw, sizeof raw, timeout_ms, &pc, 0, err);
 	if (rc < 0)
 		return rc;   /* WR_XFER_CLOSED: not one byte of a frame */
 	if (wr_xfer_hdr_parse(raw, max_payload, h, err) < 0)
@@ -305,8 +393,10 @@ int wr_xfer_recv(int fd, size_t max_payload, const wr_xfer_key *key, int timeout
 		wr_err_set(err, "out of memory for a %u-byte frame", (unsigned)h->len);
 		return -1;
 	}
-	if (wr_xfer_read_all(fd, p, h->len, timeout_ms, err) < 0 ||
-	    wr_xfer_read_all(fd, tr, sizeof tr, timeout_ms, err) < 0) {
+	/* the header had its own time, the wait for its first byte included */
+	pc = pace_start(timeout_ms, (size_t)h->len + sizeof tr, min_rate);
+	if (read_paced(fd, p, h->len, timeout_ms, &pc, 0, err) < 0 ||
+	    read_paced(fd, tr, sizeof tr, timeout_ms, &pc, h->len, err) < 0) {
 		free(p);
 		return -1;
 	}

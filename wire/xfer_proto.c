@@ -201,7 +201,7 @@ int wr_xfer_offer(int fd, const uint8_t hash[32], const void *snap, size_t len,
 	if (o->fault == WR_XFER_FAULT_SOURCE_TRUNCATE || o->fault == WR_XFER_FAULT_SOURCE_CORRUPT) {
 		if (send_damaged(fd, &s, snap, o, err) < 0)
 			return -1;
-	} else if (wr_xfer_send(fd, &s, snap, o->key, o->timeout_ms, &e) < 0) {
+	} else if (wr_xfer_send_paced(fd, &s, snap, o->key, o->timeout_ms, o->min_rate, &e) < 0) {
 		wr_err_set(err, "sending the snapshot: %s", e.msg);
 		return -1;
 	}
@@ -269,7 +269,8 @@ int wr_xfer_take(int fd, const uint8_t hash[32], const wr_xfer_opts *o,
 		return WR_XFER_REJECT;
 	}
 	/* 2. the snapshot, verified before it is decoded */
-	int got = wr_xfer_recv(fd, o->max_payload, o->key, o->timeout_ms, &h, &pl, &e);
+	int got = wr_xfer_recv_paced(fd, o->max_payload, o->key, o->timeout_ms, o->min_rate,
+	                             &h, &pl, &e);
 	if (got == WR_XFER_CLOSED) {
 		/* a source that gave up, or one older than the NACK after HELLO */
 		wr_err_set(err, "the source closed the connection without sending a snapshot "
