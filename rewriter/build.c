@@ -411,8 +411,8 @@ out_paths:
  * that fails at start. If the original does not compile either, the build
  * goes on, as designed (the device reports the error at start, as a source
  * build would), but the user hears of it now: a warning on stderr. */
-static int compile_refused(const rw_cli_opts *o, const char *src, size_t srclen,
-                           const char *berr, char *err, size_t errlen)
+static int compile_refused(const rw_cli_opts *o, const rw_ast *ast, const char *src,
+                           size_t srclen, const char *berr, char *err, size_t errlen)
 {
 	unsigned char *bc = NULL;
 	size_t bclen = 0;
@@ -423,6 +423,16 @@ static int compile_refused(const rw_cli_opts *o, const char *src, size_t srclen,
 		snprintf(err, errlen, "internal error: Duktape compiles %s but not its instrumented "
 		         "text (%s); please report this program", o->input, berr);
 		return -1;
+	}
+	if (ast->duk_div_regex) {
+		/* valid ES5.1 that Duktape's lexer reads otherwise: say where */
+		uint32_t line, col;
+		rw_position(ast, ast->duk_div_regex - 1, &line, &col);
+		fprintf(stderr, "ferryc: warning: %s:%u:%u: Duktape 2.7 reads this regular expression's "
+		        "'/' as division (after a name, ++ or --) and cannot compile the program "
+		        "(%s); it will stop with this error when it starts\n",
+		        o->input, (unsigned)line, (unsigned)col, berr);
+		return 0;
 	}
 	fprintf(stderr, "ferryc: warning: %s: Duktape 2.7 cannot compile this program; "
 	        "it will stop with this error when it starts\n", berr);
@@ -514,7 +524,7 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 			emb.code_is_bytecode = 1;
 			emb.text = prog.code;      /* the hash covers the text */
 			emb.text_len = prog.code_len;
-		} else if (compile_refused(o, src, srclen, berr, err, errlen) != 0) {
+		} else if (compile_refused(o, ast, src, srclen, berr, err, errlen) != 0) {
 			goto out;
 		}
 	}

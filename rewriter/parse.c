@@ -152,6 +152,7 @@ ps_advance_slow(ps *p)
 	if (p->tok.kind == LX_ERROR)
 		ps_unexpected(p);
 	p->prev_end = p->tok.off + p->tok.len;
+	p->prev_kind = p->tok.kind;
 	p->loaded = 0;
 }
 

@@ -106,6 +106,18 @@ string(ps *p)
 	return n;
 }
 
+/* Duktape's lexer reads a `/` as division after these tokens (an identifier,
+ * a strict-mode-only reserved word, which is one in sloppy code, or ++ / --),
+ * whatever the grammar expects; after `)` and `}` it also does, but not
+ * where a statement can start, and after other operands (literals, `this`,
+ * `]`) a regex is never valid ES5.1 anyway (doc/parser.md) */
+static int
+duk_reads_division(lx_kind k)
+{
+	return k == LX_IDENT || (k >= LX_KW_IMPLEMENTS && k <= LX_KW_YIELD) ||
+	       k == LX_INC || k == LX_DEC;
+}
+
 static rw_node *
 regex(ps *p)
 {
@@ -114,6 +126,8 @@ regex(ps *p)
 	const char *s = p->ast->src + t->off;
 	uint32_t end = t->len, i, j;
 
+	if (!p->ast->duk_div_regex && duk_reads_division(p->prev_kind))
+		p->ast->duk_div_regex = t->off + 1;
 	while (end > 1 && s[end - 1] != '/')
 		end--;
 	n->u.regex.body_len = end - 2;

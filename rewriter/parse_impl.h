@@ -32,6 +32,7 @@ typedef struct ps {
 	lx_mode    tok_mode;
 	lx_state   before;       /* lexer state before tok */
 	uint32_t   prev_end;     /* end offset of the last consumed token */
+	lx_kind    prev_kind;    /* and its kind */
 
 	unsigned   depth;        /* nesting, against RW_MAX_DEPTH */
 	int        strict;       /* current code is strict */
@@ -143,6 +144,7 @@ ps_advance(ps *p)
 {
 	if (p->loaded && p->tok.kind != LX_ERROR) {
 		p->prev_end = p->tok.off + p->tok.len;
+		p->prev_kind = p->tok.kind;
 		p->loaded = 0;
 		return;
 	}

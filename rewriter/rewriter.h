@@ -335,6 +335,8 @@ struct rw_ast {
 	size_t      len;
 	uint32_t    node_count;  /* nodes made by the parser */
 	uint32_t    fn_count;    /* number of RW_FUNC_DECL + RW_FUNC_EXPR nodes */
+	uint32_t    duk_div_regex; /* 1 + offset of the first regex literal that Duktape 2.7
+	                            * lexes as division (doc/parser.md), 0: none */
 	void       *priv;        /* arena, intern table, line table: private */
 };
 

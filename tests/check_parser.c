@@ -364,6 +364,36 @@ START_TEST(test_asi)
 }
 END_TEST
 
+/* the offset (+ 1) of the first regex literal Duktape's lexer reads as
+ * division, 0 for none */
+static uint32_t
+duk_div_regex(const char *src)
+{
+	rw_ast *ast = parse_ok(src);
+	uint32_t off = ast->duk_div_regex;
+
+	rw_ast_free(ast);
+	return off;
+}
+
+/* Valid ES5.1 where a regex literal follows a token after which Duktape
+ * reads '/' as division (a name, ++, --): the parser accepts it and marks
+ * it (ferryc warns where), and marks nothing Duktape reads right. */
+START_TEST(test_duk_div_regex)
+{
+	ck_assert_uint_eq(duk_div_regex("var a\n/x/.test(1)"), 7);
+	ck_assert_uint_eq(duk_div_regex("var a, b\n/x/g.test(1)"), 10);
+	ck_assert_uint_eq(duk_div_regex("x: for (;;) { break x\n/x/ }"), 23);
+	ck_assert_uint_eq(duk_div_regex("var let\n/x/"), 9);
+	ck_assert_uint_eq(duk_div_regex("++/x/.lastIndex"), 3);
+	ck_assert_uint_eq(duk_div_regex("--/x/.lastIndex"), 3);
+	ck_assert_uint_eq(duk_div_regex("a = /x/; var b\n/y/"), 16);
+	ck_assert_uint_eq(duk_div_regex("x = /x/; if (a) /y/.test(b); return_ = [/z/]"), 0);
+	ck_assert_uint_eq(duk_div_regex("{}\n/x/.test(1); do ; while (0) /x/; a = b\n/c/g"), 0);
+	ck_assert_uint_eq(duk_div_regex("function f() { return /x/ } typeof /x/; a(/x/)"), 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ statements */
 
 START_TEST(test_statement_kinds)
@@ -1071,6 +1101,7 @@ parser_suite(void)
 	tcase_add_test(tc, test_associativity);
 	tcase_add_test(tc, test_literals);
 	tcase_add_test(tc, test_asi);
+	tcase_add_test(tc, test_duk_div_regex);
 	tcase_add_test(tc, test_statement_kinds);
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_directives);

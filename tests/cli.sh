@@ -105,6 +105,19 @@ else
 	ko "ferryc limit.js -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
 fi
 expect 1 'RangeError: temp limit' b/limit
+# valid ES5.1 that Duktape's lexer reads otherwise (a regex after ASI, where
+# Duktape reads division after a name): the warning says where; the program
+# stops at start as a plain build does
+printf 'var a\n/x/.test("x") && console.log(1);\n' >divre.js
+"$ferryc" divre.js -o b --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
+st=$?
+if [ $st = 0 ] && [ "$(wc -l <err.txt)" = 1 ] &&
+	grep -q "^ferryc: warning: divre\.js:2:1: Duktape 2\.7 reads this regular expression's '/' as division (after a name, ++ or --) and cannot compile the program (divre\.js: SyntaxError: parse error (line 2)); it will stop" err.txt; then
+	ok
+else
+	ko "ferryc divre.js -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
+fi
+expect 1 'SyntaxError: parse error' b/divre
 # a BOM is skipped: the program builds and runs
 printf '\357\273\277console.log("bom ok");\n' >bom.js
 build bom.js -o b
