@@ -48,7 +48,7 @@ EXTRA_DIST += tests/fuzz.sh fuzz/build.sh fuzz/fuzz_common.h fuzz/fuzz_json.c \
 	fuzz/corpus/js/crlf.js fuzz/corpus/js/eval_with.js fuzz/corpus/js/getter_setter.js \
 	fuzz/corpus/js/html_comments.js fuzz/corpus/js/labels.js fuzz/corpus/js/let_unit.js \
 	fuzz/corpus/js/ls_string.js fuzz/corpus/js/misc_stmts.js fuzz/corpus/js/nested.js \
-	fuzz/corpus/js/object_lit.js fuzz/corpus/js/prefix.js fuzz/corpus/js/regex_div.js \
+	fuzz/corpus/js/object_lit.js fuzz/corpus/js/prefix.js fuzz/corpus/js/regex_asi.js fuzz/corpus/js/regex_div.js \
 	fuzz/corpus/js/strict.js fuzz/corpus/js/timers.js fuzz/corpus/js/unicode.js
 fuzz:
 	FERRY_BUILDDIR='$(abs_top_builddir)' FERRY_SRCDIR='$(abs_top_srcdir)' \
