@@ -193,7 +193,12 @@ static duk_ret_t rt_bind(duk_context *ctx)
 
 	duk_push_this(ctx);
 	duk_put_prop_literal(ctx, res, RT_KEY_BTARGET);
-	duk_dup(ctx, 0);          /* undefined when absent */
+	/* bind() without arguments binds undefined; index 0 is then the
+	 * result itself, not an absent argument */
+	if (n > 0)
+		duk_dup(ctx, 0);
+	else
+		duk_push_undefined(ctx);
 	duk_put_prop_literal(ctx, res, RT_KEY_BTHIS);
 	duk_push_array(ctx);
 	for (i = 1; i < n; i++) {
