@@ -18,7 +18,10 @@
  *    call, and a property read instead of a scope chain lookup;
  *  - a wrapper around Function.prototype.bind: Duktape hides a bound
  *    function's target, `this` and arguments from the C API, so the wrapper
- *    records them in hidden keys (RT_KEY_BTARGET/BTHIS/BARGS) of the result;
+ *    records them in hidden keys (RT_KEY_BTARGET/BTHIS/BARGS) of the result,
+ *    read-only and not configurable so that Object.isSealed/isFrozen give
+ *    what Duktape's own bound function gives; like Duktape's bind it refuses
+ *    `new` and lists `length` before `name`;
  *  - a wrapper around the Proxy constructor that marks the target with its
  *    proxies (RT_KEY_PROXY), so the walker can tell a Proxy (which it must
  *    refuse) from an empty object with a null prototype;
@@ -173,12 +176,19 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 	return 0;
 }
 
+#define BOUND_KEY_FLAGS (DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE | \
+                         DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE)
+
 /* Function.prototype.bind(thisArg, ...args) */
 static duk_ret_t rt_bind(duk_context *ctx)
 {
 	duk_idx_t n = duk_get_top(ctx), i;
 	duk_idx_t res;
 
+	/* Duktape's bind is no constructor; a native wrapper is, so refuse
+	 * `new` as Duktape does, with its message */
+	if (duk_is_constructor_call(ctx))
+		return duk_type_error(ctx, "[object Function] not constructable");
 	/* the arguments again, bind and this: beyond the 64 slots a native
 	 * call gets, as many arguments as Duktape's own bind takes */
 	duk_require_stack(ctx, n + 4);
@@ -191,21 +201,28 @@ static duk_ret_t rt_bind(duk_context *ctx)
 	duk_call_method(ctx, n);
 	res = duk_get_top_index(ctx);
 
+	/* read-only and not configurable: Duktape's Object.isSealed and
+	 * isFrozen count hidden keys, and these must not turn a sealed bound
+	 * function's isFrozen false (Duktape's own has no writable property
+	 * left after a seal) */
+	duk_push_literal(ctx, RT_KEY_BTARGET);
 	duk_push_this(ctx);
-	duk_put_prop_literal(ctx, res, RT_KEY_BTARGET);
+	duk_def_prop(ctx, res, BOUND_KEY_FLAGS);
+	duk_push_literal(ctx, RT_KEY_BTHIS);
 	/* bind() without arguments binds undefined; index 0 is then the
 	 * result itself, not an absent argument */
 	if (n > 0)
 		duk_dup(ctx, 0);
 	else
 		duk_push_undefined(ctx);
-	duk_put_prop_literal(ctx, res, RT_KEY_BTHIS);
+	duk_def_prop(ctx, res, BOUND_KEY_FLAGS);
+	duk_push_literal(ctx, RT_KEY_BARGS);
 	duk_push_array(ctx);
 	for (i = 1; i < n; i++) {
 		duk_dup(ctx, i);
 		duk_put_prop_index(ctx, -2, (duk_uarridx_t)(i - 1));
 	}
-	duk_put_prop_literal(ctx, res, RT_KEY_BARGS);
+	duk_def_prop(ctx, res, BOUND_KEY_FLAGS);
 	return 1;
 }
 
@@ -264,27 +281,51 @@ static duk_ret_t rt_error_stack(duk_context *ctx)
 	return 1;
 }
 
-/* replace holder[name] (holder at top) by a native wrapper keeping the
- * original in RT_KEY_ORIG; same name, length and attributes */
-static void wrap_builtin(duk_context *ctx, const char *name, duk_c_function fn,
-                         duk_int_t length)
+static void def_length(duk_context *ctx, duk_idx_t w, duk_int_t length)
 {
-	duk_idx_t holder = duk_get_top_index(ctx), w;
-
-	duk_push_c_function(ctx, fn, DUK_VARARGS);
-	w = duk_get_top_index(ctx);
-	duk_get_prop_string(ctx, holder, name);
-	duk_put_prop_literal(ctx, w, RT_KEY_ORIG);
-	duk_push_literal(ctx, "name");
-	duk_push_string(ctx, name);
-	duk_def_prop(ctx, w, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE |
-	             DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
-	             DUK_DEFPROP_SET_CONFIGURABLE);
 	duk_push_literal(ctx, "length");
 	duk_push_int(ctx, length);
 	duk_def_prop(ctx, w, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE |
 	             DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
 	             DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
+/* replace holder[name] (holder at top) by a native wrapper keeping the
+ * original in RT_KEY_ORIG; same name, length and attributes, and `name` and
+ * `length` in the original's order (Object.getOwnPropertyNames shows it:
+ * Duktape's bind has length first, its Proxy name first) */
+static void wrap_builtin(duk_context *ctx, const char *name, duk_c_function fn,
+                         duk_int_t length)
+{
+	duk_idx_t holder = duk_get_top_index(ctx), w;
+	int length_first = 0;
+
+	duk_push_c_function(ctx, fn, DUK_VARARGS);
+	w = duk_get_top_index(ctx);
+	duk_get_prop_string(ctx, holder, name);
+	if (duk_is_object(ctx, -1)) {
+		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE);
+		while (duk_next(ctx, -1, 0)) {
+			const char *k = duk_get_string(ctx, -1);
+			int stop = k && (strcmp(k, "name") == 0 || strcmp(k, "length") == 0);
+			if (stop)
+				length_first = strcmp(k, "length") == 0;
+			duk_pop(ctx);
+			if (stop)
+				break;
+		}
+		duk_pop(ctx);
+	}
+	duk_put_prop_literal(ctx, w, RT_KEY_ORIG);
+	if (length_first)
+		def_length(ctx, w, length);
+	duk_push_literal(ctx, "name");
+	duk_push_string(ctx, name);
+	duk_def_prop(ctx, w, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE |
+	             DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+	             DUK_DEFPROP_SET_CONFIGURABLE);
+	if (!length_first)
+		def_length(ctx, w, length);
 	duk_push_string(ctx, name);
 	duk_dup(ctx, w);
 	duk_def_prop(ctx, holder, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE |

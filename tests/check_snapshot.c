@@ -679,6 +679,58 @@ END_TEST
  * An error's traceback cannot be made again (a hidden key stands in for
  * it), so an error stays unfrozen where its traceback would keep it so,
  * also after the program changes its properties (ms, es below) */
+/* the runtime's wrappers (bind, Proxy) look like Duktape's own built-ins:
+ * the same own property order, `new bind()` refused with Duktape's error,
+ * and the hidden keys that the bind wrapper adds to a bound function do
+ * not change Object.isSealed/isFrozen (Duktape counts hidden keys) --
+ * also for a bound function made by a restore */
+START_TEST(test_wrappers_like_duktape)
+{
+	static const char *const exprs[] = {
+		"Object.getOwnPropertyNames(Function.prototype.bind).join()",
+		"Object.getOwnPropertyNames(Proxy).join()",
+		"(function () { try { new Function.prototype.bind(); return 'made'; }"
+		" catch (e) { return e.name + ': ' + e.message; } })()",
+		"(function () { var b = function f(a) {}.bind(null, 1); Object.seal(b);"
+		" return [Object.isSealed(b), Object.isFrozen(b)].join(); })()",
+		"(function () { var b = function f(a) {}.bind(null);"
+		" ['length', 'name', 'fileName'].forEach(function (k) {"
+		" Object.defineProperty(b, k, { configurable: false }); });"
+		" Object.preventExtensions(b); return [Object.isSealed(b), Object.isFrozen(b)].join(); })()",
+	};
+	static const char state[] =
+	    "[Object.isSealed(sb), Object.isFrozen(sb), Object.isFrozen(fb), Object.isExtensible(nb),"
+	    " Object.isSealed(nb), sb(2), fb(3), nb(4)].join()";
+	duk_context *pure = duk_create_heap_default();
+	rt_ctx *a = heap_new(), *b;
+	size_t i;
+	char *r;
+
+	ck_assert_ptr_nonnull(pure);
+	for (i = 0; i < sizeof exprs / sizeof exprs[0]; i++) {
+		if (duk_peval_string(pure, exprs[i]) != 0)
+			ck_abort_msg("pure Duktape: %s: %s", exprs[i], duk_safe_to_string(pure, -1));
+		r = eval_str(a, exprs[i]);
+		ck_assert_msg(strcmp(r, duk_safe_to_string(pure, -1)) == 0, "%s: Duktape %s, runtime %s",
+		              exprs[i], duk_safe_to_string(pure, -1), r);
+		duk_pop(pure);
+		free(r);
+	}
+	duk_destroy_heap(pure);
+	run(a, PRELUDE
+	    "var sb = Object.seal(add.bind(null, 1)), fb = Object.freeze(add.bind(null, 2));\n"
+	    "var nb = Object.preventExtensions(add.bind(null, 3));\n");
+	b = migrate(a, NULL);
+	same_result(a, b, state);
+	r = eval_str(b, "[Object.isSealed(sb), Object.isFrozen(sb)].join()");
+	ck_assert_str_eq(r, "true,true");
+	free(r);
+	same_description(a, b, "[sb, fb, nb]");
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
 START_TEST(test_integrity)
 {
 	static const char expr[] =
@@ -1071,6 +1123,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_error_subclass_stack);
 	tcase_add_test(tc, test_error_proto_stack);
 	tcase_add_test(tc, test_integrity);
+	tcase_add_test(tc, test_wrappers_like_duktape);
 	tcase_add_test(tc, test_string_object);
 	tcase_add_test(tc, test_empty_shared);
 	tcase_add_test(tc, test_bound_many_args);
