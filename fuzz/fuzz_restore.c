@@ -326,8 +326,21 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 		o->u.regexp.source = fz_cstr(src[fz_rand(r, sizeof src / sizeof src[0])]);
 		o->u.regexp.flags = fz_cstr(flg[fz_rand(r, sizeof flg / sizeof flg[0])]);
 		break;
+	case WR_OBJ_OBJECT:   /* now and then what a custom error instance carries */
+		if (fz_rand(r, 4))
+			break;
+		if (fz_rand(r, 8))
+			o->flags |= WR_OF_TRACEBACK;
+		/* fall through */
 	case WR_OBJ_ERROR:
-		o->u.str = fz_cstr(fz_strings[fz_rand(r, sizeof fz_strings / sizeof fz_strings[0])]);
+		o->u.trace.stack = fz_cstr(fz_strings[fz_rand(r, sizeof fz_strings / sizeof fz_strings[0])]);
+		o->u.trace.file = fz_cstr(fz_strings[fz_rand(r, sizeof fz_strings / sizeof fz_strings[0])]);
+		o->u.trace.line = fz_number(r);
+		/* fileName, lineNumber; the text an object carries, mostly
+		 * with them (and an error, which validation refuses) */
+		o->u.trace.has = fz_rand(r, 4) << 1;
+		if (k == WR_OBJ_OBJECT ? fz_rand(r, 4) != 0 : fz_rand(r, 8) == 0)
+			o->u.trace.has |= WR_TR_STACK;
 		break;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		fz_value(r, s, &o->u.prim);

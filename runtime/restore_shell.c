@@ -161,17 +161,41 @@ static void strip_own(duk_context *ctx)
 /* Duktape gives an error (and an object made by `new` whose prototype
  * inherits from Error.prototype) its traceback in an internal key,
  * writable and configurable, which Object.isSealed/isFrozen count and
- * Object.seal/freeze change. A restore cannot make the traceback again: a
- * hidden key stands in for it (for an Error it holds the stack text, which
- * the Error.prototype.stack getter returns; an error-like object has the
- * text as an own `stack`), so that the error reads sealed or frozen when
- * and only when it did */
-static void standin_trace(duk_context *ctx)
+ * Object.seal/freeze change. A restore cannot make the traceback again:
+ * hidden keys of the same attributes stand in for it, holding what it gave
+ * (the stack text, and fileName and lineNumber when they were defined),
+ * which the Error.prototype getters return (snap_install.c). Not own
+ * properties, which objects inheriting from this one would read instead of
+ * their own traceback. So the object reads sealed or frozen when and only
+ * when it did. A traceback object of an older snapshot (its text an own
+ * `stack`) has the key `true`. */
+static void def_hidden(duk_context *ctx, const char *key)
 {
-	duk_push_literal(ctx, RT_KEY_TRACE);
-	duk_push_true(ctx);
+	duk_push_string(ctx, key);
+	duk_swap_top(ctx, -2);
 	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
 	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
+static void standin_trace(rs_state *r, const wr_object *o)
+{
+	duk_context *ctx = r->ctx;
+
+	if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK)) {
+		duk_push_true(ctx);
+		def_hidden(ctx, RT_KEY_TRACE);
+		return;
+	}
+	rs_push_text(r, o->u.trace.stack.ptr, o->u.trace.stack.len);
+	def_hidden(ctx, RT_KEY_TRACE);
+	if (o->u.trace.has & WR_TR_FILE) {
+		rs_push_text(r, o->u.trace.file.ptr, o->u.trace.file.len);
+		def_hidden(ctx, RT_KEY_TRFILE);
+	}
+	if (o->u.trace.has & WR_TR_LINE) {
+		duk_push_number(ctx, o->u.trace.line);
+		def_hidden(ctx, RT_KEY_TRLINE);
+	}
 }
 
 void rs_shells(rs_state *r)
@@ -186,7 +210,7 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_OBJECT:
 			duk_push_bare_object(ctx);
 			if (o->flags & WR_OF_TRACEBACK)
-				standin_trace(ctx);
+				standin_trace(r, o);
 			break;
 		case WR_OBJ_ARRAY:
 			duk_push_bare_array(ctx);
@@ -205,14 +229,7 @@ void rs_shells(rs_state *r)
 		case WR_OBJ_ERROR:
 			duk_push_error_object(ctx, DUK_ERR_ERROR, "%s", "");
 			strip_own(ctx);
-			/* the stack text stands in for the traceback: the
-			 * Error.prototype.stack getter returns it (snap_install.c).
-			 * Not an own `stack`, which objects inheriting from this
-			 * error would read instead of their own traceback */
-			duk_push_literal(ctx, RT_KEY_TRACE);
-			rs_push_text(r, o->u.str.ptr, o->u.str.len);
-			duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
-			             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+			standin_trace(r, o);
 			break;
 		case WR_OBJ_BOOLEAN:
 		case WR_OBJ_NUMBER:

@@ -31,6 +31,9 @@
  * Object.isSealed/isFrozen say what they said (restore.c): for an error's
  * traceback (the walker takes it for one), or for any other */
 #define RT_KEY_TRACE   DUK_HIDDEN_SYMBOL("ftrace")
+/* a restored error's fileName and lineNumber, beside its text in RT_KEY_TRACE */
+#define RT_KEY_TRFILE  DUK_HIDDEN_SYMBOL("ftfile")
+#define RT_KEY_TRLINE  DUK_HIDDEN_SYMBOL("ftline")
 #define RT_KEY_STANDIN DUK_HIDDEN_SYMBOL("fint")
 /* A function made by the program is tagged with one hidden property: the
  * key "\xFFs<site>" holding its environment (or undefined). */

@@ -25,12 +25,14 @@
  *  - a wrapper around the Proxy constructor that marks the target with its
  *    proxies (RT_KEY_PROXY), so the walker can tell a Proxy (which it must
  *    refuse) from an empty object with a null prototype;
- *  - a wrapper around the Error.prototype.stack getter: a restored Error
- *    keeps its stack text in its own RT_KEY_TRACE (restore_shell.c), which
- *    the wrapper returns; for every other object it returns what Duktape's
- *    getter does. So the text is not an own `stack`, which would hide the
- *    getter from objects that inherit from the error (`MyError.prototype =
- *    new Error()`: every later MyError read the prototype's traceback);
+ *  - wrappers around the Error.prototype stack, fileName and lineNumber
+ *    getters: a restored error (or error-like object) keeps what they gave
+ *    in its own RT_KEY_TRACE, RT_KEY_TRFILE and RT_KEY_TRLINE
+ *    (restore_shell.c), which the wrappers return; for every other object
+ *    they return what Duktape's getters do. So the text is not an own
+ *    `stack`, which would hide the getter from objects that inherit from
+ *    the error (`MyError.prototype = new Error()`: every later MyError read
+ *    the prototype's traceback);
  *  - the built-in baseline (builtins.c).
  *
  * Both plain and instrumented builds install the same things, so programs
@@ -259,26 +261,63 @@ static duk_ret_t rt_proxy(duk_context *ctx)
 	return 1;
 }
 
-/* the Error.prototype.stack getter: a restored Error's own text, else
- * Duktape's getter (in RT_KEY_ORIG) on the same `this` */
-static duk_ret_t rt_error_stack(duk_context *ctx)
+/* the Error.prototype stack, fileName and lineNumber getters (magic 0, 1,
+ * 2): what a restored error carried, else Duktape's getter (in RT_KEY_ORIG)
+ * on the same `this` */
+static const char *const trace_keys[3] = { RT_KEY_TRACE, RT_KEY_TRFILE, RT_KEY_TRLINE };
+
+static duk_ret_t rt_error_getter(duk_context *ctx)
 {
+	duk_int_t magic = duk_get_current_magic(ctx);
+
 	duk_push_this(ctx);
-	if (duk_is_object(ctx, -1)) {
-		/* own only: an object inheriting from a restored error reads
-		 * its own traceback, as it did before */
+	if (duk_is_object(ctx, -1) && magic >= 0 && magic < 3) {
+		/* own only, as Duktape reads its traceback: an object
+		 * inheriting from a restored error reads its own. A restored
+		 * one has its text (a string: RT_KEY_TRACE is `true` where it
+		 * only stands in for the traceback) and what fileName and
+		 * lineNumber gave, undefined when absent */
 		duk_push_literal(ctx, RT_KEY_TRACE);
 		duk_get_prop_desc(ctx, -2, 0);
 		if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "value") &&
-		    duk_is_string(ctx, -1))
-			return 1;
+		    duk_is_string(ctx, -1)) {
+			if (magic == 0)
+				return 1;
+			duk_push_string(ctx, trace_keys[magic]);
+			duk_get_prop_desc(ctx, 0, 0);
+			if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "value"))
+				return 1;
+			return 0;
+		}
 		duk_set_top(ctx, 1);
 	}
 	duk_push_current_function(ctx);
 	duk_get_prop_literal(ctx, -1, RT_KEY_ORIG);
-	duk_dup(ctx, 0);
+	duk_push_this(ctx);
 	duk_call_method(ctx, 0);
 	return 1;
+}
+
+/* wrap the getter of Error.prototype[name] (EP at top) with magic */
+static void wrap_error_getter(duk_context *ctx, const char *name, duk_int_t magic)
+{
+	duk_push_string(ctx, name);
+	duk_get_prop_desc(ctx, -2, 0);                 /* [ ... EP desc ] */
+	if (duk_is_object(ctx, -1)) {
+		duk_get_prop_literal(ctx, -1, "get");  /* [ ... EP desc get ] */
+		if (duk_is_function(ctx, -1)) {
+			/* no own properties but the hidden original, as
+			 * Duktape's getters have none */
+			duk_push_string(ctx, name);
+			duk_push_c_function(ctx, rt_error_getter, 0);
+			duk_set_magic(ctx, -1, magic);
+			duk_dup(ctx, -3);
+			duk_put_prop_literal(ctx, -2, RT_KEY_ORIG);
+			duk_def_prop(ctx, -5, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_FORCE);
+		}
+		duk_pop(ctx);
+	}
+	duk_pop(ctx);
 }
 
 static void def_length(duk_context *ctx, duk_idx_t w, duk_int_t length)
@@ -396,24 +435,12 @@ static duk_ret_t install_natives(duk_context *ctx, void *udata)
 	wrap_builtin(ctx, "bind", rt_bind, 1);
 	duk_pop_2(ctx);
 
-	/* Error.prototype.stack's getter (no own properties but the hidden
-	 * original, as Duktape's has none) */
 	duk_get_prop_literal(ctx, -1, "Error");
 	duk_get_prop_literal(ctx, -1, "prototype");   /* [ global Error EP ] */
-	duk_push_literal(ctx, "stack");
-	duk_get_prop_desc(ctx, -2, 0);                 /* [ ... EP desc ] */
-	if (duk_is_object(ctx, -1)) {
-		duk_get_prop_literal(ctx, -1, "get");  /* [ ... EP desc get ] */
-		if (duk_is_function(ctx, -1)) {
-			duk_push_literal(ctx, "stack");
-			duk_push_c_function(ctx, rt_error_stack, 0);
-			duk_dup(ctx, -3);
-			duk_put_prop_literal(ctx, -2, RT_KEY_ORIG);
-			duk_def_prop(ctx, -5, DUK_DEFPROP_HAVE_GETTER | DUK_DEFPROP_FORCE);
-		}
-		duk_pop(ctx);
-	}
-	duk_pop_3(ctx);                                /* [ global ] */
+	wrap_error_getter(ctx, "stack", 0);
+	wrap_error_getter(ctx, "fileName", 1);
+	wrap_error_getter(ctx, "lineNumber", 2);
+	duk_pop_2(ctx);                                /* [ global ] */
 
 	if (duk_has_prop_literal(ctx, -1, "Proxy")) {
 		duk_dup(ctx, -1);

@@ -835,85 +835,48 @@ static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
 	return 0;
 }
 
-/* whether `stack` read on o (which has no own one) is the baseline
- * Error.prototype.stack getter: the first object up the prototype chain
- * with an own `stack` has that getter (not a subclass prototype's own
- * `stack`, which an own copy would hide) */
-static int sw_stack_is_baseline(duk_context *ctx, duk_idx_t o)
-{
-	int r = 0;
-	uint32_t depth = 0;
-
-	duk_get_prototype(ctx, o);
-	while (duk_is_object(ctx, -1) && depth++ < 100000) {
-		duk_idx_t p = duk_get_top_index(ctx);
-		if (is_proxy(ctx, p))
-			break;
-		duk_push_literal(ctx, "stack");
-		duk_get_prop_desc(ctx, p, 0);
-		if (duk_is_object(ctx, -1)) {
-			/* own fields only: a data descriptor has no "get", and
-			 * Object.prototype's (the program's) must not be read */
-			duk_push_undefined(ctx);
-			duk_set_prototype(ctx, -2);
-			duk_get_prop_literal(ctx, -1, "get");
-			r = duk_strict_equals(ctx, -1, SW_IDX_ERRSTACK);
-			duk_pop_2(ctx);
-			break;
-		}
-		duk_pop(ctx);
-		duk_get_prototype(ctx, p);
-		duk_remove(ctx, p);
-	}
-	duk_pop(ctx);
-	return r;
-}
-
-/* The stack text of an error (the baseline Error.prototype.stack getter's)
- * as an own, non-enumerable `stack` property: Duktape's traceback lives in
- * an internal key a restore cannot set again, so the property stands for
- * what the program reads. On an extensible object it is writable and
- * configurable (a write defines such an own `stack`, as Duktape's setter
- * does); on a non-extensible one neither (the setter throws there, and the
- * text never changes; `sealed`/`frozen` keep Object.isSealed/isFrozen).
- * An object that inherits from Error.prototype but is not of class Error
- * (`new MyError()` where MyError.prototype = Object.create(Error.prototype))
- * gets a traceback when it is made too, and the property, unless it reads
- * another `stack` (one its prototype chain defines before Error.prototype's:
- * trace). ext: the object is extensible. 1 when added, 0 when not, -1 on
- * failure. */
-static int sw_own_stack(sw_state *w, uint32_t id, duk_idx_t o, int trace, int ext)
+/* What Duktape's Error.prototype getters read from the traceback it made
+ * with an object (an Error; an ordinary object made by `new` of a function
+ * whose prototype inherits from Error.prototype, a custom error class):
+ * the stack text, fileName and lineNumber, through the baseline getters,
+ * which give a restored object's carried ones too (snap_install.c). They
+ * are called on the object itself, so neither an own `stack` the program
+ * set nor a prototype's hides them: restore keeps them where the getters
+ * find them, and the program reads them again once it deletes what hid
+ * them, as it would have. Into u.trace of object id (kind set). */
+static int sw_trace(sw_state *w, uint32_t id, duk_idx_t o)
 {
 	duk_context *ctx = w->ctx;
-	sw_edge self = w->edges[id - 1];
+	wr_str st = { "", 0 }, file = { NULL, 0 };
+	double line = 0;
+	uint32_t has = 0;
 	wr_object *m;
-	wr_prop *props;
-	wr_value key, val;
 
-	if (trace && !sw_stack_is_baseline(ctx, o))
-		return 0;
 	call_on(ctx, SW_IDX_ERRSTACK, o);
-	if (!duk_is_string(ctx, -1)) {
-		duk_pop(ctx);
-		return 0;
+	if (duk_is_string(ctx, -1)) {
+		if (sw_string(w, -1, &st) != 0)
+			return -1;
+		has |= WR_TR_STACK;
 	}
-	duk_push_literal(ctx, "stack");
-	if (sw_key(w, -1, &key) != 0 || sw_value(w, -2, &val, &self) != 0)
-		return -1;
-	duk_pop_2(ctx);
+	call_on(ctx, SW_IDX_ERRFILE, o);
+	if (duk_is_string(ctx, -1)) {
+		if (sw_string(w, -1, &file) != 0)
+			return -1;
+		has |= WR_TR_FILE;
+	}
+	call_on(ctx, SW_IDX_ERRLINE, o);
+	if (duk_is_number(ctx, -1)) {
+		line = duk_get_number(ctx, -1);
+		has |= WR_TR_LINE;
+	}
+	duk_pop_3(ctx);
 	m = obj(w, id);
-	props = wr_alloc(w->s, (m->nprops + 1) * sizeof *props);
-	if (!props)
-		return sw_oom(w);
-	if (m->nprops)
-		memcpy(props, m->props, m->nprops * sizeof *props);
-	memset(&props[m->nprops], 0, sizeof *props);
-	props[m->nprops].key = key;
-	props[m->nprops].flags = ext ? WR_PF_WRITABLE | WR_PF_CONFIGURABLE : 0;
-	props[m->nprops].value = val;
-	m->props = props;
-	m->nprops++;
-	return 1;
+	m->u.trace.stack = st;
+	m->u.trace.file = file;
+	m->u.trace.line = line;
+	/* an Error always carries its text */
+	m->u.trace.has = m->kind == WR_OBJ_OBJECT ? has : has & ~(uint32_t)WR_TR_STACK;
+	return 0;
 }
 
 /* A String object's index and length properties are virtual: duk_enum
@@ -999,10 +962,11 @@ int sw_process(sw_state *w, uint32_t id)
 			 * every kind) */
 			if ((hk & HK_CONTEXT) && sw_textdecoder(w, id, o) != 0)
 				return -1;
-			if ((hk & HK_TRACE) && !(hk & HK_STACK) && sw_own_stack(w, id, o, 1, ext) < 0)
-				return -1;
-			if ((hk & HK_TRACE) && obj(w, id)->kind == WR_OBJ_OBJECT)
+			if ((hk & HK_TRACE) && obj(w, id)->kind == WR_OBJ_OBJECT) {
 				obj(w, id)->flags |= WR_OF_TRACEBACK;
+				if (sw_trace(w, id, o) != 0)
+					return -1;
+			}
 			break;
 		case CL_ARGUMENTS:
 			obj(w, id)->kind = WR_OBJ_ARGUMENTS;
@@ -1027,20 +991,11 @@ int sw_process(sw_state *w, uint32_t id)
 			obj(w, id)->u.regexp.flags = fl;
 			break;
 		}
-		case CL_ERROR: {
-			/* the stack text, through the baseline getter (which gives
-			 * a restored error's text too, snap_install.c): restore
-			 * keeps it where the getter finds it, also under an own
-			 * `stack` the program defined (which it restores too) */
-			wr_str st = { "", 0 };
-			call_on(ctx, SW_IDX_ERRSTACK, o);
-			if (duk_is_string(ctx, -1) && sw_string(w, -1, &st) != 0)
-				return -1;
-			duk_pop(ctx);
+		case CL_ERROR:
 			obj(w, id)->kind = WR_OBJ_ERROR;
-			obj(w, id)->u.str = st;
+			if (sw_trace(w, id, o) != 0)
+				return -1;
 			break;
-		}
 		case CL_BOOLEAN:
 		case CL_NUMBER:
 		case CL_STRING:
@@ -1094,6 +1049,7 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	static const char *const fns[SW_BL_NFNS] = {
 		"Object.isExtensible", "Object.isSealed", "Object.isFrozen", "Date.prototype.getTime",
 		"RegExp.prototype.source@get", "RegExp.prototype.flags@get", "Error.prototype.stack@get",
+		"Error.prototype.fileName@get", "Error.prototype.lineNumber@get",
 		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
 		"Boolean.prototype.valueOf", "Number.prototype.valueOf",
 		"String.prototype.valueOf", "Symbol.prototype.valueOf",

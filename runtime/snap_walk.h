@@ -41,6 +41,8 @@ enum {
 	SW_IDX_RESOURCE,       /* RegExp.prototype.source getter */
 	SW_IDX_REFLAGS,        /* RegExp.prototype.flags getter */
 	SW_IDX_ERRSTACK,       /* Error.prototype.stack getter */
+	SW_IDX_ERRFILE,        /* Error.prototype.fileName getter */
+	SW_IDX_ERRLINE,        /* Error.prototype.lineNumber getter */
 	SW_IDX_TABUF,          /* %TypedArray%.prototype.buffer getter */
 	SW_IDX_DVBUF,          /* DataView.prototype.buffer getter */
 	SW_IDX_BOOLVAL,        /* Boolean.prototype.valueOf */
@@ -77,7 +79,7 @@ typedef struct sw_blent {
 	uint8_t  flags;   /* WR_PF_* at install time */
 	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
-#define SW_BL_NFNS 18
+#define SW_BL_NFNS 20
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
 	uint32_t  fns_done;

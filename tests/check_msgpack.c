@@ -163,7 +163,7 @@ static wr_snapshot *sample(void)
 	s->objects[re - 1].u.regexp.flags = mkstr(s, "gi", 2);
 	add_prop(s, re, v_str(s, "lastIndex"), v_num(3), WR_PF_WRITABLE);
 	uint32_t er = add_obj(s, WR_OBJ_ERROR, v_builtin(s, "TypeError.prototype"));
-	s->objects[er - 1].u.str = mkstr(s, "TypeError: x\n    at f (app.js:3)", 31);
+	s->objects[er - 1].u.trace.stack = mkstr(s, "TypeError: x\n    at f (app.js:3)", 31);
 	add_prop(s, er, v_str(s, "message"), v_str(s, "x"), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
 	/* 8..11: boxed primitives */
 	uint32_t b1 = add_obj(s, WR_OBJ_BOOLEAN, v_builtin(s, "Boolean.prototype"));
@@ -348,7 +348,11 @@ static int obj_eq(const wr_object *a, const wr_object *b)
 	case WR_OBJ_REGEXP:
 		return str_eq(a->u.regexp.source, b->u.regexp.source) &&
 		       str_eq(a->u.regexp.flags, b->u.regexp.flags);
-	case WR_OBJ_ERROR: return str_eq(a->u.str, b->u.str);
+	case WR_OBJ_OBJECT:
+	case WR_OBJ_ERROR:
+		return a->u.trace.has == b->u.trace.has && str_eq(a->u.trace.stack, b->u.trace.stack) &&
+		       str_eq(a->u.trace.file, b->u.trace.file) &&
+		       (!(a->u.trace.has & WR_TR_LINE) || num_eq(a->u.trace.line, b->u.trace.line));
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return val_eq(&a->u.prim, &b->u.prim);
 	case WR_OBJ_ARRAYBUFFER:
@@ -1048,6 +1052,114 @@ START_TEST(integrity_flags)
 }
 END_TEST
 
+/* the first n bytes at needle in b, or NULL */
+static uint8_t *find_bytes(const wr_buf *b, const char *needle, size_t n)
+{
+	for (size_t i = 0; i + n <= b->len; i++)
+		if (memcmp(b->data + i, needle, n) == 0)
+			return (uint8_t *)b->data + i;
+	return NULL;
+}
+
+/* a traceback's stack text, fileName and lineNumber (u.trace): an error's
+ * record is the older one of 5 fields unless it has a fileName or
+ * lineNumber (7, nil for undefined), an object's flagged traceback 4 or 7;
+ * the fields round-trip and the rules hold */
+START_TEST(trace_fields)
+{
+	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
+	wr_error err;
+	wr_buf b;
+	uint32_t e1 = add_obj(s, WR_OBJ_ERROR, v_builtin(s, "Error.prototype"));
+	s->objects[e1 - 1].u.trace.stack = mkstr(s, "Error: a", 8);
+	encode(s, &b);
+	ck_assert_ptr_nonnull(find_bytes(&b, "\x95\x06\x01", 3));   /* older readers' record */
+	wr_buf_free(&b);
+	uint32_t e2 = add_obj(s, WR_OBJ_ERROR, v_builtin(s, "TypeError.prototype"));
+	uint32_t e3 = add_obj(s, WR_OBJ_ERROR, v_builtin(s, "TypeError.prototype"));
+	uint32_t o1 = add_obj(s, WR_OBJ_OBJECT, v_ref(e2));
+	uint32_t o2 = add_obj(s, WR_OBJ_OBJECT, v_ref(e2));
+	wr_object *m = &s->objects[e2 - 1];
+	m->u.trace.stack = mkstr(s, "ZZ", 2);
+	m->u.trace.file = mkstr(s, "", 0);
+	m->u.trace.line = 1;
+	m->u.trace.has = WR_TR_FILE | WR_TR_LINE;
+	m = &s->objects[e3 - 1];
+	m->u.trace.line = -0.0;
+	m->u.trace.has = WR_TR_LINE;
+	m = &s->objects[o1 - 1];
+	m->flags |= WR_OF_TRACEBACK;
+	m->u.trace.stack = mkstr(s, "MyError: b\n    at f (a.js:7)", 28);
+	m->u.trace.file = mkstr(s, "a.js", 4);
+	m->u.trace.has = WR_TR_STACK | WR_TR_FILE;
+	s->objects[o2 - 1].flags |= WR_OF_TRACEBACK;   /* an older snapshot's */
+	add_prop(s, o2, v_str(s, "stack"), v_str(s, "E"), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
+	ck_assert_msg(wr_validate(s, &err) == 0, "%s", err.msg);
+	encode(s, &b);
+	ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
+	for (uint32_t i = 0; i < s->nobjects; i++)
+		ck_assert_msg(obj_eq(&s->objects[i], &r->objects[i]), "object %u", (unsigned)i + 1);
+	ck_assert_uint_eq(r->objects[e3 - 1].u.trace.has, WR_TR_LINE);
+	ck_assert(signbit(r->objects[e3 - 1].u.trace.line));
+	wr_snapshot_free(r);
+	/* the fields' types and the records' lengths */
+	uint8_t *p = find_bytes(&b, "\xa2ZZ\xa0\x01", 5);
+	ck_assert_ptr_nonnull(p);
+	static const struct { size_t at; uint8_t byte; const char *needle; } bad[] = {
+		{ 3, 0x05, "error fileName: expected a string or nil, found" },
+		{ 4, 0xa0, "error lineNumber: expected a number, found" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		uint8_t keep = p[bad[i].at];
+		p[bad[i].at] = bad[i].byte;
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		ck_assert_msg(strstr(err.msg, bad[i].needle) != NULL, "%s", err.msg);
+		p[bad[i].at] = keep;
+	}
+	p = find_bytes(&b, "\x97\x06", 2);
+	ck_assert_ptr_nonnull(p);
+	p[0] = 0x96;
+	ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+	ck_assert_msg(strstr(err.msg, "object of kind 6: 6 fields, 5 or 7 expected") != NULL, "%s", err.msg);
+	p[0] = 0x97;
+	p = find_bytes(&b, "\x97\x00", 2);
+	ck_assert_ptr_nonnull(p);
+	p[0] = 0x95;
+	ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+	ck_assert_msg(strstr(err.msg, "object of kind 0: 5 fields, 4 or 7 expected") != NULL, "%s", err.msg);
+	wr_buf_free(&b);
+	wr_snapshot_free(s);
+
+	for (int c = 0; c < 4; c++) {
+		const char *needle = NULL;
+		s = wr_snapshot_new();
+		uint32_t o = add_obj(s, c < 2 ? WR_OBJ_OBJECT : WR_OBJ_ERROR, v_builtin(s, "Error.prototype"));
+		m = &s->objects[o - 1];
+		switch (c) {
+		case 0:
+			m->u.trace.has = WR_TR_STACK;
+			needle = "traceback: stack text on an object without the traceback flag";
+			break;
+		case 1:
+			m->flags |= WR_OF_TRACEBACK;
+			m->u.trace.has = WR_TR_LINE;
+			needle = "traceback: fileName or lineNumber without the stack text";
+			break;
+		case 2:   /* an error's text is always there */
+			m->u.trace.has = WR_TR_STACK;
+			needle = "unknown traceback fields 0x1";
+			break;
+		case 3:
+			m->u.trace.has = WR_TR_LINE << 1;
+			needle = "unknown traceback fields 0x8";
+			break;
+		}
+		assert_refused(s, c == 0, needle, c);
+		wr_snapshot_free(s);
+	}
+}
+END_TEST
+
 START_TEST(byte_arrays)
 {
 	static const uint32_t sizes[] = { 0, 1, 63, 64, 1000, 100000 };
@@ -1148,6 +1260,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, plainbuffer_refused);
 	tcase_add_test(tc, arraybuffer_memory);
 	tcase_add_test(tc, integrity_flags);
+	tcase_add_test(tc, trace_fields);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

@@ -626,6 +626,52 @@ START_TEST(test_error_proto_stack)
 }
 END_TEST
 
+/* what Duktape's fileName and lineNumber getters read from an error's
+ * traceback (an Error's, an error-like object's) is carried as its stack
+ * text is: the restored one reads them, an object inheriting from it reads
+ * its own (a new instance of a class whose prototype is an error-like
+ * object: its own traceback, not the prototype's text; Object.create of
+ * it: none), a value the program set hides them until deleted, and they
+ * survive a second hop; integrity levels stay what they were */
+START_TEST(test_error_trace)
+{
+	static const char expr[] =
+	    "[e1.lineNumber, e1.fileName, e2.lineNumber, e2.fileName, e2.stack.split('\\n').length,"
+	    " my.lineNumber, my.fileName, my.hasOwnProperty('stack'), my.hasOwnProperty('lineNumber'),"
+	    " String(sub.stack), sub.lineNumber, sub.fileName, Object.getOwnPropertyNames(my).join(),"
+	    " String(new add(1, 2).stack) === String(my.stack), new add(1, 2).lineNumber, new add(1, 2).fileName,"
+	    " ow.lineNumber, ow.fileName, mo.stack, fz.lineNumber, Object.isFrozen(fz), Object.isSealed(se),"
+	    " Object.isFrozen(se), Object.isFrozen(myf), (delete ow.lineNumber, ow.lineNumber),"
+	    " (delete mo.stack, String(mo.stack))].join('|')";
+	int fmt;
+	for (fmt = 0; fmt < 2; fmt++) {
+		rt_ctx *a = heap_new(), *b, *c;
+		char *v;
+		use_msgpack = fmt;   /* JSON, then msgpack */
+		run(a, PRELUDE
+		    "var e1 = new TypeError('t'), e2;\n"
+		    "try { null.x; } catch (x) { e2 = x; }\n"
+		    "add.prototype = Object.create(Error.prototype);\n"
+		    "var my = new add(1, 2), myf = Object.freeze(new add(1, 2)), mo = new add(1, 2);\n"
+		    "add.prototype = my; mo.stack = 'own';\n"
+		    "var sub = Object.create(my);\n"
+		    "var ow = new Error('o'); ow.lineNumber = 70; ow.fileName = 'x.js';\n"
+		    "var fz = Object.freeze(new Error('f')), se = Object.seal(new RangeError('s'));\n");
+		b = migrate(a, NULL);
+		same_result(a, b, expr);
+		v = eval_str(b, "[e1.lineNumber, e1.fileName, my.lineNumber, my.fileName].join()");
+		ck_assert_str_eq(v, "5,t.js,8,t.js");
+		free(v);
+		c = migrate(b, NULL);
+		same_result(a, c, expr);
+		heap_free(a);
+		heap_free(b);
+		heap_free(c);
+	}
+	use_msgpack = 0;
+}
+END_TEST
+
 /* a subclass whose prototype defines its own `stack` (data or accessor):
  * the instance reads that one, so no own copy of the traceback hides it */
 START_TEST(test_error_subclass_stack)
@@ -1122,6 +1168,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_error_subclass);
 	tcase_add_test(tc, test_error_subclass_stack);
 	tcase_add_test(tc, test_error_proto_stack);
+	tcase_add_test(tc, test_error_trace);
 	tcase_add_test(tc, test_integrity);
 	tcase_add_test(tc, test_wrappers_like_duktape);
 	tcase_add_test(tc, test_string_object);

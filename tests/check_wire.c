@@ -154,7 +154,10 @@ static wr_snapshot *sample(void)
 	s->objects[o7 - 1].u.regexp.flags = S(s, "gi");
 	oprop(s, o7, STR(s, "lastIndex", 9), NUM(2), WR_PF_WRITABLE);
 	uint32_t o8 = obj(s, WR_OBJ_ERROR, BI(s, "TypeError.prototype"));
-	s->objects[o8 - 1].u.str = S(s, "TypeError: boom\n    at f (app.js:3)");
+	s->objects[o8 - 1].u.trace.stack = S(s, "TypeError: boom\n    at f (app.js:3)");
+	s->objects[o8 - 1].u.trace.file = S(s, "app.js");
+	s->objects[o8 - 1].u.trace.line = 3;
+	s->objects[o8 - 1].u.trace.has = WR_TR_FILE | WR_TR_LINE;
 	oprop(s, o8, STR(s, "message", 7), STR(s, "boom", 4), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
 	uint32_t o9 = obj(s, WR_OBJ_BOOLEAN, BI(s, "Boolean.prototype"));
 	s->objects[o9 - 1].u.prim = V(WR_TRUE);
@@ -311,7 +314,11 @@ static int same_obj(const wr_object *a, const wr_object *b)
 	case WR_OBJ_DATE: return isnan(a->u.num) ? isnan(b->u.num) : a->u.num == b->u.num;
 	case WR_OBJ_REGEXP: return same_str(a->u.regexp.source, b->u.regexp.source) &&
 	                           same_str(a->u.regexp.flags, b->u.regexp.flags);
-	case WR_OBJ_ERROR: return same_str(a->u.str, b->u.str);
+	case WR_OBJ_OBJECT:
+	case WR_OBJ_ERROR:
+		return a->u.trace.has == b->u.trace.has && same_str(a->u.trace.stack, b->u.trace.stack) &&
+		       same_str(a->u.trace.file, b->u.trace.file) &&
+		       (!(a->u.trace.has & WR_TR_LINE) || a->u.trace.line == b->u.trace.line);
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return same_val(&a->u.prim, &b->u.prim);
 	case WR_OBJ_ARRAYBUFFER:
@@ -588,6 +595,19 @@ START_TEST(json_errors)
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":true,\"sealed\":true}]}",
 		  "duplicate member \"sealed\"" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"ignoreBOM\":true}]}", "not allowed in a object" },
+		/* a traceback's stack text, fileName and lineNumber: an error's,
+		 * or an object's flagged traceback, the two others with the text */
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"stack\":\"E\"}]}",
+		  "object 1: traceback: stack text on an object without the traceback flag" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"traceback\":true,\"lineNumber\":3}]}",
+		  "traceback: fileName or lineNumber without the stack text" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"traceback\":true,\"fileName\":\"a.js\"}]}",
+		  "traceback: fileName or lineNumber without the stack text" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"fileName\":3}]}", "expected" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"lineNumber\":\"3\"}]}", "expected" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"lineNumber\":3,\"lineNumber\":3}]}",
+		  "duplicate member \"lineNumber\"" },
+		{ HDR ",\"objects\":[{\"kind\":\"array\",\"fileName\":\"a.js\"}]}", "not allowed in a array" },
 		/* plain buffers: what Duktape fixes for them, and nothing else */
 #define PB "{\"kind\":\"plainbuffer\",\"extensible\":false,\"proto\":{\"builtin\":\"Uint8Array.prototype\"}"
 		{ HDR ",\"objects\":[" PB ",\"bytes\":\"QUJD\",\"props\":[[\"x\",1]]}]}",
@@ -659,6 +679,52 @@ START_TEST(json_integrity)
 	char *text = strndup((const char *)b.data, b.len);
 	ck_assert_ptr_nonnull(strstr(text, "\"extensible\":false,\"sealed\":true,\"frozen\":true"));
 	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true"));
+	free(text);
+	wr_snapshot *c = decode_ok(b.data, b.len);
+	assert_same(s, c);
+	wr_buf_free(&b);
+	wr_snapshot_free(s);
+	wr_snapshot_free(c);
+}
+END_TEST
+
+/* a traceback's stack text, fileName and lineNumber read and write back as
+ * written, on an error (undefined ones left out) and on an object flagged
+ * traceback; such an object of an older snapshot has none */
+START_TEST(json_trace)
+{
+	static const char in[] = HDR ",\"objects\":["
+		"{\"kind\":\"object\",\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
+		"\"lineNumber\":8,\"stack\":\"Error: p\\n    at global (a.js:8)\",\"fileName\":\"a.js\"},"
+		"{\"kind\":\"object\",\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
+		"\"props\":[[\"stack\",\"E\",\"wc\"]]},"
+		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"stack\":\"E\","
+		"\"lineNumber\":{\"number\":\"-0\"}},"
+		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"fileName\":{\"raw\":\"/w==\"}},"
+		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"stack\":\"E\"}]}";
+	wr_snapshot *s = decode_ok(in, sizeof in - 1);
+	const wr_object *o = s->objects;
+	ck_assert_uint_eq(o[0].u.trace.has, WR_TR_STACK | WR_TR_FILE | WR_TR_LINE);
+	ck_assert(same_str(o[0].u.trace.stack, (wr_str){ "Error: p\n    at global (a.js:8)", 31 }));
+	ck_assert(same_str(o[0].u.trace.file, (wr_str){ "a.js", 4 }));
+	ck_assert(o[0].u.trace.line == 8);
+	ck_assert_uint_eq(o[1].u.trace.has, 0);
+	ck_assert_uint_eq(o[1].nprops, 1);
+	ck_assert_uint_eq(o[2].u.trace.has, WR_TR_LINE);
+	ck_assert(o[2].u.trace.line == 0 && signbit(o[2].u.trace.line));
+	ck_assert_uint_eq(o[3].u.trace.has, WR_TR_FILE);
+	ck_assert(same_str(o[3].u.trace.file, (wr_str){ "\xff", 1 }));
+	ck_assert_uint_eq(o[4].u.trace.has, 0);
+	wr_buf b = encode(s, 0);
+	char *text = strndup((const char *)b.data, b.len);
+	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"Error: p\\n    at global (a.js:8)\","
+	                                   "\"fileName\":\"a.js\",\"lineNumber\":8"));
+	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"E\",\"lineNumber\":{\"number\":\"-0\"},\"props\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"\",\"fileName\":{\"raw\":\"/w==\"},\"props\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"E\",\"props\":[]}]"));
+	/* the old form's object: its own `stack`, no text */
+	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
+	                                   "\"props\":[[\"stack\",\"E\",\"wc\"]]}"));
 	free(text);
 	wr_snapshot *c = decode_ok(b.data, b.len);
 	assert_same(s, c);
@@ -1184,6 +1250,7 @@ static Suite *wire_suite(void)
 	tcase_add_test(tc, json_round_trip);
 	tcase_add_test(tc, json_doubles_exact);
 	tcase_add_test(tc, json_integrity);
+	tcase_add_test(tc, json_trace);
 	tcase_add_test(tc, json_foreign_escapes);
 	tcase_add_test(tc, json_truncation);
 	tcase_add_test(tc, json_bit_flips);

@@ -41,7 +41,8 @@ static size_t own_bytes(const wr_object *o)
 	switch (o->kind) {
 	case WR_OBJ_ARRAYBUFFER:
 	case WR_OBJ_PLAINBUFFER: n += o->u.bytes.memory ? 4 : o->u.bytes.len; break;
-	case WR_OBJ_ERROR: n += o->u.str.len; break;
+	case WR_OBJ_ERROR: n += o->u.trace.stack.len + o->u.trace.file.len; break;
+	case WR_OBJ_OBJECT: n += 8 + o->u.trace.stack.len + o->u.trace.file.len; break;
 	case WR_OBJ_REGEXP: n += o->u.regexp.source.len + o->u.regexp.flags.len; break;
 	case WR_OBJ_BOUND: n += 8 + 4 * (size_t)o->u.bound.nargs; break;
 	default: n += 8; break;

@@ -368,8 +368,19 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		put_str(w, o->u.regexp.flags);
 		break;
 	case WR_OBJ_ERROR:
+	case WR_OBJ_OBJECT:
+		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK))
+			break;
 		puts_(w, ",\"stack\":");
-		put_str(w, o->u.str);
+		put_str(w, o->u.trace.stack);
+		if (o->u.trace.has & WR_TR_FILE) {
+			puts_(w, ",\"fileName\":");
+			put_str(w, o->u.trace.file);
+		}
+		if (o->u.trace.has & WR_TR_LINE) {
+			puts_(w, ",\"lineNumber\":");
+			put_num(w, o->u.trace.line);
+		}
 		break;
 	case WR_OBJ_BOOLEAN:
 	case WR_OBJ_NUMBER:

@@ -38,7 +38,15 @@ enum {
  * configurable) */
 #define WR_MP_PF_DEFAULT 7u
 
-/* fields of an object record after [kind, flags, proto, props] */
+/* The longer records of a traceback (u.trace): an ERROR record may give
+ * fileName and lineNumber (a string and a number, nil for undefined) after
+ * its stack text, an OBJECT record flagged traceback the three after its
+ * props (WR_TR_STACK). Added after version 1 shipped: older readers refuse
+ * the longer records. */
+#define WR_MP_TRACE_FIELDS 3u  /* stack text, fileName, lineNumber */
+
+/* fields of an object record after [kind, flags, proto, props], besides
+ * the longer forms above */
 static inline unsigned wr_mp_kind_fields(uint32_t kind)
 {
 	switch (kind) {
@@ -46,7 +54,7 @@ static inline unsigned wr_mp_kind_fields(uint32_t kind)
 	case WR_OBJ_BOUND:       return 3;  /* target, self, [args] */
 	case WR_OBJ_DATE:        return 1;  /* time value */
 	case WR_OBJ_REGEXP:      return 2;  /* source, flags */
-	case WR_OBJ_ERROR:       return 1;  /* stack text */
+	case WR_OBJ_ERROR:       return 1;  /* stack text (or WR_MP_TRACE_FIELDS) */
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL: return 1;  /* the primitive */
 	case WR_OBJ_ARRAYBUFFER: return 1;  /* bin */

@@ -606,6 +606,29 @@ static int rd_bytes(mr *r, wr_object *o, int shared)
 	return 0;
 }
 
+/* fileName and lineNumber of a traceback: a string and a number, or nil */
+static int rd_trace_more(mr *r, wr_object *o)
+{
+	tok k;
+	if (next(r, &k) < 0)
+		return -1;
+	if (k.t != T_NIL) {
+		if (!is_str(&k))
+			return fail_at(r, k.at, "error fileName: expected a string or nil, found %s", tname(k.t));
+		if (keep_str(r, &k, &o->u.trace.file, "error fileName") < 0)
+			return -1;
+		o->u.trace.has |= WR_TR_FILE;
+	}
+	if (next(r, &k) < 0)
+		return -1;
+	if (k.t != T_NIL) {
+		if (num_of(r, &k, &o->u.trace.line, "error lineNumber") < 0)
+			return -1;
+		o->u.trace.has |= WR_TR_LINE;
+	}
+	return 0;
+}
+
 static int rd_object(mr *r)
 {
 	uint64_t n;
@@ -618,9 +641,16 @@ static int rd_object(mr *r)
 		               (unsigned long long)n);
 	if (rd_u32(r, WR_OBJ_KIND_COUNT - 1, &kind, "object kind") < 0)
 		return -1;
-	if (n != 4 + wr_mp_kind_fields(kind))
+	unsigned nf = 4 + wr_mp_kind_fields(kind);
+	/* an error's or a traceback object's longer record (u.trace) */
+	unsigned longer = kind == WR_OBJ_ERROR || kind == WR_OBJ_OBJECT ? 4 + WR_MP_TRACE_FIELDS : 0;
+	if (n != nf && n != longer) {
+		if (longer)
+			return fail_at(r, at, "object of kind %u: %llu fields, %u or %u expected",
+			               (unsigned)kind, (unsigned long long)n, nf, longer);
 		return fail_at(r, at, "object of kind %u: %llu fields, %u expected",
-		               (unsigned)kind, (unsigned long long)n, 4 + wr_mp_kind_fields(kind));
+		               (unsigned)kind, (unsigned long long)n, nf);
+	}
 	if (wr_grow_model(r->s, (void **)&r->obj_off, r->nobj_off, &r->obj_off_cap, 64, sizeof *r->obj_off))
 		return oom(r);
 	r->obj_off[r->nobj_off++] = at;
@@ -654,7 +684,14 @@ static int rd_object(mr *r)
 			return -1;
 		break;
 	case WR_OBJ_ERROR:
-		if (rd_str(r, &o->u.str, "error stack") < 0)
+	case WR_OBJ_OBJECT:
+		if (n == nf && kind == WR_OBJ_OBJECT)
+			break;
+		if (rd_str(r, &o->u.trace.stack, "error stack") < 0)
+			return -1;
+		if (kind == WR_OBJ_OBJECT)
+			o->u.trace.has |= WR_TR_STACK;
+		if (n == longer && rd_trace_more(r, o) < 0)
 			return -1;
 		break;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:

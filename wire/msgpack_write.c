@@ -287,7 +287,13 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		wr_err_set(err, "msgpack write: %u bytes without storage", (unsigned)o->u.bytes.len);
 		return -1;
 	}
-	msgpack_pack_array(&w->pk, 4 + wr_mp_kind_fields(o->kind));
+	/* an error's or a traceback object's longer record (u.trace), only
+	 * when it has more to say than an older reader knows */
+	if ((o->kind == WR_OBJ_ERROR && (o->u.trace.has & (WR_TR_FILE | WR_TR_LINE))) ||
+	    (o->kind == WR_OBJ_OBJECT && (o->u.trace.has & WR_TR_STACK)))
+		msgpack_pack_array(&w->pk, 4 + WR_MP_TRACE_FIELDS);
+	else
+		msgpack_pack_array(&w->pk, 4 + wr_mp_kind_fields(o->kind));
 	msgpack_pack_uint32(&w->pk, o->kind);
 	msgpack_pack_uint32(&w->pk, o->flags);
 	if (put_value(w, &o->proto, err) < 0 || put_props(w, o->props, o->nprops, err) < 0)
@@ -309,7 +315,20 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		put_str(w, o->u.regexp.flags.ptr, o->u.regexp.flags.len);
 		return 0;
 	case WR_OBJ_ERROR:
-		put_str(w, o->u.str.ptr, o->u.str.len);
+	case WR_OBJ_OBJECT:
+		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK))
+			return 0;
+		put_str(w, o->u.trace.stack.ptr, o->u.trace.stack.len);
+		if (o->kind == WR_OBJ_ERROR && !(o->u.trace.has & (WR_TR_FILE | WR_TR_LINE)))
+			return 0;
+		if (o->u.trace.has & WR_TR_FILE)
+			put_str(w, o->u.trace.file.ptr, o->u.trace.file.len);
+		else
+			msgpack_pack_nil(&w->pk);
+		if (o->u.trace.has & WR_TR_LINE)
+			put_num(w, o->u.trace.line);
+		else
+			msgpack_pack_nil(&w->pk);
 		return 0;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL:

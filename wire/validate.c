@@ -312,6 +312,27 @@ static int integrity(vctx *v, const wr_object *o)
 	return 0;
 }
 
+/* an error's traceback, or one an object carries (WR_TR_STACK): only an
+ * object flagged traceback does, and its fileName and lineNumber come with
+ * its text; an error always has the text (no WR_TR_STACK) */
+static int trace(vctx *v, const wr_object *o)
+{
+	uint32_t has = o->u.trace.has;
+	uint32_t known = WR_TR_FILE | WR_TR_LINE | (o->kind == WR_OBJ_OBJECT ? WR_TR_STACK : 0);
+
+	if (has & ~known)
+		return bad(v, "%s: unknown traceback fields 0x%x", "traceback", (unsigned)has);
+	if (o->kind == WR_OBJ_OBJECT && has) {
+		if (!(o->flags & WR_OF_TRACEBACK))
+			return bad(v, "%s: stack text on an object without the traceback flag", "traceback");
+		if (!(has & WR_TR_STACK))
+			return bad(v, "%s: fileName or lineNumber without the stack text", "traceback");
+	}
+	if (!str_ok(&o->u.trace.stack) || ((has & WR_TR_FILE) && !str_ok(&o->u.trace.file)))
+		return bad(v, "%s: string without bytes", "traceback");
+	return 0;
+}
+
 static int object(vctx *v, const wr_object *o)
 {
 	if (o->kind >= WR_OBJ_KIND_COUNT)
@@ -354,9 +375,10 @@ static int object(vctx *v, const wr_object *o)
 				return bad(v, "%s: bad regexp flags", "regexp");
 		break;
 	}
+	case WR_OBJ_OBJECT:
 	case WR_OBJ_ERROR:
-		if (!str_ok(&o->u.str))
-			return bad(v, "%s: bad stack text", "error");
+		if (trace(v, o))
+			return -1;
 		break;
 	case WR_OBJ_BOOLEAN:
 		if (o->u.prim.type != WR_TRUE && o->u.prim.type != WR_FALSE)

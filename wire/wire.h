@@ -73,7 +73,7 @@ typedef enum wr_okind {
 	WR_OBJ_BOUND,       /* bound function: u.bound */
 	WR_OBJ_DATE,        /* u.num: time value */
 	WR_OBJ_REGEXP,      /* u.regexp; lastIndex is an ordinary prop */
-	WR_OBJ_ERROR,       /* u.str: stack text; name/message are props */
+	WR_OBJ_ERROR,       /* u.trace: stack text, fileName, lineNumber; name/message are props */
 	WR_OBJ_BOOLEAN,     /* boxed primitive: u.prim */
 	WR_OBJ_NUMBER,
 	WR_OBJ_STRING,
@@ -91,6 +91,13 @@ typedef enum wr_okind {
 	                     * Duktape's; added after PLAINBUFFER) */
 	WR_OBJ_KIND_COUNT
 } wr_okind;
+
+/* what a traceback gave (u.trace.has): an ERROR always carries its stack
+ * text; WR_TR_STACK says an OBJECT flagged WR_OF_TRACEBACK does too (older
+ * snapshots gave it as an own `stack` property instead); WR_TR_FILE and
+ * WR_TR_LINE that the fileName / lineNumber getters gave a string / a number
+ * (else undefined). Added after version 1 shipped; doc/snapshot-format.md 1 */
+enum { WR_TR_STACK = 1u << 0, WR_TR_FILE = 1u << 1, WR_TR_LINE = 1u << 2 };
 
 /* TextDecoder options (u.textdec.flags) */
 enum { WR_TD_FATAL = 1u << 0, WR_TD_IGNORE_BOM = 1u << 1 };
@@ -132,7 +139,10 @@ typedef struct wr_object {
 		struct { wr_value target, self; wr_value *args; uint32_t nargs; } bound;
 		double num;                                   /* DATE */
 		struct { wr_str source, flags; } regexp;
-		wr_str str;                                   /* ERROR: stack text */
+		/* ERROR, and OBJECT with WR_OF_TRACEBACK: what Duktape's
+		 * Error.prototype stack, fileName and lineNumber getters read
+		 * from the traceback made with the object (has: WR_TR_*) */
+		struct { wr_str stack, file; double line; uint32_t has; } trace;
 		wr_value prim;                                /* BOOLEAN/NUMBER/STRING/SYMBOL */
 		struct { const uint8_t *ptr; uint32_t len; uint32_t dynamic; uint32_t memory; } bytes;
 		/* ARRAYBUFFER, PLAINBUFFER (dynamic: 0 or 1, PLAINBUFFER only).
