@@ -3,10 +3,11 @@
 # ferryc (instrumented): the event-loop programs of tests/corpus and the
 # value-kind stress programs of tests/data/snapshot.
 #   1. for every k: run with --snapshot-after-turns k, resume; the output
-#      before plus the output after equals an uninterrupted run (and the
-#      exit status is the same);
-#   2. 10 hops (resume, one turn, snapshot, ...): same output, and the
-#      snapshot size does not grow beyond the program's own data;
+#      before plus the output after equals an uninterrupted run, and so do
+#      the exit status and stderr (an uncaught error's report);
+#   2. 10 hops (resume, one turn, snapshot, ...): same output, status and
+#      stderr, and the snapshot size does not grow beyond the program's own
+#      data;
 #   3. bad snapshots: truncated at every byte of a small snapshot, bit flips,
 #      another program's hash, another format version: exit 1 with one line
 #      on stderr, never a crash (FERRY_VALGRIND=1: a sample under valgrind);
@@ -66,9 +67,10 @@ turns_test() {   # name
 		(cd "$d" && "$app" --resume s.json > b.out 2> b.err); st2=$?
 		cat "$d/a.out" "$d/b.out" > "$d/ab.out"
 		if [ $st1 != 0 ] || [ $st2 != $full_st ] || ! cmp -s "$d/ab.out" "$d/full.out" ||
-		   [ -s "$d/a.err" ]; then
+		   [ -s "$d/a.err" ] || ! cmp -s "$d/b.err" "$d/full.err"; then
 			bad "$1: snapshot after $k turns (status $st1/$st2)"
 			head -5 "$d/a.err" "$d/b.err"; diff "$d/full.out" "$d/ab.out" | head -10
+			diff "$d/full.err" "$d/b.err" | head -6
 			return
 		fi
 		k=$((k + 1))
@@ -83,10 +85,14 @@ hops_test() {   # name
 	d="$tmp/$1"; app="$d/$1"
 	(cd "$d" && "$app" --snapshot-after-turns 1 --snapshot-to h0.json > hops.out 2> h.err) || { bad "$1: hop 0"; return; }
 	i=1
+	st=0
+	ended=0
 	while [ $i -le 10 ]; do
 		(cd "$d" && "$app" --resume h$((i - 1)).json --snapshot-after-turns 1 --snapshot-to h$i.json \
-			>> hops.out 2>> h.err) || { bad "$1: hop $i"; cat "$d/h.err"; return; }
-		[ -f "$d/h$i.json" ] || break   # the program ended
+			>> hops.out 2>> h.err); st=$?
+		# the program ended (an uncaught error: its status, no snapshot)
+		[ -f "$d/h$i.json" ] || { ended=1; break; }
+		[ $st = 0 ] || { bad "$1: hop $i"; cat "$d/h.err"; return; }
 		size=$(wc -c < "$d/h$i.json")
 		if [ "$size" -gt $((maxsize + maxsize / 50 + 64)) ]; then
 			bad "$1: hop $i snapshot has $size bytes, single-process snapshots at most $maxsize"; return
@@ -94,13 +100,14 @@ hops_test() {   # name
 		i=$((i + 1))
 	done
 	last=$((i - 1))
-	if [ -f "$d/h$last.json" ] && [ $last -ge 1 ]; then
-		(cd "$d" && "$app" --resume h$last.json >> hops.out 2>> h.err)
+	if [ $ended = 0 ] && [ -f "$d/h$last.json" ] && [ $last -ge 1 ]; then
+		(cd "$d" && "$app" --resume h$last.json >> hops.out 2>> h.err); st=$?
 	fi
-	if cmp -s "$d/hops.out" "$d/full.out"; then
+	if cmp -s "$d/hops.out" "$d/full.out" && cmp -s "$d/h.err" "$d/full.err" && [ $st = $full_st ]; then
 		ok "$1: $last hops, output unchanged, no growth ($(wc -c < "$d/h0.json")..$(wc -c < "$d/h$last.json") bytes)"
 	else
-		bad "$1: output after hops differs"; diff "$d/full.out" "$d/hops.out" | head
+		bad "$1: output after hops differs (status $st, uninterrupted $full_st)"
+		diff "$d/full.out" "$d/hops.out" | head; diff "$d/full.err" "$d/h.err" | head -6
 	fi
 }
 

@@ -2,7 +2,8 @@
 // same after a resume. A snapshot cannot carry the traceback itself: it carries what the getters gave.
 // Before: errors made before the snapshot read lineNumber and fileName undefined after it; an object
 // inheriting from a custom error instance (Sub.prototype = new MyErr()) read that instance's stack
-// text, an own `stack` after the resume, instead of its own traceback.
+// text, an own `stack` after the resume, instead of its own traceback. The program ends with an
+// uncaught error (status 1), whose report snapshot.sh compares too.
 function MyErr(m) { this.message = m; }
 MyErr.prototype = Object.create(Error.prototype);
 MyErr.prototype.name = 'MyErr';
@@ -49,4 +50,6 @@ setTimeout(function tick() {
 		delete errs.plain.lineNumber;
 	if (n < 4)
 		setTimeout(tick, 1);
+	else
+		throw errs.type;   // made before any snapshot: the uncaught error's report is the same
 }, 1);
