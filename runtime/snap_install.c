@@ -270,6 +270,10 @@ static duk_ret_t rt_error_getter(duk_context *ctx)
 {
 	duk_int_t magic = duk_get_current_magic(ctx);
 
+	/* Duktape's getters are no constructors; a native wrapper is, so
+	 * refuse `new` as Duktape does, with its message */
+	if (duk_is_constructor_call(ctx))
+		return duk_type_error(ctx, "[object Function] not constructable");
 	duk_push_this(ctx);
 	if (duk_is_object(ctx, -1) && magic >= 0 && magic < 3) {
 		/* own only, as Duktape reads its traceback: an object

@@ -743,6 +743,12 @@ START_TEST(test_wrappers_like_duktape)
 		" ['length', 'name', 'fileName'].forEach(function (k) {"
 		" Object.defineProperty(b, k, { configurable: false }); });"
 		" Object.preventExtensions(b); return [Object.isSealed(b), Object.isFrozen(b)].join(); })()",
+		/* the Error.prototype getters */
+		"['stack', 'fileName', 'lineNumber'].map(function (k) {"
+		" var g = Object.getOwnPropertyDescriptor(Error.prototype, k).get, r, e = new Error('q');"
+		" try { new g(); r = 'made'; } catch (x) { r = x.name + ': ' + x.message; }"
+		" return [k, r, g.length, Object.getOwnPropertyNames(g).join(':'), Object.isExtensible(g),"
+		" String(g.call(e)), String(g.call(Object.create(e))), String(g.call(1))].join(' '); }).join()",
 	};
 	static const char state[] =
 	    "[Object.isSealed(sb), Object.isFrozen(sb), Object.isFrozen(fb), Object.isExtensible(nb),"
