@@ -354,7 +354,7 @@ static void rs_timers(rs_state *r)
 		if (rt_timer_find(rt, t->id))
 			rs_fail(r, "timer %u: id %.0f is used twice", (unsigned)i, t->id);
 		duk_push_sprintf(ctx, "%.0f", t->id);
-		duk_push_array(ctx);
+		duk_push_bare_array(ctx);   /* as timers.c: Array.prototype may be patched by now */
 		rs_push_value(r, &t->callback);
 		if (!duk_is_callable(ctx, -1))
 			rs_fail(r, "timer %u: callback is not a function", (unsigned)i);
@@ -390,10 +390,11 @@ static duk_ret_t rs_run(duk_context *ctx, void *udata)
 	rt_builtins_push(ctx);
 	duk_get_prop_literal(ctx, -1, "objs");
 	duk_remove(ctx, -2);                 /* RS_IDX_OBJS */
-	duk_push_array(ctx);                 /* RS_IDX_KEEP */
-	duk_push_array(ctx);                 /* RS_IDX_SYMS */
+	/* bare: the restore's own arrays never meet a patched Array.prototype */
+	duk_push_bare_array(ctx);            /* RS_IDX_KEEP */
+	duk_push_bare_array(ctx);            /* RS_IDX_SYMS */
 	duk_push_bare_object(ctx);           /* RS_IDX_MAKERS */
-	duk_push_array(ctx);                 /* RS_IDX_INITS */
+	duk_push_bare_array(ctx);            /* RS_IDX_INITS */
 	duk_push_global_object(ctx);         /* RS_IDX_GLOBAL */
 
 	rs_symbols(r);

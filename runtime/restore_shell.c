@@ -106,7 +106,7 @@ static void drop_out_of_place(duk_context *ctx, const wr_object *o, duk_idx_t ca
 	} else {
 		if (cache >= 0)
 			duk_pop(ctx);
-		duk_push_array(ctx);
+		duk_push_bare_array(ctx);
 		keys = duk_get_top_index(ctx);
 		duk_enum(ctx, f, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE);
 		for (i = 0; duk_next(ctx, -1, 0); i++)
@@ -446,7 +446,7 @@ void rs_functions(rs_state *r)
 	duk_idx_t cache;
 	uint32_t *env_link;
 
-	duk_push_array(ctx);   /* per site: the own keys its maker's functions come with */
+	duk_push_bare_array(ctx);   /* per site: the own keys its maker's functions come with */
 	cache = duk_get_top_index(ctx);
 	/* per environment, once it is checked (plain) and its parent link
 	 * found: 2 + the index of the link property, or 1 without a link.

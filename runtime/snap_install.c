@@ -45,6 +45,19 @@
 
 #define RT_KEY_ORIG DUK_HIDDEN_SYMBOL("forig")
 
+/* arr[i] = the value at the top, popped, as Object.defineProperty would
+ * (writable, enumerable, configurable): not a [[Put]], which would run an
+ * index setter or meet a read-only index the program put on
+ * Array.prototype (test262 ch15.4.4 does, inside try/finally) */
+static void def_index(duk_context *ctx, duk_idx_t arr, duk_uarridx_t i)
+{
+	arr = duk_normalize_index(ctx, arr);
+	duk_push_uint(ctx, (duk_uint_t)i);
+	duk_swap_top(ctx, -2);
+	duk_def_prop(ctx, arr, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+	             DUK_DEFPROP_SET_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+}
+
 static const char *const inl_keys[RT_INLINE_MAX] = {
 	RT_KEY_INL0, DUK_HIDDEN_SYMBOL("fi1"), DUK_HIDDEN_SYMBOL("fi2"), DUK_HIDDEN_SYMBOL("fi3")
 };
@@ -155,11 +168,13 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 		         "without an inline environment (site %u)", (unsigned)site);
 		return -1;
 	}
-	/* [enclosing environment, values...], as ferryc writes environments */
+	/* [enclosing environment, values...], as ferryc writes environments;
+	 * elements defined, not put: a put would meet what the program put
+	 * on Array.prototype (an index setter, a read-only index) */
 	duk_push_array(ctx);
 	rt_push_site_key(ctx, site);
 	duk_get_prop(ctx, fn);
-	duk_put_prop_index(ctx, -2, 0);
+	def_index(ctx, -2, 0);
 	for (i = 0; i < f->ncaptured; i++) {
 		if (!duk_has_prop_string(ctx, fn, inl_keys[i])) {
 			duk_pop(ctx);
@@ -168,7 +183,7 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 			return -1;
 		}
 		duk_get_prop_string(ctx, fn, inl_keys[i]);
-		duk_put_prop_index(ctx, -2, (duk_uarridx_t)(i + 1));
+		def_index(ctx, -2, (duk_uarridx_t)(i + 1));
 	}
 	rt_push_site_key(ctx, site);
 	duk_swap_top(ctx, -2);
@@ -219,7 +234,7 @@ static duk_ret_t rt_bind(duk_context *ctx)
 		duk_push_undefined(ctx);
 	duk_def_prop(ctx, res, BOUND_KEY_FLAGS);
 	duk_push_literal(ctx, RT_KEY_BARGS);
-	duk_push_array(ctx);
+	duk_push_bare_array(ctx);   /* no Array.prototype: its index setters stay out */
 	for (i = 1; i < n; i++) {
 		duk_dup(ctx, i);
 		duk_put_prop_index(ctx, -2, (duk_uarridx_t)(i - 1));
@@ -251,7 +266,7 @@ static duk_ret_t rt_proxy(duk_context *ctx)
 	/* the target is an object here (else the constructor threw) */
 	if (!duk_get_prop_literal(ctx, 0, RT_KEY_PROXY) || !duk_is_array(ctx, -1)) {
 		duk_pop(ctx);
-		duk_push_array(ctx);
+		duk_push_bare_array(ctx);
 		duk_dup_top(ctx);
 		duk_put_prop_literal(ctx, 0, RT_KEY_PROXY);
 	}

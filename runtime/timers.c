@@ -424,7 +424,7 @@ static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 	 * memory) nothing is half-registered */
 	rt_push_timer_stash(ctx);
 	rt_push_id_key(ctx, id);
-	duk_push_array(ctx);
+	duk_push_bare_array(ctx);   /* no Array.prototype: the program's index setters stay out */
 	duk_dup(ctx, 0);
 	duk_put_prop_index(ctx, -2, 0);
 	for (i = first_arg; i < n; i++) {
