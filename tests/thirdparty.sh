@@ -71,6 +71,10 @@ mkdir -p "$work" || die "cannot create $work"
 # ---- the packages, from the npm registry (cached) ----
 sed -n -e 's|^// package: *\([^ ]*\).*|\1|p' -e 's|^// also: *\([^ ]*\).*|\1|p' "$data"/*.js | sort -u > "$work/packages.txt"
 [ -s "$work/packages.txt" ] || die "no '// package:' line in $data/*.js"
+# one version per package: npm installs one of two, and a driver would run
+# against the other's (and every run would reinstall)
+twice=$(sed 's|@[^@]*$||' "$work/packages.txt" | uniq -d)
+[ -z "$twice" ] || die "pinned at two versions by the drivers: $(echo $twice) ($(grep -l -E "^// (package|also): *($(echo $twice | tr ' ' '|'))@" "$data"/*.js | xargs -n 1 basename | tr '\n' ' '))"
 if [ -n "${FERRY_THIRDPARTY_MODULES:-}" ]; then
 	modules=$FERRY_THIRDPARTY_MODULES
 else
