@@ -185,11 +185,17 @@ int rt_tag_materialize(duk_context *ctx, const ferry_program *prog, duk_idx_t fn
 		duk_get_prop_string(ctx, fn, inl_keys[i]);
 		def_index(ctx, -2, (duk_uarridx_t)(i + 1));
 	}
+	/* defined with force, and the values' keys made configurable before
+	 * they go: the closure may be frozen or sealed (its tags were locked
+	 * with it), and a put or delete there throws */
 	rt_push_site_key(ctx, site);
 	duk_swap_top(ctx, -2);
-	duk_put_prop(ctx, fn);
-	for (i = 0; i < f->ncaptured; i++)
+	duk_def_prop(ctx, fn, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
+	for (i = 0; i < f->ncaptured; i++) {
+		duk_push_string(ctx, inl_keys[i]);
+		duk_def_prop(ctx, fn, DUK_DEFPROP_SET_CONFIGURABLE | DUK_DEFPROP_FORCE);
 		duk_del_prop_string(ctx, fn, inl_keys[i]);
+	}
 	return 0;
 }
 
