@@ -982,7 +982,23 @@ int sw_process(sw_state *w, uint32_t id)
 			call_on(ctx, SW_IDX_RESOURCE, o);
 			if (sw_string(w, -1, &src) != 0)
 				return -1;
-			call_on(ctx, SW_IDX_REFLAGS, o);
+			/* the flags from the baseline getters, which read the
+			 * compiled regexp: RegExp.prototype.flags reads
+			 * `global` and the others by [[Get]], so a program's own
+			 * or patched `global` ran and its answer was carried */
+			{
+				static const char letters[3] = { 'g', 'i', 'm' };
+				char buf[4];
+				size_t nf = 0;
+				int k;
+				for (k = 0; k < 3; k++) {
+					call_on(ctx, SW_IDX_REGLOBAL + k, o);
+					if (duk_to_boolean(ctx, -1))
+						buf[nf++] = letters[k];
+					duk_pop(ctx);
+				}
+				duk_push_lstring(ctx, buf, nf);
+			}
 			if (sw_string(w, -1, &fl) != 0)
 				return -1;
 			duk_pop_2(ctx);
@@ -1048,7 +1064,8 @@ static duk_ret_t sw_run(duk_context *ctx, void *udata)
 	sw_state *w = udata;
 	static const char *const fns[SW_BL_NFNS] = {
 		"Object.isExtensible", "Object.isSealed", "Object.isFrozen", "Date.prototype.getTime",
-		"RegExp.prototype.source@get", "RegExp.prototype.flags@get", "Error.prototype.stack@get",
+		"RegExp.prototype.source@get", "RegExp.prototype.global@get",
+		"RegExp.prototype.ignoreCase@get", "RegExp.prototype.multiline@get", "Error.prototype.stack@get",
 		"Error.prototype.fileName@get", "Error.prototype.lineNumber@get",
 		"Int8Array.prototype@proto.buffer@get", "DataView.prototype.buffer@get",
 		"Boolean.prototype.valueOf", "Number.prototype.valueOf",

@@ -39,7 +39,10 @@ enum {
 	SW_IDX_ISFROZEN,       /* Object.isFrozen */
 	SW_IDX_GETTIME,        /* Date.prototype.getTime */
 	SW_IDX_RESOURCE,       /* RegExp.prototype.source getter */
-	SW_IDX_REFLAGS,        /* RegExp.prototype.flags getter */
+	SW_IDX_REGLOBAL,       /* RegExp.prototype.global getter (not .flags: */
+	SW_IDX_REICASE,        /* .ignoreCase      that one reads the three   */
+	SW_IDX_REMULTI,        /* .multiline       by [[Get]], so a program's */
+	                       /* own `global` or a patched getter would run) */
 	SW_IDX_ERRSTACK,       /* Error.prototype.stack getter */
 	SW_IDX_ERRFILE,        /* Error.prototype.fileName getter */
 	SW_IDX_ERRLINE,        /* Error.prototype.lineNumber getter */
@@ -79,7 +82,7 @@ typedef struct sw_blent {
 	uint8_t  flags;   /* WR_PF_* at install time */
 	uint8_t  vt;      /* SW_BV_* */
 } sw_blent;
-#define SW_BL_NFNS 20
+#define SW_BL_NFNS 22
 typedef struct sw_blcache {
 	uint32_t  nobj, nent;
 	uint32_t  fns_done;
