@@ -336,11 +336,9 @@ static void fz_rekind(fz_rng *r, wr_snapshot *s, wr_object *o, uint32_t k)
 		o->u.trace.stack = fz_cstr(fz_strings[fz_rand(r, sizeof fz_strings / sizeof fz_strings[0])]);
 		o->u.trace.file = fz_cstr(fz_strings[fz_rand(r, sizeof fz_strings / sizeof fz_strings[0])]);
 		o->u.trace.line = fz_number(r);
-		/* fileName, lineNumber; the text an object carries, mostly
-		 * with them (and an error, which validation refuses) */
-		o->u.trace.has = fz_rand(r, 4) << 1;
-		if (k == WR_OBJ_OBJECT ? fz_rand(r, 4) != 0 : fz_rand(r, 8) == 0)
-			o->u.trace.has |= WR_TR_STACK;
+		/* frames (or an error's whole text) and now and then a
+		 * fileName or lineNumber, also without frames (refused) */
+		o->u.trace.has = (fz_rand(r, 4) ? WR_TR_FRAMES : 0) | fz_rand(r, 4) << 1;
 		break;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		fz_value(r, s, &o->u.prim);

@@ -163,12 +163,13 @@ static void strip_own(duk_context *ctx)
  * writable and configurable, which Object.isSealed/isFrozen count and
  * Object.seal/freeze change. A restore cannot make the traceback again:
  * hidden keys of the same attributes stand in for it, holding what it gave
- * (the stack text, and fileName and lineNumber when they were defined),
- * which the Error.prototype getters return (snap_install.c). Not own
- * properties, which objects inheriting from this one would read instead of
- * their own traceback. So the object reads sealed or frozen when and only
- * when it did. A traceback object of an older snapshot (its text an own
- * `stack`) has the key `true`. */
+ * (its frames, and fileName and lineNumber when they were defined), which
+ * the Error.prototype getters return (snap_install.c). Not own properties,
+ * which objects inheriting from this one would read instead of their own
+ * traceback. So the object reads sealed or frozen when and only when it
+ * did. From an older snapshot: an error's whole stack text in
+ * RT_KEY_TRACE, and for a traceback object (its text an own `stack`) the
+ * key `true`. */
 static void def_hidden(duk_context *ctx, const char *key)
 {
 	duk_push_string(ctx, key);
@@ -181,13 +182,16 @@ static void standin_trace(rs_state *r, const wr_object *o)
 {
 	duk_context *ctx = r->ctx;
 
-	if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK)) {
-		duk_push_true(ctx);
+	if (!(o->u.trace.has & WR_TR_FRAMES)) {
+		if (o->kind == WR_OBJ_OBJECT)
+			duk_push_true(ctx);
+		else
+			rs_push_text(r, o->u.trace.stack.ptr, o->u.trace.stack.len);
 		def_hidden(ctx, RT_KEY_TRACE);
 		return;
 	}
 	rs_push_text(r, o->u.trace.stack.ptr, o->u.trace.stack.len);
-	def_hidden(ctx, RT_KEY_TRACE);
+	def_hidden(ctx, RT_KEY_TRFRAMES);
 	if (o->u.trace.has & WR_TR_FILE) {
 		rs_push_text(r, o->u.trace.file.ptr, o->u.trace.file.len);
 		def_hidden(ctx, RT_KEY_TRFILE);

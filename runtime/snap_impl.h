@@ -31,7 +31,11 @@
  * Object.isSealed/isFrozen say what they said (restore.c): for an error's
  * traceback (the walker takes it for one), or for any other */
 #define RT_KEY_TRACE   DUK_HIDDEN_SYMBOL("ftrace")
-/* a restored error's fileName and lineNumber, beside its text in RT_KEY_TRACE */
+/* a restored error's traceback frames (its stack text without the first
+ * line, which the Error.prototype.stack getter makes at each read), and
+ * its fileName and lineNumber; RT_KEY_TRACE holds the whole text of an
+ * error restored from an older snapshot instead */
+#define RT_KEY_TRFRAMES DUK_HIDDEN_SYMBOL("ftframes")
 #define RT_KEY_TRFILE  DUK_HIDDEN_SYMBOL("ftfile")
 #define RT_KEY_TRLINE  DUK_HIDDEN_SYMBOL("ftline")
 #define RT_KEY_STANDIN DUK_HIDDEN_SYMBOL("fint")

@@ -285,7 +285,17 @@ static duk_ret_t rt_proxy(duk_context *ctx)
 /* the Error.prototype stack, fileName and lineNumber getters (magic 0, 1,
  * 2): what a restored error carried, else Duktape's getter (in RT_KEY_ORIG)
  * on the same `this` */
-static const char *const trace_keys[3] = { RT_KEY_TRACE, RT_KEY_TRFILE, RT_KEY_TRLINE };
+static const char *const trace_keys[3] = { RT_KEY_TRFRAMES, RT_KEY_TRFILE, RT_KEY_TRLINE };
+
+/* push this's own data property key (a hidden one); 0 when it has none */
+static int own_hidden(duk_context *ctx, const char *key)
+{
+	duk_push_string(ctx, key);
+	duk_get_prop_desc(ctx, 0, 0);
+	if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "value"))
+		return 1;
+	return 0;
+}
 
 static duk_ret_t rt_error_getter(duk_context *ctx)
 {
@@ -299,21 +309,25 @@ static duk_ret_t rt_error_getter(duk_context *ctx)
 	if (duk_is_object(ctx, -1) && magic >= 0 && magic < 3) {
 		/* own only, as Duktape reads its traceback: an object
 		 * inheriting from a restored error reads its own. A restored
-		 * one has its text (a string: RT_KEY_TRACE is `true` where it
-		 * only stands in for the traceback) and what fileName and
-		 * lineNumber gave, undefined when absent */
-		duk_push_literal(ctx, RT_KEY_TRACE);
-		duk_get_prop_desc(ctx, -2, 0);
-		if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "value") &&
-		    duk_is_string(ctx, -1)) {
-			if (magic == 0)
+		 * one has its traceback's frames, and what fileName and
+		 * lineNumber gave (undefined when absent); the stack text is
+		 * String(this) and the frames, as Duktape joins them at each
+		 * read. One restored from an older snapshot has the whole
+		 * text in RT_KEY_TRACE (which is `true` where it only stands
+		 * in for the traceback) */
+		if (own_hidden(ctx, RT_KEY_TRFRAMES) && duk_is_string(ctx, -1)) {
+			if (magic == 0) {
+				duk_dup(ctx, 0);
+				duk_to_string(ctx, -1);
+				duk_swap_top(ctx, -2);
+				duk_concat(ctx, 2);
 				return 1;
-			duk_push_string(ctx, trace_keys[magic]);
-			duk_get_prop_desc(ctx, 0, 0);
-			if (duk_is_object(ctx, -1) && duk_get_prop_literal(ctx, -1, "value"))
-				return 1;
-			return 0;
+			}
+			return own_hidden(ctx, trace_keys[magic]);
 		}
+		duk_set_top(ctx, 1);
+		if (magic == 0 && own_hidden(ctx, RT_KEY_TRACE) && duk_is_string(ctx, -1))
+			return 1;
 		duk_set_top(ctx, 1);
 	}
 	duk_push_current_function(ctx);

@@ -387,8 +387,8 @@ static int hidden_key(const unsigned char *k, size_t n)
 		return HK_INLINE;   /* values of an inline environment */
 	if (n == 8 && memcmp(k, "fbtarget", 8) == 0)
 		return HK_BTARGET;
-	if (n == 6 && memcmp(k, "ftrace", 6) == 0)
-		return HK_TRACE;   /* what restore gave for a traceback (RT_KEY_TRACE) */
+	if ((n == 6 && memcmp(k, "ftrace", 6) == 0) || (n == 8 && memcmp(k, "ftframes", 8) == 0))
+		return HK_TRACE;   /* what restore gave for a traceback (RT_KEY_TRACE, RT_KEY_TRFRAMES) */
 	return 0;
 }
 
@@ -835,47 +835,95 @@ static int sw_textdecoder(sw_state *w, uint32_t id, duk_idx_t o)
 	return 0;
 }
 
+/* push o's own data property key (a hidden one), or undefined */
+static void own_hidden(duk_context *ctx, duk_idx_t o, const char *key)
+{
+	duk_push_string(ctx, key);
+	duk_get_prop_desc(ctx, o, 0);
+	if (duk_is_object(ctx, -1)) {
+		duk_get_prop_literal(ctx, -1, "value");
+		duk_remove(ctx, -2);
+	} else {
+		duk_pop(ctx);
+		duk_push_undefined(ctx);
+	}
+}
+
+/* String() of the stand-in below */
+static duk_ret_t sw_empty_string(duk_context *ctx)
+{
+	duk_push_literal(ctx, "");
+	return 1;
+}
+
 /* What Duktape's Error.prototype getters read from the traceback it made
  * with an object (an Error; an ordinary object made by `new` of a function
- * whose prototype inherits from Error.prototype, a custom error class):
- * the stack text, fileName and lineNumber, through the baseline getters,
- * which give a restored object's carried ones too (snap_install.c). They
- * are called on the object itself, so neither an own `stack` the program
- * set nor a prototype's hides them: restore keeps them where the getters
- * find them, and the program reads them again once it deletes what hid
- * them, as it would have. Into u.trace of object id (kind set). */
+ * whose prototype inherits from Error.prototype, a custom error class).
+ * The stack getter gives String(error) and then the traceback's frames,
+ * each "\n    at ...": the frames are carried, and the runtime's getter
+ * (snap_install.c) puts String(error) before them at each read, as
+ * Duktape's does, so the first line follows `name` and `message` after a
+ * resume too. The getters run on a stand-in that holds the same traceback
+ * data and whose String() is "": String(error) would run the program's
+ * code (its toString, or getters for name and message), which no
+ * snapshot may. So the frames, fileName and lineNumber are read whatever
+ * own `stack` the program set or a prototype defines; restore keeps them
+ * where the getters find them, and the program reads them again once it
+ * deletes what hid them. A restored object gives what it carried: its
+ * frames, or (restored from an older snapshot) the whole stack text. Into
+ * u.trace of object id (kind set). */
 static int sw_trace(sw_state *w, uint32_t id, duk_idx_t o)
 {
 	duk_context *ctx = w->ctx;
+	duk_idx_t top = duk_get_top(ctx);
 	wr_str st = { "", 0 }, file = { NULL, 0 };
 	double line = 0;
-	uint32_t has = 0;
-	wr_object *m;
+	uint32_t has = WR_TR_FRAMES;
+	wr_object *m = obj(w, id);
 
-	call_on(ctx, SW_IDX_ERRSTACK, o);
+	own_hidden(ctx, o, RT_KEY_TRFRAMES);
 	if (duk_is_string(ctx, -1)) {
-		if (sw_string(w, -1, &st) != 0)
-			return -1;
-		has |= WR_TR_STACK;
+		own_hidden(ctx, o, RT_KEY_TRFILE);
+		own_hidden(ctx, o, RT_KEY_TRLINE);
+	} else {
+		own_hidden(ctx, o, RT_KEY_TRACE);
+		if (duk_is_string(ctx, -1) && m->kind == WR_OBJ_ERROR) {
+			/* the whole text, from an older snapshot */
+			has = 0;
+			duk_push_undefined(ctx);
+			duk_push_undefined(ctx);
+		} else {
+			duk_idx_t t = top;
+			duk_set_top(ctx, top);
+			duk_push_bare_object(ctx);
+			own_hidden(ctx, o, "\x82" "Tracedata");
+			duk_put_prop_literal(ctx, t, "\x82" "Tracedata");
+			duk_push_c_function(ctx, sw_empty_string, 0);
+			duk_put_prop_literal(ctx, t, "toString");
+			call_on(ctx, SW_IDX_ERRSTACK, t);
+			call_on(ctx, SW_IDX_ERRFILE, t);
+			call_on(ctx, SW_IDX_ERRLINE, t);
+			duk_remove(ctx, t);
+		}
 	}
-	call_on(ctx, SW_IDX_ERRFILE, o);
-	if (duk_is_string(ctx, -1)) {
-		if (sw_string(w, -1, &file) != 0)
+	/* [ ... frames file line ] */
+	if (duk_is_string(ctx, -3) && sw_string(w, -3, &st) != 0)
+		return -1;
+	if (has && duk_is_string(ctx, -2)) {
+		if (sw_string(w, -2, &file) != 0)
 			return -1;
 		has |= WR_TR_FILE;
 	}
-	call_on(ctx, SW_IDX_ERRLINE, o);
-	if (duk_is_number(ctx, -1)) {
+	if (has && duk_is_number(ctx, -1)) {
 		line = duk_get_number(ctx, -1);
 		has |= WR_TR_LINE;
 	}
-	duk_pop_3(ctx);
+	duk_set_top(ctx, top);
 	m = obj(w, id);
 	m->u.trace.stack = st;
 	m->u.trace.file = file;
 	m->u.trace.line = line;
-	/* an Error always carries its text */
-	m->u.trace.has = m->kind == WR_OBJ_OBJECT ? has : has & ~(uint32_t)WR_TR_STACK;
+	m->u.trace.has = has;
 	return 0;
 }
 

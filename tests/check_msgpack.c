@@ -1061,10 +1061,10 @@ static uint8_t *find_bytes(const wr_buf *b, const char *needle, size_t n)
 	return NULL;
 }
 
-/* a traceback's stack text, fileName and lineNumber (u.trace): an error's
- * record is the older one of 5 fields unless it has a fileName or
- * lineNumber (7, nil for undefined), an object's flagged traceback 4 or 7;
- * the fields round-trip and the rules hold */
+/* a traceback (u.trace): an error's record of 5 fields has its whole stack
+ * text (older snapshots), one of 7 its frames, fileName and lineNumber
+ * (nil for undefined); an object's flagged traceback 4 (older) or 7; the
+ * fields round-trip and the rules hold */
 START_TEST(trace_fields)
 {
 	wr_snapshot *s = wr_snapshot_new(), *r = NULL;
@@ -1083,15 +1083,15 @@ START_TEST(trace_fields)
 	m->u.trace.stack = mkstr(s, "ZZ", 2);
 	m->u.trace.file = mkstr(s, "", 0);
 	m->u.trace.line = 1;
-	m->u.trace.has = WR_TR_FILE | WR_TR_LINE;
+	m->u.trace.has = WR_TR_FRAMES | WR_TR_FILE | WR_TR_LINE;
 	m = &s->objects[e3 - 1];
 	m->u.trace.line = -0.0;
-	m->u.trace.has = WR_TR_LINE;
+	m->u.trace.has = WR_TR_FRAMES | WR_TR_LINE;
 	m = &s->objects[o1 - 1];
 	m->flags |= WR_OF_TRACEBACK;
-	m->u.trace.stack = mkstr(s, "MyError: b\n    at f (a.js:7)", 28);
+	m->u.trace.stack = mkstr(s, "\n    at f (a.js:7)", 18);
 	m->u.trace.file = mkstr(s, "a.js", 4);
-	m->u.trace.has = WR_TR_STACK | WR_TR_FILE;
+	m->u.trace.has = WR_TR_FRAMES | WR_TR_FILE;
 	s->objects[o2 - 1].flags |= WR_OF_TRACEBACK;   /* an older snapshot's */
 	add_prop(s, o2, v_str(s, "stack"), v_str(s, "E"), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
 	ck_assert_msg(wr_validate(s, &err) == 0, "%s", err.msg);
@@ -1099,7 +1099,8 @@ START_TEST(trace_fields)
 	ck_assert_msg(wr_msgpack_read(b.data, b.len, NULL, &r, &err) == 0, "%s", err.msg);
 	for (uint32_t i = 0; i < s->nobjects; i++)
 		ck_assert_msg(obj_eq(&s->objects[i], &r->objects[i]), "object %u", (unsigned)i + 1);
-	ck_assert_uint_eq(r->objects[e3 - 1].u.trace.has, WR_TR_LINE);
+	ck_assert_uint_eq(r->objects[e3 - 1].u.trace.has, WR_TR_FRAMES | WR_TR_LINE);
+	ck_assert_uint_eq(r->objects[e1 - 1].u.trace.has, 0);
 	ck_assert(signbit(r->objects[e3 - 1].u.trace.line));
 	wr_snapshot_free(r);
 	/* the fields' types and the records' lengths */
@@ -1137,17 +1138,17 @@ START_TEST(trace_fields)
 		m = &s->objects[o - 1];
 		switch (c) {
 		case 0:
-			m->u.trace.has = WR_TR_STACK;
-			needle = "traceback: stack text on an object without the traceback flag";
+			m->u.trace.has = WR_TR_FRAMES;
+			needle = "traceback: frames on an object without the traceback flag";
 			break;
 		case 1:
 			m->flags |= WR_OF_TRACEBACK;
 			m->u.trace.has = WR_TR_LINE;
-			needle = "traceback: fileName or lineNumber without the stack text";
+			needle = "traceback: fileName or lineNumber without the frames";
 			break;
-		case 2:   /* an error's text is always there */
-			m->u.trace.has = WR_TR_STACK;
-			needle = "unknown traceback fields 0x1";
+		case 2:   /* an error's whole text (older) has none */
+			m->u.trace.has = WR_TR_FILE;
+			needle = "traceback: fileName or lineNumber without the frames";
 			break;
 		case 3:
 			m->u.trace.has = WR_TR_LINE << 1;

@@ -626,13 +626,16 @@ START_TEST(test_error_proto_stack)
 }
 END_TEST
 
-/* what Duktape's fileName and lineNumber getters read from an error's
- * traceback (an Error's, an error-like object's) is carried as its stack
- * text is: the restored one reads them, an object inheriting from it reads
+/* what Duktape's stack, fileName and lineNumber getters read from an
+ * error's traceback (an Error's, an error-like object's) reads the same
+ * after a restore: the restored one reads them, the first line of its
+ * stack follows its name and message, an object inheriting from it reads
  * its own (a new instance of a class whose prototype is an error-like
  * object: its own traceback, not the prototype's text; Object.create of
  * it: none), a value the program set hides them until deleted, and they
- * survive a second hop; integrity levels stay what they were */
+ * survive a second hop; integrity levels stay what they were. The
+ * snapshot runs none of the program's code (a toString, a message
+ * getter) to read them */
 START_TEST(test_error_trace)
 {
 	static const char expr[] =
@@ -642,7 +645,8 @@ START_TEST(test_error_trace)
 	    " String(new add(1, 2).stack) === String(my.stack), new add(1, 2).lineNumber, new add(1, 2).fileName,"
 	    " ow.lineNumber, ow.fileName, mo.stack, fz.lineNumber, Object.isFrozen(fz), Object.isSealed(se),"
 	    " Object.isFrozen(se), Object.isFrozen(myf), (delete ow.lineNumber, ow.lineNumber),"
-	    " (delete mo.stack, String(mo.stack))].join('|')";
+	    " (delete mo.stack, String(mo.stack)), (e1.message = 'changed', e1.stack), gm.stack,"
+	    " (my.name = 'Renamed', my.stack)].join('|')";
 	int fmt;
 	for (fmt = 0; fmt < 2; fmt++) {
 		rt_ctx *a = heap_new(), *b, *c;
@@ -656,8 +660,16 @@ START_TEST(test_error_trace)
 		    "add.prototype = my; mo.stack = 'own';\n"
 		    "var sub = Object.create(my);\n"
 		    "var ow = new Error('o'); ow.lineNumber = 70; ow.fileName = 'x.js';\n"
-		    "var fz = Object.freeze(new Error('f')), se = Object.seal(new RangeError('s'));\n");
+		    "var fz = Object.freeze(new Error('f')), se = Object.seal(new RangeError('s'));\n"
+		    "var cm = counter(0), ct = counter(100), gm = new Error('g');\n"
+		    "Object.defineProperty(gm, 'message', {get: cm}); my.toString = ct;\n");
 		b = migrate(a, NULL);
+		v = eval_str(a, "[cm(), ct()].join()");
+		ck_assert_msg(strcmp(v, "1,101") == 0, "the snapshot ran the program's code: %s", v);
+		free(v);
+		v = eval_str(b, "[cm(), ct()].join()");
+		ck_assert_str_eq(v, "1,101");
+		free(v);
 		same_result(a, b, expr);
 		v = eval_str(b, "[e1.lineNumber, e1.fileName, my.lineNumber, my.fileName].join()");
 		ck_assert_str_eq(v, "5,t.js,8,t.js");

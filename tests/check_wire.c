@@ -154,10 +154,10 @@ static wr_snapshot *sample(void)
 	s->objects[o7 - 1].u.regexp.flags = S(s, "gi");
 	oprop(s, o7, STR(s, "lastIndex", 9), NUM(2), WR_PF_WRITABLE);
 	uint32_t o8 = obj(s, WR_OBJ_ERROR, BI(s, "TypeError.prototype"));
-	s->objects[o8 - 1].u.trace.stack = S(s, "TypeError: boom\n    at f (app.js:3)");
+	s->objects[o8 - 1].u.trace.stack = S(s, "\n    at f (app.js:3)");
 	s->objects[o8 - 1].u.trace.file = S(s, "app.js");
 	s->objects[o8 - 1].u.trace.line = 3;
-	s->objects[o8 - 1].u.trace.has = WR_TR_FILE | WR_TR_LINE;
+	s->objects[o8 - 1].u.trace.has = WR_TR_FRAMES | WR_TR_FILE | WR_TR_LINE;
 	oprop(s, o8, STR(s, "message", 7), STR(s, "boom", 4), WR_PF_WRITABLE | WR_PF_CONFIGURABLE);
 	uint32_t o9 = obj(s, WR_OBJ_BOOLEAN, BI(s, "Boolean.prototype"));
 	s->objects[o9 - 1].u.prim = V(WR_TRUE);
@@ -595,16 +595,20 @@ START_TEST(json_errors)
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"extensible\":false,\"sealed\":true,\"sealed\":true}]}",
 		  "duplicate member \"sealed\"" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"ignoreBOM\":true}]}", "not allowed in a object" },
-		/* a traceback's stack text, fileName and lineNumber: an error's,
-		 * or an object's flagged traceback, the two others with the text */
-		{ HDR ",\"objects\":[{\"kind\":\"object\",\"stack\":\"E\"}]}",
-		  "object 1: traceback: stack text on an object without the traceback flag" },
+		/* a traceback's frames, fileName and lineNumber: an error's, or an
+		 * object's flagged traceback; an error's whole stack text (older) */
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"frames\":\"E\"}]}",
+		  "object 1: traceback: frames on an object without the traceback flag" },
 		{ HDR ",\"objects\":[{\"kind\":\"object\",\"traceback\":true,\"lineNumber\":3}]}",
-		  "traceback: fileName or lineNumber without the stack text" },
-		{ HDR ",\"objects\":[{\"kind\":\"object\",\"traceback\":true,\"fileName\":\"a.js\"}]}",
-		  "traceback: fileName or lineNumber without the stack text" },
-		{ HDR ",\"objects\":[{\"kind\":\"error\",\"fileName\":3}]}", "expected" },
-		{ HDR ",\"objects\":[{\"kind\":\"error\",\"lineNumber\":\"3\"}]}", "expected" },
+		  "traceback: fileName or lineNumber without the frames" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"stack\":\"E\",\"fileName\":\"a.js\"}]}",
+		  "traceback: fileName or lineNumber without the frames" },
+		{ HDR ",\"objects\":[{\"kind\":\"object\",\"traceback\":true,\"stack\":\"E\"}]}",
+		  "member \"stack\" not allowed in a object" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"frames\":\"\",\"stack\":\"E\"}]}",
+		  "\"stack\" or \"frames\", not both" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"frames\":\"\",\"fileName\":3}]}", "expected" },
+		{ HDR ",\"objects\":[{\"kind\":\"error\",\"frames\":\"\",\"lineNumber\":\"3\"}]}", "expected" },
 		{ HDR ",\"objects\":[{\"kind\":\"error\",\"lineNumber\":3,\"lineNumber\":3}]}",
 		  "duplicate member \"lineNumber\"" },
 		{ HDR ",\"objects\":[{\"kind\":\"array\",\"fileName\":\"a.js\"}]}", "not allowed in a array" },
@@ -688,41 +692,44 @@ START_TEST(json_integrity)
 }
 END_TEST
 
-/* a traceback's stack text, fileName and lineNumber read and write back as
+/* a traceback's frames, fileName and lineNumber read and write back as
  * written, on an error (undefined ones left out) and on an object flagged
- * traceback; such an object of an older snapshot has none */
+ * traceback; an older snapshot's error has its whole stack text, its
+ * traceback object none */
 START_TEST(json_trace)
 {
 	static const char in[] = HDR ",\"objects\":["
 		"{\"kind\":\"object\",\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
-		"\"lineNumber\":8,\"stack\":\"Error: p\\n    at global (a.js:8)\",\"fileName\":\"a.js\"},"
+		"\"lineNumber\":8,\"frames\":\"\\n    at global (a.js:8)\",\"fileName\":\"a.js\"},"
 		"{\"kind\":\"object\",\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
 		"\"props\":[[\"stack\",\"E\",\"wc\"]]},"
-		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"stack\":\"E\","
+		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"frames\":\"F\","
 		"\"lineNumber\":{\"number\":\"-0\"}},"
-		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"fileName\":{\"raw\":\"/w==\"}},"
+		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"fileName\":{\"raw\":\"/w==\"},"
+		"\"frames\":\"\"},"
 		"{\"kind\":\"error\",\"proto\":{\"builtin\":\"Error.prototype\"},\"stack\":\"E\"}]}";
 	wr_snapshot *s = decode_ok(in, sizeof in - 1);
 	const wr_object *o = s->objects;
-	ck_assert_uint_eq(o[0].u.trace.has, WR_TR_STACK | WR_TR_FILE | WR_TR_LINE);
-	ck_assert(same_str(o[0].u.trace.stack, (wr_str){ "Error: p\n    at global (a.js:8)", 31 }));
+	ck_assert_uint_eq(o[0].u.trace.has, WR_TR_FRAMES | WR_TR_FILE | WR_TR_LINE);
+	ck_assert(same_str(o[0].u.trace.stack, (wr_str){ "\n    at global (a.js:8)", 23 }));
 	ck_assert(same_str(o[0].u.trace.file, (wr_str){ "a.js", 4 }));
 	ck_assert(o[0].u.trace.line == 8);
 	ck_assert_uint_eq(o[1].u.trace.has, 0);
 	ck_assert_uint_eq(o[1].nprops, 1);
-	ck_assert_uint_eq(o[2].u.trace.has, WR_TR_LINE);
+	ck_assert_uint_eq(o[2].u.trace.has, WR_TR_FRAMES | WR_TR_LINE);
 	ck_assert(o[2].u.trace.line == 0 && signbit(o[2].u.trace.line));
-	ck_assert_uint_eq(o[3].u.trace.has, WR_TR_FILE);
+	ck_assert_uint_eq(o[3].u.trace.has, WR_TR_FRAMES | WR_TR_FILE);
 	ck_assert(same_str(o[3].u.trace.file, (wr_str){ "\xff", 1 }));
 	ck_assert_uint_eq(o[4].u.trace.has, 0);
+	ck_assert(same_str(o[4].u.trace.stack, (wr_str){ "E", 1 }));
 	wr_buf b = encode(s, 0);
 	char *text = strndup((const char *)b.data, b.len);
-	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"Error: p\\n    at global (a.js:8)\","
+	ck_assert_ptr_nonnull(strstr(text, "\"frames\":\"\\n    at global (a.js:8)\","
 	                                   "\"fileName\":\"a.js\",\"lineNumber\":8"));
-	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"E\",\"lineNumber\":{\"number\":\"-0\"},\"props\""));
-	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"\",\"fileName\":{\"raw\":\"/w==\"},\"props\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"frames\":\"F\",\"lineNumber\":{\"number\":\"-0\"},\"props\""));
+	ck_assert_ptr_nonnull(strstr(text, "\"frames\":\"\",\"fileName\":{\"raw\":\"/w==\"},\"props\""));
 	ck_assert_ptr_nonnull(strstr(text, "\"stack\":\"E\",\"props\":[]}]"));
-	/* the old form's object: its own `stack`, no text */
+	/* the old form's object: its own `stack`, no frames */
 	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
 	                                   "\"props\":[[\"stack\",\"E\",\"wc\"]]}"));
 	free(text);

@@ -686,13 +686,14 @@ static const char *const obj_members[] = {
 	"kind", "extensible", "env", "proto", "props", "site", "scope", "target",
 	"this", "args", "time", "source", "flags", "stack", "value", "bytes",
 	"elem", "buffer", "offset", "length", "id", "dynamic", "memory", "fatal", "ignoreBOM",
-	"sealed", "frozen", "traceback", "fileName", "lineNumber", NULL
+	"sealed", "frozen", "traceback", "fileName", "lineNumber", "frames", NULL
 };
 /* "id" (written in pretty mode, for readers) may only come first, before "kind" */
 enum { OM_KIND, OM_EXT, OM_ENV, OM_PROTO, OM_PROPS, OM_SITE, OM_SCOPE, OM_TARGET,
        OM_THIS, OM_ARGS, OM_TIME, OM_SOURCE, OM_FLAGS, OM_STACK, OM_VALUE, OM_BYTES,
        OM_ELEM, OM_BUFFER, OM_OFFSET, OM_LENGTH, OM_ID, OM_DYNAMIC, OM_MEMORY, OM_FATAL,
-       OM_IGNOREBOM, OM_SEALED, OM_FROZEN, OM_TRACEBACK, OM_FILENAME, OM_LINENUMBER };
+       OM_IGNOREBOM, OM_SEALED, OM_FROZEN, OM_TRACEBACK, OM_FILENAME, OM_LINENUMBER,
+       OM_FRAMES };
 /* members every kind accepts */
 #define OM_COMMON (1u << OM_KIND | 1u << OM_EXT | 1u << OM_ENV | 1u << OM_PROTO | 1u << OM_PROPS | \
                    1u << OM_ID | 1u << OM_SEALED | 1u << OM_FROZEN | 1u << OM_TRACEBACK)
@@ -706,8 +707,9 @@ static uint32_t kind_members(uint32_t k)
 	case WR_OBJ_DATE: return 1u << OM_TIME;
 	case WR_OBJ_REGEXP: return 1u << OM_SOURCE | 1u << OM_FLAGS;
 	/* an object's only with the traceback flag (wr_validate) */
-	case WR_OBJ_OBJECT:
-	case WR_OBJ_ERROR: return 1u << OM_STACK | 1u << OM_FILENAME | 1u << OM_LINENUMBER;
+	case WR_OBJ_OBJECT: return 1u << OM_FRAMES | 1u << OM_FILENAME | 1u << OM_LINENUMBER;
+	case WR_OBJ_ERROR:
+		return 1u << OM_STACK | 1u << OM_FRAMES | 1u << OM_FILENAME | 1u << OM_LINENUMBER;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER: case WR_OBJ_STRING: case WR_OBJ_SYMBOL:
 		return 1u << OM_VALUE;
 	case WR_OBJ_ARRAYBUFFER: return 1u << OM_BYTES | 1u << OM_MEMORY | 1u << OM_LENGTH;
@@ -829,8 +831,14 @@ static int obj_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *
 	case OM_SOURCE: return take_str(r, &o->u.regexp.source);
 	case OM_FLAGS: return take_str(r, &o->u.regexp.flags);
 	case OM_STACK:
-		if (o->kind == WR_OBJ_OBJECT)
-			o->u.trace.has |= WR_TR_STACK;
+	case OM_FRAMES:
+		/* one of the two: the whole text (older), or the frames */
+		if (*seen & (m == OM_STACK ? 1u << OM_FRAMES : 1u << OM_STACK)) {
+			wr_err_at(r->err, koff, "an error has \"stack\" or \"frames\", not both");
+			return -1;
+		}
+		if (m == OM_FRAMES)
+			o->u.trace.has |= WR_TR_FRAMES;
 		return take_str(r, &o->u.trace.stack);
 	case OM_FILENAME:
 		o->u.trace.has |= WR_TR_FILE;

@@ -369,9 +369,9 @@ static int put_object(jw *w, const wr_object *o, uint32_t id, wr_error *err)
 		break;
 	case WR_OBJ_ERROR:
 	case WR_OBJ_OBJECT:
-		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK))
+		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_FRAMES))
 			break;
-		puts_(w, ",\"stack\":");
+		puts_(w, o->u.trace.has & WR_TR_FRAMES ? ",\"frames\":" : ",\"stack\":");
 		put_str(w, o->u.trace.stack);
 		if (o->u.trace.has & WR_TR_FILE) {
 			puts_(w, ",\"fileName\":");

@@ -38,12 +38,12 @@ enum {
  * configurable) */
 #define WR_MP_PF_DEFAULT 7u
 
-/* The longer records of a traceback (u.trace): an ERROR record may give
- * fileName and lineNumber (a string and a number, nil for undefined) after
- * its stack text, an OBJECT record flagged traceback the three after its
- * props (WR_TR_STACK). Added after version 1 shipped: older readers refuse
- * the longer records. */
-#define WR_MP_TRACE_FIELDS 3u  /* stack text, fileName, lineNumber */
+/* The longer records of a traceback (u.trace, WR_TR_FRAMES): an ERROR's or
+ * an OBJECT's flagged traceback, the traceback's frames, fileName and
+ * lineNumber (a string, a string and a number; nil for undefined) after
+ * the props; an ERROR's shorter record has the whole stack text instead.
+ * Added after version 1 shipped: older readers refuse the longer records. */
+#define WR_MP_TRACE_FIELDS 3u  /* frames, fileName, lineNumber */
 
 /* fields of an object record after [kind, flags, proto, props], besides
  * the longer forms above */

@@ -687,12 +687,13 @@ static int rd_object(mr *r)
 	case WR_OBJ_OBJECT:
 		if (n == nf && kind == WR_OBJ_OBJECT)
 			break;
-		if (rd_str(r, &o->u.trace.stack, "error stack") < 0)
+		if (rd_str(r, &o->u.trace.stack, n == longer ? "error frames" : "error stack") < 0)
 			return -1;
-		if (kind == WR_OBJ_OBJECT)
-			o->u.trace.has |= WR_TR_STACK;
-		if (n == longer && rd_trace_more(r, o) < 0)
-			return -1;
+		if (n == longer) {
+			o->u.trace.has |= WR_TR_FRAMES;
+			if (rd_trace_more(r, o) < 0)
+				return -1;
+		}
 		break;
 	case WR_OBJ_BOOLEAN: case WR_OBJ_NUMBER:
 	case WR_OBJ_STRING:  case WR_OBJ_SYMBOL:

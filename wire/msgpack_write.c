@@ -287,10 +287,8 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		wr_err_set(err, "msgpack write: %u bytes without storage", (unsigned)o->u.bytes.len);
 		return -1;
 	}
-	/* an error's or a traceback object's longer record (u.trace), only
-	 * when it has more to say than an older reader knows */
-	if ((o->kind == WR_OBJ_ERROR && (o->u.trace.has & (WR_TR_FILE | WR_TR_LINE))) ||
-	    (o->kind == WR_OBJ_OBJECT && (o->u.trace.has & WR_TR_STACK)))
+	/* an error's or a traceback object's longer record: its frames */
+	if ((o->kind == WR_OBJ_ERROR || o->kind == WR_OBJ_OBJECT) && (o->u.trace.has & WR_TR_FRAMES))
 		msgpack_pack_array(&w->pk, 4 + WR_MP_TRACE_FIELDS);
 	else
 		msgpack_pack_array(&w->pk, 4 + wr_mp_kind_fields(o->kind));
@@ -316,10 +314,10 @@ static int put_object(mw *w, const wr_object *o, wr_error *err)
 		return 0;
 	case WR_OBJ_ERROR:
 	case WR_OBJ_OBJECT:
-		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_STACK))
+		if (o->kind == WR_OBJ_OBJECT && !(o->u.trace.has & WR_TR_FRAMES))
 			return 0;
 		put_str(w, o->u.trace.stack.ptr, o->u.trace.stack.len);
-		if (o->kind == WR_OBJ_ERROR && !(o->u.trace.has & (WR_TR_FILE | WR_TR_LINE)))
+		if (!(o->u.trace.has & WR_TR_FRAMES))
 			return 0;
 		if (o->u.trace.has & WR_TR_FILE)
 			put_str(w, o->u.trace.file.ptr, o->u.trace.file.len);

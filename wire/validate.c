@@ -312,22 +312,19 @@ static int integrity(vctx *v, const wr_object *o)
 	return 0;
 }
 
-/* an error's traceback, or one an object carries (WR_TR_STACK): only an
- * object flagged traceback does, and its fileName and lineNumber come with
- * its text; an error always has the text (no WR_TR_STACK) */
+/* an error's traceback, or one an object carries: the frames (and the
+ * fileName and lineNumber with them), or an error's whole stack text;
+ * only an object flagged traceback carries frames */
 static int trace(vctx *v, const wr_object *o)
 {
 	uint32_t has = o->u.trace.has;
-	uint32_t known = WR_TR_FILE | WR_TR_LINE | (o->kind == WR_OBJ_OBJECT ? WR_TR_STACK : 0);
 
-	if (has & ~known)
+	if (has & ~(uint32_t)(WR_TR_FRAMES | WR_TR_FILE | WR_TR_LINE))
 		return bad(v, "%s: unknown traceback fields 0x%x", "traceback", (unsigned)has);
-	if (o->kind == WR_OBJ_OBJECT && has) {
-		if (!(o->flags & WR_OF_TRACEBACK))
-			return bad(v, "%s: stack text on an object without the traceback flag", "traceback");
-		if (!(has & WR_TR_STACK))
-			return bad(v, "%s: fileName or lineNumber without the stack text", "traceback");
-	}
+	if (o->kind == WR_OBJ_OBJECT && has && !(o->flags & WR_OF_TRACEBACK))
+		return bad(v, "%s: frames on an object without the traceback flag", "traceback");
+	if ((has & (WR_TR_FILE | WR_TR_LINE)) && !(has & WR_TR_FRAMES))
+		return bad(v, "%s: fileName or lineNumber without the frames", "traceback");
 	if (!str_ok(&o->u.trace.stack) || ((has & WR_TR_FILE) && !str_ok(&o->u.trace.file)))
 		return bad(v, "%s: string without bytes", "traceback");
 	return 0;

@@ -92,12 +92,16 @@ typedef enum wr_okind {
 	WR_OBJ_KIND_COUNT
 } wr_okind;
 
-/* what a traceback gave (u.trace.has): an ERROR always carries its stack
- * text; WR_TR_STACK says an OBJECT flagged WR_OF_TRACEBACK does too (older
- * snapshots gave it as an own `stack` property instead); WR_TR_FILE and
- * WR_TR_LINE that the fileName / lineNumber getters gave a string / a number
- * (else undefined). Added after version 1 shipped; doc/snapshot-format.md 1 */
-enum { WR_TR_STACK = 1u << 0, WR_TR_FILE = 1u << 1, WR_TR_LINE = 1u << 2 };
+/* what a traceback gives (u.trace.has). Duktape's stack getter reads
+ * String(error) and then the traceback's frames, each "\n    at ...":
+ * WR_TR_FRAMES says u.trace.stack holds those frames alone (the first line
+ * is made again at each read), else the whole text read at the snapshot (an
+ * ERROR of an older snapshot). An OBJECT flagged WR_OF_TRACEBACK has
+ * frames, or nothing (an older snapshot gave its text as an own `stack`
+ * property). WR_TR_FILE and WR_TR_LINE (with frames only): the fileName and
+ * lineNumber getters gave a string / a number (else undefined). Added after
+ * version 1 shipped; doc/snapshot-format.md 1 */
+enum { WR_TR_FRAMES = 1u << 0, WR_TR_FILE = 1u << 1, WR_TR_LINE = 1u << 2 };
 
 /* TextDecoder options (u.textdec.flags) */
 enum { WR_TD_FATAL = 1u << 0, WR_TD_IGNORE_BOM = 1u << 1 };
@@ -141,7 +145,8 @@ typedef struct wr_object {
 		struct { wr_str source, flags; } regexp;
 		/* ERROR, and OBJECT with WR_OF_TRACEBACK: what Duktape's
 		 * Error.prototype stack, fileName and lineNumber getters read
-		 * from the traceback made with the object (has: WR_TR_*) */
+		 * from the traceback made with the object (has: WR_TR_*;
+		 * stack: the frames, or the whole text) */
 		struct { wr_str stack, file; double line; uint32_t has; } trace;
 		wr_value prim;                                /* BOOLEAN/NUMBER/STRING/SYMBOL */
 		struct { const uint8_t *ptr; uint32_t len; uint32_t dynamic; uint32_t memory; } bytes;

@@ -2,8 +2,9 @@
 // same after a resume. A snapshot cannot carry the traceback itself: it carries what the getters gave.
 // Before: errors made before the snapshot read lineNumber and fileName undefined after it; an object
 // inheriting from a custom error instance (Sub.prototype = new MyErr()) read that instance's stack
-// text, an own `stack` after the resume, instead of its own traceback. The program ends with an
-// uncaught error (status 1), whose report snapshot.sh compares too.
+// text, an own `stack` after the resume, instead of its own traceback; and the first line of a
+// carried stack text stayed as it was at the snapshot (Duktape makes it from name and message at each
+// read). The program ends with an uncaught error (status 1), whose report snapshot.sh compares too.
 function MyErr(m) { this.message = m; }
 MyErr.prototype = Object.create(Error.prototype);
 MyErr.prototype.name = 'MyErr';
@@ -42,6 +43,8 @@ setTimeout(function tick() {
 	console.log(n, 'late', show(late), late.stack === Sub.prototype.stack);
 	console.log(n, 'inherit', show(inherit));
 	if (n === 2) {
+		errs.type.message = 'changed';
+		errs.mine.name = 'Renamed';
 		delete errs.setOwn.stack;
 		delete errs.setLine.lineNumber;
 		errs.plain.lineNumber = n;
