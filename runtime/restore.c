@@ -217,6 +217,27 @@ static void patch(rs_state *r, const wr_patch *p)
 	duk_pop(ctx);
 }
 
+/* the level the program gave a built-in; its properties (patched above)
+ * already have the attributes that level implies, so sealing or freezing
+ * changes only what a fresh heap adds (internal keys) */
+static void integrity(rs_state *r, const wr_patch *p)
+{
+	duk_context *ctx = r->ctx;
+
+	rs_push_builtin(r, p->holder.ptr, p->holder.len);
+	if (p->integrity == WR_INTEGRITY_FROZEN) {
+		duk_freeze(ctx, -1);
+	} else if (p->integrity == WR_INTEGRITY_SEALED) {
+		duk_seal(ctx, -1);
+	} else {
+		rs_push_builtin(r, "Object.preventExtensions", 24);
+		duk_dup(ctx, -2);
+		duk_call(ctx, 1);
+		duk_pop(ctx);
+	}
+	duk_pop(ctx);
+}
+
 /* (7) built-in patches and user globals: last, so that no function a
  * patch installs can run during the restore (a property the program
  * gave a built-in is only ever reached by a lookup); the error hooks
@@ -227,7 +248,7 @@ static void rs_globals(rs_state *r)
 	uint32_t i;
 
 	for (i = 0; i < r->s->npatches; i++)
-		if (!error_hook(&r->s->patches[i]))
+		if (!error_hook(&r->s->patches[i]) && !r->s->patches[i].integrity)
 			patch(r, &r->s->patches[i]);
 	for (i = 0; i < r->s->nglobals; i++)
 		define_prop(r, RS_IDX_GLOBAL, &r->s->globals[i], 0);
@@ -239,6 +260,11 @@ static void rs_globals(rs_state *r)
 	for (i = 0; i < r->s->npatches; i++)
 		if (error_hook(&r->s->patches[i]))
 			patch(r, &r->s->patches[i]);
+	/* built-ins made non-extensible, sealed or frozen: after every
+	 * property is in place */
+	for (i = 0; i < r->s->npatches; i++)
+		if (r->s->patches[i].integrity)
+			integrity(r, &r->s->patches[i]);
 }
 
 /* (4) init() of every maker result */

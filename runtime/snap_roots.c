@@ -303,6 +303,25 @@ static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
 			p->prop.flags = 0;
 		}
 	}
+
+	/* a built-in made non-extensible, sealed or frozen (hardening code:
+	 * Object.freeze(Object.prototype)); every baseline object is
+	 * extensible, so only a program's change shows */
+	if (!sw_is_level(ctx, SW_IDX_ISEXT, o)) {
+		wr_patch *p;
+		int level = sw_is_level(ctx, SW_IDX_ISFROZEN, o) ? WR_INTEGRITY_FROZEN
+		          : sw_is_level(ctx, SW_IDX_ISSEALED, o) ? WR_INTEGRITY_SEALED
+		          : WR_INTEGRITY_NONEXT;
+		if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
+			return -1;
+		p = wr_add_patch(w->s);
+		if (!p)
+			return -1;
+		p->holder = holder;
+		p->integrity = level;
+		p->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
+		p->prop.flags = 0;
+	}
 	duk_pop(ctx);  /* o */
 	return 0;
 }

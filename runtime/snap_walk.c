@@ -271,8 +271,7 @@ static void call_on(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
 	duk_call_method(ctx, 0);
 }
 
-/* Object.isExtensible(obj), the baseline one (or isSealed, isFrozen: fn) */
-static int is_level(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
+int sw_is_level(duk_context *ctx, duk_idx_t fn, duk_idx_t obj)
 {
 	int r;
 	duk_dup(ctx, fn);
@@ -991,7 +990,7 @@ int sw_process(sw_state *w, uint32_t id)
 	if (proto.type == WR_UNDEFINED)
 		proto.type = WR_NULL;
 	obj(w, id)->proto = proto;
-	ext = is_level(ctx, SW_IDX_ISEXT, o);   /* nothing below changes it */
+	ext = sw_is_level(ctx, SW_IDX_ISEXT, o);   /* nothing below changes it */
 
 	if (isfn) {
 		if (sw_function(w, id, o, hk) != 0)
@@ -1095,11 +1094,11 @@ int sw_process(sw_state *w, uint32_t id)
 	flags = obj(w, id)->flags & (WR_OF_ENV | WR_OF_TRACEBACK);
 	if (ext)
 		flags |= WR_OF_EXTENSIBLE;
-	else if (is_level(ctx, SW_IDX_ISSEALED, o))
+	else if (sw_is_level(ctx, SW_IDX_ISSEALED, o))
 		/* Duktape counts internal keys here (a TextDecoder's state, a
 		 * Date's value, a traceback, a function's tags), which seal and
 		 * freeze change too: restore seals or freezes as the program saw */
-		flags |= WR_OF_SEALED | (is_level(ctx, SW_IDX_ISFROZEN, o) ? WR_OF_FROZEN : 0);
+		flags |= WR_OF_SEALED | (sw_is_level(ctx, SW_IDX_ISFROZEN, o) ? WR_OF_FROZEN : 0);
 	obj(w, id)->flags = flags;
 	duk_pop(ctx);   /* the object */
 	return 0;

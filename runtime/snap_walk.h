@@ -136,6 +136,8 @@ typedef struct sw_state {
 /* snap_walk.c */
 int  sw_value(sw_state *w, duk_idx_t idx, wr_value *out, const sw_edge *edge);
 int  sw_key(sw_state *w, duk_idx_t idx, wr_value *out);
+/* the baseline Object.isExtensible (fn SW_IDX_ISEXT), isSealed or isFrozen of obj */
+int  sw_is_level(duk_context *ctx, duk_idx_t fn, duk_idx_t obj);
 int  sw_process(sw_state *w, uint32_t id);
 /* WR_PF_* flags of the descriptor object at d (as rt_desc_flags, with the
  * key strings of the stack slots SW_IDX_K_*: no literal interning); cuts the

@@ -284,6 +284,12 @@ static wr_snapshot *sample(void)
 	pa->prop.value = v_ref(fn);
 	pa->prop.flags = WR_PF_ACCESSOR;
 	pa->prop.setter = v_ref(fn);
+	/* a built-in frozen by the program */
+	pa = wr_add_patch(s);
+	pa->holder = mkstr(s, "Math", 4);
+	pa->integrity = WR_INTEGRITY_FROZEN;
+	pa->prop.key = v_undef();
+	pa->prop.flags = 0;
 	return s;
 }
 
@@ -398,7 +404,8 @@ static int snap_eq(const wr_snapshot *a, const wr_snapshot *b)
 	}
 	for (uint32_t i = 0; i < a->npatches; i++) {
 		const wr_patch *x = &a->patches[i], *y = &b->patches[i];
-		if (!str_eq(x->holder, y->holder) || x->deleted != y->deleted || !prop_eq(&x->prop, &y->prop))
+		if (!str_eq(x->holder, y->holder) || x->deleted != y->deleted ||
+		    x->integrity != y->integrity || !prop_eq(&x->prop, &y->prop))
 			return 0;
 	}
 	return 1;
@@ -457,6 +464,34 @@ START_TEST(same_model_as_json)
 	wr_buf_free(&js);
 	wr_buf_free(&js2);
 	wr_buf_free(&mp);
+	wr_snapshot_free(s);
+}
+END_TEST
+
+/* a built-in's integrity level is a two-field patch [holder, 1..3]; the
+ * sample's last record is Math's (frozen: 3), so the encoding ends on it */
+START_TEST(integrity_patch)
+{
+	wr_snapshot *s = sample(), *r = NULL;
+	wr_error err;
+	wr_buf b;
+	encode(s, &b);
+	ck_assert_uint_eq(b.data[b.len - 1], WR_INTEGRITY_FROZEN);
+	ck_assert_uint_eq(b.data[b.len - 7], 0x92);   /* [ "Math", 3 ] */
+	const uint8_t bad[] = { 0, 4, 0xff, 0xc3 };   /* 0, 4, -1, true */
+	for (size_t i = 0; i < sizeof bad; i++) {
+		b.data[b.len - 1] = bad[i];
+		ck_assert_int_eq(wr_msgpack_read(b.data, b.len, NULL, &r, &err), -1);
+		ck_assert_msg(strstr(err.msg, "an integrity level is 1, 2 or 3") != NULL, "%s", err.msg);
+	}
+	/* a model that also marks it deleted, or gives it a key, is refused */
+	s->patches[s->npatches - 1].deleted = 1;
+	ck_assert_int_eq(wr_validate(s, &err), -1);
+	ck_assert_msg(strstr(err.msg, "bad integrity patch") != NULL, "%s", err.msg);
+	s->patches[s->npatches - 1].deleted = 0;
+	s->patches[s->npatches - 1].prop.key = v_str(s, "x");
+	ck_assert_int_eq(wr_validate(s, &err), -1);
+	wr_buf_free(&b);
 	wr_snapshot_free(s);
 }
 END_TEST
@@ -1262,6 +1297,7 @@ static Suite *msgpack_suite(void)
 	tcase_add_test(tc, arraybuffer_memory);
 	tcase_add_test(tc, integrity_flags);
 	tcase_add_test(tc, trace_fields);
+	tcase_add_test(tc, integrity_patch);
 	tcase_add_test(tc, size_vs_json);
 	suite_add_tcase(s, tc);
 	return s;

@@ -247,6 +247,11 @@ static wr_snapshot *sample(void)
 	pa->holder = S(s, "Object");
 	pa->deleted = 1;
 	pa->prop.key = STR(s, "keys", 4);
+	pa = wr_add_patch(s);   /* Object.seal(JSON) */
+	pa->holder = S(s, "JSON");
+	pa->integrity = WR_INTEGRITY_SEALED;
+	pa->prop.key.type = WR_UNDEFINED;
+	pa->prop.flags = 0;
 	wr_error e;
 	ck_assert_msg(wr_validate(s, &e) == 0, "%s", e.msg);
 	return s;
@@ -367,6 +372,7 @@ static void assert_same(const wr_snapshot *a, const wr_snapshot *b)
 	for (uint32_t i = 0; i < a->npatches; i++) {
 		ck_assert(same_str(a->patches[i].holder, b->patches[i].holder));
 		ck_assert_int_eq(a->patches[i].deleted, b->patches[i].deleted);
+		ck_assert_int_eq(a->patches[i].integrity, b->patches[i].integrity);
 		ck_assert(same_prop(&a->patches[i].prop, &b->patches[i].prop));
 	}
 }
@@ -644,6 +650,16 @@ START_TEST(json_errors)
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"remaining\":-1,\"callback\":{\"builtin\":\"f\"}}]}", ">= 0" },
 		{ HDR ",\"timers\":[{\"kind\":\"timeout\",\"callback\":1}]}", "not a function" },
 		{ HDR ",\"patches\":[{\"holder\":\"\",\"prop\":[\"a\",1]}]}", "holder" },
+		/* a built-in's integrity level: alone, one of three words, once per holder */
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"integrity\":\"icy\"}]}",
+		  "\"integrity\" is \"nonextensible\", \"sealed\" or \"frozen\"" },
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"integrity\":\"frozen\",\"prop\":[\"a\",1]}]}",
+		  "either \"prop\" or (alone) \"integrity\"" },
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"deleted\":false,\"integrity\":\"sealed\"}]}",
+		  "either \"prop\" or (alone) \"integrity\"" },
+		{ HDR ",\"patches\":[{\"holder\":\"Math\"}]}", "either \"prop\" or (alone) \"integrity\"" },
+		{ HDR ",\"patches\":[{\"holder\":\"Math\",\"integrity\":\"sealed\"},{\"holder\":\"Math\",\"integrity\":\"frozen\"}]}",
+		  "patches: patch 1: the same holder and key as patch 0" },
 		/* an object names each own property once: a few keys, and more (a table) */
 		{ HDR ",\"globals\":[[\"a\",1,\"e\"],[\"b\",2],[\"a\",3,\"wec\"]]}",
 		  "globals: property 2: the same key as property 0" },

@@ -1002,14 +1002,34 @@ static int elem_timer(jr *r, void *ctx, uint32_t i)
 	return take_members(r, timer_member, &idx);
 }
 
-static const char *const patch_members[] = { "holder", "deleted", "prop", NULL };
+static const char *const patch_members[] = { "holder", "deleted", "prop", "integrity", NULL };
+
+/* "nonextensible", "sealed" or "frozen" */
+static int take_integrity(jr *r, int *out)
+{
+	static const char *const level[] = { "nonextensible", "sealed", "frozen" };
+	size_t at = r->tok.off;
+	wr_str s;
+	if (take_str(r, &s) < 0)
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (s.len == strlen(level[i]) && memcmp(s.ptr, level[i], s.len) == 0) {
+			*out = WR_INTEGRITY_NONEXT + i;
+			return 0;
+		}
+	wr_err_at(r->err, at, "a patch's \"integrity\" is \"nonextensible\", \"sealed\" or \"frozen\"");
+	return -1;
+}
 
 static int patch_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t *seen)
 {
 	wr_patch *p = &r->s->patches[*(uint32_t *)ctx];
 	if (!key) {
-		if ((*seen & 5u) != 5u) {
-			wr_err_at(r->err, koff, "a patch needs \"holder\" and \"prop\"");
+		/* holder, and either prop (deleted optional) or integrity alone */
+		if (!(*seen & 1u) || ((*seen & 4u) != 0) == ((*seen & 8u) != 0) ||
+		    ((*seen & 8u) && (*seen & 2u))) {
+			wr_err_at(r->err, koff, "a patch needs \"holder\" and either \"prop\" "
+			          "or (alone) \"integrity\"");
 			return -1;
 		}
 		return 0;
@@ -1019,6 +1039,10 @@ static int patch_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t
 	case 0: return take_str(r, &p->holder);
 	case 1: return take_bool(r, &p->deleted);
 	case 2: return take_prop(r, &p->prop);
+	case 3:
+		p->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
+		p->prop.flags = 0;
+		return take_integrity(r, &p->integrity);
 	}
 	return -1;
 }

@@ -592,6 +592,18 @@ int wr_json_write(const wr_snapshot *s, wr_buf *out, int pretty, wr_error *err)
 		nl(&w, 2);
 		puts_(&w, "{\"holder\":");
 		put_str(&w, p->holder);
+		if (p->integrity) {
+			static const char *const level[] = { "", "nonextensible", "sealed", "frozen" };
+			if (p->integrity < WR_INTEGRITY_NONEXT || p->integrity > WR_INTEGRITY_FROZEN) {
+				wr_err_set(err, "json write: patch %u: bad integrity %d", (unsigned)i,
+				           p->integrity);
+				goto fail;
+			}
+			puts_(&w, ",\"integrity\":\"");
+			puts_(&w, level[p->integrity]);
+			puts_(&w, "\"}");
+			continue;
+		}
 		if (p->deleted)
 			puts_(&w, ",\"deleted\":true");
 		puts_(&w, ",\"prop\":");

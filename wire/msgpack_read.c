@@ -784,14 +784,23 @@ static int rd_patch(mr *r)
 	size_t at = r->pos;
 	if (open_array(r, &n, 1, 0, "patch") < 0)
 		return -1;
-	if (n != 5 && n != 6)
-		return fail_at(r, at, "patch: %llu fields, 5 or 6 expected",
+	if (n != 2 && n != 5 && n != 6)
+		return fail_at(r, at, "patch: %llu fields, 2, 5 or 6 expected",
 		               (unsigned long long)n);
 	wr_patch *pa = wr_add_patch(r->s);
 	if (!pa)
 		return oom(r);
 	if (rd_str(r, &pa->holder, "patch holder") < 0 || next(r, &k) < 0)
 		return -1;
+	if (n == 2) {   /* [holder, integrity level] */
+		if (k.t != T_UINT || k.u < WR_INTEGRITY_NONEXT || k.u > WR_INTEGRITY_FROZEN)
+			return fail_at(r, k.at, "patch: an integrity level is 1, 2 or 3");
+		pa->integrity = (int)k.u;
+		pa->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
+		pa->prop.flags = 0;
+		close_array(r);
+		return 0;
+	}
 	if (k.t != T_BOOL)
 		return fail_at(r, k.at, "patch: expected a boolean, found %s", tname(k.t));
 	pa->deleted = (int)k.u;
@@ -859,7 +868,7 @@ static int rd_snapshot(mr *r)
 	    (r->sec_off[4] = r->pos, rd_table(r, 5, r->lim->max_objects, "objects", WR_TAB_OBJECTS, rd_object)) < 0 ||
 	    (r->sec_off[1] = r->pos, rd_table(r, 3, r->lim->max_objects, "symbols", WR_TAB_SYMBOLS, rd_symbol)) < 0 ||
 	    (r->sec_off[2] = r->pos, rd_table(r, 8, r->lim->max_objects, "timers", WR_TAB_TIMERS, rd_timer)) < 0 ||
-	    (r->sec_off[3] = r->pos, rd_table(r, 6, r->lim->max_objects, "patches", WR_TAB_PATCHES, rd_patch)) < 0)
+	    (r->sec_off[3] = r->pos, rd_table(r, 4, r->lim->max_objects, "patches", WR_TAB_PATCHES, rd_patch)) < 0)
 		return -1;
 	close_array(r);
 	if (r->pos != r->len)

@@ -421,6 +421,12 @@ int wr_msgpack_write(const wr_snapshot *s, wr_buf *out, wr_error *err)
 	msgpack_pack_array(&w.pk, s->npatches);
 	for (uint32_t i = 0; i < s->npatches; i++) {
 		const wr_patch *pa = &s->patches[i];
+		if (pa->integrity) {   /* [holder, level] */
+			msgpack_pack_array(&w.pk, 2);
+			put_str(&w, pa->holder.ptr, pa->holder.len);
+			msgpack_pack_int(&w.pk, pa->integrity);
+			continue;
+		}
 		msgpack_pack_array(&w.pk, 2 + prop_width(&pa->prop));
 		put_str(&w, pa->holder.ptr, pa->holder.len);
 		if (pa->deleted)

@@ -138,7 +138,8 @@ static int key_same(const wr_value *a, const wr_value *b)
 		return 0;
 	if (a->type == WR_SYMBOL)
 		return a->u.ref == b->u.ref;
-	return a->u.str.len == b->u.str.len && memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0;
+	return a->u.str.len == b->u.str.len &&
+	       (a->u.str.len == 0 || memcmp(a->u.str.ptr, b->u.str.ptr, a->u.str.len) == 0);
 }
 
 /* A list whose entries name distinct properties: an object's own
@@ -582,6 +583,16 @@ static int validate_where(const wr_snapshot *s, wr_error *err, int *section, uin
 		if (!path_ok(&p->holder)) {
 			bad(&v, "%s: bad holder path", "holder");
 			goto out;
+		}
+		/* an integrity patch has no property: its key stays undefined,
+		 * so a holder's second one reads as the same holder and key */
+		if (p->integrity) {
+			if (p->integrity < WR_INTEGRITY_NONEXT || p->integrity > WR_INTEGRITY_FROZEN ||
+			    p->deleted || p->prop.key.type != WR_UNDEFINED) {
+				bad(&v, "%s: bad integrity patch", "integrity");
+				goto out;
+			}
+			continue;
 		}
 		if (prop(&v, &p->prop))
 			goto out;

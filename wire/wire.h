@@ -190,10 +190,15 @@ typedef struct wr_timer {
 } wr_timer;
 
 /* A modified built-in property (polyfills, monkey patches): holder is a
- * WR_BUILTIN path; the prop is its new state (or deleted). */
+ * WR_BUILTIN path; the prop is its new state (or deleted). Or, when
+ * integrity is set, the holder's integrity level (Object.preventExtensions,
+ * seal, freeze of a built-in: the strongest that held); prop is then
+ * unused (its key undefined, so one holder has at most one). */
+enum { WR_INTEGRITY_NONEXT = 1, WR_INTEGRITY_SEALED = 2, WR_INTEGRITY_FROZEN = 3 };
 typedef struct wr_patch {
 	wr_str   holder;     /* e.g. "Array.prototype" */
 	int      deleted;    /* 1: prop.key was removed from the built-in */
+	int      integrity;  /* 0, or WR_INTEGRITY_* (then deleted is 0) */
 	wr_prop  prop;
 } wr_patch;
 
