@@ -217,17 +217,14 @@ static void patch(rs_state *r, const wr_patch *p)
 	duk_pop(ctx);
 }
 
-/* the level the program gave a built-in; its properties (patched above)
- * already have the attributes that level implies, so sealing or freezing
- * changes only what a fresh heap adds (internal keys) */
-static void integrity(rs_state *r, const wr_patch *p)
+/* make the object on top non-extensible, sealed or frozen (WR_INTEGRITY_*) */
+static void rs_lock(rs_state *r, int level)
 {
 	duk_context *ctx = r->ctx;
 
-	rs_push_builtin(r, p->holder.ptr, p->holder.len);
-	if (p->integrity == WR_INTEGRITY_FROZEN) {
+	if (level == WR_INTEGRITY_FROZEN) {
 		duk_freeze(ctx, -1);
-	} else if (p->integrity == WR_INTEGRITY_SEALED) {
+	} else if (level == WR_INTEGRITY_SEALED) {
 		duk_seal(ctx, -1);
 	} else {
 		rs_push_builtin(r, "Object.preventExtensions", 24);
@@ -235,7 +232,16 @@ static void integrity(rs_state *r, const wr_patch *p)
 		duk_call(ctx, 1);
 		duk_pop(ctx);
 	}
-	duk_pop(ctx);
+}
+
+/* the level the program gave a built-in; its properties (patched above)
+ * already have the attributes that level implies, so sealing or freezing
+ * changes only what a fresh heap adds (internal keys) */
+static void integrity(rs_state *r, const wr_patch *p)
+{
+	rs_push_builtin(r, p->holder.ptr, p->holder.len);
+	rs_lock(r, p->integrity);
+	duk_pop(r->ctx);
 }
 
 /* (7) built-in patches and user globals: last, so that no function a
@@ -293,7 +299,7 @@ static void rs_extensible(rs_state *r)
 	uint32_t id, n = r->s->nobjects;
 	for (id = 1; id <= n; id++) {
 		const wr_object *o = &r->s->objects[id - 1];
-		int writable = 0, configurable = 0;
+		int writable = 0, configurable = 0, level;
 		uint32_t i;
 
 		if ((o->flags & WR_OF_FROZEN) && !(o->flags & WR_OF_SEALED))
@@ -326,17 +332,11 @@ static void rs_extensible(rs_state *r)
 		/* Duktape cannot freeze a buffer object (its indices are
 		 * virtual); sealed, it reads frozen when no own property is
 		 * writable, as it did */
+		level = (o->flags & WR_OF_SEALED) ? WR_INTEGRITY_SEALED : WR_INTEGRITY_NONEXT;
 		if ((o->flags & WR_OF_FROZEN) && o->kind != WR_OBJ_ARRAYBUFFER && o->kind != WR_OBJ_BUFFER &&
-		    o->kind != WR_OBJ_TYPEDARRAY && o->kind != WR_OBJ_DATAVIEW) {
-			duk_freeze(ctx, -1);
-		} else if (o->flags & WR_OF_SEALED) {
-			duk_seal(ctx, -1);
-		} else {
-			rs_push_builtin(r, "Object.preventExtensions", 24);
-			duk_dup(ctx, -2);
-			duk_call(ctx, 1);
-			duk_pop(ctx);
-		}
+		    o->kind != WR_OBJ_TYPEDARRAY && o->kind != WR_OBJ_DATAVIEW)
+			level = WR_INTEGRITY_FROZEN;
+		rs_lock(r, level);
 		duk_pop(ctx);
 	}
 }
