@@ -205,6 +205,18 @@ static int same_as_cached(sw_state *w, uint32_t bi, duk_idx_t key, duk_idx_t d, 
 	return same;
 }
 
+/* a new patch of built-in bi; *holder is its path, found on first use */
+static wr_patch *add_patch(sw_state *w, uint32_t bi, wr_str *holder)
+{
+	wr_patch *p;
+	if (!holder->ptr && builtin_path(w, bi, holder) != 0)
+		return NULL;
+	p = wr_add_patch(w->s);
+	if (p)
+		p->holder = *holder;
+	return p;
+}
+
 /* globals (bi == 0) or patches of built-in bi */
 static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
 {
@@ -260,13 +272,9 @@ static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
 			p->value = v1;
 			p->setter = v2;
 		} else {
-			wr_patch *p;
-			if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
-				return -1;
-			p = wr_add_patch(w->s);
+			wr_patch *p = add_patch(w, bi, &holder);
 			if (!p)
 				return -1;
-			p->holder = holder;
 			p->prop.key = kv;
 			e.kind = SW_E_PATCH;
 			e.a = w->s->npatches - 1;
@@ -292,12 +300,9 @@ static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
 			if (sw_key(w, -1, &kv) != 0)
 				return -1;
 			duk_pop(ctx);
-			if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
-				return -1;
-			p = wr_add_patch(w->s);
+			p = add_patch(w, bi, &holder);
 			if (!p)
 				return -1;
-			p->holder = holder;
 			p->deleted = 1;
 			p->prop.key = kv;
 			p->prop.flags = 0;
@@ -308,19 +313,13 @@ static int sw_builtin_props(sw_state *w, uint32_t bi, uint8_t *seenv)
 	 * Object.freeze(Object.prototype)); every baseline object is
 	 * extensible, so only a program's change shows */
 	if (!sw_is_level(ctx, SW_IDX_ISEXT, o)) {
-		wr_patch *p;
 		int level = sw_is_level(ctx, SW_IDX_ISFROZEN, o) ? WR_INTEGRITY_FROZEN
 		          : sw_is_level(ctx, SW_IDX_ISSEALED, o) ? WR_INTEGRITY_SEALED
 		          : WR_INTEGRITY_NONEXT;
-		if (!holder.ptr && builtin_path(w, bi, &holder) != 0)
-			return -1;
-		p = wr_add_patch(w->s);
+		wr_patch *p = add_patch(w, bi, &holder);
 		if (!p)
 			return -1;
-		p->holder = holder;
-		p->integrity = level;
-		p->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
-		p->prop.flags = 0;
+		wr_patch_integrity(p, level);
 	}
 	duk_pop(ctx);  /* o */
 	return 0;

@@ -287,9 +287,7 @@ static wr_snapshot *sample(void)
 	/* a built-in frozen by the program */
 	pa = wr_add_patch(s);
 	pa->holder = mkstr(s, "Math", 4);
-	pa->integrity = WR_INTEGRITY_FROZEN;
-	pa->prop.key = v_undef();
-	pa->prop.flags = 0;
+	wr_patch_integrity(pa, WR_INTEGRITY_FROZEN);
 	return s;
 }
 

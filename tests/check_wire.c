@@ -249,9 +249,7 @@ static wr_snapshot *sample(void)
 	pa->prop.key = STR(s, "keys", 4);
 	pa = wr_add_patch(s);   /* Object.seal(JSON) */
 	pa->holder = S(s, "JSON");
-	pa->integrity = WR_INTEGRITY_SEALED;
-	pa->prop.key.type = WR_UNDEFINED;
-	pa->prop.flags = 0;
+	wr_patch_integrity(pa, WR_INTEGRITY_SEALED);
 	wr_error e;
 	ck_assert_msg(wr_validate(s, &e) == 0, "%s", e.msg);
 	return s;

@@ -1004,8 +1004,8 @@ static int elem_timer(jr *r, void *ctx, uint32_t i)
 
 static const char *const patch_members[] = { "holder", "deleted", "prop", "integrity", NULL };
 
-/* "nonextensible", "sealed" or "frozen" */
-static int take_integrity(jr *r, int *out)
+/* "nonextensible", "sealed" or "frozen": p's integrity level */
+static int take_integrity(jr *r, wr_patch *p)
 {
 	static const char *const level[] = { "nonextensible", "sealed", "frozen" };
 	size_t at = r->tok.off;
@@ -1014,7 +1014,7 @@ static int take_integrity(jr *r, int *out)
 		return -1;
 	for (int i = 0; i < 3; i++)
 		if (s.len == strlen(level[i]) && memcmp(s.ptr, level[i], s.len) == 0) {
-			*out = WR_INTEGRITY_NONEXT + i;
+			wr_patch_integrity(p, WR_INTEGRITY_NONEXT + i);
 			return 0;
 		}
 	wr_err_at(r->err, at, "a patch's \"integrity\" is \"nonextensible\", \"sealed\" or \"frozen\"");
@@ -1040,9 +1040,7 @@ static int patch_member(jr *r, void *ctx, const char *key, size_t koff, uint32_t
 	case 1: return take_bool(r, &p->deleted);
 	case 2: return take_prop(r, &p->prop);
 	case 3:
-		p->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
-		p->prop.flags = 0;
-		return take_integrity(r, &p->integrity);
+		return take_integrity(r, p);
 	}
 	return -1;
 }

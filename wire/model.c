@@ -334,6 +334,14 @@ wr_timer *wr_add_timer(wr_snapshot *s)
 	            sizeof(wr_timer));
 }
 
+void wr_patch_integrity(wr_patch *p, int level)
+{
+	p->integrity = level;
+	p->deleted = 0;
+	p->prop.key.type = WR_UNDEFINED;   /* so one holder has one (wr_validate) */
+	p->prop.flags = 0;
+}
+
 wr_patch *wr_add_patch(wr_snapshot *s)
 {
 	wr_patch *p = grow(s, (void **)&s->patches, &s->npatches,

@@ -795,9 +795,7 @@ static int rd_patch(mr *r)
 	if (n == 2) {   /* [holder, integrity level] */
 		if (k.t != T_UINT || k.u < WR_INTEGRITY_NONEXT || k.u > WR_INTEGRITY_FROZEN)
 			return fail_at(r, k.at, "patch: an integrity level is 1, 2 or 3");
-		pa->integrity = (int)k.u;
-		pa->prop.key.type = WR_UNDEFINED;   /* no property (wire.h) */
-		pa->prop.flags = 0;
+		wr_patch_integrity(pa, (int)k.u);
 		close_array(r);
 		return 0;
 	}

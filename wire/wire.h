@@ -232,6 +232,8 @@ wr_prop     *wr_add_global(wr_snapshot *s);
 wr_symbol   *wr_add_symbol(wr_snapshot *s, uint32_t *id_out);
 wr_timer    *wr_add_timer(wr_snapshot *s);
 wr_patch    *wr_add_patch(wr_snapshot *s);
+/* make p the holder's integrity level (WR_INTEGRITY_*): no property */
+void         wr_patch_integrity(wr_patch *p, int level);
 
 /* ---- limits for decoding hostile input ---- */
 typedef struct wr_limits {
