@@ -22,31 +22,30 @@
 #include "wire/xfer.h"
 
 #define RT_XFER_TIMEOUT_MS 10000
+#define RT_XFER_MIN_RATE   4096
+
+/* the decimal integer in environment variable name when it lies in
+ * [lo, hi], else dflt */
+static long env_long(const char *name, long lo, long hi, long dflt)
+{
+	const char *s = getenv(name);
+	if (s && *s) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (*end == '\0' && v >= lo && v <= hi)
+			return v;
+	}
+	return dflt;
+}
 
 static int xfer_timeout(void)
 {
-	const char *s = getenv("FERRY_XFER_TIMEOUT_MS");
-	if (s && *s) {
-		char *end;
-		long v = strtol(s, &end, 10);
-		if (*end == '\0' && v > 0 && v <= 3600000)
-			return (int)v;
-	}
-	return RT_XFER_TIMEOUT_MS;
+	return (int)env_long("FERRY_XFER_TIMEOUT_MS", 1, 3600000, RT_XFER_TIMEOUT_MS);
 }
-
-#define RT_XFER_MIN_RATE 4096
 
 static unsigned xfer_min_rate(void)
 {
-	const char *s = getenv("FERRY_XFER_MIN_RATE");
-	if (s && *s) {
-		char *end;
-		long v = strtol(s, &end, 10);
-		if (*end == '\0' && v >= 0 && v <= 1L << 30)
-			return (unsigned)v;
-	}
-	return RT_XFER_MIN_RATE;
+	return (unsigned)env_long("FERRY_XFER_MIN_RATE", 0, 1L << 30, RT_XFER_MIN_RATE);
 }
 
 static int xfer_fault(void)
