@@ -92,31 +92,28 @@ expect 1 '^last\.js:1:13: unexpected end of input' "$ferryc" --plain last.js -o 
 printf 'console.log(1);\nif (0) { a || b = 3; }\n' >early.js
 expect 1 '^early\.js:2:10: invalid assignment target' "$ferryc" --plain early.js -o o2
 absent o2
+# warns FILE.js BRE: ferryc builds FILE.js into b/ with exit 0 and exactly
+# one line on stderr, which matches BRE
+warns() {
+	"$ferryc" "$1" -o b --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
+	st=$?
+	if [ $st = 0 ] && [ "$(wc -l <err.txt)" = 1 ] && grep -q "$2" err.txt; then
+		ok
+	else
+		ko "ferryc $1 -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
+	fi
+}
 # a program beyond one of Duktape's own limits (a call with 70000 arguments:
 # "temp limit"): ferryc warns in one line and builds; the program stops at
 # start with Duktape's error
 awk 'BEGIN { printf "console.log(1);\nf("; for (i = 0; i < 70000; i++) printf "%s1", i ? "," : ""; print ");" }' >limit.js
-"$ferryc" limit.js -o b --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
-st=$?
-if [ $st = 0 ] && [ "$(wc -l <err.txt)" = 1 ] &&
-	grep -q '^ferryc: warning: limit\.js: RangeError: temp limit (line 2): Duktape 2\.7 cannot compile this program' err.txt; then
-	ok
-else
-	ko "ferryc limit.js -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
-fi
+warns limit.js '^ferryc: warning: limit\.js: RangeError: temp limit (line 2): Duktape 2\.7 cannot compile this program'
 expect 1 'RangeError: temp limit' b/limit
 # valid ES5.1 that Duktape's lexer reads otherwise (a regex after ASI, where
 # Duktape reads division after a name): the warning says where; the program
 # stops at start as a plain build does
 printf 'var a\n/x/.test("x") && console.log(1);\n' >divre.js
-"$ferryc" divre.js -o b --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
-st=$?
-if [ $st = 0 ] && [ "$(wc -l <err.txt)" = 1 ] &&
-	grep -q "^ferryc: warning: divre\.js:2:1: Duktape 2\.7 reads this regular expression's '/' as division (after a name, ++ or --) and cannot compile the program (divre\.js: SyntaxError: parse error (line 2)); it will stop" err.txt; then
-	ok
-else
-	ko "ferryc divre.js -> exit $st, want 0 and one warning line:"; head -c 400 err.txt
-fi
+warns divre.js "^ferryc: warning: divre\.js:2:1: Duktape 2\.7 reads this regular expression's '/' as division (after a name, ++ or --) and cannot compile the program (divre\.js: SyntaxError: parse error (line 2)); it will stop"
 expect 1 'SyntaxError: parse error' b/divre
 # a BOM is skipped: the program builds and runs
 printf '\357\273\277console.log("bom ok");\n' >bom.js
