@@ -78,6 +78,7 @@ static int read_file(const char *path, char **data, size_t *len, char *err, size
 		goto fail;
 	}
 	fclose(f);
+	n = rw_skip_bom(buf, n);
 	buf[n] = '\0';
 	*data = buf;
 	*len = n;
@@ -86,6 +87,20 @@ fail:
 	fclose(f);
 	free(buf);
 	return -1;
+}
+
+/* A UTF-8 byte order mark at the start of the file is not part of the
+ * program (U+FEFF is white space in ES5.1, so dropping it changes nothing)
+ * and no editor shows it: removed here, so that columns on line 1 count
+ * from the first character the user sees, as on every other line. Returns
+ * the new length. */
+size_t rw_skip_bom(char *buf, size_t len)
+{
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		memmove(buf, buf + 3, len - 3);
+		len -= 3;
+	}
+	return len;
 }
 
 int rw_write_file_atomic(const char *path, const void *data, size_t len,

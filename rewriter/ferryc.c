@@ -51,8 +51,9 @@ usage(FILE *f)
 "  -h, --help         show this help and exit\n"
 "  -V, --version      show the version and exit\n"
 "\n"
-"Errors are reported as FILE:LINE:COL: MESSAGE; the exit status is 1 on an\n"
-"error in the program, 2 on a usage error.\n", f);
+"Errors are reported as FILE:LINE:COL: MESSAGE (LINE and COL from 1, COL in\n"
+"characters); the exit status is 1 on an error in the program or a failed\n"
+"build, 2 on a usage error. See ferryc(1).\n", f);
 }
 
 /* the build step's limit too (rewriter/build.c) */
@@ -101,6 +102,7 @@ read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	fclose(f);
+	n = rw_skip_bom(buf, n);
 	buf[n] = '\0';
 	*len = n;
 	return buf;

@@ -126,4 +126,8 @@ int rw_bytecode(const char *filename, const char *code, size_t len,
 int rw_write_file_atomic(const char *path, const void *data, size_t len,
                          char *err, size_t errlen);
 
+/* Drop a UTF-8 byte order mark at the start of buf (ferryc's inputs):
+ * returns the new length. */
+size_t rw_skip_bom(char *buf, size_t len);
+
 #endif

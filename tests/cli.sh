@@ -119,6 +119,18 @@ expect 1 'SyntaxError: parse error' b/divre
 printf '\357\273\277console.log("bom ok");\n' >bom.js
 build bom.js -o b
 expect 0 '^bom ok$' b/bom
+# columns count characters from 1 (ferryc(1), DIAGNOSTICS): a BOM is not one
+# (an error on line 1 is where an editor shows it), a tab is one, and so is
+# each code point of multi-byte UTF-8
+printf '\357\273\277)\n' >bomerr.js
+expect 1 '^bomerr\.js:1:1: unexpected' "$ferryc" --check bomerr.js
+printf '\357\273\277var a = 1; )\n' >bomerr2.js
+expect 1 '^bomerr2\.js:1:12: unexpected' "$ferryc" bomerr2.js -o o2
+printf '\tvar a; )\n' >tab.js
+expect 1 '^tab\.js:1:9: unexpected' "$ferryc" --check tab.js
+printf 'var s = "\303\251\360\237\230\200";\t)\n' >utf8.js
+expect 1 '^utf8\.js:1:15: unexpected' "$ferryc" --check utf8.js
+absent o2
 # ES2015 syntax beyond what Duktape runs: named, at its position
 while IFS='|' read -r src col what; do
 	printf 'var z = 0;\n%s\n' "$src" >es.js
