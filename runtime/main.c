@@ -26,7 +26,8 @@ static const char rt_usage[] =
 "                             this process, then exit 0\n"
 "  --checkpoint-every MS      write a checkpoint to --snapshot-to every MS\n"
 "                             milliseconds and keep running\n"
-"  --snapshot-format FMT      json (default) or msgpack\n"
+"  --snapshot-format FMT      json (default) or msgpack: the encoding of\n"
+"                             --snapshot-to's file\n"
 "  --resume FILE              continue from a snapshot instead of running the\n"
 "                             program from the start\n"
 "Migration:\n"
@@ -166,7 +167,7 @@ enum { RT_PARSE_RUN = 0, RT_PARSE_EXIT_OK = 1, RT_PARSE_BAD = -1 };
 static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char **argv)
 {
 	const char *me = argc > 0 ? rt_base(argv[0]) : "app";
-	int i;
+	int i, format_given = 0;
 
 	o->after_turns = -1;
 	o->format = WR_FMT_JSON;
@@ -253,6 +254,7 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 				return RT_PARSE_BAD;
 			}
 		} else if (!strcmp(name, "--snapshot-format")) {
+			format_given = 1;
 			if (!strcmp(val, "json"))
 				o->format = WR_FMT_JSON;
 			else if (!strcmp(val, "msgpack"))
@@ -262,6 +264,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 				return RT_PARSE_BAD;
 			}
 		} else if (!strcmp(name, "--resume")) {
+			if (!*val) {
+				fprintf(stderr, "%s: --resume: empty file name\n", me);
+				return RT_PARSE_BAD;
+			}
 			o->resume = val;
 		} else if (!strcmp(name, "--max-heap")) {
 			if (rt_parse_size(val, &o->max_heap) < 0 || o->max_heap == 0) {
@@ -304,6 +310,13 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 		return RT_PARSE_BAD;
 	if (o->checkpoint_every > 0 && !o->snapshot_to) {
 		fprintf(stderr, "%s: --checkpoint-every needs --snapshot-to FILE\n", me);
+		return RT_PARSE_BAD;
+	}
+	if (format_given && !o->snapshot_to) {
+		/* the format is that of files written to --snapshot-to; a migration
+		 * has its own (doc/protocol.md), and --resume detects it */
+		fprintf(stderr, "%s: --snapshot-format needs --snapshot-to FILE (it is the format "
+		        "of that file)\n", me);
 		return RT_PARSE_BAD;
 	}
 	if (o->after_turns >= 0 && !o->snapshot_to && !o->migrate_to) {

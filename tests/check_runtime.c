@@ -412,6 +412,8 @@ static const struct { const char *a, *b, *c; const char *msg; } bad_opts[] = {
 	{ "--key", "k", NULL, "--key needs --listen HOST:PORT or --migrate-to" },
 	{ "--checkpoint-every", "50", NULL, "needs --snapshot-to" },
 	{ "--snapshot-format", "xml", NULL, "not json or msgpack" },
+	{ "--snapshot-format", "msgpack", NULL, "--snapshot-format needs --snapshot-to FILE" },
+	{ "--resume=", NULL, NULL, "--resume: empty file name" },
 	{ "--snapshot-to", NULL, NULL, "needs a value" },
 	{ "--stats=1", NULL, NULL, "takes no value" },
 	{ "--resume", "a", "--listen=b", "cannot be combined" },
@@ -438,7 +440,8 @@ START_TEST(options_help_version)
 	static const char *const help[] = { "--help", NULL };
 	static const char *const h[] = { "-h", NULL };
 	static const char *const ver[] = { "--version", NULL };
-	static const char *const eq[] = { "--max-heap=1m", "--snapshot-format=msgpack", "--", NULL };
+	static const char *const eq[] = { "--max-heap=1m", "--snapshot-to=/dev/null",
+	                                  "--snapshot-format=msgpack", "--", NULL };
 	run_js(&R, "print('ran');", help);
 	ck_assert_int_eq(R.status, 0);
 	ck_assert_msg(strncmp(R.out, "Usage: app [OPTION]", 19) == 0, "%s", R.out);
