@@ -119,13 +119,29 @@ stdout_ok(void)
 	return 0;
 }
 
+/* If argv[*i] is option `name` (a long one may be written --name=VALUE, as
+ * the device executable accepts), sets *val to its value, stepping *i past
+ * it, and returns 1; 0 if it is another word; -1 (message printed) if the
+ * value is missing. */
 static int
-need_arg(int argc, char **argv, int i)
+opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
-	if (i + 1 >= argc) {
-		fprintf(stderr, "ferryc: option %s needs an argument\n", argv[i]);
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0)
 		return 0;
+	if (a[n] == '=' && name[1] == '-') {
+		*val = a + n + 1;
+		return 1;
 	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "ferryc: option %s needs an argument\n", name);
+		return -1;
+	}
+	*val = argv[++*i];
 	return 1;
 }
 
@@ -151,7 +167,8 @@ static int
 parse_args(int argc, char **argv, rw_cli_opts *o)
 {
 	const char *build_opt = NULL;   /* a build option given, for the mode check */
-	int i;
+	const char *val;
+	int i, r;
 
 	memset(o, 0, sizeof *o);
 	o->outdir = "build";
@@ -183,41 +200,42 @@ parse_args(int argc, char **argv, rw_cli_opts *o)
 			o->strict = 1;
 		} else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
 			o->verbose = 1;
-		} else if (strcmp(a, "-o") == 0) {
-			if (!need_arg(argc, argv, i))
+		} else if ((r = opt_value(argc, argv, &i, "-o", &val)) != 0) {
+			if (r < 0)
 				return 2;
-			build_opt = a;
-			o->outdir = argv[++i];
-			if (!*o->outdir) {
+			build_opt = "-o";
+			if (!*val) {
 				fputs("ferryc: -o needs a directory name, not an empty string\n", stderr);
 				return 2;
 			}
 			/* "build/" names build: messages then say build/app, not
 			 * build//app (argv's strings are the program's to modify) */
 			{
-				size_t n = strlen(argv[i]);
-				while (n > 1 && argv[i][n - 1] == '/')
-					argv[i][--n] = '\0';
+				char *d = argv[i];
+				size_t n = strlen(d);
+				while (n > 1 && d[n - 1] == '/')
+					d[--n] = '\0';
+				o->outdir = d;
 			}
-		} else if (strcmp(a, "--cc") == 0) {
-			if (!need_arg(argc, argv, i))
+		} else if ((r = opt_value(argc, argv, &i, "--cc", &val)) != 0) {
+			if (r < 0)
 				return 2;
-			build_opt = a;
-			o->cc = argv[++i];
+			build_opt = "--cc";
+			o->cc = val;
 			if (!*o->cc) {
 				fputs("ferryc: --cc needs a compiler name, not an empty string\n", stderr);
 				return 2;
 			}
-		} else if (strcmp(a, "--cflags") == 0) {
-			if (!need_arg(argc, argv, i))
+		} else if ((r = opt_value(argc, argv, &i, "--cflags", &val)) != 0) {
+			if (r < 0)
 				return 2;
-			build_opt = a;
-			o->cflags = argv[++i];
-		} else if (strcmp(a, "--runtime-dir") == 0) {
-			if (!need_arg(argc, argv, i))
+			build_opt = "--cflags";
+			o->cflags = val;
+		} else if ((r = opt_value(argc, argv, &i, "--runtime-dir", &val)) != 0) {
+			if (r < 0)
 				return 2;
-			build_opt = a;
-			o->runtime_dir = argv[++i];
+			build_opt = "--runtime-dir";
+			o->runtime_dir = val;
 		} else if (strcmp(a, "--") == 0 && i + 1 < argc && o->input == NULL) {
 			o->input = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
