@@ -174,6 +174,11 @@ build tick.js -o new/parent/dir
 	{ ko "--cc false"; cat err.txt; }
 [ ! -e o5/tick ] && [ -z "$(ls -A o5 | grep -v -e '^tick\.fy\.js$' -e '^tick_restore\.c$')" ] && ok ||
 	ko "--cc false left $(ls -A o5)"
+# a long option's value may follow '=' (as the device executable takes it)
+"$ferryc" tick.js -o o9 --cc=false --runtime-dir="$FERRY_BUILDDIR" >out.txt 2>err.txt
+[ $? = 1 ] && tail -n 1 err.txt | grep -q '^o9/tick_restore\.c: C compiler failed (exit 1): false ' && ok ||
+	{ ko "--cc=false --runtime-dir=DIR"; cat err.txt; }
+expect 2 '^ferryc: --cflags only applies when building, not with --check' "$ferryc" --check --cflags=-O0 tick.js
 
 # ---- ferryc --emit-only, then a main() of your own (ferryc(1), LINKING BY HAND) ----
 # the compile command ferryc -v shows, with -DFERRY_NO_MAIN and one more file

@@ -90,6 +90,20 @@ if mkfifo "$tmp/fifo" 2>/dev/null; then
 	cmp -s "$tmp/fifo.out" "$tmp/a.json" && ok || ko "convert into a FIFO: wrong bytes"
 fi
 [ ! -e "$tmp/x.json" ] && ok || ko "convert of a missing file wrote output"
+# OUT a directory: said at once, in one line; nothing is left in it
+mkdir "$tmp/dir.json"
+expect 1 "^ferry: convert: $tmp/dir\.json: is a directory" "$ferry" convert "$sample" "$tmp/dir.json"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && [ -z "$(ls -A "$tmp/dir.json")" ] && [ -z "$(ls -A "$tmp" | grep '\.tmp')" ] && ok ||
+	ko "convert into a directory: not one line, or files left"
+# options with a value as --opt=VALUE (as the device executable takes them),
+# and --max-bytes (with a suffix) before the command as after it
+expect 0 "program hash:  $hash" "$ferry" inspect --top=2 "$sample"
+expect 0 "" "$ferry" convert --to=msgpack "$sample" "$tmp/eq.out"
+cmp -s "$tmp/eq.out" "$tmp/b.msgpack" && ok || ko "convert --to=msgpack: not the msgpack of the sample"
+expect 1 "larger than the limit (100 bytes)" "$ferry" --max-bytes 100 inspect "$sample"
+expect 1 "larger than the limit (1024 bytes)" "$ferry" inspect --max-bytes=1k "$sample"
+expect 0 "program hash" "$ferry" --max-bytes=1m inspect "$sample"
+expect 2 "--max-bytes '1x': not a positive number" "$ferry" --max-bytes 1x inspect "$sample"
 
 # bad snapshots: one clear line with the byte offset, exit 1
 head -c 300 "$sample" >"$tmp/trunc.json"
@@ -113,6 +127,7 @@ echo "the program ran" >&2; exit 3
 EOS
 chmod +x "$tmp/app"
 expect 0 "ok: .* can resume" "$ferry" verify "$sample" --app "$tmp/app"
+expect 0 "ok: .* can resume" "$ferry" verify "$sample" --app="$tmp/app"
 sed "s/$hash/$(echo "$hash" | tr 0-9a-f 1-9a-f0)/" "$tmp/app" >"$tmp/other"
 chmod +x "$tmp/other"
 expect 1 "taken by another program" "$ferry" verify "$sample" --app "$tmp/other"

@@ -12,6 +12,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "wire/ferry_tool.h"
@@ -31,8 +32,9 @@ static const char usage_main[] =
 "  help [COMMAND]                      this text, or a command's\n"
 "\n"
 "options for every command:\n"
-"  --max-bytes N    refuse snapshots larger than N bytes (default 268435456);\n"
-"                   decoding takes at most 32 bytes of memory per byte of N\n"
+"  --max-bytes N    refuse snapshots larger than N bytes (suffix k, m or g;\n"
+"                   default 256m); decoding takes at most 32 bytes of memory\n"
+"                   per byte of N. Before or after COMMAND; --opt=VALUE too\n"
 "  -h, --help       help;  --version  version\n"
 "\n"
 "Exit status: 0 success; 1 a bad, unreadable or another program's snapshot,\n"
@@ -82,10 +84,48 @@ static int stdout_ok(void)
 	return 0;
 }
 
-/* argv[i] is an option that takes a value: 1 if there is one */
-static int has_value(int argc, int i)
+/* If argv[*i] is option `name`, as "NAME VALUE" or "NAME=VALUE", sets *val
+ * (stepping *i past a separate value) and returns 1; 0 if it is another
+ * word; -1 if the value is missing. */
+static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
-	return i + 1 < argc;
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*val = argv[++*i];
+	return 1;
+}
+
+/* --max-bytes VALUE: 0, or 2 after a usage error */
+static int set_max_bytes(const char *cmd, const char *v)
+{
+	char *end;
+	unsigned long long n;
+
+	unsigned long long mul = 1;
+
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	/* suffixes as the device executable's --max-snapshot takes them */
+	if (end != v && (*end == 'k' || *end == 'K'))
+		mul = 1024ull, end++;
+	else if (end != v && (*end == 'm' || *end == 'M'))
+		mul = 1024ull * 1024, end++;
+	else if (end != v && (*end == 'g' || *end == 'G'))
+		mul = 1024ull * 1024 * 1024, end++;
+	if (!*v || *v == '-' || *end || errno || n == 0 || n > (size_t)-1 / mul)
+		return usage_error(cmd, "--max-bytes '%s': not a positive number of bytes", v);
+	g_max_bytes = (size_t)(n * mul);
+	return 0;
 }
 
 void ft_hex(const uint8_t hash[32], char out[65])
@@ -135,20 +175,20 @@ void ft_unload(ft_snap *fs)
 
 static int cmd_inspect(int argc, char **argv)
 {
-	int json = 0, top_given = 0;
+	int json = 0, top_given = 0, r;
 	unsigned long top = 10;
-	const char *snap = NULL;
+	const char *snap = NULL, *v;
 	for (int i = 0; i < argc; i++) {
 		if (!strcmp(argv[i], "--json")) {
 			json = 1;
-		} else if (!strcmp(argv[i], "--top")) {
+		} else if ((r = opt_value(argc, argv, &i, "--top", &v)) != 0) {
 			char *end;
-			if (!has_value(argc, i))
-				return usage_error("inspect", "option %s needs a value", argv[i]);
+			if (r < 0)
+				return usage_error("inspect", "option %s needs a value", "--top");
 			errno = 0;
-			top = strtoul(argv[++i], &end, 10);
-			if (!*argv[i] || *argv[i] == '-' || *end || errno || top > 1000000)
-				return usage_error("inspect", "--top '%s': not a count (0 to 1000000)", argv[i]);
+			top = strtoul(v, &end, 10);
+			if (!*v || *v == '-' || *end || errno || top > 1000000)
+				return usage_error("inspect", "--top '%s': not a count (0 to 1000000)", v);
 			top_given = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return usage_error("inspect", "unknown option %s", argv[i]);
@@ -200,16 +240,16 @@ static wr_format fmt_from_name(const char *n)
 
 static int cmd_convert(int argc, char **argv)
 {
-	const char *in = NULL, *out = NULL;
+	const char *in = NULL, *out = NULL, *v;
 	wr_format to = WR_FMT_UNKNOWN;
-	int pretty = 0;
+	int pretty = 0, r;
 	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--to")) {
-			if (!has_value(argc, i))
-				return usage_error("convert", "option %s needs a value", argv[i]);
-			to = fmt_from_name(argv[++i]);
+		if ((r = opt_value(argc, argv, &i, "--to", &v)) != 0) {
+			if (r < 0)
+				return usage_error("convert", "option %s needs a value", "--to");
+			to = fmt_from_name(v);
 			if (to == WR_FMT_UNKNOWN)
-				return usage_error("convert", "--to '%s': not json or msgpack", argv[i]);
+				return usage_error("convert", "--to '%s': not json or msgpack", v);
 		} else if (!strcmp(argv[i], "--pretty")) {
 			pretty = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
@@ -224,6 +264,14 @@ static int cmd_convert(int argc, char **argv)
 	}
 	if (!in || !out)
 		return usage_error("convert", "needs IN and OUT%s", NULL);
+	{
+		/* say it now, not after decoding IN, nor as a failed rename */
+		struct stat st;
+		if (strcmp(out, "-") != 0 && stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "ferry: convert: %s: is a directory (OUT names the file to write)\n", out);
+			return 1;
+		}
+	}
 	if (to == WR_FMT_UNKNOWN) {
 		const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
 		if (dot && (!slash || dot > slash))
@@ -323,13 +371,13 @@ static int app_hash_exec(const char *app, uint8_t hash[32], const char **why)
 
 static int cmd_verify(int argc, char **argv)
 {
-	const char *snap = NULL, *app = NULL;
-	int noexec = 0;
+	const char *snap = NULL, *app = NULL, *v;
+	int noexec = 0, r;
 	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--app")) {
-			if (!has_value(argc, i))
-				return usage_error("verify", "option %s needs a value", argv[i]);
-			app = argv[++i];
+		if ((r = opt_value(argc, argv, &i, "--app", &v)) != 0) {
+			if (r < 0)
+				return usage_error("verify", "option %s needs a value", "--app");
+			app = v;
 		} else if (!strcmp(argv[i], "--no-exec"))
 			noexec = 1;
 		else if (argv[i][0] == '-' && argv[i][1])
@@ -391,6 +439,20 @@ static int cmd_verify(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	const char *v;
+	int r, first = 1;
+
+	/* an option for every command may also come before the command */
+	while (first < argc && (r = opt_value(argc, argv, &first, "--max-bytes", &v)) != 0) {
+		if (r < 0)
+			return usage_error(NULL, "option %s needs a value", "--max-bytes");
+		if (set_max_bytes(NULL, v) != 0)
+			return 2;
+		first++;
+	}
+	/* the command is argv[1] from here on */
+	argv += first - 1;
+	argc -= first - 1;
 	if (argc < 2)
 		return usage_error(NULL, "which command? inspect, convert or verify%s", NULL);
 	const char *cmd = argv[1];
@@ -431,19 +493,11 @@ int main(int argc, char **argv)
 			free(rest);
 			return stdout_ok();
 		}
-		if (!strcmp(argv[i], "--max-bytes")) {
-			char *end;
-			if (!has_value(argc, i)) {
+		if ((r = opt_value(argc, argv, &i, "--max-bytes", &v)) != 0) {
+			if (r < 0 || set_max_bytes(cmd, v) != 0) {
 				free(rest);
-				return usage_error(cmd, "option %s needs a value", argv[i]);
+				return r < 0 ? usage_error(cmd, "option %s needs a value", "--max-bytes") : 2;
 			}
-			errno = 0;
-			unsigned long long v = strtoull(argv[++i], &end, 10);
-			if (!*argv[i] || *argv[i] == '-' || *end || errno || v == 0 || v > (size_t)-1) {
-				free(rest);
-				return usage_error(cmd, "--max-bytes '%s': not a positive number of bytes", argv[i]);
-			}
-			g_max_bytes = (size_t)v;
 			continue;
 		}
 		rest[n++] = argv[i];
