@@ -5,7 +5,9 @@
 #   instr ratio  instructions (valgrind --tool=callgrind, Ir) instrumented/plain
 #   wall ratio   median over alternating runs of the wall time, instrumented/plain
 #   heap ratio   peak heap bytes (the device executable's --stats) instrumented/plain
-# and the geometric means. Writes $BENCH_OUT/instrument.md (section
+# and the geometric means; then the executables' size (text + data, `size`),
+# also for a generated program of deeply nested functions (the restore
+# table stores each function's text once, whatever its depth). Writes $BENCH_OUT/instrument.md (section
 # "Instrumentation overhead") and $BENCH_OUT/overhead.dat.
 #
 # usage: instrument_bench.sh BUILDDIR SRCDIR [OUTDIR]   (QUICK=1: small sizes)
@@ -131,6 +133,50 @@ if [ -x "$B/bench/instrument_startup" ]; then
 		echo "duk_dump_function output (duk_load_function). ferryc embeds bytecode (the faster) by default."
 		echo ""
 		"$B/bench/instrument_startup" "$W"/*/i/*.fy.js
+	} >>"$MD"
+fi
+# exe_bytes EXE: text + data of an executable (what a device's flash holds)
+exe_bytes() { size "$1" 2>/dev/null | awk 'NR == 2 { print $1 + $2 }'; }
+# nested.js: 16 functions, each nested in the one before, each with 40 lines
+# of its own code; called once so both builds run it
+nested_js() {
+	awk 'BEGIN {
+		d = 16
+		for (i = 1; i <= d; i++) {
+			printf "function f%d(x) {\n  var a%d = x + %d, s = 0;\n", i, i, i
+			for (k = 0; k < 40; k++) printf "  s += (a%d * %d) %% 7;\n", i, k
+			if (i == d) printf "  return s;\n"
+			else printf "  return s + f%d(a%d);\n", i + 1, i
+		}
+		for (i = d; i >= 1; i--) print "}"
+		print "console.log(f1(1));"
+	}'
+}
+if command -v size >/dev/null 2>&1; then
+	d=$W/nested
+	mkdir -p "$d"
+	nested_js >"$d/nested.js"
+	(cd "$d" && "$FERRYC" --plain nested.js -o p --runtime-dir "$B" &&
+	 "$FERRYC" nested.js -o i --runtime-dir "$B") >"$d/log" 2>&1 || {
+		echo "instrument bench: nested: build failed" >&2; cat "$d/log" >&2; fail=1; }
+	{
+		echo ""
+		echo "### Executable size"
+		echo ""
+		echo "Text + data bytes (\`size\`) of the device executables above, and of a generated program"
+		echo "of 16 functions each nested in the one before (40 lines each). An instrumented executable"
+		echo "also holds the restore table: the program's source text once (maker units are cut from it"
+		echo "on --resume), the makers' own code, and the site table."
+		echo ""
+		echo "| program | plain bytes | instr. bytes | ratio |"
+		echo "|---|---:|---:|---:|"
+		for d in "$W"/*/; do
+			name=$(basename "$d")
+			[ -x "$d/p/$name" ] && [ -x "$d/i/$name" ] || continue
+			sp=$(exe_bytes "$d/p/$name"); si=$(exe_bytes "$d/i/$name")
+			awk -v n="$name" -v p="$sp" -v i="$si" \
+				'BEGIN { printf "| %s | %d | %d | %.3f |\n", n, p, i, (p > 0 ? i / p : 0) }'
+		done
 	} >>"$MD"
 fi
 cat "$MD"

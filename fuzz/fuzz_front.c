@@ -372,27 +372,82 @@ static char *fz_c_strings(const char **pp, size_t *outlen)
 	return o;
 }
 
+/* the numbers of the C array whose declaration starts with head */
+static uint32_t *fz_c_numbers(const char *c, const char *head, size_t *count)
+{
+	const char *p = strstr(c, head);
+	uint32_t *v = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!p)
+		fz_die("an array missing from the restore table", head);
+	p += strlen(head);
+	for (;;) {
+		char *end;
+		unsigned long x;
+		while (*p == ' ' || *p == '\n' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '}')
+			break;
+		x = strtoul(p, &end, 0);
+		if (end == p || x > 0xffffffffUL)
+			fz_die("not a number in a restore table array", head);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = realloc(v, cap * sizeof *v);
+			if (!v)
+				fz_die("out of memory", NULL);
+		}
+		v[n++] = (uint32_t)x;
+		p = end;
+	}
+	*count = n;
+	return v;
+}
+
+/* the maker units put together from the emitted glue and pieces, as the
+ * runtime does (runtime/restore_shell.c), are the units' texts */
 static void fz_check_c(const rw_out *c, const rw_program *prog)
 {
-	uint32_t i;
-	char head[64];
+	static const char ghead[] = "static const char ferry_glue[] =\n";
+	uint32_t i, *pieces, *first;
+	size_t npieces, nfirst, glen;
+	const char *p;
+	char *glue, head[64];
 
 	if (!c->p || strlen(c->p) != c->len)
 		fz_die("restore table text with a NUL byte", NULL);
-	for (i = 0; i < prog->nunits; i++) {
-		const char *p;
-		char *u;
-		size_t n;
-
-		snprintf(head, sizeof head, "static const char ferry_unit_%u[] =\n", (unsigned)i);
-		p = strstr(c->p, head);
+	if (prog->nunits) {
+		p = strstr(c->p, ghead);
 		if (!p)
-			fz_die("a maker unit missing from the restore table", head);
-		p += strlen(head);
-		u = fz_c_strings(&p, &n);
-		if (*p != ';' || n != prog->unit_lens[i] || memcmp(u, prog->units[i], n) != 0)
-			fz_die("a maker unit's C literal is not its text", head);
-		free(u);
+			fz_die("the maker glue missing from the restore table", NULL);
+		p += strlen(ghead);
+		glue = fz_c_strings(&p, &glen);
+		if (*p != ';')
+			fz_die("the maker glue's C literal does not end", NULL);
+		pieces = fz_c_numbers(c->p, "static const uint32_t ferry_pieces[] = {", &npieces);
+		first = fz_c_numbers(c->p, "static const uint32_t ferry_unit_first[] = {", &nfirst);
+		if (nfirst != prog->nunits + 1 || npieces % 2 || first[prog->nunits] != npieces / 2)
+			fz_die("maker unit tables of the wrong size", NULL);
+		for (i = 0; i < prog->nunits; i++) {
+			size_t at = 0, k;
+			const char *u = prog->units[i];
+			for (k = first[i]; k < first[i + 1]; k++) {
+				uint32_t off = pieces[2 * k] & ~FERRY_PIECE_GLUE, len = pieces[2 * k + 1];
+				int isglue = (pieces[2 * k] & FERRY_PIECE_GLUE) != 0;
+				const char *base = isglue ? glue : prog->code;
+				size_t lim = isglue ? glen : prog->code_len;
+				if (off > lim || len > lim - off || len > prog->unit_lens[i] - at ||
+				    memcmp(u + at, base + off, len) != 0)
+					fz_die("a maker unit's pieces are not its text", NULL);
+				at += len;
+			}
+			if (at != prog->unit_lens[i])
+				fz_die("a maker unit's pieces are not its text", NULL);
+		}
+		free(glue);
+		free(pieces);
+		free(first);
 	}
 	for (i = 0; i < prog->nsites; i++) {
 		const rw_site *s = &prog->sites[i];

@@ -3,6 +3,13 @@
  * captured names, maker units), the embedded program, the program hash and
  * main(). The layout follows `ferry_program` in runtime/ferry.h.
  *
+ * Maker units are stored as pieces: a function's text that the program text
+ * already holds (rw_program.unit_slices) is an offset into that text, the
+ * makers' own code ("glue") is stored once in ferry_glue, and runs of line
+ * breaks (which keep a maker on its user's line numbers) share one block
+ * at the start of ferry_glue. The units themselves, which repeat a nested
+ * function's text at every nesting level, are put together only on resume.
+ *
  * Hash: SHA-256 (libsodium) over a tag, the build kind, prefix, filename,
  * the program text and the emitted table text, so any change to the program
  * or its table changes the hash and a snapshot of another build is refused.
@@ -11,10 +18,156 @@
  * snapshots, which is what moving to another CPU architecture needs.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sodium.h>
 
 #include "rewriter/instrument.h"
+#include "runtime/ferry.h"
+
+/* s[0..n) as C string literal pieces: one per source line (keeps the file
+ * readable), line breaks alone grouped by 32 */
+static void emit_literal(rw_out *t, const char *s, size_t n)
+{
+	size_t a = 0, b;
+
+	if (n == 0)
+		rw_out_puts(t, "\t\"\"");
+	while (a < n) {
+		for (b = a; b < n && s[b] == '\n' && b - a < 32; b++)
+			;
+		if (b == a) {
+			for (; b < n && s[b] != '\n'; b++)
+				;
+			if (b < n)
+				b++;
+		}
+		rw_out_puts(t, a ? "\n\t\"" : "\t\"");
+		rw_out_c_string(t, s + a, b - a);
+		rw_out_puts(t, "\"");
+		a = b;
+	}
+}
+
+#define NL_SHARED 16   /* line-break runs at least this long use the block */
+
+static size_t nl_run(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && s[k] == '\n')
+		k++;
+	return k;
+}
+
+typedef struct pieces {
+	rw_out   glue;
+	uint32_t *v;           /* offset, length pairs */
+	size_t   n, cap;
+	int      oom;
+} pieces;
+
+static void piece(pieces *ps, size_t off, size_t len)
+{
+	if (len == 0)
+		return;
+	if ((off & ~(size_t)FERRY_PIECE_GLUE) > 0x7fffffffu || len > 0xffffffffu) {
+		ps->oom = 1;      /* not reached: sources are at most 64 MB */
+		return;
+	}
+	if (ps->n + 2 > ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 256;
+		uint32_t *nv = realloc(ps->v, cap * sizeof *nv);
+		if (!nv) {
+			ps->oom = 1;
+			return;
+		}
+		ps->v = nv;
+		ps->cap = cap;
+	}
+	ps->v[ps->n++] = (uint32_t)off;
+	ps->v[ps->n++] = (uint32_t)len;
+}
+
+/* glue bytes s[0..n): long line-break runs from the shared block, the
+ * rest appended to the glue store */
+static void glue_pieces(pieces *ps, const char *s, size_t n)
+{
+	size_t a = 0;
+
+	while (a < n) {
+		size_t k = nl_run(s + a, n - a), b;
+		if (k >= NL_SHARED) {
+			piece(ps, FERRY_PIECE_GLUE, k);
+			a += k;
+			continue;
+		}
+		for (b = a + k; b < n; b++)
+			if (s[b] == '\n' && nl_run(s + b, n - b) >= NL_SHARED)
+				break;
+		piece(ps, FERRY_PIECE_GLUE | ps->glue.len, b - a);
+		rw_out_put(&ps->glue, s + a, b - a);
+		a = b;
+	}
+}
+
+/* ferry_glue, ferry_pieces and ferry_unit_first of the maker units */
+static void emit_units(const rw_program *p, rw_out *t)
+{
+	pieces ps;
+	size_t maxnl = 0, i;
+	uint32_t u, k, *first;
+
+	memset(&ps, 0, sizeof ps);
+	rw_out_init(&ps.glue);
+	first = malloc((p->nunits + 1) * sizeof *first);
+	if (!first) {
+		t->oom = 1;
+		return;
+	}
+	/* the shared block: as long as the longest run of line breaks */
+	for (u = 0; u < p->nunits; u++)
+		for (i = 0; i < p->unit_lens[u]; ) {
+			size_t r = nl_run(p->units[u] + i, p->unit_lens[u] - i);
+			if (r > maxnl)
+				maxnl = r;
+			i += r ? r : 1;
+		}
+	if (maxnl < NL_SHARED)
+		maxnl = 0;
+	for (i = 0; i < maxnl; i++)
+		rw_out_put(&ps.glue, "\n", 1);
+	for (u = 0; u < p->nunits; u++) {
+		const char *ut = p->units[u];
+		size_t at = 0;
+
+		first[u] = (uint32_t)(ps.n / 2);
+		for (k = 0; p->unit_slices && k < p->unit_nslices[u]; k++) {
+			const rw_slice *sl = &p->unit_slices[u][k];
+			glue_pieces(&ps, ut + at, sl->unit_off - at);
+			piece(&ps, sl->text_off, sl->len);
+			at = sl->unit_off + sl->len;
+		}
+		glue_pieces(&ps, ut + at, p->unit_lens[u] - at);
+	}
+	first[p->nunits] = (uint32_t)(ps.n / 2);
+
+	rw_out_puts(t, "/* maker units (doc/design.md): pieces of the program text and of ferry_glue */\n"
+	               "static const char ferry_glue[] =\n");
+	emit_literal(t, ps.glue.p ? ps.glue.p : "", ps.glue.len);
+	rw_out_puts(t, ";\nstatic const uint32_t ferry_pieces[] = {");
+	for (i = 0; i < ps.n; i += 2)
+		rw_out_printf(t, "%s0x%08lx, %lu,", (i % 8) ? " " : "\n\t",
+		              (unsigned long)ps.v[i], (unsigned long)ps.v[i + 1]);
+	rw_out_puts(t, "\n};\nstatic const uint32_t ferry_unit_first[] = {");
+	for (u = 0; u <= p->nunits; u++)
+		rw_out_printf(t, "%s%lu", u ? ", " : " ", (unsigned long)first[u]);
+	rw_out_printf(t, " };\n#define FERRY_GLUE_LEN %lu\n", (unsigned long)ps.glue.len);
+	if (ps.oom || ps.glue.oom)
+		t->oom = 1;
+	rw_out_free(&ps.glue);
+	free(ps.v);
+	free(first);
+}
 
 static void emit_site_tables(const rw_program *p, rw_out *t)
 {
@@ -49,35 +202,8 @@ static void emit_site_tables(const rw_program *p, rw_out *t)
 		}
 		rw_out_puts(t, "};\n");
 	}
-	for (i = 0; i < p->nunits; i++) {
-		const char *u = p->units[i];
-		size_t n = p->unit_lens[i], a = 0, b;
-
-		rw_out_printf(t, "static const char ferry_unit_%u[] =\n", (unsigned)i);
-		if (n == 0)
-			rw_out_puts(t, "\t\"\"");
-		/* one literal piece per source line keeps the file readable */
-		while (a < n) {
-			for (b = a; b < n && u[b] != '\n'; b++)
-				;
-			if (b < n)
-				b++;
-			rw_out_puts(t, a ? "\n\t\"" : "\t\"");
-			rw_out_c_string(t, u + a, b - a);
-			rw_out_puts(t, "\"");
-			a = b;
-		}
-		rw_out_puts(t, ";\n");
-	}
-	if (p->nunits) {
-		rw_out_puts(t, "static const char *const ferry_units[] = {");
-		for (i = 0; i < p->nunits; i++)
-			rw_out_printf(t, "%s ferry_unit_%u", i ? "," : "", (unsigned)i);
-		rw_out_puts(t, " };\nstatic const size_t ferry_unit_lens[] = {");
-		for (i = 0; i < p->nunits; i++)
-			rw_out_printf(t, "%s %lu", i ? "," : "", (unsigned long)p->unit_lens[i]);
-		rw_out_puts(t, " };\n");
-	}
+	if (p->nunits)
+		emit_units(p, t);
 }
 
 /* "\n\t0x12, 0x34, ..." 16 bytes a line, without printf (big programs) */
@@ -166,6 +292,13 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	              (unsigned long)p->code_len + 1);
 	emit_bytes(out, (const unsigned char *)p->code, p->code_len);
 	rw_out_printf(out, "%s0x00\n};\n\n", (p->code_len % 16) ? " " : "\n\t");
+	if (p->nunits && p->code_is_bytecode) {
+		/* the text the maker units are cut from (a source build: ferry_code) */
+		rw_out_puts(out, "/* the program as source text, read only on --resume (maker units) */\n"
+		                 "static const char ferry_text[] =\n");
+		emit_literal(out, p->text, p->text_len);
+		rw_out_puts(out, ";\n\n");
+	}
 
 	rw_out_put(out, table.p ? table.p : "", table.len);
 	if (table.oom)
@@ -182,9 +315,13 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	rw_out_printf(out, "\",\n\tferry_code, %lu, %d,\n", (unsigned long)p->code_len,
 	              p->code_is_bytecode ? 1 : 0);
 	if (p->nunits)
-		rw_out_printf(out, "\tferry_units, ferry_unit_lens, %u,\n", (unsigned)p->nunits);
+		rw_out_printf(out, "\t{ %s, %lu, ferry_glue, FERRY_GLUE_LEN, ferry_pieces, "
+		              "ferry_unit_first, %u },\n",
+		              p->code_is_bytecode ? "ferry_text" : "(const char *)ferry_code",
+		              (unsigned long)(p->code_is_bytecode ? p->text_len : p->code_len),
+		              (unsigned)p->nunits);
 	else
-		rw_out_puts(out, "\tNULL, NULL, 0,\n");
+		rw_out_puts(out, "\t{ NULL, 0, NULL, 0, NULL, NULL, 0 },\n");
 	if (p->nsites)
 		rw_out_printf(out, "\tferry_sites, %u,\n", (unsigned)p->nsites);
 	else

@@ -75,6 +75,13 @@ typedef struct rw_site {
 	uint32_t ncaptured;
 } rw_site;
 
+/* bytes [unit_off, unit_off + len) of a maker unit are the same as bytes
+ * [text_off, text_off + len) of the program text (code, or text when code
+ * is bytecode) */
+typedef struct rw_slice {
+	size_t unit_off, len, text_off;
+} rw_slice;
+
 typedef struct rw_program {
 	const char *filename;        /* as given to ferryc */
 	int instrumented;
@@ -88,6 +95,10 @@ typedef struct rw_program {
 	const char *const *units;    /* maker units (source text) */
 	const size_t *unit_lens;
 	uint32_t nunits;
+	/* where a unit repeats the program text: unit_slices[u][0..unit_nslices[u])
+	 * ascending, so the restore table stores each function's text once */
+	const rw_slice *const *unit_slices;
+	const uint32_t *unit_nslices;
 	const rw_site *sites;
 	uint32_t nsites;
 } rw_program;

@@ -124,12 +124,31 @@ static void put_apart(rw_out *out, const char *s, size_t n)
 	rw_out_put(out, s, n);
 }
 
-void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
-               rw_out *out)
+/* copies src[from..to) and places the probes that fall before `to` */
+static void copy_src(rw_out *out, const char *src, uint32_t from, uint32_t to,
+                     ri_probes *pr, size_t *k)
 {
-	size_t i = lower_bound(e, a);
+	size_t start;
+
+	put_apart(out, src + from, to - from);
+	start = out->len - (to - from);
+	if (!pr)
+		return;
+	for (; *k < pr->n && pr->pos[*k] < to; ++*k)
+		pr->off[*k] = pr->pos[*k] >= from && !out->oom ? start + (pr->pos[*k] - from)
+		                                               : RI_NOWHERE;
+}
+
+void ri_render_probed(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
+                      rw_out *out, ri_probes *pr)
+{
+	size_t i = lower_bound(e, a), k = 0;
 	uint32_t pos = a;
 
+	if (pr)
+		for (k = 0; k < pr->n; k++)
+			pr->off[k] = RI_NOWHERE;
+	k = 0;
 	for (; i < e->n; i++) {
 		const ri_edit *d = &e->v[i];
 		int ins = d->start == d->end;
@@ -142,10 +161,17 @@ void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int w
 			continue;
 		if (d->start < pos)
 			continue;             /* overlapped by an earlier replacement */
-		put_apart(out, src + pos, d->start - pos);
+		if (d->start > pos)
+			copy_src(out, src, pos, d->start, pr, &k);
 		put_apart(out, d->text, d->len);
 		pos = d->end;
 	}
 	if (pos < b)
-		put_apart(out, src + pos, b - pos);
+		copy_src(out, src, pos, b, pr, &k);
+}
+
+void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
+               rw_out *out)
+{
+	ri_render_probed(e, src, a, b, whole, out, NULL);
 }

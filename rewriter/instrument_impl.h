@@ -93,6 +93,18 @@ void ri_edits_sort(ri_edits *e);
  * insertions at 0 and len included (pass whole = 1). */
 void ri_render(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
                rw_out *out);
+/* Where source bytes land in a rendering: pos[] ascending source offsets;
+ * ri_render_probed sets off[i] to the offset in out at which src[pos[i]]
+ * was copied, or RI_NOWHERE where an edit replaced it (or out ran out of
+ * memory). The maker units reuse slices of the whole program's text. */
+#define RI_NOWHERE ((size_t)-1)
+typedef struct ri_probes {
+	const uint32_t *pos;
+	size_t         *off;
+	size_t          n;
+} ri_probes;
+void ri_render_probed(const ri_edits *e, const char *src, uint32_t a, uint32_t b, int whole,
+                      rw_out *out, ri_probes *pr);
 
 /* the whole pass state */
 typedef struct ri_ctx {

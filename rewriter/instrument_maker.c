@@ -6,6 +6,9 @@
  * text placed on the same line numbers as in the user's file; sites whose
  * lines overlap go to different units. Strict-by-inheritance sites go to
  * units that start with "use strict" so their makers make strict functions.
+ * Where a maker's function text is a slice of the whole instrumented
+ * program (checked byte for byte), the unit records a slice, and the restore
+ * table stores that text once (rewriter/emit_c.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,7 +65,96 @@ typedef struct ri_unit {
 	rw_out   text;
 	uint32_t line;     /* line the text currently ends on */
 	int      strict;
+	rw_slice *slices;    /* ascending unit_off */
+	uint32_t nslices, cap;
 } ri_unit;
+
+/* every maker's function text located in the whole program text */
+typedef struct ri_map {
+	ri_probes   pr;        /* pos: each site's first and last source byte */
+	const char *code;      /* the whole instrumented program */
+	size_t      len;
+} ri_map;
+
+static int u32_cmp(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* the source range a site's maker renders */
+static void site_range(const ri_ctx *c, uint32_t site, uint32_t *a, uint32_t *b)
+{
+	rw_scope *s = c->site_scope[site];
+	rw_node *fn = rw_scope_node(s);
+
+	if (c->sc[s->id].prop) {
+		*a = fn->u.fn.params_start;
+		*b = fn->u.fn.body_end;
+	} else {
+		*a = fn->span.start;
+		*b = fn->span.end;
+	}
+}
+
+static int map_init(ri_ctx *c, ri_map *m)
+{
+	uint32_t *pos, i, n = 0;
+
+	memset(m, 0, sizeof *m);
+	pos = malloc((c->nsites ? c->nsites : 1) * 2 * sizeof *pos);
+	m->pr.off = malloc((c->nsites ? c->nsites : 1) * 2 * sizeof *m->pr.off);
+	if (!pos || !m->pr.off) {
+		free(pos);
+		free(m->pr.off);
+		return -1;
+	}
+	for (i = 1; i < c->nsites; i++) {
+		uint32_t a, b;
+		if (c->sc[c->site_scope[i]->id].site_dynamic)
+			continue;
+		site_range(c, i, &a, &b);
+		if (b <= a)
+			continue;
+		pos[n++] = a;
+		pos[n++] = b - 1;
+	}
+	qsort(pos, n, sizeof *pos, u32_cmp);
+	m->pr.pos = pos;
+	m->pr.n = n;
+	return 0;
+}
+
+static void map_free(ri_map *m)
+{
+	free((void *)m->pr.pos);
+	free(m->pr.off);
+}
+
+/* where src[p] is in the whole program text, or RI_NOWHERE */
+static size_t map_find(const ri_map *m, uint32_t p)
+{
+	const uint32_t *hit = bsearch(&p, m->pr.pos, m->pr.n, sizeof p, u32_cmp);
+	return hit ? m->pr.off[hit - m->pr.pos] : RI_NOWHERE;
+}
+
+static void slice_add(ri_unit *u, size_t unit_off, size_t len, size_t text_off)
+{
+	if (u->nslices == u->cap) {
+		uint32_t cap = u->cap ? u->cap * 2 : 16;
+		rw_slice *nv = realloc(u->slices, cap * sizeof *nv);
+		if (!nv) {
+			u->text.oom = 1;
+			return;
+		}
+		u->slices = nv;
+		u->cap = cap;
+	}
+	u->slices[u->nslices].unit_off = unit_off;
+	u->slices[u->nslices].len = len;
+	u->slices[u->nslices].text_off = text_off;
+	u->nslices++;
+}
 
 static uint32_t count_nl(const char *s, size_t n)
 {
@@ -82,8 +174,10 @@ static uint32_t count_nl(const char *s, size_t n)
 	return k;
 }
 
-/* the function text of a site, as an expression giving the function */
-static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint32_t *line)
+/* the function text of a site, as an expression giving the function;
+ * o->p[*r0..*r1) is the rendered source range */
+static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint32_t *line,
+                      size_t *r0, size_t *r1)
 {
 	const char *src = c->ast->src;
 	rw_node *p = r->prop;
@@ -94,7 +188,9 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 		if (p->u.prop.kind == RW_PROP_METHOD) {
 			rw_out_puts(o, "({");
 			ri_key_literal(c, o, RW_N(p, prop.key));
+			*r0 = o->len;
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
+			*r1 = o->len;
 			rw_out_puts(o, "})[");
 			ri_key_expr(c, o, RW_N(p, prop.key));
 			rw_out_puts(o, "]");
@@ -104,7 +200,9 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 			rw_out_printf(o, "%sd({%s ", c->prefix,
 			              p->u.prop.kind == RW_PROP_GET ? "get" : "set");
 			ri_key_literal(c, o, RW_N(p, prop.key));
+			*r0 = o->len;
 			ri_render(&c->edits, src, fn->u.fn.params_start, fn->u.fn.body_end, 0, o);
+			*r1 = o->len;
 			rw_out_puts(o, "}, ");
 			ri_key_expr(c, o, RW_N(p, prop.key));
 			rw_out_puts(o, p->u.prop.kind == RW_PROP_GET ? ").get" : ").set");
@@ -115,18 +213,21 @@ static void site_text(ri_ctx *c, rw_node *fn, const ri_scope *r, rw_out *o, uint
 		uint32_t col;
 		rw_position(c->ast, fn->span.start, line, &col);
 	}
+	*r0 = o->len;
 	ri_render(&c->edits, src, fn->span.start, fn->span.end, 0, o);
+	*r1 = o->len;
 }
 
-static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
+static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, const ri_map *m, ri_unit *u)
 {
 	rw_scope *s = c->site_scope[site];
 	const ri_scope *r = &c->sc[s->id];
 	rw_out t;
-	uint32_t line = 1, k, i;
+	uint32_t line = 1, k, i, sa, sb;
+	size_t r0 = 0, r1 = 0, ta, tz;
 
 	rw_out_init(&t);
-	site_text(c, rw_scope_node(s), r, &t, &line);
+	site_text(c, rw_scope_node(s), r, &t, &line, &r0, &r1);
 	while (u->line < line) {
 		rw_out_puts(&u->text, "\n");
 		u->line++;
@@ -143,6 +244,13 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, ri_unit *u)
 		}
 	}
 	rw_out_puts(&u->text, "return [");
+	/* the rendered function text, if the whole program has it verbatim */
+	site_range(c, site, &sa, &sb);
+	ta = sb > sa ? map_find(m, sa) : RI_NOWHERE;
+	tz = sb > sa ? map_find(m, sb - 1) : RI_NOWHERE;
+	if (ta != RI_NOWHERE && tz != RI_NOWHERE && tz >= ta && tz - ta + 1 == r1 - r0 &&
+	    !t.oom && tz < m->len && memcmp(m->code + ta, t.p + r0, r1 - r0) == 0)
+		slice_add(u, u->text.len + r0, r1 - r0, ta);
 	rw_out_put(&u->text, t.p ? t.p : "", t.len);
 	u->line += count_nl(t.p ? t.p : "", t.len);
 	if (t.oom)
@@ -264,11 +372,12 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 }
 
 /* A maker holds its site's whole text, nested functions included, so the
- * makers of deeply nested code grow with size x depth: refuse absurd totals
- * instead of writing gigabytes of C. */
+ * units of deeply nested code grow with size x depth. The restore table
+ * stores the text once, but ferryc holds the units and a resume compiles
+ * them: refuse absurd totals. */
 #define RI_MAX_UNITS_BYTES ((size_t)64 * 1024 * 1024)   /* or 16x the source */
 
-static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
+static int build_units(ri_ctx *c, rw_program *prog, const ri_map *m, char *err, size_t errlen)
 {
 	size_t total = 0, before;
 	size_t limit = c->ast->len > RI_MAX_UNITS_BYTES / 16 ? c->ast->len * 16 : RI_MAX_UNITS_BYTES;
@@ -302,12 +411,14 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 			rw_out_init(&u[nu].text);
 			u[nu].line = 1;
 			u[nu].strict = strict;
+			u[nu].slices = NULL;
+			u[nu].nslices = u[nu].cap = 0;
 			rw_out_printf(&u[nu].text, "function () { %svar %sd = Object.getOwnPropertyDescriptor; "
 			              "return {", strict ? "\"use strict\"; " : "", c->prefix);
 			nu++;
 		}
 		before = u[k].text.len;
-		maker(c, i, &fr[s->id], &u[k]);
+		maker(c, i, &fr[s->id], m, &u[k]);
 		total += u[k].text.len - before;
 		if (total > limit) {
 			rw_position(c->ast, fn->span.start, &line, &col);
@@ -321,7 +432,9 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 	if (nu) {
 		const char **units = rw_ast_alloc(c->ast, nu * sizeof *units);
 		size_t *lens = rw_ast_alloc(c->ast, nu * sizeof *lens);
-		if (!units || !lens)
+		const rw_slice **slices = rw_ast_alloc(c->ast, nu * sizeof *slices);
+		uint32_t *nslices = rw_ast_alloc(c->ast, nu * sizeof *nslices);
+		if (!units || !lens || !slices || !nslices)
 			goto out;
 		for (k = 0; k < nu; k++) {
 			char *t;
@@ -334,15 +447,28 @@ static int build_units(ri_ctx *c, rw_program *prog, char *err, size_t errlen)
 			memcpy(t, u[k].text.p, u[k].text.len + 1);
 			units[k] = t;
 			lens[k] = u[k].text.len;
+			slices[k] = NULL;
+			nslices[k] = u[k].nslices;
+			if (u[k].nslices) {
+				rw_slice *v = rw_ast_alloc(c->ast, u[k].nslices * sizeof *v);
+				if (!v)
+					goto out;
+				memcpy(v, u[k].slices, u[k].nslices * sizeof *v);
+				slices[k] = v;
+			}
 		}
 		prog->units = units;
 		prog->unit_lens = lens;
+		prog->unit_slices = slices;
+		prog->unit_nslices = nslices;
 		prog->nunits = nu;
 	}
 	rc = 0;
 out:
-	for (k = 0; k < nu; k++)
+	for (k = 0; k < nu; k++) {
 		rw_out_free(&u[k].text);
+		free(u[k].slices);
+	}
 	free(u);
 	for (i = 0; i < c->nscopes; i++)
 		free(fr[i].v);
@@ -354,21 +480,29 @@ int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *co
                   rw_program *prog, char *err, size_t errlen)
 {
 	ri_ctx c;
+	ri_map m;
 	int rc = -1;
 
 	memset(&c, 0, sizeof c);
+	memset(&m, 0, sizeof m);
 	c.ast = ast;
 	c.scopes = scopes;
 	c.prefix = prefix;
 	if (ri_instrument_edits(&c, err, errlen) < 0)
 		goto out;
-	ri_render(&c.edits, ast->src, 0, (uint32_t)ast->len, 1, code);
+	if (map_init(&c, &m) < 0) {
+		snprintf(err, errlen, "%s: out of memory", ast->filename);
+		goto out;
+	}
+	ri_render_probed(&c.edits, ast->src, 0, (uint32_t)ast->len, 1, code, &m.pr);
+	m.code = code->p;
+	m.len = code->len;
 	if (code->oom || build_sites(&c, prog) < 0) {
 		snprintf(err, errlen, "%s: out of memory", ast->filename);
 		goto out;
 	}
 	{
-		int ur = build_units(&c, prog, err, errlen);
+		int ur = build_units(&c, prog, &m, err, errlen);
 		if (ur == -1)
 			snprintf(err, errlen, "%s: out of memory", ast->filename);
 		if (ur < 0)
@@ -380,6 +514,7 @@ int rw_instrument(rw_ast *ast, rw_scopes *scopes, const char *prefix, rw_out *co
 	prog->code_len = code->len;
 	rc = 0;
 out:
+	map_free(&m);
 	ri_edits_free(&c.edits);
 	return rc;
 }

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FERRY_ABI_VERSION 1u
+#define FERRY_ABI_VERSION 2u
 
 /* ferry_site.flags */
 enum {
@@ -49,6 +49,23 @@ typedef struct ferry_site {
 	uint32_t ncaptured;
 } ferry_site;
 
+/* The maker units: program code that rebuilds closures on --resume, and is
+ * compiled only then (doc/design.md "Restore without evaluating anything
+ * new"). Unit u is the concatenation of the pieces first[u] to
+ * first[u + 1] - 1 of pieces[]: (offset, length) pairs of bytes of text, or
+ * of glue when the offset has FERRY_PIECE_GLUE set. A function's text is
+ * stored once however deeply it is nested. */
+#define FERRY_PIECE_GLUE 0x80000000u
+typedef struct ferry_units {
+	const char *text;           /* the instrumented program as source text */
+	size_t text_len;
+	const char *glue;           /* the makers' own code */
+	size_t glue_len;
+	const uint32_t *pieces;
+	const uint32_t *first;      /* nunits + 1 entries */
+	uint32_t nunits;
+} ferry_units;
+
 typedef struct ferry_program {
 	uint32_t abi;               /* FERRY_ABI_VERSION */
 	const char *filename;       /* user's file name, as given to ferryc */
@@ -58,10 +75,7 @@ typedef struct ferry_program {
 	const unsigned char *code;
 	size_t code_len;
 	int code_is_bytecode;       /* 1: duk_dump_function() output */
-	/* restore-time maker units (source text, compiled only on --resume) */
-	const char *const *maker_units;
-	const size_t *maker_unit_lens;
-	uint32_t nmaker_units;
+	ferry_units makers;         /* empty for --plain builds */
 	const ferry_site *sites;
 	uint32_t nsites;
 	unsigned char hash[32];     /* SHA-256 identifying this program build */

@@ -377,6 +377,33 @@ void rs_views(rs_state *r)
 	}
 }
 
+/* push maker unit u's text (a buffer) put together from its pieces */
+static const char *push_unit(rs_state *r, uint32_t u, size_t *len)
+{
+	const ferry_units *m = &r->rt->prog->makers;
+	uint32_t k, a = m->first[u], b = m->first[u + 1];
+	size_t n = 0;
+	char *p;
+
+	for (k = a; k < b; k++) {
+		uint32_t off = m->pieces[2 * k] & ~FERRY_PIECE_GLUE, plen = m->pieces[2 * k + 1];
+		size_t lim = (m->pieces[2 * k] & FERRY_PIECE_GLUE) ? m->glue_len : m->text_len;
+		if (off > lim || plen > lim - off || n + plen < n)
+			rs_fail(r, "maker unit %u: piece %u out of range (a damaged executable)",
+			        (unsigned)u, (unsigned)(k - a));
+		n += plen;
+	}
+	p = duk_push_fixed_buffer(r->ctx, n);
+	for (k = a, n = 0; k < b; k++) {
+		uint32_t off = m->pieces[2 * k] & ~FERRY_PIECE_GLUE, plen = m->pieces[2 * k + 1];
+		const char *base = (m->pieces[2 * k] & FERRY_PIECE_GLUE) ? m->glue : m->text;
+		memcpy(p + n, base + off, plen);
+		n += plen;
+	}
+	*len = n;
+	return p;
+}
+
 /* load the makers of every maker unit into RS_IDX_MAKERS */
 static void load_makers(rs_state *r)
 {
@@ -384,12 +411,14 @@ static void load_makers(rs_state *r)
 	const ferry_program *prog = r->rt->prog;
 	uint32_t u;
 
-	for (u = 0; u < prog->nmaker_units; u++) {
+	for (u = 0; u < prog->makers.nunits; u++) {
+		size_t len;
+		const char *text = push_unit(r, u, &len);
 		duk_push_string(ctx, prog->filename ? prog->filename : "app.js");
-		if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, prog->maker_units[u],
-		                                  prog->maker_unit_lens[u]) != 0)
+		if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len) != 0)
 			rs_fail(r, "maker unit %u does not compile: %s", (unsigned)u,
 			        duk_safe_to_string(ctx, -1));
+		duk_remove(ctx, -2);   /* the text */
 		/* A program embedded as bytecode gives every function, anonymous
 		 * ones too, an own `name` (Duktape's loader defines "" where a
 		 * compiled function has none); functions that restored code makes

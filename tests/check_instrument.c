@@ -96,8 +96,13 @@ static void emit(const char *code, int instrumented, rw_out *o, unsigned char h[
 {
 	static const char *const cap[] = { "x", "we\"ird" };
 	rw_site sites[2];
-	static const char *const units[] = { "function () { return {}; }" };
+	/* one unit: glue around the whole program text */
+	static char unit[512];
+	const char *units[] = { unit };
 	size_t ulen[1];
+	rw_slice sl;
+	const rw_slice *slices[] = { &sl };
+	uint32_t nslices[] = { 1 };
 	rw_program p;
 	char err[256];
 
@@ -113,7 +118,11 @@ static void emit(const char *code, int instrumented, rw_out *o, unsigned char h[
 	sites[1].env_depth = 1;
 	sites[1].captured = cap;
 	sites[1].ncaptured = 2;
-	ulen[0] = strlen(units[0]);
+	ck_assert_int_lt(snprintf(unit, sizeof unit, "function () { return [%s]; }", code), sizeof unit);
+	ulen[0] = strlen(unit);
+	sl.unit_off = 22;
+	sl.len = strlen(code);
+	sl.text_off = 0;
 	memset(&p, 0, sizeof p);
 	p.filename = "dir/app.js";
 	p.instrumented = instrumented;
@@ -125,6 +134,8 @@ static void emit(const char *code, int instrumented, rw_out *o, unsigned char h[
 	p.units = instrumented ? units : NULL;
 	p.unit_lens = instrumented ? ulen : NULL;
 	p.nunits = instrumented ? 1 : 0;
+	p.unit_slices = instrumented ? slices : NULL;
+	p.unit_nslices = instrumented ? nslices : NULL;
 	rw_out_init(o);
 	ck_assert_int_eq(rw_emit_restore_c(&p, o, h, err, sizeof err), 0);
 	ck_assert_ptr_nonnull(o->p);
@@ -144,7 +155,12 @@ START_TEST(test_emit_layout)
 	ck_assert_ptr_nonnull(strstr(o.p, "static const char *const ferry_cap_1[] = { \"x\", \"we\\\"ird\" };"));
 	ck_assert_ptr_nonnull(strstr(o.p, "{ 1, 0, \"f\", 3, 5, 2, 0x0024, 1, ferry_cap_1, 2 },"));
 	ck_assert_ptr_nonnull(strstr(o.p, "{ 0, 0, \"\", 1, 1, 0, 0x0000, 0, NULL, 0 },"));
-	ck_assert_ptr_nonnull(strstr(o.p, "ferry_units, ferry_unit_lens, 1,"));
+	/* the unit: glue, the program text (offset 0, 8 bytes), glue */
+	ck_assert_ptr_nonnull(strstr(o.p, "{ (const char *)ferry_code, 8, ferry_glue, FERRY_GLUE_LEN, "
+	                                  "ferry_pieces, ferry_unit_first, 1 },"));
+	ck_assert_ptr_nonnull(strstr(o.p, "static const char ferry_glue[] =\n\t\"function () { return [];"));
+	ck_assert_ptr_nonnull(strstr(o.p, "\t0x80000000, 22, 0x00000000, 8, 0x80000016, 4,\n"));
+	ck_assert_ptr_nonnull(strstr(o.p, "ferry_unit_first[] = { 0, 3 };"));
 	ck_assert_ptr_nonnull(strstr(o.p, "ferry_sites, 2,"));
 	ck_assert_ptr_nonnull(strstr(o.p, "const ferry_program ferry_app = {"));
 	ck_assert_ptr_nonnull(strstr(o.p, "#ifndef FERRY_NO_MAIN\n"));
@@ -162,7 +178,7 @@ START_TEST(test_emit_plain_hash)
 	emit("print(1)", 0, &b, hb);
 	emit("print(2)", 0, &c, hc);
 	ck_assert_ptr_nonnull(strstr(a.p, "(plain build)"));
-	ck_assert_ptr_nonnull(strstr(a.p, "\tNULL, NULL, 0,\n"));
+	ck_assert_ptr_nonnull(strstr(a.p, "\t{ NULL, 0, NULL, 0, NULL, NULL, 0 },\n"));
 	ck_assert_ptr_nonnull(strstr(a.p, "0, /* instrumented */"));
 	/* deterministic */
 	ck_assert_uint_eq(a.len, b.len);
@@ -426,6 +442,56 @@ START_TEST(test_lines_kept)
 		}
 		ck_assert_msg(found, "no maker for site %u", (unsigned)i);
 	}
+	inst_free(&t);
+}
+END_TEST
+
+/* Every maker's function text is a slice of the instrumented program
+ * (rw_program.unit_slices), so the restore table stores it once however
+ * deeply it is nested (rewriter/emit_c.c). Without the slices the table
+ * would still work, only grow with depth x size: checked here. */
+START_TEST(test_units_share_text)
+{
+	static const char src[] =
+		"var k = 1, \u00e9t\u00e9 = 'caf\u00e9';\r\n"
+		"function outer(a) {\n"
+		"  var n = a;\n"
+		"  if (a) { function inblock() { return n + k; } }\n"
+		"  function mid(b) { 'use strict';\n"
+		"    var m = b; return function inner() { n++; return m + n + arguments.length; };\n"
+		"  }\n"
+		"  return { get v() { return n; }, set v(x) { n = x; }, f: function () { return mid(n); }, m: mid };\n"
+		"}\n"
+		"var top = function () { return outer; }, named = function nm(x) { return x ? nm(x - 1) : this; };\n"
+		"var obj = new function () { this.g = function () { return k; }; };\n"
+		"(function () { var q = 2; return function () { return q + \u00e9t\u00e9; }; })();\n"
+		"function ev(s) { return eval(s); }\n";
+	inst t;
+	uint32_t i, u, k, withmaker = 0, nsl = 0;
+
+	inst_run(&t, src, "$F");
+	for (i = 1; i < t.prog.nsites; i++)
+		if (!(t.prog.sites[i].flags & FERRY_SITE_DYNAMIC))
+			withmaker++;
+	ck_assert_uint_ge(withmaker, 10);
+	ck_assert_ptr_nonnull(t.prog.unit_slices);
+	for (u = 0; u < t.prog.nunits; u++) {
+		size_t at = 0;
+		for (k = 0; k < t.prog.unit_nslices[u]; k++) {
+			const rw_slice *sl = &t.prog.unit_slices[u][k];
+			ck_assert_uint_ge(sl->unit_off, at);
+			ck_assert_uint_le(sl->unit_off + sl->len, t.prog.unit_lens[u]);
+			ck_assert_uint_le(sl->text_off + sl->len, t.code.len);
+			ck_assert_uint_gt(sl->len, 0);
+			ck_assert_int_eq(memcmp(t.prog.units[u] + sl->unit_off, t.code.p + sl->text_off, sl->len), 0);
+			ck_assert_int_eq(memcmp(t.prog.units[u] + sl->unit_off, "function", 8) == 0 ||
+			                 t.prog.units[u][sl->unit_off] == '(', 1);
+			at = sl->unit_off + sl->len;
+			nsl++;
+		}
+	}
+	/* one slice per maker: every function text found in the program */
+	ck_assert_uint_eq(nsl, withmaker);
 	inst_free(&t);
 }
 END_TEST
@@ -1185,6 +1251,7 @@ static Suite *instrument_suite(void)
 	tc = tcase_create("instrument");
 	tcase_add_test(tc, test_site_table);
 	tcase_add_test(tc, test_lines_kept);
+	tcase_add_test(tc, test_units_share_text);
 	tcase_add_test(tc, test_makers_run);
 	tcase_add_test(tc, test_dynamic_sites);
 	tcase_add_test(tc, test_catch_env);

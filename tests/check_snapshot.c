@@ -26,14 +26,25 @@
 	"function add(a, b) { return a + b + (this && this.k || 0); }\n"
 #define EVIL "$Ft(evil, 4, undefined); function evil(s) { return eval(s); }\n"
 
-static const char maker_unit[] =
-	"function () { return {\n"
-	" 1: function () { return [function counter(start) { var $Fe1 = {n: start}; "
-	"return $Ft(function () { return ++$Fe1.n; }, 2, $Fe1); }]; },\n"
-	" 2: function ($Fe1) { return [function () { return ++$Fe1.n; }]; },\n"
-	" 3: function () { return [function add(a, b) { return a + b + (this && this.k || 0); }]; },\n"
-	" 5: function () { return [function mkargs() { return arguments; }]; }\n"
-	"}; }";
+/* The maker unit, stored as ferryc stores it (runtime/ferry.h, ferry_units):
+ * the makers' own code is glue, a part starting with '@' is a function's
+ * text found in the program text (PRELUDE). */
+static const char *const maker_parts[] = {
+	"function () { return {\n 1: function () { return [",
+	"@function counter(start) { var $Fe1 = {n: start}; return $Ft(function () { return ++$Fe1.n; }, 2, $Fe1); }",
+	"]; },\n 2: function ($Fe1) { return [",
+	"@function () { return ++$Fe1.n; }",
+	"]; },\n 3: function () { return [",
+	"@function add(a, b) { return a + b + (this && this.k || 0); }",
+	"]; },\n 5: function () { return [",
+	"@function mkargs() { return arguments; }",
+	"]; }\n}; }",
+};
+#define NPARTS (sizeof maker_parts / sizeof maker_parts[0])
+static const char prog_text[] = PRELUDE;
+static char maker_glue[512];
+static uint32_t maker_pieces[2 * NPARTS];
+static const uint32_t maker_first[] = { 0, NPARTS };
 
 static const ferry_site sites[] = {
 	{ 0, 0, "", 1, 1, 0, 0, 0, NULL, 0 },
@@ -44,9 +55,6 @@ static const ferry_site sites[] = {
 	{ 5, 0, "mkargs", 2, 1, 0, FERRY_SITE_DECL | FERRY_SITE_USES_ARGS, 0, NULL, 0 },
 };
 
-static const char *const units[] = { maker_unit };
-static size_t unit_lens[1];
-
 static ferry_program prog;
 
 static void setup_prog(void)
@@ -56,10 +64,31 @@ static void setup_prog(void)
 	prog.filename = "t.js";
 	prog.instrumented = 1;
 	prog.prefix = "$F";
-	unit_lens[0] = strlen(maker_unit);
-	prog.maker_units = units;
-	prog.maker_unit_lens = unit_lens;
-	prog.nmaker_units = 1;
+	{
+		size_t i, g = 0;
+		for (i = 0; i < NPARTS; i++) {
+			const char *t = maker_parts[i];
+			if (*t == '@') {
+				const char *at = strstr(prog_text, t + 1);
+				ck_assert_ptr_nonnull(at);
+				maker_pieces[2 * i] = (uint32_t)(at - prog_text);
+				maker_pieces[2 * i + 1] = (uint32_t)strlen(t + 1);
+			} else {
+				ck_assert_uint_lt(g + strlen(t), sizeof maker_glue);
+				memcpy(maker_glue + g, t, strlen(t));
+				maker_pieces[2 * i] = FERRY_PIECE_GLUE | (uint32_t)g;
+				maker_pieces[2 * i + 1] = (uint32_t)strlen(t);
+				g += strlen(t);
+			}
+		}
+		prog.makers.text = prog_text;
+		prog.makers.text_len = sizeof prog_text - 1;
+		prog.makers.glue = maker_glue;
+		prog.makers.glue_len = g;
+		prog.makers.pieces = maker_pieces;
+		prog.makers.first = maker_first;
+		prog.makers.nunits = 1;
+	}
 	prog.sites = sites;
 	prog.nsites = sizeof sites / sizeof sites[0];
 	memset(prog.hash, 0x5a, sizeof prog.hash);
@@ -955,6 +984,31 @@ END_TEST
 
 /* ---- bad snapshots ---- */
 
+/* a maker unit's piece beyond the text it points into (a damaged
+ * executable) is refused, not read */
+START_TEST(test_damaged_unit)
+{
+	rt_ctx *a = heap_new(), *b;
+	wr_snapshot *s = NULL;
+	char err[512];
+	run(a, PRELUDE "var x = counter(1);");
+	ck_assert(rt_snapshot_take(a, &s, err, sizeof err) == 0);
+	maker_pieces[3] = (uint32_t)(sizeof prog_text);   /* text piece 1: one byte too long */
+	b = heap_new();
+	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "maker unit 0: piece 1 out of range") != NULL, "%s", err);
+	ck_assert(strchr(err, '\n') == NULL);
+	setup_prog();
+	heap_free(b);
+	b = heap_new();
+	ck_assert_msg(rt_restore(b, s, err, sizeof err) == 0, "restore: %s", err);
+	same_result(a, b, "x() + ',' + x()");
+	wr_snapshot_free(s);
+	heap_free(a);
+	heap_free(b);
+}
+END_TEST
+
 START_TEST(test_wrong_hash_version)
 {
 	rt_ctx *a = heap_new(), *b;
@@ -1200,6 +1254,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_unmigratable);
 	tcase_add_test(tc, test_overlap_refused);
 	tcase_add_test(tc, test_wrong_hash_version);
+	tcase_add_test(tc, test_damaged_unit);
 	tcase_add_test(tc, test_bad_models);
 	tcase_add_test(tc, test_integrity_refused);
 	suite_add_tcase(s, tc);
