@@ -275,6 +275,11 @@ expect 2 "^tick: --listen: 'nohost' is not HOST:PORT" "$app" --listen nohost
 expect 2 "^tick: --listen: '127\\.0\\.0\\.1:99999': the port must be at most 65535" "$app" --listen 127.0.0.1:99999
 expect 2 "^tick: --migrate-to: 'nohost' is not HOST:PORT" "$app" --migrate-to nohost
 expect 2 "^tick: --migrate-to: '127\\.0\\.0\\.1:x': the port must be a number" "$app" --migrate-to 127.0.0.1:x
+# IPv6 only in brackets: '::1:7000' does not say where the port starts, and
+# an unmatched bracket is a bad command line, not a name to resolve
+expect 2 "^tick: --listen: '::1:7000': an IPv6 address goes in brackets" "$app" --listen ::1:7000
+expect 2 "^tick: --listen: '\\[::1' is not HOST:PORT" "$app" --listen '[::1'
+expect 2 "^tick: --migrate-to: '\\[::1\\]x:7' is not HOST:PORT" "$app" --migrate-to '[::1]x:7'
 printf 'short' >short.key
 expect 1 "^tick: key file short\\.key: shorter than 16 bytes" "$app" --key short.key --migrate-to 127.0.0.1:7
 expect 1 "^tick: key file nokey: No such file or directory" "$app" --key nokey --snapshot-after-turns 1 --migrate-to 127.0.0.1:7

@@ -37,9 +37,17 @@ static int split_hostport(const char *hp, char *host, size_t hcap, char *port,
 		return -1;
 	}
 	hl = (size_t)(colon - hp);
-	if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') {
+	if (h[0] == '[' || memchr(h, ']', hl) != NULL) {
+		if (h[0] != '[' || hl < 2 || h[hl - 1] != ']' || memchr(h + 1, ']', hl - 2) != NULL) {
+			wr_err_set(err, "'%s' is not HOST:PORT ([ADDRESS]:PORT for IPv6)", hp);
+			return -1;
+		}
 		h++;
 		hl -= 2;
+	} else if (memchr(h, ':', hl) != NULL) {
+		/* "::1:7000": which colon starts the port? say it, never guess */
+		wr_err_set(err, "'%s': an IPv6 address goes in brackets ([::1]:7000)", hp);
+		return -1;
 	}
 	if (hl >= hcap || strlen(colon + 1) >= pcap) {
 		wr_err_set(err, "'%s': host or port too long", hp);
