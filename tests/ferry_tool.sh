@@ -152,6 +152,11 @@ printf '#!/bin/sh\nexit 0\n' >"$tmp/notferry"
 chmod +x "$tmp/notferry"
 expect 1 "does not contain its hash .* (and it does not answer --print-hash)$" "$ferry" verify "$sample" --app "$tmp/notferry"
 [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || { ko "verify of a non-Ferry program: not one line"; cat "$tmp/err"; }
+# one that ignores --print-hash and runs on: killed after 10 s, not waited
+# for (timeout 60: a hang fails with status 124)
+printf '#!/bin/sh\nexec sleep 300\n' >"$tmp/hangs"
+chmod +x "$tmp/hangs"
+expect 1 "(and it does not answer --print-hash within 10 seconds)$" timeout 60 "$ferry" verify "$sample" --app "$tmp/hangs"
 
 # a real device executable (when ferryc and libferry build in this tree):
 # snapshot after 3 turns, verify, convert to msgpack, resume: the output

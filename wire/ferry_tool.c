@@ -12,13 +12,18 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "wire/ferry_tool.h"
 #include "wire/wr_impl.h"
 
 extern char **environ;
+
+#define FT_HASH_WAIT_MS 10000   /* verify: how long APP --print-hash may take */
 
 static const char usage_main[] =
 "usage: ferry COMMAND [OPTIONS] ...\n"
@@ -60,7 +65,8 @@ static const char usage_verify[] =
 "Checks that SNAP decodes, is structurally valid, and was taken by the program\n"
 "APP was built from (same program hash), without running the program: APP is\n"
 "asked for its hash with `APP --print-hash`. With --no-exec (or when APP cannot\n"
-"be run on this machine) the hash is searched for in APP's bytes instead.\n"
+"be run on this machine, or has not answered within 10 seconds) the hash is\n"
+"searched for in APP's bytes instead.\n"
 "Exit 0: APP can resume SNAP; 1: it cannot (the reason is printed).\n";
 
 static size_t g_max_bytes;
@@ -336,7 +342,24 @@ static int app_hash_exec(const char *app, uint8_t hash[32], const char **why)
 		*why = "cannot be run here";
 		return -1;
 	}
+	/* a device executable answers at once; anything else (a program that
+	 * ignores the option and runs on, or waits) gets FT_HASH_WAIT_MS, then
+	 * is killed, and the hash is searched for in its bytes instead */
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int timed_out = 0;
 	for (;;) {
+		long left;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		left = FT_HASH_WAIT_MS - ((t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L);
+		struct pollfd pf = { .fd = fds[0], .events = POLLIN };
+		int pr = left > 0 ? poll(&pf, 1, (int)left) : 0;
+		if (pr < 0 && errno == EINTR)
+			continue;
+		if (pr <= 0) {
+			timed_out = 1;
+			break;
+		}
 		ssize_t r = read(fds[0], buf + n, sizeof buf - 1 - n);
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -347,9 +370,28 @@ static int app_hash_exec(const char *app, uint8_t hash[32], const char **why)
 			break;
 	}
 	close(fds[0]);
-	int st;
-	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+	int st = 0;
+	if (timed_out)
+		kill(pid, SIGKILL);
+	for (;;) {
+		pid_t w = waitpid(pid, &st, timed_out ? 0 : WNOHANG);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w != 0)
+			break;
+		/* its output ended but it runs on: wait out the deadline, then kill */
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if ((t1.tv_sec - t0.tv_sec) * 1000L + (t1.tv_nsec - t0.tv_nsec) / 1000000L >= FT_HASH_WAIT_MS) {
+			timed_out = 1;
+			kill(pid, SIGKILL);
+		} else {
+			poll(NULL, 0, 10);
+		}
+	}
+	if (timed_out) {
+		*why = "does not answer --print-hash within 10 seconds";
+		return -1;
+	}
 	buf[n] = 0;
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		buf[--n] = 0;
