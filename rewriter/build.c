@@ -297,6 +297,28 @@ typedef struct rw_paths {
 	char *lib, *inc;
 } rw_paths;
 
+/* The build tree this ferryc runs from, if it is one: a directory holding
+ * both the running executable and runtime/libferry.a. 1 with the directory
+ * in dir, else 0. */
+static int own_build_tree(char *dir, size_t cap)
+{
+	ssize_t n = readlink("/proc/self/exe", dir, cap - 1);
+	char *slash, *lib;
+	int r;
+
+	if (n <= 0 || (size_t)n >= cap - 1)
+		return 0;
+	dir[n] = '\0';
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return 0;
+	*slash = '\0';
+	lib = join(dir, "/runtime/libferry.a", NULL);
+	r = lib && file_exists(lib);
+	free(lib);
+	return r;
+}
+
 static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t errlen)
 {
 	const char *rd = o->runtime_dir ? o->runtime_dir : getenv("FERRY_RUNTIME_DIR");
@@ -334,8 +356,17 @@ static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t er
 		return -1;
 	}
 	if (!file_exists(rp->lib)) {
-		snprintf(err, errlen, "%s: libferry not found (build it, or pass --runtime-dir DIR "
-		         "or set FERRY_RUNTIME_DIR to a build tree)", rp->lib);
+		char tree[4096];
+		if (!(rd && *rd) && own_build_tree(tree, sizeof tree))
+			/* an uninstalled ferryc, run from the tree it was built in */
+			snprintf(err, errlen, "%s: libferry not found (ferryc is not installed: run make "
+			         "install, or pass --runtime-dir %s)", rp->lib, tree);
+		else if (!(rd && *rd))
+			snprintf(err, errlen, "%s: libferry not found (install Ferry, or pass --runtime-dir "
+			         "DIR or set FERRY_RUNTIME_DIR to a build tree)", rp->lib);
+		else
+			snprintf(err, errlen, "%s: libferry not found (--runtime-dir or FERRY_RUNTIME_DIR "
+			         "names a build tree, DIR/runtime/libferry.a)", rp->lib);
 		return -1;
 	}
 	return 0;

@@ -158,6 +158,16 @@ expect 1 'afile: not a directory' "$ferryc" tick.js -o afile --runtime-dir "$FER
 expect 1 'cannot' "$ferryc" tick.js -o /proc/ferry-cli-test --runtime-dir "$FERRY_BUILDDIR"
 expect 1 '^/nonexistent-ferry/libferry\.a: libferry not found' "$ferryc" tick.js -o o6 --runtime-dir /nonexistent-ferry
 absent o6
+# this uninstalled ferryc, with no runtime named: unless Ferry is installed
+# in its prefix, the message names the tree to pass (it was 'build it')
+tree=$(cd "$FERRY_BUILDDIR" && pwd -P)
+if env -u FERRY_RUNTIME_DIR "$ferryc" tick.js -o o6 >out.txt 2>err.txt; then
+	ok   # an installed libferry was found
+else
+	grep -q "libferry not found (ferryc is not installed: run make install, or pass --runtime-dir $tree)\$" err.txt &&
+		[ "$(wc -l <err.txt)" = 1 ] && ok || { ko "uninstalled ferryc without a runtime"; cat err.txt; }
+	absent o6
+fi
 "$ferryc" tick.js -o o7/ --cc false --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
 tail -n 1 err.txt | grep -q '^o7/tick_restore\.c: ' && ok || { ko "-o DIR/ names DIR/file"; cat err.txt; }
 # an input without .js built into its own directory: the executable would
