@@ -16,6 +16,7 @@
 #define _GNU_SOURCE 1   /* memmem */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,19 +277,66 @@ static void sh_quote(rw_out *o, const char *s)
 	rw_out_puts(o, "'");
 }
 
+/* Ctrl-C (or SIGTERM, SIGHUP) while ferryc writes its outputs and runs the
+ * compiler: the signal is noted, the compiler (which got it too, or gets it
+ * passed on) ends, the temporary executable is removed, and ferryc then
+ * dies of the signal: an interrupted build leaves no .link-PID.tmp behind.
+ * Before the writes (parsing a big program) the signals act as usual. */
+static volatile sig_atomic_t rw_interrupt;
+static const int rw_sigs[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction rw_old_sa[3];
+static int rw_sa_set[3];
+
+static void rw_on_signal(int sig)
+{
+	rw_interrupt = sig;
+}
+
+static void rw_signals_catch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = rw_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (int k = 0; k < 3; k++) {
+		rw_sa_set[k] = 0;
+		if (sigaction(rw_sigs[k], NULL, &rw_old_sa[k]) == 0 && rw_old_sa[k].sa_handler != SIG_IGN)
+			rw_sa_set[k] = sigaction(rw_sigs[k], &sa, NULL) == 0;
+	}
+}
+
+/* the old dispositions back; then die of a signal that came meanwhile */
+static void rw_signals_release(void)
+{
+	for (int k = 0; k < 3; k++)
+		if (rw_sa_set[k])
+			sigaction(rw_sigs[k], &rw_old_sa[k], NULL);
+	if (rw_interrupt)
+		raise(rw_interrupt);
+}
+
 static int run_shell(const char *cmd, int *status)
 {
+	int passed = 0;
 	pid_t pid = fork();
 
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
+		for (int k = 0; k < 3; k++)
+			if (rw_sa_set[k])
+				sigaction(rw_sigs[k], &rw_old_sa[k], NULL);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
 	while (waitpid(pid, status, 0) < 0) {
 		if (errno != EINTR)
 			return -1;
+		if (rw_interrupt && !passed) {
+			kill(pid, rw_interrupt);   /* sent to ferryc alone (kill PID) */
+			passed = 1;
+		}
 	}
 	return 0;
 }
@@ -428,6 +476,11 @@ static int link_exe(const rw_cli_opts *o, const char *cfile, const char *exe,
 	fflush(NULL);
 	if (run_shell(cmd.p, &status) < 0) {
 		snprintf(err, errlen, "cannot run /bin/sh: %s", strerror(errno));
+		goto out_cmd;
+	}
+	if (rw_interrupt) {
+		unlink(tmp_path);
+		snprintf(err, errlen, "%s: interrupted", exe);
 		goto out_cmd;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -585,14 +638,15 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		if (fr < 0)
 			goto out;
 	}
-	if (make_dirs(outdir, err, errlen) < 0)
+	rw_signals_catch();
+	if (make_dirs(outdir, err, errlen) < 0 ||
+	    rw_write_file_atomic(fy, prog.code, prog.code_len, err, errlen) < 0 || rw_interrupt ||
+	    rw_write_file_atomic(cfile, cout.p, cout.len, err, errlen) < 0 || rw_interrupt ||
+	    (!o->emit_only && link_exe(o, cfile, exe, err, errlen) < 0)) {
+		rw_signals_release();
 		goto out;
-	if (rw_write_file_atomic(fy, prog.code, prog.code_len, err, errlen) < 0)
-		goto out;
-	if (rw_write_file_atomic(cfile, cout.p, cout.len, err, errlen) < 0)
-		goto out;
-	if (!o->emit_only && link_exe(o, cfile, exe, err, errlen) < 0)
-		goto out;
+	}
+	rw_signals_release();
 	rc = 0;
 out:
 	rw_out_free(&cout);

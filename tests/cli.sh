@@ -184,6 +184,23 @@ build tick.js -o new/parent/dir
 	{ ko "--cc false"; cat err.txt; }
 [ ! -e o5/tick ] && [ -z "$(ls -A o5 | grep -v -e '^tick\.fy\.js$' -e '^tick_restore\.c$')" ] && ok ||
 	ko "--cc false left $(ls -A o5)"
+# interrupted while the compiler runs (Ctrl-C reaches the whole process
+# group; here SIGTERM to a group of its own): ferryc dies of the signal and
+# leaves no half-written temporary executable behind
+if command -v setsid >/dev/null 2>&1; then
+	printf '#!/bin/sh\nwhile [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done\nprintf partial >"$out"\n: >cc.started\nexec sleep 60\n' >slowcc
+	chmod +x slowcc
+	rm -f cc.started
+	setsid "$ferryc" tick.js -o o10 --cc ./slowcc --runtime-dir "$FERRY_BUILDDIR" >/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -e cc.started ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	kill -TERM -"$pid" 2>/dev/null
+	wait "$pid"
+	st=$?
+	[ $st = 143 ] && [ -z "$(ls -A o10 | grep -v -e '^tick\.fy\.js$' -e '^tick_restore\.c$')" ] && ok ||
+		ko "interrupted link: exit $st (want 143), left $(ls -A o10 | tr '\n' ' ')"
+fi
 # a long option's value may follow '=' (as the device executable takes it)
 "$ferryc" tick.js -o o9 --cc=false --runtime-dir="$FERRY_BUILDDIR" >out.txt 2>err.txt
 [ $? = 1 ] && tail -n 1 err.txt | grep -q '^o9/tick_restore\.c: C compiler failed (exit 1): false ' && ok ||
