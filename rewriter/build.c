@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "rewriter/instrument.h"
+#include "runtime/ferry.h"   /* FERRY_ABI_VERSION, the table's layout */
 
 #ifndef RW_DEVICE_LIBS
 #define RW_DEVICE_LIBS "-lduktape -lmsgpackc -lsodium -lm"
@@ -367,6 +368,28 @@ static int own_build_tree(char *dir, size_t cap)
 	return r;
 }
 
+/* The ABI that INC/ferry.h declares (its FERRY_ABI_VERSION): 1 with *abi,
+ * or 0 if the header cannot be read or does not say. */
+static int header_abi(const char *inc, unsigned *abi)
+{
+	static const char key[] = "#define FERRY_ABI_VERSION";
+	char *h = join(inc, "/ferry.h", NULL), buf[16384], *p;
+	FILE *f = h ? fopen(h, "rb") : NULL;
+	size_t n;
+
+	free(h);
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strstr(buf, key);
+	if (!p)
+		return 0;
+	*abi = (unsigned)strtoul(p + sizeof key - 1, NULL, 10);
+	return *abi != 0;
+}
+
 static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t errlen)
 {
 	const char *rd = o->runtime_dir ? o->runtime_dir : getenv("FERRY_RUNTIME_DIR");
@@ -416,6 +439,18 @@ static int find_runtime(const rw_cli_opts *o, rw_paths *rp, char *err, size_t er
 			snprintf(err, errlen, "%s: libferry not found (--runtime-dir or FERRY_RUNTIME_DIR "
 			         "names a build tree, DIR/runtime/libferry.a)", rp->lib);
 		return -1;
+	}
+	{
+		/* the table ferryc writes follows its own ferry.h: another Ferry's
+		 * header (an older install in the same prefix) would compile it
+		 * into nonsense, with warnings at best */
+		unsigned abi;
+		if (header_abi(rp->inc, &abi) && abi != FERRY_ABI_VERSION) {
+			snprintf(err, errlen, "%s/ferry.h: libferry ABI %u, but this ferryc writes ABI %u "
+			         "(they come from different versions of Ferry: make install this one, or "
+			         "pass --runtime-dir its build tree)", rp->inc, abi, (unsigned)FERRY_ABI_VERSION);
+			return -1;
+		}
 	}
 	return 0;
 }

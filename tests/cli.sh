@@ -168,6 +168,16 @@ else
 		[ "$(wc -l <err.txt)" = 1 ] && ok || { ko "uninstalled ferryc without a runtime"; cat err.txt; }
 	absent o6
 fi
+# a ferry.h of another ABI (an older Ferry installed in the same prefix):
+# refused before anything is written, not compiled into a broken table
+mkdir -p oldabi/runtime
+cp "$FERRY_BUILDDIR/runtime/libferry.a" oldabi/runtime/
+hdr="$FERRY_BUILDDIR/runtime/ferry.h"
+[ -f "$hdr" ] || hdr="$FERRY_SRCDIR/runtime/ferry.h"
+sed 's/^#define FERRY_ABI_VERSION .*/#define FERRY_ABI_VERSION 999u/' "$hdr" >oldabi/runtime/ferry.h
+expect 1 '^oldabi/runtime/ferry\.h: libferry ABI 999, but this ferryc writes ABI [0-9]+ ' \
+	"$ferryc" tick.js -o o11 --runtime-dir oldabi
+absent o11
 "$ferryc" tick.js -o o7/ --cc false --runtime-dir "$FERRY_BUILDDIR" >out.txt 2>err.txt
 tail -n 1 err.txt | grep -q '^o7/tick_restore\.c: ' && ok || { ko "-o DIR/ names DIR/file"; cat err.txt; }
 # an input without .js built into its own directory: the executable would
