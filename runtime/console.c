@@ -73,7 +73,13 @@ int rt_console_install(duk_context *ctx)
 	duk_get_prop_string(ctx, -1, "prototype");
 	duk_get_prop_string(ctx, -1, "toString");
 	duk_put_prop_string(ctx, -4, "ferry.toString");
-	duk_pop_3(ctx);
+	duk_pop_2(ctx);
+	/* and the original parseInt and parseFloat (%i, %f) */
+	duk_get_global_string(ctx, "parseInt");
+	duk_put_prop_string(ctx, -2, "ferry.parseInt");
+	duk_get_global_string(ctx, "parseFloat");
+	duk_put_prop_string(ctx, -2, "ferry.parseFloat");
+	duk_pop(ctx);
 
 	duk_push_global_object(ctx);
 	duk_push_object(ctx);                               /* console */

@@ -242,10 +242,12 @@ static const struct { const char *expr, *want; } fmt_cases[] = {
 	{ "[,1,,]", "[ <1 empty item>, 1, <1 empty item> ]" },
 	{ "function f() {}", "[Function: f]" },
 	{ "new Error('m').message", "m" },
-	{ "{e: new Error('m')}", "{ e: [Error: m] }" },
+	{ "{e: (function () { var e = new Error('m'); e.stack = 'Error: m'; return e; })()}",
+	  "{ e: [Error: m] }" },
 	{ "'%s:%d', 'a', 7", "a:7" },
 	{ "'%j', {a: [1]}", "{\"a\":[1]}" },
-	{ "'100%%'", "100%" },
+	{ "'100%%', 1", "100% 1" },
+	{ "'100%%'", "100%%" },   /* a lone format string is not formatted (Node) */
 	{ "'%x', 1", "%x 1" },
 	{ "'str', 'q'", "str q" },
 	{ "['q\\'s']", "[ \"q's\" ]" },
@@ -253,6 +255,9 @@ static const struct { const char *expr, *want; } fmt_cases[] = {
 	{ "Object.create(null)", "[Object: null prototype] {}" },
 	{ "new (function Foo() { this.a = 1; })()", "Foo { a: 1 }" },
 	{ "{x: undefined, y: function () {}}", "{ x: undefined, y: [Function (anonymous)] }" },
+	{ "[1, 2, 3, 4, 5, 6, 7]", "[\n  1, 2, 3, 4,\n  5, 6, 7\n]" },
+	{ "{a: {b: {c: {}}}}", "{ a: { b: { c: {} } } }" },
+	{ "(function () { var o = {}; o.o = o; return o; })()", "<ref *1> { o: [Circular *1] }" },
 };
 
 START_TEST(console_formats)
