@@ -394,6 +394,73 @@ static void rt_timer_remove_at(rt_timers *t, size_t i)
 		t->imm_head = t->imm_n = 0;
 }
 
+/* Node's ERR_INVALID_ARG_TYPE for a callback v that is not a function:
+ * "... Received " and what determineSpecificType (lib/internal/errors.js
+ * of Node v20) says of v, with code: 'ERR_INVALID_ARG_TYPE' */
+static duk_ret_t rt_callback_error(duk_context *ctx, duk_idx_t v)
+{
+	if (duk_get_top(ctx) <= v)
+		duk_set_top(ctx, v + 1);   /* setTimeout(): undefined */
+	v = duk_normalize_index(ctx, v);
+	if (duk_is_null_or_undefined(ctx, v)) {
+		duk_push_string(ctx, duk_is_null(ctx, v) ? "null" : "undefined");
+	} else if (duk_is_number(ctx, v)) {
+		double d = duk_get_number(ctx, v);
+		duk_push_string(ctx, "type number (");
+		if (d == 0 && signbit(d))
+			duk_push_string(ctx, "-0");
+		else
+			duk_push_number(ctx, d), duk_to_string(ctx, -1);
+		duk_push_string(ctx, ")");
+		duk_concat(ctx, 3);
+	} else if (duk_is_boolean(ctx, v)) {
+		duk_push_string(ctx, duk_get_boolean(ctx, v) ? "type boolean (true)" : "type boolean (false)");
+	} else if (duk_is_symbol(ctx, v)) {
+		duk_get_global_string(ctx, "String");
+		duk_dup(ctx, v);
+		duk_call(ctx, 1);
+		duk_push_sprintf(ctx, "type symbol (%s)", duk_get_string(ctx, -1));
+		duk_remove(ctx, -2);
+	} else if (duk_is_string(ctx, v)) {
+		duk_dup(ctx, v);
+		if (duk_get_length(ctx, -1) > 28) {
+			duk_substring(ctx, -1, 0, 25);
+			duk_push_string(ctx, "...");
+			duk_concat(ctx, 2);
+		}
+		if (!strchr(duk_get_string(ctx, -1), '\'')) {
+			duk_push_sprintf(ctx, "type string ('%s')", duk_get_string(ctx, -1));
+		} else {
+			duk_dup_top(ctx);
+			duk_json_encode(ctx, -1);
+			duk_push_sprintf(ctx, "type string (%s)", duk_get_string(ctx, -1));
+			duk_remove(ctx, -2);
+		}
+		duk_remove(ctx, -2);
+	} else if (duk_is_function(ctx, v)) {
+		duk_get_prop_string(ctx, v, "name");
+		duk_push_sprintf(ctx, "function %s", duk_safe_to_string(ctx, -1));
+		duk_remove(ctx, -2);
+	} else {
+		duk_get_prop_string(ctx, v, "constructor");
+		if (duk_is_object(ctx, -1) && duk_has_prop_string(ctx, -1, "name")) {
+			duk_get_prop_string(ctx, -1, "name");
+			duk_push_sprintf(ctx, "an instance of %s", duk_safe_to_string(ctx, -1));
+			duk_replace(ctx, -3);
+			duk_pop(ctx);
+		} else {
+			duk_pop(ctx);
+			rt_inspect_depth(ctx, v, -1);
+		}
+	}
+	duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR,
+	                      "The \"callback\" argument must be of type function. Received %s",
+	                      duk_get_string(ctx, -1));
+	duk_push_string(ctx, "ERR_INVALID_ARG_TYPE");
+	duk_put_prop_string(ctx, -2, "code");
+	return duk_throw(ctx);
+}
+
 /* setTimeout/setInterval/setImmediate: [cb, (delay,) args...] */
 static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 {
@@ -403,8 +470,7 @@ static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 	uint64_t seq;
 
 	if (!duk_is_function(ctx, 0))
-		return duk_error(ctx, DUK_ERR_TYPE_ERROR,
-		                 "The \"callback\" argument must be of type function");
+		return rt_callback_error(ctx, 0);
 	if (kind == WR_TIMER_IMMEDIATE) {
 		first_arg = 1;
 	} else {
