@@ -11,10 +11,18 @@ var big = []; for (i = 0; i < 130; i++) big.push(i % 10);
 console.log(big);
 console.log([1, 2, 3, 4, 5, 6]);
 console.log(["a long entry that is far too wide to be put in columns", 1, 2, 3, 4, 5, 6, 7]);
+// columns inside objects, by display width (CJK takes two), typed arrays
+console.log({ deep: { deeper: { list: ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"] } } });
+console.log(["\u4e2d\u6587", "\u65e5\u672c\u8a9e\u306e", "ab", "\ud83d\ude00x", "caf\u00e9", "e\u0301", "x", "yy"]);
+console.log(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 200]));
+console.log([{ a: 1, b: 2 }, { a: 1, b: 2 }, { a: 1, b: 2 }, { a: 1, b: 2 }, { a: 1, b: 2 }, { a: 1, b: 2 }, { a: 1, b: 2 }]);
+console.log(["a", , "b", , , "c", "d", "e", "f", "g"]);
 // objects longer than 80 columns: one property a line, indented
 o = {}; for (i = 0; i < 12; i++) o["key" + i] = i * 1000;
 console.log(o);
 console.log({ a: { b: { c: {} } }, list: [[1, 2, [3, [4]]]], s: "x" });
+var x39 = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";   // the last length that fits
+console.log({ alpha: 1, beta: x39, gamma: 3 }, { alpha: 1, beta: x39 + "x", gamma: 3 });
 console.log({ a: { b: { c: { d: 1 } } } }, { a: [{ b: [{}] }] });
 console.log({ one: "a string that is long enough to push this object past the limit", two: 2 });
 console.log([{ name: "first", value: 1 }, { name: "second", value: 2 }, { name: "third", value: 3 }]);
