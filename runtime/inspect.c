@@ -1681,18 +1681,18 @@ static void fmt_finish(rt_fmt *f)
 	duk_pop_2(ctx);
 }
 
-void rt_inspect_depth(duk_context *ctx, duk_idx_t idx, int depth)
+void rt_inspect_with(duk_context *ctx, duk_idx_t idx, int depth, int show_hidden)
 {
 	rt_fmt f;
 	idx = duk_normalize_index(ctx, idx);
 	fmt_init(&f, ctx);
-	fmt_inspect(&f, idx, depth, 0);
+	fmt_inspect(&f, idx, depth, show_hidden);
 	fmt_finish(&f);
 }
 
 void rt_inspect(duk_context *ctx, duk_idx_t idx)
 {
-	rt_inspect_depth(ctx, idx, 2);
+	rt_inspect_with(ctx, idx, 2, 0);
 }
 
 /* hasBuiltInToString: the toString v would use is a built-in one */

@@ -63,8 +63,9 @@ void rt_write_text(FILE *f, const char *s, size_t n);
 void rt_format_args(duk_context *ctx, duk_idx_t first, duk_idx_t n);
 /* Push a readable rendering of the value at idx (util.inspect-like). */
 void rt_inspect(duk_context *ctx, duk_idx_t idx);
-/* The same with another depth (util.inspect's; -1: only the outer braces). */
-void rt_inspect_depth(duk_context *ctx, duk_idx_t idx, int depth);
+/* The same with util.inspect's depth (-1: only the outer braces) and
+ * showHidden options. */
+void rt_inspect_with(duk_context *ctx, duk_idx_t idx, int depth, int show_hidden);
 
 /* process.c */
 int rt_process_install(rt_ctx *rt);

@@ -450,7 +450,7 @@ static duk_ret_t rt_callback_error(duk_context *ctx, duk_idx_t v)
 			duk_pop(ctx);
 		} else {
 			duk_pop(ctx);
-			rt_inspect_depth(ctx, v, -1);
+			rt_inspect_with(ctx, v, -1, 0);
 		}
 	}
 	duk_push_error_object(ctx, DUK_ERR_TYPE_ERROR,
