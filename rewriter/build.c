@@ -46,6 +46,8 @@
 
 #define RW_MAX_SOURCE (64u * 1024u * 1024u)   /* refuse bigger inputs */
 
+/* the input, as ferryc's other modes read it (rewriter/ferryc.c): the
+ * messages are theirs too */
 static int read_file(const char *path, char **data, size_t *len, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
@@ -53,19 +55,19 @@ static int read_file(const char *path, char **data, size_t *len, char *err, size
 	size_t n = 0, cap = 0, r;
 
 	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "ferryc: %s: %s", path, strerror(errno));
 		return -1;
 	}
 	for (;;) {
+		if (n > RW_MAX_SOURCE) {
+			snprintf(err, errlen, "ferryc: %s: larger than %u bytes", path, RW_MAX_SOURCE);
+			goto fail;
+		}
 		if (cap - n < 65536) {
-			if (cap > RW_MAX_SOURCE) {
-				snprintf(err, errlen, "%s: larger than %u bytes", path, RW_MAX_SOURCE);
-				goto fail;
-			}
 			cap = cap ? cap * 2 : 65536 + 1;
 			nb = realloc(buf, cap);
 			if (!nb) {
-				snprintf(err, errlen, "%s: out of memory", path);
+				snprintf(err, errlen, "ferryc: %s: out of memory", path);
 				goto fail;
 			}
 			buf = nb;
@@ -76,7 +78,7 @@ static int read_file(const char *path, char **data, size_t *len, char *err, size
 			break;
 	}
 	if (ferror(f)) {
-		snprintf(err, errlen, "%s: read error", path);
+		snprintf(err, errlen, "ferryc: %s: %s", path, strerror(errno ? errno : EIO));
 		goto fail;
 	}
 	fclose(f);

@@ -147,6 +147,16 @@ var p = f(...q);|11|spread argument
 function h(a = 1) {}|14|default parameter
 EOF
 absent o3
+# the size limit (64 MiB) is the same in every mode, and so is its message
+# (sparse files: a program of NUL bytes fails at 1:1 when it is read whole)
+truncate -s 67100000 nul.js 2>/dev/null && truncate -s 67108865 over.js 2>/dev/null && {
+	expect 1 '^nul\.js:1:1: unexpected character U\+0000' "$ferryc" --check nul.js
+	expect 1 '^nul\.js:1:1: unexpected character U\+0000' "$ferryc" nul.js -o o12
+	expect 1 '^ferryc: over\.js: larger than 67108864 bytes$' "$ferryc" --check over.js
+	expect 1 '^ferryc: over\.js: larger than 67108864 bytes$' "$ferryc" over.js -o o12
+	absent o12
+	rm -f nul.js over.js
+}
 # hostile nesting: refused with a position, no crash
 awk 'BEGIN { s = "var a = "; for (i = 0; i < 100000; i++) s = s "("; printf "%s1", s }' >deep.js
 expect 1 '^deep\.js:1:[0-9]+: program nested too deeply' "$ferryc" deep.js -o o4
