@@ -22,8 +22,9 @@ installcheck-local: installcheck-ferry
 installcheck-ferry:
 	@set -e; dir=tests/installcheck.d; rm -rf $$dir; $(MKDIR_P) $$dir; \
 	'$(DESTDIR)$(bindir)/ferryc$(EXEEXT)' --version > /dev/null; \
-	for m in $(dist_man_MANS); do b=$${m##*/}; \
-	  test -f '$(DESTDIR)$(man1dir)/'$$b || { echo "installcheck: man page $$b not installed"; exit 1; }; \
+	for m in $(dist_man_MANS) $(doc_DATA); do b=$${m##*/}; \
+	  case $$m in *.md) d='$(DESTDIR)$(docdir)' ;; *) d='$(DESTDIR)$(man1dir)' ;; esac; \
+	  test -f "$$d/$$b" || { echo "installcheck: $$b not installed in $$d"; exit 1; }; \
 	done; \
 	printf '#include <ferry.h>\nint main(void) { return ferry_main != 0 ? 0 : 1; }\n' > $$dir/t.c; \
 	pc="$(PKG_CONFIG) --define-variable=prefix=$(DESTDIR)$(prefix)"; \
@@ -35,7 +36,7 @@ installcheck-ferry:
 	  '$(bindir)/ferryc$(EXEEXT)' $$dir/a.js -o $$dir/b; \
 	  test "`$$dir/b/a`" = "installed ferryc: ok"; \
 	fi; \
-	rm -rf $$dir; echo "installcheck: ferryc (builds and runs an app), man pages, ferry.h, libferry.a, ferry.pc: ok"
+	rm -rf $$dir; echo "installcheck: ferryc (builds and runs an app), man pages, documents, ferry.h, libferry.a, ferry.pc: ok"
 .PHONY: installcheck-ferry
 
 # Third-party programs (tests/thirdparty.sh): pinned pure-ES5 npm packages

@@ -115,9 +115,7 @@ static int opt_value(int argc, char **argv, int *i, const char *name, const char
 static int set_max_bytes(const char *cmd, const char *v)
 {
 	char *end;
-	unsigned long long n;
-
-	unsigned long long mul = 1;
+	unsigned long long n, mul = 1;
 
 	errno = 0;
 	n = strtoull(v, &end, 10);
