@@ -288,6 +288,10 @@ static int rt_parse_args(const ferry_program *prog, rt_opts *o, int argc, char *
 		} else if (!strcmp(name, "--migrate-to")) {
 			o->migrate_to = val;
 		} else if (!strcmp(name, "--key")) {
+			if (!*val) {
+				fprintf(stderr, "%s: --key: empty file name\n", me);
+				return RT_PARSE_BAD;
+			}
 			o->key_file = val;
 		} else {
 			fprintf(stderr, "%s: unknown option '%s' (try --help)\n", me, name);

@@ -255,6 +255,7 @@ expect 2 "^tick: --snapshot-format: 'xml'" "$app" --snapshot-format xml
 # a format with no file to write is not silently ignored (a migration has its own)
 expect 2 "^tick: --snapshot-format needs --snapshot-to FILE" "$app" --snapshot-format msgpack --snapshot-after-turns 1 --migrate-to 127.0.0.1:7
 expect 2 "^tick: --resume: empty file name" "$app" --resume ''
+expect 2 "^tick: --key: empty file name" "$app" --key= --listen 127.0.0.1:0
 expect 2 "^tick: --key needs --listen HOST:PORT or --migrate-to HOST:PORT" "$app" --key k
 expect 1 "^tick: key file /: Is a directory" "$app" --key / --listen 127.0.0.1:0
 # program arguments after --, untouched
