@@ -56,7 +56,7 @@ typedef struct ferry_site {
  * of glue when the offset has FERRY_PIECE_GLUE set. A function's text is
  * stored once however deeply it is nested. */
 #define FERRY_PIECE_GLUE 0x80000000u
-typedef struct ferry_units {
+typedef struct ferry_makers {
 	const char *text;           /* the instrumented program as source text */
 	size_t text_len;
 	const char *glue;           /* the makers' own code */
@@ -64,7 +64,7 @@ typedef struct ferry_units {
 	const uint32_t *pieces;
 	const uint32_t *first;      /* nunits + 1 entries */
 	uint32_t nunits;
-} ferry_units;
+} ferry_makers;
 
 typedef struct ferry_program {
 	uint32_t abi;               /* FERRY_ABI_VERSION */
@@ -75,7 +75,7 @@ typedef struct ferry_program {
 	const unsigned char *code;
 	size_t code_len;
 	int code_is_bytecode;       /* 1: duk_dump_function() output */
-	ferry_units makers;         /* empty for --plain builds */
+	ferry_makers makers;         /* empty for --plain builds */
 	const ferry_site *sites;
 	uint32_t nsites;
 	unsigned char hash[32];     /* SHA-256 identifying this program build */

@@ -434,6 +434,12 @@ static duk_ret_t rs_run(duk_context *ctx, void *udata)
 	rs_timers(r);
 	rs_globals(r);
 	duk_set_top(ctx, 0);
+	/* the garbage of the maker units, their init functions and the
+	 * prototypes makers made and the snapshot replaced (rs_functions says
+	 * why only a mark-and-sweep frees it): collected now, the program goes
+	 * on with about the heap an uninterrupted run has */
+	if (r->made_functions)
+		duk_gc(ctx, 0);
 	return 0;
 }
 

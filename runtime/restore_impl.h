@@ -13,7 +13,7 @@ enum {
 	RS_IDX_OBJS = 0,    /* baseline objs */
 	RS_IDX_KEEP,        /* restored objects: keep[id] */
 	RS_IDX_SYMS,        /* restored symbols: syms[id] */
-	RS_IDX_MAKERS,      /* site id -> maker (object) */
+	RS_IDX_MAKERS,      /* scratch: the arguments-object maker */
 	RS_IDX_INITS,       /* init functions to call, in order */
 	RS_IDX_GLOBAL,      /* the global object */
 	RS_IDX_COUNT
@@ -26,6 +26,8 @@ typedef struct rs_state {
 	rt_smap            paths;    /* baseline path -> index */
 	uint8_t           *made;     /* made[id - 1]: shell exists */
 	uint32_t           ninits;
+	size_t             gc_base;  /* heap bytes after the last mark-and-sweep */
+	int                made_functions;   /* maker units were compiled */
 	char               envkey[64];
 	size_t             envkeylen;
 	char              *err;

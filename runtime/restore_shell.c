@@ -5,8 +5,8 @@
  * prototype is set afterwards), plain buffers, views over their ArrayBuffers, functions
  * through the program's makers, then bound functions.
  *
- * Code is only ever compiled from prog->maker_units (program code built
- * into the executable), never from the snapshot.
+ * Code is only ever compiled from prog->makers (program code built into
+ * the executable), never from the snapshot.
  */
 #include <stdio.h>
 #include <string.h>
@@ -380,7 +380,7 @@ void rs_views(rs_state *r)
 /* push maker unit u's text (a buffer) put together from its pieces */
 static const char *push_unit(rs_state *r, uint32_t u, size_t *len)
 {
-	const ferry_units *m = &r->rt->prog->makers;
+	const ferry_makers *m = &r->rt->prog->makers;
 	uint32_t k, a = m->first[u], b = m->first[u + 1];
 	size_t n = 0;
 	char *p;
@@ -404,38 +404,31 @@ static const char *push_unit(rs_state *r, uint32_t u, size_t *len)
 	return p;
 }
 
-/* load the makers of every maker unit into RS_IDX_MAKERS */
-static void load_makers(rs_state *r)
+/* compile maker unit u and push its table (site id -> maker) */
+static void push_makers(rs_state *r, uint32_t u)
 {
 	duk_context *ctx = r->ctx;
 	const ferry_program *prog = r->rt->prog;
-	uint32_t u;
+	size_t len;
+	const char *text = push_unit(r, u, &len);
 
-	for (u = 0; u < prog->makers.nunits; u++) {
-		size_t len;
-		const char *text = push_unit(r, u, &len);
-		duk_push_string(ctx, prog->filename ? prog->filename : "app.js");
-		if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len) != 0)
-			rs_fail(r, "maker unit %u does not compile: %s", (unsigned)u,
-			        duk_safe_to_string(ctx, -1));
-		duk_remove(ctx, -2);   /* the text */
-		/* A program embedded as bytecode gives every function, anonymous
-		 * ones too, an own `name` (Duktape's loader defines "" where a
-		 * compiled function has none); functions that restored code makes
-		 * after the resume must get the same, so the makers go through
-		 * bytecode as well (found by tests/difffuzz.sh) */
-		if (prog->code_is_bytecode) {
-			duk_dump_function(ctx);
-			duk_load_function(ctx);
-		}
-		duk_call(ctx, 0);
-		if (!duk_is_object(ctx, -1))
-			rs_fail(r, "maker unit %u returned no table", (unsigned)u);
-		duk_enum(ctx, -1, DUK_ENUM_OWN_PROPERTIES_ONLY);
-		while (duk_next(ctx, -1, 1))
-			duk_put_prop(ctx, RS_IDX_MAKERS);
-		duk_pop_2(ctx);
+	duk_push_string(ctx, prog->filename ? prog->filename : "app.js");
+	if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len) != 0)
+		rs_fail(r, "maker unit %u does not compile: %s", (unsigned)u,
+		        duk_safe_to_string(ctx, -1));
+	duk_remove(ctx, -2);   /* the text */
+	/* A program embedded as bytecode gives every function, anonymous
+	 * ones too, an own `name` (Duktape's loader defines "" where a
+	 * compiled function has none); functions that restored code makes
+	 * after the resume must get the same, so the makers go through
+	 * bytecode as well (found by tests/difffuzz.sh) */
+	if (prog->code_is_bytecode) {
+		duk_dump_function(ctx);
+		duk_load_function(ctx);
 	}
+	duk_call(ctx, 0);
+	if (!duk_is_object(ctx, -1))
+		rs_fail(r, "maker unit %u returned no table", (unsigned)u);
 }
 
 long rs_find_prop(const wr_object *o, const char *key, size_t len)
@@ -470,27 +463,109 @@ static void env_plain(rs_state *r, uint32_t id, uint32_t env)
 			        (unsigned)id, (unsigned)env);
 }
 
+/* What a maker unit leaves behind is garbage that only Duktape's
+ * mark-and-sweep frees: its loader gives every function, nested templates
+ * included, a prototype object pointing back at it, a cycle that reference
+ * counting never breaks (a unit compiled from source, too, is one with its
+ * prototype). Left to Duktape's own schedule, every unit's compiled code
+ * stayed in the heap through the restore and long after it (a resumed
+ * knockout.js held 6.9 MB where the uninterrupted run held 1.5 MB). A
+ * mark-and-sweep whenever the heap has grown by half since the last one
+ * (and by 256 KB) keeps a resume to about one unit's code at a time, for
+ * work linear in what the units allocate; rs_run collects the rest at the
+ * end. */
+static void collect(rs_state *r)
+{
+	size_t cur = r->rt->alloc.cur;
+
+	if (cur > r->gc_base && cur - r->gc_base > r->gc_base / 2 + (256u << 10)) {
+		duk_gc(r->ctx, 0);
+		r->gc_base = r->rt->alloc.cur;
+	}
+}
+
+/* make function object id with the maker at index maker */
+static void make_function(rs_state *r, uint32_t id, duk_idx_t maker, duk_idx_t cache,
+                          uint32_t *env_link)
+{
+	duk_context *ctx = r->ctx;
+	const ferry_program *prog = r->rt->prog;
+	const wr_object *o = mobj(r, id);
+	uint32_t site = o->u.fn.site, depth, k, n = r->s->nobjects;
+	wr_value env;
+	duk_idx_t res;
+
+	duk_dup(ctx, maker);
+	/* the environment chain, nearest first, along the parent links:
+	 * element 0 of an environment array (ferryc's), or the Pp key of
+	 * an environment object (hand-written instrumented code) */
+	depth = prog->sites[site].env_depth;
+	env = o->u.fn.env;
+	for (k = 0; k < depth; k++) {
+		if (env.type == WR_UNDEFINED) {
+			duk_push_undefined(ctx);
+			continue;
+		}
+		if (env.type != WR_REF || env.u.ref < 1 || env.u.ref > n ||
+		    (mobj(r, env.u.ref)->kind != WR_OBJ_ARRAY &&
+		     mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT))
+			rs_fail(r, "object %u: bad environment", (unsigned)id);
+		{
+			const wr_object *eo = mobj(r, env.u.ref);
+			uint32_t *link = &env_link[env.u.ref - 1];
+			if (!*link) {
+				long pi = eo->kind == WR_OBJ_ARRAY ? rs_find_prop(eo, "0", 1)
+				            : rs_find_prop(eo, r->envkey, r->envkeylen);
+				env_plain(r, id, env.u.ref);
+				*link = pi < 0 ? 1 : (uint32_t)pi + 2;
+			}
+			rs_push_value(r, &env);
+			if (*link == 1)
+				env.type = WR_UNDEFINED;
+			else
+				env = eo->props[*link - 2].value;
+		}
+	}
+	duk_call(ctx, (duk_idx_t)depth);
+	res = duk_get_top_index(ctx);
+	if (!duk_is_array(ctx, res))
+		rs_fail(r, "object %u: maker of site %u returned no [fn, init]", (unsigned)id,
+		        (unsigned)site);
+	duk_get_prop_index(ctx, res, 1);
+	if (duk_is_function(ctx, -1))
+		duk_put_prop_index(ctx, RS_IDX_INITS, r->ninits++);
+	else
+		duk_pop(ctx);
+	duk_get_prop_index(ctx, res, 0);
+	if (!duk_is_function(ctx, -1))
+		rs_fail(r, "object %u: maker of site %u made no function", (unsigned)id,
+		        (unsigned)site);
+	/* tag it (the maker may have done so already) */
+	rt_push_site_key(ctx, site);
+	rs_push_value(r, &o->u.fn.env);
+	duk_put_prop(ctx, -3);
+	drop_out_of_place(ctx, o, cache, site);
+	keep(r, id);
+	duk_pop(ctx);   /* result array */
+}
+
+/* Functions through the makers, one maker unit at a time: a unit is
+ * compiled, makes the functions of its sites, and is dropped before the
+ * next one is compiled, so that a resume holds one unit's compiled code at
+ * a time, not all of them (a unit holds each of its sites' whole text,
+ * nested functions included). */
 void rs_functions(rs_state *r)
 {
 	duk_context *ctx = r->ctx;
 	const ferry_program *prog = r->rt->prog;
-	uint32_t id, n = r->s->nobjects;
-	int loaded = 0;
-	duk_idx_t cache;
-	uint32_t *env_link;
+	uint32_t id, n = r->s->nobjects, nfn = 0, nsites = prog ? prog->nsites : 0, u, i;
+	duk_idx_t cache, base;
+	uint32_t *env_link, *first, *ids;
 
-	duk_push_bare_array(ctx);   /* per site: the own keys its maker's functions come with */
-	cache = duk_get_top_index(ctx);
-	/* per environment, once it is checked (plain) and its parent link
-	 * found: 2 + the index of the link property, or 1 without a link.
-	 * Both took a scan of its properties per function over it: 40000
-	 * functions over one environment of 40000 properties took 6.5 s */
-	env_link = duk_push_fixed_buffer(ctx, (duk_size_t)(n ? n : 1) * sizeof *env_link);
+	/* the function objects by site: ids[first[s] .. first[s + 1]) */
 	for (id = 1; id <= n; id++) {
 		const wr_object *o = mobj(r, id);
-		uint32_t site, depth, k;
-		wr_value env;
-		duk_idx_t res;
+		uint32_t site;
 
 		if (o->kind != WR_OBJ_FUNCTION)
 			continue;
@@ -499,66 +574,56 @@ void rs_functions(rs_state *r)
 			rs_fail(r, "object %u: function of unknown site %u", (unsigned)id, (unsigned)site);
 		if (prog->sites[site].flags & FERRY_SITE_DYNAMIC)
 			rs_fail(r, "object %u: function of dynamic site %u", (unsigned)id, (unsigned)site);
-		if (!loaded) {
-			load_makers(r);
-			loaded = 1;
-		}
-		duk_get_prop_index(ctx, RS_IDX_MAKERS, site);
-		if (!duk_is_function(ctx, -1))
-			rs_fail(r, "object %u: no maker for site %u", (unsigned)id, (unsigned)site);
-		/* the environment chain, nearest first, along the parent links:
-		 * element 0 of an environment array (ferryc's), or the Pp key of
-		 * an environment object (hand-written instrumented code) */
-		depth = prog->sites[site].env_depth;
-		env = o->u.fn.env;
-		for (k = 0; k < depth; k++) {
-			if (env.type == WR_UNDEFINED) {
-				duk_push_undefined(ctx);
-				continue;
-			}
-			if (env.type != WR_REF || env.u.ref < 1 || env.u.ref > n ||
-			    (mobj(r, env.u.ref)->kind != WR_OBJ_ARRAY &&
-			     mobj(r, env.u.ref)->kind != WR_OBJ_OBJECT))
-				rs_fail(r, "object %u: bad environment", (unsigned)id);
-			{
-				const wr_object *eo = mobj(r, env.u.ref);
-				uint32_t *link = &env_link[env.u.ref - 1];
-				if (!*link) {
-					long pi = eo->kind == WR_OBJ_ARRAY ? rs_find_prop(eo, "0", 1)
-					            : rs_find_prop(eo, r->envkey, r->envkeylen);
-					env_plain(r, id, env.u.ref);
-					*link = pi < 0 ? 1 : (uint32_t)pi + 2;
-				}
-				rs_push_value(r, &env);
-				if (*link == 1)
-					env.type = WR_UNDEFINED;
-				else
-					env = eo->props[*link - 2].value;
-			}
-		}
-		duk_call(ctx, (duk_idx_t)depth);
-		res = duk_get_top_index(ctx);
-		if (!duk_is_array(ctx, res))
-			rs_fail(r, "object %u: maker of site %u returned no [fn, init]", (unsigned)id,
-			        (unsigned)site);
-		duk_get_prop_index(ctx, res, 1);
-		if (duk_is_function(ctx, -1))
-			duk_put_prop_index(ctx, RS_IDX_INITS, r->ninits++);
-		else
-			duk_pop(ctx);
-		duk_get_prop_index(ctx, res, 0);
-		if (!duk_is_function(ctx, -1))
-			rs_fail(r, "object %u: maker of site %u made no function", (unsigned)id,
-			        (unsigned)site);
-		/* tag it (the maker may have done so already) */
-		rt_push_site_key(ctx, site);
-		rs_push_value(r, &o->u.fn.env);
-		duk_put_prop(ctx, -3);
-		drop_out_of_place(ctx, o, cache, site);
-		keep(r, id);
-		duk_pop(ctx);   /* result array */
+		nfn++;
 	}
-	duk_pop_2(ctx);   /* cache, env_link */
+	if (!nfn)
+		return;
+	r->made_functions = 1;
+	duk_push_bare_array(ctx);   /* per site: the own keys its maker's functions come with */
+	cache = duk_get_top_index(ctx);
+	/* per environment, once it is checked (plain) and its parent link
+	 * found: 2 + the index of the link property, or 1 without a link.
+	 * Both took a scan of its properties per function over it: 40000
+	 * functions over one environment of 40000 properties took 6.5 s */
+	env_link = duk_push_fixed_buffer(ctx, (duk_size_t)n * sizeof *env_link);
+	first = duk_push_fixed_buffer(ctx, ((duk_size_t)nsites + 1) * sizeof *first);
+	ids = duk_push_fixed_buffer(ctx, (duk_size_t)nfn * sizeof *ids);
+	for (id = 1; id <= n; id++)            /* counts */
+		if (mobj(r, id)->kind == WR_OBJ_FUNCTION)
+			first[mobj(r, id)->u.fn.site + 1]++;
+	for (i = 0; i < nsites; i++)           /* first[s]: where site s starts */
+		first[i + 1] += first[i];
+	for (id = 1; id <= n; id++)            /* first[s] moves to where s ends */
+		if (mobj(r, id)->kind == WR_OBJ_FUNCTION)
+			ids[first[mobj(r, id)->u.fn.site]++] = id;
+	for (i = nsites; i > 0; i--)           /* back to the starts */
+		first[i] = first[i - 1];
+	first[0] = 0;
+
+	base = duk_get_top(ctx);
+	r->gc_base = r->rt->alloc.cur;
+	for (u = 0; u < prog->makers.nunits; u++) {
+		push_makers(r, u);
+		duk_enum(ctx, base, DUK_ENUM_OWN_PROPERTIES_ONLY);
+		while (duk_next(ctx, -1, 1)) {
+			duk_uarridx_t site;
+			/* a unit's keys are the site ids of its makers */
+			site = duk_is_string(ctx, -2) ? (duk_uarridx_t)duk_to_uint32(ctx, -2) : 0;
+			if (duk_is_function(ctx, -1) && site > 0 && site < nsites) {
+				for (i = first[site]; i < first[site + 1]; i++)
+					if (!r->made[ids[i] - 1])
+						make_function(r, ids[i], duk_get_top_index(ctx), cache, env_link);
+			}
+			duk_pop_2(ctx);
+		}
+		duk_set_top(ctx, base);   /* the enumerator and the unit's table */
+		collect(r);
+	}
+	for (i = 0; i < nfn; i++)
+		if (!r->made[ids[i] - 1])
+			rs_fail(r, "object %u: no maker for site %u", (unsigned)ids[i],
+			        (unsigned)mobj(r, ids[i])->u.fn.site);
+	duk_set_top(ctx, cache);   /* cache, env_link, first, ids */
 }
 
 /* the id of a bound function that v refers to and that is not made yet, or 0 */

@@ -26,7 +26,7 @@
 	"function add(a, b) { return a + b + (this && this.k || 0); }\n"
 #define EVIL "$Ft(evil, 4, undefined); function evil(s) { return eval(s); }\n"
 
-/* The maker unit, stored as ferryc stores it (runtime/ferry.h, ferry_units):
+/* The maker unit, stored as ferryc stores it (runtime/ferry.h, ferry_makers):
  * the makers' own code is glue, a part starting with '@' is a function's
  * text found in the program text (PRELUDE). */
 static const char *const maker_parts[] = {
