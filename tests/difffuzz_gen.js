@@ -359,7 +359,14 @@ function genData(strict) {
 	s += '\treturn function (t) {\n';
 	s += '\t\tvar k = keys[t % keys.length]; if (k in o) delete o[k]; else o[k] = t;\n';
 	s += '\t\tswitch (t % 5) { case 0: a.length = ' + int(0, 3) + '; break; case 1: a.push(t, ' + prim() + '); break; case 2: delete a[1]; break;\n';
-	s += '\t\tcase 3: a.splice(1, 1, "s", "t"); break; default: a.reverse(); a.sort(function (x, y) { return String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0; }); }\n';
+	/* Duktape's sort picks random pivots: the comparator must order every
+	 * two values that print differently (objects become strings first; a
+	 * tie between 1 and "1", or 0 and -0, or a throw from String() of a
+	 * null-prototype object made plain runs differ from each other) */
+	s += '\t\tcase 3: a.splice(1, 1, "s", "t"); break; default: a.reverse();\n';
+	s += '\t\t\tfor (var i = 0; i < a.length; i++) if (i in a && a[i] !== null && (typeof a[i] === "object" || typeof a[i] === "function")) a[i] = "o" + i;\n';
+	s += '\t\t\tvar key = function (v) { return typeof v + (v === 0 && 1 / v < 0 ? "-0" : String(v)); };\n';
+	s += '\t\t\ta.sort(function (x, y) { return key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0; }); }\n';
 	s += '\t\tvar fi = []; for (var p in o) fi.push(p); var ai = []; for (var q in a) ai.push(q);\n';
 	s += '\t\treturn [a, a.length, 1 in a, fi, ai, o, a.indexOf(t), a.join("|")]; };\n})();';
 	emit(s);
