@@ -104,6 +104,11 @@ expect 1 "larger than the limit (100 bytes)" "$ferry" --max-bytes 100 inspect "$
 expect 1 "larger than the limit (1024 bytes)" "$ferry" inspect --max-bytes=1k "$sample"
 expect 0 "program hash" "$ferry" --max-bytes=1m inspect "$sample"
 expect 2 "--max-bytes '1x': not a positive number" "$ferry" --max-bytes 1x inspect "$sample"
+# -- ends the options: a file whose name starts with '-'
+cp "$sample" "$tmp/-s.json"
+expect 0 "program hash:  $hash" sh -c 'cd "$1" && shift && "$@"' sh "$tmp" "$ferry" inspect --top 2 -- -s.json
+expect 0 "" sh -c 'cd "$1" && shift && "$@"' sh "$tmp" "$ferry" convert --to msgpack -- -s.json -s.msgpack
+cmp -s "$tmp/-s.msgpack" "$tmp/b.msgpack" && ok || ko "convert -- -s.json -s.msgpack"
 
 # bad snapshots: one clear line with the byte offset, exit 1
 head -c 300 "$sample" >"$tmp/trunc.json"
@@ -128,6 +133,7 @@ EOS
 chmod +x "$tmp/app"
 expect 0 "ok: .* can resume" "$ferry" verify "$sample" --app "$tmp/app"
 expect 0 "ok: .* can resume" "$ferry" verify "$sample" --app="$tmp/app"
+expect 0 "ok: .* can resume" sh -c 'cd "$1" && shift && "$@"' sh "$tmp" "$ferry" verify --app "$tmp/app" -- -s.json
 sed "s/$hash/$(echo "$hash" | tr 0-9a-f 1-9a-f0)/" "$tmp/app" >"$tmp/other"
 chmod +x "$tmp/other"
 expect 1 "taken by another program" "$ferry" verify "$sample" --app "$tmp/other"

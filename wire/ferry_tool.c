@@ -179,13 +179,17 @@ void ft_unload(ft_snap *fs)
 
 static int cmd_inspect(int argc, char **argv)
 {
-	int json = 0, top_given = 0, r;
+	int json = 0, top_given = 0, r, dd = 0;
 	unsigned long top = 10;
 	const char *snap = NULL, *v;
 	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--json")) {
+		if (!dd && !strcmp(argv[i], "--")) {
+			dd = 1;   /* what follows is file names, even "-x" */
+			continue;
+		}
+		if (!dd && !strcmp(argv[i], "--json")) {
 			json = 1;
-		} else if ((r = opt_value(argc, argv, &i, "--top", &v)) != 0) {
+		} else if (!dd && (r = opt_value(argc, argv, &i, "--top", &v)) != 0) {
 			char *end;
 			if (r < 0)
 				return usage_error("inspect", "option %s needs a value", "--top");
@@ -194,7 +198,7 @@ static int cmd_inspect(int argc, char **argv)
 			if (!*v || *v == '-' || *end || errno || top > 1000000)
 				return usage_error("inspect", "--top '%s': not a count (0 to 1000000)", v);
 			top_given = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (!dd && argv[i][0] == '-' && argv[i][1]) {
 			return usage_error("inspect", "unknown option %s", argv[i]);
 		} else if (!snap) {
 			snap = argv[i];
@@ -246,17 +250,21 @@ static int cmd_convert(int argc, char **argv)
 {
 	const char *in = NULL, *out = NULL, *v;
 	wr_format to = WR_FMT_UNKNOWN;
-	int pretty = 0, r;
+	int pretty = 0, r, dd = 0;
 	for (int i = 0; i < argc; i++) {
-		if ((r = opt_value(argc, argv, &i, "--to", &v)) != 0) {
+		if (!dd && !strcmp(argv[i], "--")) {
+			dd = 1;   /* what follows is file names, even "-x" */
+			continue;
+		}
+		if (!dd && (r = opt_value(argc, argv, &i, "--to", &v)) != 0) {
 			if (r < 0)
 				return usage_error("convert", "option %s needs a value", "--to");
 			to = fmt_from_name(v);
 			if (to == WR_FMT_UNKNOWN)
 				return usage_error("convert", "--to '%s': not json or msgpack", v);
-		} else if (!strcmp(argv[i], "--pretty")) {
+		} else if (!dd && !strcmp(argv[i], "--pretty")) {
 			pretty = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (!dd && argv[i][0] == '-' && argv[i][1]) {
 			return usage_error("convert", "unknown option %s", argv[i]);
 		} else if (!in) {
 			in = argv[i];
@@ -412,15 +420,19 @@ static int app_hash_exec(const char *app, uint8_t hash[32], const char **why)
 static int cmd_verify(int argc, char **argv)
 {
 	const char *snap = NULL, *app = NULL, *v;
-	int noexec = 0, r;
+	int noexec = 0, r, dd = 0;
 	for (int i = 0; i < argc; i++) {
-		if ((r = opt_value(argc, argv, &i, "--app", &v)) != 0) {
+		if (!dd && !strcmp(argv[i], "--")) {
+			dd = 1;   /* what follows is file names, even "-x" */
+			continue;
+		}
+		if (!dd && (r = opt_value(argc, argv, &i, "--app", &v)) != 0) {
 			if (r < 0)
 				return usage_error("verify", "option %s needs a value", "--app");
 			app = v;
-		} else if (!strcmp(argv[i], "--no-exec"))
+		} else if (!dd && !strcmp(argv[i], "--no-exec"))
 			noexec = 1;
-		else if (argv[i][0] == '-' && argv[i][1])
+		else if (!dd && argv[i][0] == '-' && argv[i][1])
 			return usage_error("verify", "unknown option %s", argv[i]);
 		else if (!snap)
 			snap = argv[i];
@@ -528,6 +540,12 @@ int main(int argc, char **argv)
 		return usage_error(NULL, cmd[0] == '-' ? "unknown option %s" : "unknown command '%s'", cmd);
 	}
 	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			/* the rest is the command's, uninterpreted */
+			while (i < argc)
+				rest[n++] = argv[i++];
+			break;
+		}
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			fputs(usage, stdout);
 			free(rest);
