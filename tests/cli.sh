@@ -309,6 +309,10 @@ else
 	ko "no start-up figure from --max-heap 1000"
 fi
 
+# a program that ends before --snapshot-after-turns N: no snapshot, no word,
+# the program's status (ferry-app(1)); the suites' hop chains rely on the silence
+expect 0 '^tick 5$' "$app" --snapshot-after-turns 99 --snapshot-to never.json
+absent never.json
 # a --plain build says so when asked for a snapshot, and runs on
 "$ferryc" --plain tick.js -o p --runtime-dir "$FERRY_BUILDDIR" >build.log 2>&1 || ko "--plain build"
 p/tick --snapshot-after-turns 1 --snapshot-to p.json >out.txt 2>err.txt
