@@ -5,12 +5,16 @@
  * same function object as console.log). Formatting is inspect.c's; every
  * call writes its text and a newline and flushes, so output survives a kill
  * and interleaves predictably with a migration. Text leaves as UTF-8
- * (rt_write_text). The console keeps no state of its own (no count, time
- * or group), so there is nothing of it to migrate.
+ * (rt_write_text). count, time and group keep their state where a
+ * snapshot finds it: in non-enumerable properties of the console object
+ * (_counts, _times, _groupIndent; Node's console has _times too), so it
+ * migrates with the program.
  */
 #define _GNU_SOURCE 1   /* memmem */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "runtime/rt_core.h"
 
@@ -50,12 +54,77 @@ void rt_write_text(FILE *f, const char *s, size_t n)
 	fwrite(p, 1, (size_t)(e - p), f);
 }
 
-/* write the string on the stack top and a newline */
+/* push the console object the runtime made (the program may replace the
+ * global) */
+static void rt_push_console(duk_context *ctx)
+{
+	duk_push_global_stash(ctx);
+	duk_get_prop_string(ctx, -1, "ferry.console");
+	duk_remove(ctx, -2);
+}
+
+/* push console's state property name (undefined if none) */
+static void rt_push_state(duk_context *ctx, const char *name)
+{
+	rt_push_console(ctx);
+	duk_get_prop_string(ctx, -1, name);
+	duk_remove(ctx, -2);
+}
+
+/* console[name] = the value on the top (popped), not enumerable */
+static void rt_put_state(duk_context *ctx, const char *name)
+{
+	rt_push_console(ctx);
+	duk_push_string(ctx, name);
+	duk_dup(ctx, -3);
+	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_SET_WRITABLE |
+	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_SET_CONFIGURABLE);
+	duk_pop_2(ctx);
+}
+
+/* indent the string on the stack top by the console.group level, every
+ * line of it, as Node does; the level is read from console._groupIndent
+ * only while rt->console_group does not already say there is none */
+static void rt_group_indent(duk_context *ctx, rt_ctx *rt)
+{
+	duk_size_t ilen = 0, i, n;
+	const char *p;
+
+	rt_push_state(ctx, "_groupIndent");
+	if (duk_is_string(ctx, -1))
+		duk_get_lstring(ctx, -1, &ilen);
+	rt->console_group = ilen ? 2 : 1;
+	if (!ilen) {
+		duk_pop(ctx);
+		return;
+	}
+	p = duk_get_lstring(ctx, -2, &n);
+	duk_dup(ctx, -1);                    /* [ text indent out ] */
+	for (i = 0; i < n; i++) {
+		const char *nl = memchr(p + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - p) + 1 : n;
+		duk_push_lstring(ctx, p + i, e - i);
+		duk_concat(ctx, 2);
+		if (nl) {
+			duk_dup(ctx, -2);
+			duk_concat(ctx, 2);
+		}
+		i = e - 1;
+	}
+	duk_replace(ctx, -3);
+	duk_pop(ctx);
+}
+
+/* write the string on the stack top (indented) and a newline */
 static void rt_console_put(duk_context *ctx, FILE *f)
 {
+	rt_ctx *rt = rt_from_ctx(ctx);
 	duk_size_t len;
-	const char *s = duk_get_lstring(ctx, -1, &len);
+	const char *s;
 
+	if (rt->console_group != 1)
+		rt_group_indent(ctx, rt);
+	s = duk_get_lstring(ctx, -1, &len);
 	if (f == stderr)
 		fflush(stdout);
 	rt_write_text(f, s, len);
@@ -165,6 +234,244 @@ static duk_ret_t rt_console_trace(duk_context *ctx)
 static duk_ret_t rt_console_log(duk_context *ctx) { return rt_console_write(ctx, stdout); }
 static duk_ret_t rt_console_error(duk_context *ctx) { return rt_console_write(ctx, stderr); }
 
+/* the label argument (`${label}`, 'default' when absent), pushed */
+static void rt_push_label(duk_context *ctx)
+{
+	if (duk_is_undefined(ctx, 0)) {
+		duk_push_string(ctx, "default");
+		return;
+	}
+	if (duk_is_symbol(ctx, 0))
+		(void)duk_error(ctx, DUK_ERR_TYPE_ERROR, "Cannot convert a Symbol value to a string");
+	duk_dup(ctx, 0);
+	duk_to_string(ctx, -1);
+}
+
+/* console's state object name (a bare object), made if absent */
+static void rt_push_state_object(duk_context *ctx, const char *name)
+{
+	rt_push_state(ctx, name);
+	if (!duk_is_object(ctx, -1)) {
+		duk_pop(ctx);
+		duk_push_bare_object(ctx);
+		duk_dup_top(ctx);
+		rt_put_state(ctx, name);
+	}
+}
+
+/* Node's process.emitWarning, without the pid */
+static void rt_console_warning(duk_context *ctx, const char *fmt, const char *label)
+{
+	fflush(stdout);
+	fprintf(stderr, "Warning: ");
+	fprintf(stderr, fmt, label);
+	fputc('\n', stderr);
+	fflush(stderr);
+	(void)ctx;
+}
+
+/* console.count(label): "label: n" */
+static duk_ret_t rt_console_count(duk_context *ctx)
+{
+	double n = 1;
+	duk_set_top(ctx, 1);
+	rt_push_label(ctx);                       /* 1 */
+	rt_push_state_object(ctx, "_counts");     /* 2 */
+	duk_dup(ctx, 1);
+	if (duk_get_prop(ctx, 2))
+		n = duk_to_number(ctx, -1) + 1;
+	duk_pop(ctx);
+	duk_dup(ctx, 1);
+	duk_push_number(ctx, n);
+	duk_put_prop(ctx, 2);
+	duk_push_sprintf(ctx, "%s: ", duk_get_string(ctx, 1));
+	duk_push_number(ctx, n);
+	duk_to_string(ctx, -1);
+	duk_concat(ctx, 2);
+	rt_console_put(ctx, stdout);
+	return 0;
+}
+
+static duk_ret_t rt_console_count_reset(duk_context *ctx)
+{
+	duk_set_top(ctx, 1);
+	rt_push_label(ctx);
+	rt_push_state_object(ctx, "_counts");
+	duk_dup(ctx, 1);
+	if (!duk_has_prop(ctx, 2)) {
+		rt_console_warning(ctx, "Count for '%s' does not exist", duk_get_string(ctx, 1));
+		return 0;
+	}
+	duk_dup(ctx, 1);
+	duk_del_prop(ctx, 2);
+	return 0;
+}
+
+/* console.group(...data): data as console.log, then two more spaces */
+static duk_ret_t rt_console_group(duk_context *ctx)
+{
+	duk_idx_t n = duk_get_top(ctx);
+	if (n > 0) {
+		rt_format_args(ctx, 0, n);
+		rt_console_put(ctx, stdout);
+		duk_pop(ctx);
+	}
+	rt_push_state(ctx, "_groupIndent");
+	if (!duk_is_string(ctx, -1)) {
+		duk_pop(ctx);
+		duk_push_string(ctx, "");
+	}
+	duk_push_string(ctx, "  ");
+	duk_concat(ctx, 2);
+	rt_put_state(ctx, "_groupIndent");
+	rt_from_ctx(ctx)->console_group = 2;
+	return 0;
+}
+
+static duk_ret_t rt_console_group_end(duk_context *ctx)
+{
+	duk_size_t n;
+	rt_push_state(ctx, "_groupIndent");
+	if (!duk_is_string(ctx, -1))
+		return 0;
+	n = duk_get_length(ctx, -1);
+	duk_substring(ctx, -1, 0, n >= 2 ? n - 2 : 0);
+	rt_put_state(ctx, "_groupIndent");
+	rt_from_ctx(ctx)->console_group = n > 2 ? 2 : 1;
+	return 0;
+}
+
+/* wall-clock milliseconds with their fraction: console.time's clock, which
+ * means the same on the device a program migrates to */
+static double rt_wall_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static duk_ret_t rt_console_time(duk_context *ctx)
+{
+	duk_set_top(ctx, 1);
+	rt_push_label(ctx);
+	rt_push_state_object(ctx, "_times");
+	duk_dup(ctx, 1);
+	if (duk_has_prop(ctx, 2)) {
+		rt_console_warning(ctx, "Label '%s' already exists for console.time()",
+		                   duk_get_string(ctx, 1));
+		return 0;
+	}
+	duk_dup(ctx, 1);
+	duk_push_number(ctx, rt_wall_ms());
+	duk_put_prop(ctx, 2);
+	return 0;
+}
+
+/* formatTime of Node's console */
+static void rt_push_duration(duk_context *ctx, double ms)
+{
+	double hours = 0, minutes = 0, seconds = 0;
+	char t[96];
+
+	if (ms >= 1000) {
+		if (ms >= 60000) {
+			if (ms >= 3600000) {
+				hours = floor(ms / 3600000);
+				ms = fmod(ms, 3600000);
+			}
+			minutes = floor(ms / 60000);
+			ms = fmod(ms, 60000);
+		}
+		seconds = ms / 1000;
+	}
+	if (hours != 0 || minutes != 0) {
+		char sec[32];
+		snprintf(sec, sizeof sec, "%06.3f", seconds);   /* pad(seconds) "." ms */
+		if (hours != 0)
+			snprintf(t, sizeof t, "%.0f:%02.0f:%s (h:mm:ss.mmm)", hours, minutes, sec);
+		else
+			snprintf(t, sizeof t, "%.0f:%s (m:ss.mmm)", minutes, sec);
+		duk_push_string(ctx, t);
+		return;
+	}
+	if (seconds != 0) {
+		snprintf(t, sizeof t, "%.3fs", seconds);
+		duk_push_string(ctx, t);
+		return;
+	}
+	/* Number(ms.toFixed(3)) */
+	duk_push_number(ctx, ms);
+	duk_push_string(ctx, "toFixed");
+	duk_push_int(ctx, 3);
+	duk_call_prop(ctx, -3, 1);
+	duk_to_number(ctx, -1);
+	duk_to_string(ctx, -1);
+	duk_remove(ctx, -2);
+	duk_push_string(ctx, "ms");
+	duk_concat(ctx, 2);
+}
+
+/* timeLogImpl: "label: duration" and the data, or a warning */
+static int rt_time_log(duk_context *ctx, const char *name, int with_data)
+{
+	duk_idx_t n = duk_get_top(ctx), i;
+	double start;
+
+	if (n == 0) {
+		duk_push_undefined(ctx);
+		n = 1;
+	}
+	rt_push_label(ctx);                          /* n */
+	rt_push_state_object(ctx, "_times");         /* n + 1 */
+	duk_dup(ctx, n);
+	if (!duk_get_prop(ctx, n + 1)) {
+		duk_pop(ctx);
+		fflush(stdout);
+		fprintf(stderr, "Warning: No such label '%s' for console.%s()\n",
+		        duk_get_string(ctx, n), name);
+		fflush(stderr);
+		return 0;
+	}
+	start = duk_to_number(ctx, -1);
+	duk_pop(ctx);
+	duk_push_string(ctx, "%s: %s");
+	duk_dup(ctx, n);
+	rt_push_duration(ctx, rt_wall_ms() - start);
+	if (with_data)
+		for (i = 1; i < n; i++)
+			duk_dup(ctx, i);
+	rt_format_args(ctx, n + 2, with_data ? n + 2 : 3);
+	rt_console_put(ctx, stdout);
+	duk_pop(ctx);
+	return 1;
+}
+
+static duk_ret_t rt_console_time_end(duk_context *ctx)
+{
+	duk_set_top(ctx, 1);
+	if (rt_time_log(ctx, "timeEnd", 0)) {
+		duk_dup(ctx, 1);   /* the label */
+		duk_del_prop(ctx, 2);
+	}
+	return 0;
+}
+
+static duk_ret_t rt_console_time_log(duk_context *ctx)
+{
+	rt_time_log(ctx, "timeLog", 1);
+	return 0;
+}
+
+/* console[name] = a native function of that name */
+static void rt_console_fn(duk_context *ctx, const char *name, duk_c_function fn)
+{
+	duk_push_c_function(ctx, fn, DUK_VARARGS);
+	duk_push_string(ctx, "name");
+	duk_push_string(ctx, name);
+	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
+	duk_put_prop_string(ctx, -2, name);
+}
+
 int rt_console_install(duk_context *ctx)
 {
 	/* inspect.c needs the original Object.prototype.toString */
@@ -201,21 +508,21 @@ int rt_console_install(duk_context *ctx)
 	duk_dup_top(ctx);
 	duk_put_prop_string(ctx, -3, "warn");
 	duk_put_prop_string(ctx, -2, "error");
-	duk_push_c_function(ctx, rt_console_dir, DUK_VARARGS);
-	duk_push_string(ctx, "name");
-	duk_push_string(ctx, "dir");
-	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
-	duk_put_prop_string(ctx, -2, "dir");
-	duk_push_c_function(ctx, rt_console_assert, DUK_VARARGS);
-	duk_push_string(ctx, "name");
-	duk_push_string(ctx, "assert");
-	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
-	duk_put_prop_string(ctx, -2, "assert");
-	duk_push_c_function(ctx, rt_console_trace, DUK_VARARGS);
-	duk_push_string(ctx, "name");
-	duk_push_string(ctx, "trace");
-	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE);
-	duk_put_prop_string(ctx, -2, "trace");
+	rt_console_fn(ctx, "dir", rt_console_dir);
+	rt_console_fn(ctx, "assert", rt_console_assert);
+	rt_console_fn(ctx, "trace", rt_console_trace);
+	rt_console_fn(ctx, "count", rt_console_count);
+	rt_console_fn(ctx, "countReset", rt_console_count_reset);
+	rt_console_fn(ctx, "group", rt_console_group);
+	rt_console_fn(ctx, "groupCollapsed", rt_console_group);
+	rt_console_fn(ctx, "groupEnd", rt_console_group_end);
+	rt_console_fn(ctx, "time", rt_console_time);
+	rt_console_fn(ctx, "timeEnd", rt_console_time_end);
+	rt_console_fn(ctx, "timeLog", rt_console_time_log);
+	duk_push_global_stash(ctx);
+	duk_dup(ctx, -2);
+	duk_put_prop_string(ctx, -2, "ferry.console");
+	duk_pop(ctx);
 	duk_put_prop_string(ctx, -2, "console");
 	duk_pop(ctx);
 	return 0;

@@ -93,6 +93,9 @@ typedef struct rt_ctx {
 	double       phase_now;      /* rt_now() when the current timers phase began
 	                              * (set by rt_timers_rebase before a resumed loop) */
 	double       next_checkpoint; /* rt_now() ms of the next --checkpoint-every write */
+	int          console_group;  /* console.group indentation, as console._groupIndent
+	                              * says (console.c): 0 not read yet (a new or
+	                              * resumed heap), 1 none, 2 some */
 } rt_ctx;
 
 enum { RT_PHASE_TIMERS = 0, RT_PHASE_CHECK = 1 };

@@ -30,8 +30,9 @@ bad() { echo "FAIL $1"; fails=$((fails + 1)); }
 
 # 1. snapshot after every turn k, resume, compare
 #    state.js: data and bound built-ins across turns; overdue.js: timers
-#    overdue when the loop starts keep their due order across a resume
-for prog in state overdue; do
+#    overdue when the loop starts keep their due order across a resume;
+#    console_state.js: console.count and console.group go on after a resume
+for prog in state overdue console_state; do
 	$run $prog.js > full.out 2>full.err || bad "$prog: uninterrupted run failed"
 	turns=$("$runp" $prog.js --stats 2>&1 >/dev/null | sed -n 's/.*turns=//p')
 	for fmt in json msgpack; do
