@@ -410,8 +410,8 @@ static uint32_t *fz_c_numbers(const char *c, const char *head, size_t *count)
 static void fz_check_c(const rw_out *c, const rw_program *prog)
 {
 	static const char ghead[] = "static const char ferry_glue[] =\n";
-	uint32_t i, *pieces, *first;
-	size_t npieces, nfirst, glen;
+	uint32_t i, *pieces, *first, *sites, *sfirst;
+	size_t npieces, nfirst, glen, nsp, nsf;
 	const char *p;
 	char *glue, head[64];
 
@@ -429,9 +429,41 @@ static void fz_check_c(const rw_out *c, const rw_program *prog)
 		first = fz_c_numbers(c->p, "static const uint32_t ferry_unit_first[] = {", &nfirst);
 		if (nfirst != prog->nunits + 1 || npieces % 2 || first[prog->nunits] != npieces / 2)
 			fz_die("maker unit tables of the wrong size", NULL);
+		sites = fz_c_numbers(c->p, "static const uint32_t ferry_site_pieces[] = {", &nsp);
+		sfirst = fz_c_numbers(c->p, "static const uint32_t ferry_site_first[] = {", &nsf);
+		if (nsf != prog->nunits + 1 || (sfirst[prog->nunits] ? sfirst[prog->nunits] * 4 : 1) != nsp)
+			fz_die("maker site tables of the wrong size", NULL);
 		for (i = 0; i < prog->nunits; i++) {
-			size_t at = 0, k;
+			size_t at = 0, k, j;
 			const char *u = prog->units[i];
+			/* each maker's pieces are its text, from "<site>: function" to "},"
+			 * (what a resume leaves out), with as many line breaks as it says */
+			if (sfirst[i + 1] - sfirst[i] != prog->unit_nmakers[i])
+				fz_die("a unit's maker count differs from the table's", NULL);
+			for (j = sfirst[i]; j < sfirst[i + 1]; j++) {
+				const rw_maker_pos *mp = &prog->unit_makers[i][j - sfirst[i]];
+				size_t pos = 0, nl = 0, q;
+				for (k = first[i]; k < sites[4 * j + 1]; k++)
+					pos += pieces[2 * k + 1];
+				if (sites[4 * j] != mp->site || pos != mp->start || sites[4 * j + 3] != mp->nl)
+					fz_die("a maker's entry is not where its text is", NULL);
+				for (; k < sites[4 * j + 2]; k++)
+					pos += pieces[2 * k + 1];
+				if (pos != mp->end || mp->end > prog->unit_lens[i])
+					fz_die("a maker's pieces do not end with it", NULL);
+				for (q = mp->start; q < mp->end; q++) {   /* as rewriter/instrument_maker.c counts */
+					unsigned char ch = (unsigned char)u[q];
+					if (ch == '\n' || (ch == '\r' && !(q + 1 < mp->end && u[q + 1] == '\n')))
+						nl++;
+					else if (ch == 0xe2 && q + 2 < mp->end && (unsigned char)u[q + 1] == 0x80 &&
+					         ((unsigned char)u[q + 2] == 0xa8 || (unsigned char)u[q + 2] == 0xa9))
+						nl++;
+				}
+				snprintf(head, sizeof head, "%u: function (", (unsigned)mp->site);
+				if (nl != mp->nl || strncmp(u + mp->start, head, strlen(head)) != 0 ||
+				    mp->end - mp->start < 2 || memcmp(u + mp->end - 2, "},", 2) != 0)
+					fz_die("a maker's text is not one maker", head);
+			}
 			for (k = first[i]; k < first[i + 1]; k++) {
 				uint32_t off = pieces[2 * k] & ~FERRY_PIECE_GLUE, len = pieces[2 * k + 1];
 				int isglue = (pieces[2 * k] & FERRY_PIECE_GLUE) != 0;
@@ -448,6 +480,8 @@ static void fz_check_c(const rw_out *c, const rw_program *prog)
 		free(glue);
 		free(pieces);
 		free(first);
+		free(sites);
+		free(sfirst);
 	}
 	for (i = 0; i < prog->nsites; i++) {
 		const rw_site *s = &prog->sites[i];

@@ -110,17 +110,43 @@ static void glue_pieces(pieces *ps, const char *s, size_t n)
 	}
 }
 
-/* ferry_glue, ferry_pieces and ferry_unit_first of the maker units */
+/* pieces for bytes [a, b) of unit u: the slices that lie in it (from
+ * *k on) and glue around them */
+static void unit_range(pieces *ps, const rw_program *p, uint32_t u, size_t a, size_t b,
+                       uint32_t *k)
+{
+	const char *ut = p->units[u];
+
+	for (; p->unit_slices && *k < p->unit_nslices[u]; ++*k) {
+		const rw_slice *sl = &p->unit_slices[u][*k];
+		if (sl->unit_off < a || sl->unit_off + sl->len > b)
+			break;
+		glue_pieces(ps, ut + a, sl->unit_off - a);
+		piece(ps, sl->text_off, sl->len);
+		a = sl->unit_off + sl->len;
+	}
+	glue_pieces(ps, ut + a, b - a);
+}
+
+/* ferry_glue, ferry_pieces, ferry_unit_first, ferry_site_pieces and
+ * ferry_site_first of the maker units */
 static void emit_units(const rw_program *p, rw_out *t)
 {
 	pieces ps;
 	size_t maxnl = 0, i;
-	uint32_t u, k, *first;
+	uint32_t u, k, m, nm = 0, *first, *mfirst, *mv;
 
 	memset(&ps, 0, sizeof ps);
 	rw_out_init(&ps.glue);
+	for (u = 0; u < p->nunits; u++)
+		nm += p->unit_makers ? p->unit_nmakers[u] : 0;
 	first = malloc((p->nunits + 1) * sizeof *first);
-	if (!first) {
+	mfirst = malloc((p->nunits + 1) * sizeof *mfirst);
+	mv = malloc((nm ? nm : 1) * 4 * sizeof *mv);
+	if (!first || !mfirst || !mv) {
+		free(first);
+		free(mfirst);
+		free(mv);
 		t->oom = 1;
 		return;
 	}
@@ -136,20 +162,29 @@ static void emit_units(const rw_program *p, rw_out *t)
 		maxnl = 0;
 	for (i = 0; i < maxnl; i++)
 		rw_out_put(&ps.glue, "\n", 1);
+	nm = 0;
 	for (u = 0; u < p->nunits; u++) {
-		const char *ut = p->units[u];
 		size_t at = 0;
 
 		first[u] = (uint32_t)(ps.n / 2);
-		for (k = 0; p->unit_slices && k < p->unit_nslices[u]; k++) {
-			const rw_slice *sl = &p->unit_slices[u][k];
-			glue_pieces(&ps, ut + at, sl->unit_off - at);
-			piece(&ps, sl->text_off, sl->len);
-			at = sl->unit_off + sl->len;
+		mfirst[u] = nm;
+		k = 0;
+		/* a maker's pieces are its own: a resume may leave it out */
+		for (m = 0; p->unit_makers && m < p->unit_nmakers[u]; m++) {
+			const rw_maker_pos *mp = &p->unit_makers[u][m];
+			unit_range(&ps, p, u, at, mp->start, &k);
+			mv[4 * nm] = mp->site;
+			mv[4 * nm + 1] = (uint32_t)(ps.n / 2);
+			unit_range(&ps, p, u, mp->start, mp->end, &k);
+			mv[4 * nm + 2] = (uint32_t)(ps.n / 2);
+			mv[4 * nm + 3] = mp->nl;
+			nm++;
+			at = mp->end;
 		}
-		glue_pieces(&ps, ut + at, p->unit_lens[u] - at);
+		unit_range(&ps, p, u, at, p->unit_lens[u], &k);
 	}
 	first[p->nunits] = (uint32_t)(ps.n / 2);
+	mfirst[p->nunits] = nm;
 
 	rw_out_puts(t, "/* maker units (doc/design.md): pieces of the program text and of ferry_glue */\n"
 	               "static const char ferry_glue[] =\n");
@@ -161,12 +196,25 @@ static void emit_units(const rw_program *p, rw_out *t)
 	rw_out_puts(t, "\n};\nstatic const uint32_t ferry_unit_first[] = {");
 	for (u = 0; u <= p->nunits; u++)
 		rw_out_printf(t, "%s%lu", u ? ", " : " ", (unsigned long)first[u]);
+	rw_out_puts(t, " };\n/* per maker: site, first piece, end piece, line breaks */\n"
+	               "static const uint32_t ferry_site_pieces[] = {");
+	for (i = 0; i < nm; i++)
+		rw_out_printf(t, "%s%lu, %lu, %lu, %lu,", (i % 4) ? " " : "\n\t",
+		              (unsigned long)mv[4 * i], (unsigned long)mv[4 * i + 1],
+		              (unsigned long)mv[4 * i + 2], (unsigned long)mv[4 * i + 3]);
+	if (!nm)
+		rw_out_puts(t, " 0");
+	rw_out_puts(t, "\n};\nstatic const uint32_t ferry_site_first[] = {");
+	for (u = 0; u <= p->nunits; u++)
+		rw_out_printf(t, "%s%lu", u ? ", " : " ", (unsigned long)mfirst[u]);
 	rw_out_printf(t, " };\n#define FERRY_GLUE_LEN %lu\n", (unsigned long)ps.glue.len);
 	if (ps.oom || ps.glue.oom)
 		t->oom = 1;
 	rw_out_free(&ps.glue);
 	free(ps.v);
 	free(first);
+	free(mfirst);
+	free(mv);
 }
 
 static void emit_site_tables(const rw_program *p, rw_out *t)
@@ -316,12 +364,12 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	              p->code_is_bytecode ? 1 : 0);
 	if (p->nunits)
 		rw_out_printf(out, "\t{ %s, %lu, ferry_glue, FERRY_GLUE_LEN, ferry_pieces, "
-		              "ferry_unit_first, %u },\n",
+		              "ferry_unit_first, ferry_site_pieces, ferry_site_first, %u },\n",
 		              p->code_is_bytecode ? "ferry_text" : "(const char *)ferry_code",
 		              (unsigned long)(p->code_is_bytecode ? p->text_len : p->code_len),
 		              (unsigned)p->nunits);
 	else
-		rw_out_puts(out, "\t{ NULL, 0, NULL, 0, NULL, NULL, 0 },\n");
+		rw_out_puts(out, "\t{ NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, 0 },\n");
 	if (p->nsites)
 		rw_out_printf(out, "\tferry_sites, %u,\n", (unsigned)p->nsites);
 	else

@@ -82,6 +82,14 @@ typedef struct rw_slice {
 	size_t unit_off, len, text_off;
 } rw_slice;
 
+/* one maker in a unit's text: bytes [start, end) from "<site>: function"
+ * to its closing "},", holding nl line breaks; a resume that needs no
+ * function of the site puts nl line breaks there instead */
+typedef struct rw_maker_pos {
+	uint32_t site, nl;
+	size_t start, end;
+} rw_maker_pos;
+
 typedef struct rw_program {
 	const char *filename;        /* as given to ferryc */
 	int instrumented;
@@ -99,6 +107,9 @@ typedef struct rw_program {
 	 * ascending, so the restore table stores each function's text once */
 	const rw_slice *const *unit_slices;
 	const uint32_t *unit_nslices;
+	/* the makers of each unit, ascending: unit_makers[u][0..unit_nmakers[u]) */
+	const rw_maker_pos *const *unit_makers;
+	const uint32_t *unit_nmakers;
 	const rw_site *sites;
 	uint32_t nsites;
 } rw_program;

@@ -67,6 +67,8 @@ typedef struct ri_unit {
 	int      strict;
 	rw_slice *slices;    /* ascending unit_off */
 	uint32_t nslices, cap;
+	rw_maker_pos *makers;
+	uint32_t nmakers, mcap;
 } ri_unit;
 
 /* every maker's function text located in the whole program text */
@@ -225,6 +227,7 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, const ri_map *m, 
 	rw_out t;
 	uint32_t line = 1, k, i, sa, sb;
 	size_t r0 = 0, r1 = 0, ta, tz;
+	rw_maker_pos *mk;
 
 	rw_out_init(&t);
 	site_text(c, rw_scope_node(s), r, &t, &line, &r0, &r1);
@@ -232,6 +235,21 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, const ri_map *m, 
 		rw_out_puts(&u->text, "\n");
 		u->line++;
 	}
+	if (u->nmakers == u->mcap) {
+		uint32_t cap = u->mcap ? u->mcap * 2 : 16;
+		rw_maker_pos *nv = realloc(u->makers, cap * sizeof *nv);
+		if (!nv) {
+			u->text.oom = 1;
+			rw_out_free(&t);
+			return;
+		}
+		u->makers = nv;
+		u->mcap = cap;
+	}
+	mk = &u->makers[u->nmakers++];
+	mk->site = site;
+	mk->start = u->text.len;
+	mk->nl = u->line;
 	rw_out_printf(&u->text, "%u: function (", (unsigned)site);
 	for (k = r->outer; k >= 1; k--)
 		rw_out_printf(&u->text, "%se%u%s", c->prefix, (unsigned)k, k > 1 ? ", " : "");
@@ -268,6 +286,8 @@ static void maker(ri_ctx *c, uint32_t site, const ri_free *fr, const ri_map *m, 
 		rw_out_puts(&u->text, "}");
 	}
 	rw_out_puts(&u->text, "]; },");
+	mk->end = u->text.len;
+	mk->nl = u->line - mk->nl;
 }
 
 static const char *site_name(ri_ctx *c, rw_node *fn, const ri_scope *r)
@@ -413,6 +433,8 @@ static int build_units(ri_ctx *c, rw_program *prog, const ri_map *m, char *err, 
 			u[nu].strict = strict;
 			u[nu].slices = NULL;
 			u[nu].nslices = u[nu].cap = 0;
+			u[nu].makers = NULL;
+			u[nu].nmakers = u[nu].mcap = 0;
 			rw_out_printf(&u[nu].text, "function () { %svar %sd = Object.getOwnPropertyDescriptor; "
 			              "return {", strict ? "\"use strict\"; " : "", c->prefix);
 			nu++;
@@ -434,7 +456,9 @@ static int build_units(ri_ctx *c, rw_program *prog, const ri_map *m, char *err, 
 		size_t *lens = rw_ast_alloc(c->ast, nu * sizeof *lens);
 		const rw_slice **slices = rw_ast_alloc(c->ast, nu * sizeof *slices);
 		uint32_t *nslices = rw_ast_alloc(c->ast, nu * sizeof *nslices);
-		if (!units || !lens || !slices || !nslices)
+		const rw_maker_pos **makers = rw_ast_alloc(c->ast, nu * sizeof *makers);
+		uint32_t *nmakers = rw_ast_alloc(c->ast, nu * sizeof *nmakers);
+		if (!units || !lens || !slices || !nslices || !makers || !nmakers)
 			goto out;
 		for (k = 0; k < nu; k++) {
 			char *t;
@@ -456,11 +480,22 @@ static int build_units(ri_ctx *c, rw_program *prog, const ri_map *m, char *err, 
 				memcpy(v, u[k].slices, u[k].nslices * sizeof *v);
 				slices[k] = v;
 			}
+			makers[k] = NULL;
+			nmakers[k] = u[k].nmakers;
+			if (u[k].nmakers) {
+				rw_maker_pos *v = rw_ast_alloc(c->ast, u[k].nmakers * sizeof *v);
+				if (!v)
+					goto out;
+				memcpy(v, u[k].makers, u[k].nmakers * sizeof *v);
+				makers[k] = v;
+			}
 		}
 		prog->units = units;
 		prog->unit_lens = lens;
 		prog->unit_slices = slices;
 		prog->unit_nslices = nslices;
+		prog->unit_makers = makers;
+		prog->unit_nmakers = nmakers;
 		prog->nunits = nu;
 	}
 	rc = 0;
@@ -468,6 +503,7 @@ out:
 	for (k = 0; k < nu; k++) {
 		rw_out_free(&u[k].text);
 		free(u[k].slices);
+		free(u[k].makers);
 	}
 	free(u);
 	for (i = 0; i < c->nscopes; i++)

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define FERRY_ABI_VERSION 2u
+#define FERRY_ABI_VERSION 3u
 
 /* ferry_site.flags */
 enum {
@@ -63,6 +63,13 @@ typedef struct ferry_makers {
 	size_t glue_len;
 	const uint32_t *pieces;
 	const uint32_t *first;      /* nunits + 1 entries */
+	/* unit u's makers: site_pieces[4 * k ..] for k from site_first[u] to
+	 * site_first[u + 1] - 1 are a site id, its maker's first piece, the
+	 * piece after its last and the line breaks in it. A resume that needs
+	 * no function of a site puts that many line breaks in its place, and
+	 * compiles no unit it needs nothing of. NULL: always whole units. */
+	const uint32_t *site_pieces;
+	const uint32_t *site_first; /* nunits + 1 entries */
 	uint32_t nunits;
 } ferry_makers;
 

@@ -9,6 +9,7 @@
  * the executable), never from the snapshot.
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include "runtime/restore_impl.h"
 
@@ -377,40 +378,63 @@ void rs_views(rs_state *r)
 	}
 }
 
-/* push maker unit u's text (a buffer) put together from its pieces */
-static const char *push_unit(rs_state *r, uint32_t u, size_t *len)
+/* Unit u's text from its pieces, into p (NULL: only its length), leaving
+ * out the makers of the sites need[] does not flag (line breaks in their
+ * place). Returns the length, or fails on a piece or maker out of range. */
+static size_t unit_text(rs_state *r, uint32_t u, const uint8_t *need, char *p)
 {
 	const ferry_makers *m = &r->rt->prog->makers;
-	uint32_t k, a = m->first[u], b = m->first[u + 1];
+	uint32_t k = m->first[u], b = m->first[u + 1], j, j0 = 0, j1 = 0;
 	size_t n = 0;
-	char *p;
 
-	for (k = a; k < b; k++) {
-		uint32_t off = m->pieces[2 * k] & ~FERRY_PIECE_GLUE, plen = m->pieces[2 * k + 1];
-		size_t lim = (m->pieces[2 * k] & FERRY_PIECE_GLUE) ? m->glue_len : m->text_len;
-		if (off > lim || plen > lim - off || n + plen < n)
-			rs_fail(r, "maker unit %u: piece %u out of range (a damaged executable)",
-			        (unsigned)u, (unsigned)(k - a));
-		n += plen;
+	if (m->site_pieces) {
+		j0 = m->site_first[u];
+		j1 = m->site_first[u + 1];
 	}
-	p = duk_push_fixed_buffer(r->ctx, n);
-	for (k = a, n = 0; k < b; k++) {
-		uint32_t off = m->pieces[2 * k] & ~FERRY_PIECE_GLUE, plen = m->pieces[2 * k + 1];
-		const char *base = (m->pieces[2 * k] & FERRY_PIECE_GLUE) ? m->glue : m->text;
-		memcpy(p + n, base + off, plen);
-		n += plen;
+	for (j = j0; ; j++) {
+		/* the pieces before maker j (after the last maker: to the end) */
+		uint32_t stop = j < j1 ? m->site_pieces[4 * j + 1] : b;
+		if (j < j1 && (stop < k || m->site_pieces[4 * j + 2] < stop ||
+		               m->site_pieces[4 * j + 2] > b))
+			rs_fail(r, "maker unit %u: maker %u out of range (a damaged executable)",
+			        (unsigned)u, (unsigned)(j - j0));
+		for (; k < stop; k++) {
+			uint32_t off = m->pieces[2 * k] & ~FERRY_PIECE_GLUE, plen = m->pieces[2 * k + 1];
+			int glue = (m->pieces[2 * k] & FERRY_PIECE_GLUE) != 0;
+			size_t lim = glue ? m->glue_len : m->text_len;
+			if (off > lim || plen > lim - off || n + plen < n)
+				rs_fail(r, "maker unit %u: piece %u out of range (a damaged executable)",
+				        (unsigned)u, (unsigned)(k - m->first[u]));
+			if (p)
+				memcpy(p + n, (glue ? m->glue : m->text) + off, plen);
+			n += plen;
+		}
+		if (j == j1)
+			break;
+		if (need[j - j0])
+			continue;          /* its pieces are copied as the next ones */
+		/* left out: its line breaks keep the next makers on their lines */
+		if (m->site_pieces[4 * j + 3] > SIZE_MAX - n)
+			rs_fail(r, "maker unit %u: maker %u out of range (a damaged executable)",
+			        (unsigned)u, (unsigned)(j - j0));
+		if (p)
+			memset(p + n, '\n', m->site_pieces[4 * j + 3]);
+		n += m->site_pieces[4 * j + 3];
+		k = m->site_pieces[4 * j + 2];
 	}
-	*len = n;
-	return p;
+	return n;
 }
 
-/* compile maker unit u and push its table (site id -> maker) */
-static void push_makers(rs_state *r, uint32_t u)
+/* compile maker unit u (the makers need[] flags) and push its table
+ * (site id -> maker) */
+static void push_makers(rs_state *r, uint32_t u, const uint8_t *need)
 {
 	duk_context *ctx = r->ctx;
 	const ferry_program *prog = r->rt->prog;
-	size_t len;
-	const char *text = push_unit(r, u, &len);
+	size_t len = unit_text(r, u, need, NULL);
+	char *text = duk_push_fixed_buffer(ctx, len);
+
+	unit_text(r, u, need, text);
 
 	duk_push_string(ctx, prog->filename ? prog->filename : "app.js");
 	if (duk_pcompile_lstring_filename(ctx, DUK_COMPILE_FUNCTION, text, len) != 0)
@@ -560,7 +584,8 @@ void rs_functions(rs_state *r)
 	const ferry_program *prog = r->rt->prog;
 	uint32_t id, n = r->s->nobjects, nfn = 0, nsites = prog ? prog->nsites : 0, u, i;
 	duk_idx_t cache, base;
-	uint32_t *env_link, *first, *ids;
+	uint32_t *env_link, *first, *ids, nmk;
+	uint8_t *need;
 
 	/* the function objects by site: ids[first[s] .. first[s + 1]) */
 	for (id = 1; id <= n; id++) {
@@ -600,10 +625,24 @@ void rs_functions(rs_state *r)
 		first[i] = first[i - 1];
 	first[0] = 0;
 
+	/* per maker: whether the snapshot has a function of its site */
+	nmk = prog->makers.site_pieces ? prog->makers.site_first[prog->makers.nunits] : 0;
+	need = duk_push_fixed_buffer(ctx, nmk ? nmk : 1);
+	for (i = 0; i < nmk; i++) {
+		uint32_t site = prog->makers.site_pieces[4 * i];
+		need[i] = site < nsites && first[site + 1] > first[site];
+	}
 	base = duk_get_top(ctx);
 	r->gc_base = r->rt->alloc.cur;
 	for (u = 0; u < prog->makers.nunits; u++) {
-		push_makers(r, u);
+		uint32_t j0 = nmk ? prog->makers.site_first[u] : 0, j1 = nmk ? prog->makers.site_first[u + 1] : 0;
+		if (j0 > j1 || j1 > nmk)
+			rs_fail(r, "maker unit %u: makers out of range (a damaged executable)", (unsigned)u);
+		for (i = j0; i < j1 && !need[i]; i++)
+			;
+		if (j0 < j1 && i == j1)
+			continue;   /* nothing of this unit is needed: not compiled */
+		push_makers(r, u, need + j0);
 		duk_enum(ctx, base, DUK_ENUM_OWN_PROPERTIES_ONLY);
 		while (duk_next(ctx, -1, 1)) {
 			duk_uarridx_t site;
@@ -623,7 +662,7 @@ void rs_functions(rs_state *r)
 		if (!r->made[ids[i] - 1])
 			rs_fail(r, "object %u: no maker for site %u", (unsigned)ids[i],
 			        (unsigned)mobj(r, ids[i])->u.fn.site);
-	duk_set_top(ctx, cache);   /* cache, env_link, first, ids */
+	duk_set_top(ctx, cache);   /* cache, env_link, first, ids, need */
 }
 
 /* the id of a bound function that v refers to and that is not made yet, or 0 */

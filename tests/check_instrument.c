@@ -157,7 +157,8 @@ START_TEST(test_emit_layout)
 	ck_assert_ptr_nonnull(strstr(o.p, "{ 0, 0, \"\", 1, 1, 0, 0x0000, 0, NULL, 0 },"));
 	/* the unit: glue, the program text (offset 0, 8 bytes), glue */
 	ck_assert_ptr_nonnull(strstr(o.p, "{ (const char *)ferry_code, 8, ferry_glue, FERRY_GLUE_LEN, "
-	                                  "ferry_pieces, ferry_unit_first, 1 },"));
+	                                  "ferry_pieces, ferry_unit_first, ferry_site_pieces, "
+	                                  "ferry_site_first, 1 },"));
 	ck_assert_ptr_nonnull(strstr(o.p, "static const char ferry_glue[] =\n\t\"function () { return [];"));
 	ck_assert_ptr_nonnull(strstr(o.p, "\t0x80000000, 22, 0x00000000, 8, 0x80000016, 4,\n"));
 	ck_assert_ptr_nonnull(strstr(o.p, "ferry_unit_first[] = { 0, 3 };"));
@@ -178,7 +179,7 @@ START_TEST(test_emit_plain_hash)
 	emit("print(1)", 0, &b, hb);
 	emit("print(2)", 0, &c, hc);
 	ck_assert_ptr_nonnull(strstr(a.p, "(plain build)"));
-	ck_assert_ptr_nonnull(strstr(a.p, "\t{ NULL, 0, NULL, 0, NULL, NULL, 0 },\n"));
+	ck_assert_ptr_nonnull(strstr(a.p, "\t{ NULL, 0, NULL, 0, NULL, NULL, NULL, NULL, 0 },\n"));
 	ck_assert_ptr_nonnull(strstr(a.p, "0, /* instrumented */"));
 	/* deterministic */
 	ck_assert_uint_eq(a.len, b.len);

@@ -30,21 +30,25 @@
  * the makers' own code is glue, a part starting with '@' is a function's
  * text found in the program text (PRELUDE). */
 static const char *const maker_parts[] = {
-	"function () { return {\n 1: function () { return [",
+	"function () { return {\n ",
+	"1: function () { return [",
 	"@function counter(start) { var $Fe1 = {n: start}; return $Ft(function () { return ++$Fe1.n; }, 2, $Fe1); }",
-	"]; },\n 2: function ($Fe1) { return [",
-	"@function () { return ++$Fe1.n; }",
-	"]; },\n 3: function () { return [",
-	"@function add(a, b) { return a + b + (this && this.k || 0); }",
-	"]; },\n 5: function () { return [",
-	"@function mkargs() { return arguments; }",
-	"]; }\n}; }",
+	"]; },", "\n ",
+	"2: function ($Fe1) { return [", "@function () { return ++$Fe1.n; }", "]; },", "\n ",
+	"3: function () { return [", "@function add(a, b) { return a + b + (this && this.k || 0); }",
+	"]; },", "\n ",
+	"5: function () { return [", "@function mkargs() { return arguments; }", "]; },",
+	"\n}; }",
 };
 #define NPARTS (sizeof maker_parts / sizeof maker_parts[0])
 static const char prog_text[] = PRELUDE;
 static char maker_glue[512];
 static uint32_t maker_pieces[2 * NPARTS];
 static const uint32_t maker_first[] = { 0, NPARTS };
+/* per maker: site, first piece, end piece, line breaks (a resume compiles
+ * only the makers of the sites its snapshot has functions of) */
+static uint32_t maker_sites[] = { 1, 1, 4, 0, 2, 5, 8, 0, 3, 9, 12, 0, 5, 13, 16, 0 };
+static const uint32_t maker_site_first[] = { 0, 4 };
 
 static const ferry_site sites[] = {
 	{ 0, 0, "", 1, 1, 0, 0, 0, NULL, 0 },
@@ -87,7 +91,10 @@ static void setup_prog(void)
 		prog.makers.glue_len = g;
 		prog.makers.pieces = maker_pieces;
 		prog.makers.first = maker_first;
+		prog.makers.site_pieces = maker_sites;
+		prog.makers.site_first = maker_site_first;
 		prog.makers.nunits = 1;
+		maker_sites[2] = 4;   /* test_damaged_unit changes it */
 	}
 	prog.sites = sites;
 	prog.nsites = sizeof sites / sizeof sites[0];
@@ -993,11 +1000,17 @@ START_TEST(test_damaged_unit)
 	char err[512];
 	run(a, PRELUDE "var x = counter(1);");
 	ck_assert(rt_snapshot_take(a, &s, err, sizeof err) == 0);
-	maker_pieces[3] = (uint32_t)(sizeof prog_text);   /* text piece 1: one byte too long */
+	maker_pieces[5] = (uint32_t)(sizeof prog_text);   /* text piece 2: one byte too long */
 	b = heap_new();
 	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
-	ck_assert_msg(strstr(err, "maker unit 0: piece 1 out of range") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "maker unit 0: piece 2 out of range") != NULL, "%s", err);
 	ck_assert(strchr(err, '\n') == NULL);
+	setup_prog();
+	heap_free(b);
+	maker_sites[2] = NPARTS + 1;   /* counter's maker ends past the unit */
+	b = heap_new();
+	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, "maker unit 0: maker 0 out of range") != NULL, "%s", err);
 	setup_prog();
 	heap_free(b);
 	b = heap_new();
