@@ -26,6 +26,7 @@ tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
 TESTS += tests/transparency.sh
 EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/arguments_alias.js \
+	tests/data/instrument/console_frames.js \
 	tests/data/instrument/asi_calls.js \
 	tests/data/instrument/catch_scopes.js \
 	tests/data/instrument/delete_forin.js \

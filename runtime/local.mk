@@ -32,7 +32,13 @@ EXTRA_DIST += tests/runtime.sh \
 	tests/data/runtime/uncaught_timer.js tests/data/runtime/uncaught_timer.out \
 	tests/data/runtime/uncaught_timer.err tests/data/runtime/uncaught_timer.status \
 	tests/data/runtime/uncaught_value.js tests/data/runtime/uncaught_value.out \
-	tests/data/runtime/uncaught_value.err tests/data/runtime/uncaught_value.status
+	tests/data/runtime/uncaught_value.err tests/data/runtime/uncaught_value.status \
+	tests/data/runtime/console_group.js tests/data/runtime/console_group.out \
+	tests/data/runtime/console_group.err \
+	tests/data/runtime/console_layout.js tests/data/runtime/console_layout.out \
+	tests/data/runtime/console_methods.js tests/data/runtime/console_methods.out \
+	tests/data/runtime/console_methods.err \
+	tests/data/runtime/timer_errors.js tests/data/runtime/timer_errors.out
 
 # unit tests (Check)
 check_PROGRAMS += tests/check_runtime
@@ -45,6 +51,7 @@ tests_check_runtime_LDADD = runtime/libferry.a $(CHECK_LIBS) $(FERRY_DEVICE_LIBS
 TESTS += tests/runtime_snapshot.sh
 EXTRA_DIST += tests/runtime_snapshot.sh \
 	tests/data/runtime/snap/state.js tests/data/runtime/snap/signal.js \
+	tests/data/runtime/snap/console_state.js \
 	tests/data/runtime/snap/ticks.js tests/data/runtime/snap/unmigratable.js \
 	tests/data/runtime/snap/overdue.js
 
