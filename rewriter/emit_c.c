@@ -331,6 +331,13 @@ int rw_emit_restore_c(const rw_program *p, rw_out *out, unsigned char hash[32],
 	              " * device executable; runtime/ferry.h defines the layout. */\n"
 	              "#include <ferry.h>\n\n",
 	              p->instrumented ? "instrumented" : "plain");
+	/* compiled by hand (--emit-only, ferryc(1) LINKING BY HAND) against
+	 * another libferry's header, the table would be read with another
+	 * layout: refused by the compiler, not at run time */
+	rw_out_printf(out, "#if FERRY_ABI_VERSION != %uu\n"
+	              "#error \"made by ferryc for libferry ABI %u; this ferry.h is another: "
+	              "run the ferryc of this libferry again\"\n#endif\n\n",
+	              (unsigned)FERRY_ABI_VERSION, (unsigned)FERRY_ABI_VERSION);
 
 	/* the program, NUL-terminated (the NUL is not counted in code_len) */
 	rw_out_printf(out, "/* the program as %s */\n", p->code_is_bytecode

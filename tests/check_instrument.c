@@ -200,7 +200,7 @@ END_TEST
 START_TEST(test_emit_compiles)
 {
 	const char *src = getenv("FERRY_SRCDIR");
-	char cfile[300], cmd[1024], err[256];
+	char cfile[300], cmd[2048], err[256];
 	rw_out o;
 	unsigned char h[32];
 
@@ -212,6 +212,13 @@ START_TEST(test_emit_compiles)
 	ck_assert_int_eq(rw_write_file_atomic(cfile, o.p, o.len, err, sizeof err), 0);
 	snprintf(cmd, sizeof cmd, "${CC:-cc} -std=c99 -Wall -Wextra -Werror -fsyntax-only -I'%s/runtime' '%s'",
 	         src, cfile);
+	ck_assert_int_eq(system(cmd), 0);
+	/* against a ferry.h of another ABI: the compiler refuses it, naming why */
+	snprintf(cmd, sizeof cmd, "mkdir '%s/inc' && sed 's/^#define FERRY_ABI_VERSION .*/"
+	         "#define FERRY_ABI_VERSION 999u/' '%s/runtime/ferry.h' > '%s/inc/ferry.h' && "
+	         "! ${CC:-cc} -std=c99 -fsyntax-only -I'%s/inc' '%s' 2> '%s/cc.err' && "
+	         "grep -q 'made by ferryc for libferry ABI' '%s/cc.err'",
+	         tmpdir, src, tmpdir, tmpdir, cfile, tmpdir, tmpdir);
 	ck_assert_int_eq(system(cmd), 0);
 	rw_out_free(&o);
 	rm_tmpdir();
