@@ -12,6 +12,7 @@
  */
 #define _GNU_SOURCE 1   /* memmem */
 #include <math.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -115,6 +116,42 @@ static void rt_group_indent(duk_context *ctx, rt_ctx *rt)
 	duk_pop(ctx);
 }
 
+/* Output that could not be written (a full disk, a closed descriptor) is
+ * not lost in silence: the call throws Node's error for it, "ENOSPC: no
+ * space left on device, write" with code, errno and syscall, so an
+ * uncaught one ends the program with status 1, as under node. */
+static void rt_write_failed(duk_context *ctx, FILE *f, int e)
+{
+	static const struct { int e; const char *code; } codes[] = {
+		{ ENOSPC, "ENOSPC" }, { EPIPE, "EPIPE" }, { EIO, "EIO" }, { EBADF, "EBADF" },
+		{ EFBIG, "EFBIG" }, { EDQUOT, "EDQUOT" }, { EAGAIN, "EAGAIN" }, { EINVAL, "EINVAL" },
+	};
+	const char *code = "EIO", *msg;
+	char text[160];
+	size_t i;
+
+	clearerr(f);
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (codes[i].e == e) {
+			code = codes[i].code;
+			break;
+		}
+	if (i == sizeof codes / sizeof codes[0])
+		e = EIO;
+	msg = strerror(e);
+	snprintf(text, sizeof text, "%s: %c%s, write", code,
+	         msg[0] >= 'A' && msg[0] <= 'Z' ? msg[0] - 'A' + 'a' : msg[0], msg[0] ? msg + 1 : "");
+	/* no C file and line in its traceback: the program's frames only */
+	duk_push_error_object_raw(ctx, DUK_ERR_ERROR, NULL, 0, "%s", text);
+	duk_push_int(ctx, -e);
+	duk_put_prop_literal(ctx, -2, "errno");
+	duk_push_string(ctx, "write");
+	duk_put_prop_literal(ctx, -2, "syscall");
+	duk_push_string(ctx, code);
+	duk_put_prop_literal(ctx, -2, "code");
+	(void)duk_throw(ctx);
+}
+
 /* write the string on the stack top (indented) and a newline */
 static void rt_console_put(duk_context *ctx, FILE *f)
 {
@@ -127,9 +164,11 @@ static void rt_console_put(duk_context *ctx, FILE *f)
 	s = duk_get_lstring(ctx, -1, &len);
 	if (f == stderr)
 		fflush(stdout);
+	errno = 0;
 	rt_write_text(f, s, len);
 	fputc('\n', f);
-	fflush(f);
+	if (fflush(f) != 0 || ferror(f))
+		rt_write_failed(ctx, f, errno ? errno : EIO);
 }
 
 static duk_ret_t rt_console_write(duk_context *ctx, FILE *f)

@@ -385,6 +385,11 @@ if [ -w /dev/full ]; then
 		$c >/dev/full 2>err.txt
 		[ $? = 1 ] && grep -q 'write error' err.txt && ok || ko "$c >/dev/full: not an error"
 	done
+	# a program's output that cannot be written: Node's error, uncaught: status 1
+	$app >/dev/full 2>err.txt
+	[ $? = 1 ] && head -n 1 err.txt | grep -q '^Uncaught Error: ENOSPC: no space left on device, write$' &&
+		! grep -q 'console\.c' err.txt && ok ||
+		{ ko "$app >/dev/full: output lost in silence"; head -n 3 err.txt; }
 fi
 
 echo "cli: $pass passed, $fail failed"
