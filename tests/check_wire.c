@@ -526,7 +526,8 @@ START_TEST(json_errors)
 		{ HDR ",\"bogus\":1}", "unknown member \"bogus\"" },
 		{ HDR ",\"bo\\ngus\\u001b[2J\":1}", "unknown member \"bo\\x0agus\\x1b[2J\"" },   /* one line */
 		{ HDR "} }", "end of input" },
-		{ HDR "} x", "unknown literal" },
+		{ HDR "} x", "expected end of input after the snapshot, found 'x'" },
+		{ HDR "} \x01", "expected end of input after the snapshot, found byte 0x01" },
 		{ HDR ",\"globals\":[[\"a\",1,\"wz\"]]}", "bad property flag 'z'" },
 		{ HDR ",\"globals\":[[\"a\",{\"ref\":1}]]}", "object 1, which does not exist" },
 		{ HDR ",\"globals\":[[\"a\",{\"ref\":-1}]]}", "object id" },

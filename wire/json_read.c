@@ -1164,6 +1164,16 @@ int wr_json_read(const void *data, size_t len, const wr_limits *lim,
 	}
 	if (take_members(&r, top_member, NULL))
 		goto done;
+	if (r.tok.type == JT_ERROR) {
+		/* bytes after the snapshot that are not even a token: say that, as
+		 * msgpack's reader does, not what token they fail to be */
+		unsigned char ch = r.tok.off < len ? ((const unsigned char *)data)[r.tok.off] : 0;
+		if (ch > 0x20 && ch < 0x7f && ch != '\'' && ch != '\\')
+			wr_err_at(err, r.tok.off, "expected end of input after the snapshot, found '%c'", ch);
+		else
+			wr_err_at(err, r.tok.off, "expected end of input after the snapshot, found byte 0x%02x", ch);
+		goto done;
+	}
 	if (r.tok.type != JT_EOF) {
 		fail_expect(&r, "end of input after the snapshot");
 		goto done;
