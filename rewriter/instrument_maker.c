@@ -391,6 +391,16 @@ static int build_sites(ri_ctx *c, rw_program *prog)
 	return 0;
 }
 
+/* a copy of n bytes in the AST's arena; NULL for none or out of memory */
+static void *arena_dup(ri_ctx *c, const void *p, size_t n)
+{
+	void *v = n ? rw_ast_alloc(c->ast, n) : NULL;
+
+	if (v)
+		memcpy(v, p, n);
+	return v;
+}
+
 /* A maker holds its site's whole text, nested functions included, so the
  * units of deeply nested code grow with size x depth. The restore table
  * stores the text once, but ferryc holds the units and a resume compiles
@@ -471,24 +481,12 @@ static int build_units(ri_ctx *c, rw_program *prog, const ri_map *m, char *err, 
 			memcpy(t, u[k].text.p, u[k].text.len + 1);
 			units[k] = t;
 			lens[k] = u[k].text.len;
-			slices[k] = NULL;
 			nslices[k] = u[k].nslices;
-			if (u[k].nslices) {
-				rw_slice *v = rw_ast_alloc(c->ast, u[k].nslices * sizeof *v);
-				if (!v)
-					goto out;
-				memcpy(v, u[k].slices, u[k].nslices * sizeof *v);
-				slices[k] = v;
-			}
-			makers[k] = NULL;
+			slices[k] = arena_dup(c, u[k].slices, u[k].nslices * sizeof *u[k].slices);
 			nmakers[k] = u[k].nmakers;
-			if (u[k].nmakers) {
-				rw_maker_pos *v = rw_ast_alloc(c->ast, u[k].nmakers * sizeof *v);
-				if (!v)
-					goto out;
-				memcpy(v, u[k].makers, u[k].nmakers * sizeof *v);
-				makers[k] = v;
-			}
+			makers[k] = arena_dup(c, u[k].makers, u[k].nmakers * sizeof *u[k].makers);
+			if ((u[k].nslices && !slices[k]) || (u[k].nmakers && !makers[k]))
+				goto out;
 		}
 		prog->units = units;
 		prog->unit_lens = lens;
