@@ -246,6 +246,17 @@ static void same_description(rt_ctx *a, rt_ctx *b, const char *names)
 	free(db);
 }
 
+/* restoring s into a fresh heap fails with one line holding needle */
+static void restore_refused(wr_snapshot *s, const char *needle)
+{
+	rt_ctx *b = heap_new();
+	char err[512];
+	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, needle) != NULL, "%s", err);
+	ck_assert(strchr(err, '\n') == NULL);
+	heap_free(b);
+}
+
 static void same_result(rt_ctx *a, rt_ctx *b, const char *expr)
 {
 	char *ra = eval_str(a, expr), *rb = eval_str(b, expr);
@@ -890,18 +901,15 @@ START_TEST(test_integrity_refused)
 	for (i = 0; i < 3; i++) {
 		wr_object *o = &s->objects[id - 1];
 		uint32_t flags = o->flags, pf = o->props[1].flags;
-		rt_ctx *b = heap_new();
 		if (i == 0)
 			o->flags |= WR_OF_EXTENSIBLE;
 		else if (i == 1)
 			o->flags = WR_OF_FROZEN;
 		else
 			o->props[1].flags |= WR_PF_CONFIGURABLE;
-		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
-		ck_assert_msg(strstr(err, "invalid snapshot") != NULL, "%s", err);
+		restore_refused(s, "invalid snapshot");
 		o->flags = flags;
 		o->props[1].flags = pf;
-		heap_free(b);
 	}
 	wr_snapshot_free(s);
 	heap_free(a);
@@ -990,17 +998,6 @@ START_TEST(test_overlap_refused)
 END_TEST
 
 /* ---- bad snapshots ---- */
-
-/* restoring s into a fresh heap fails with one line holding needle */
-static void restore_refused(wr_snapshot *s, const char *needle)
-{
-	rt_ctx *b = heap_new();
-	char err[512];
-	ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
-	ck_assert_msg(strstr(err, needle) != NULL, "%s", err);
-	ck_assert(strchr(err, '\n') == NULL);
-	heap_free(b);
-}
 
 /* a maker unit's piece beyond the text it points into, or a maker beyond
  * its unit (a damaged executable), is refused, not read */
@@ -1186,27 +1183,18 @@ START_TEST(test_bad_models)
 		wr_value proto = o->proto;
 		o->proto.type = WR_REF;
 		o->proto.u.ref = 9999;
-		{
-			rt_ctx *b = heap_new();
-			ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
-			ck_assert_msg(strstr(err, "invalid snapshot") != NULL, "%s", err);
-			heap_free(b);
-		}
+		restore_refused(s, "invalid snapshot");
 		o->proto = proto;
 	}
 	/* a view's byte length in the message is not cut to 32 bits */
 	for (uint32_t i = 0; i < s->nobjects; i++) {
 		wr_object *o = &s->objects[i];
 		uint32_t len = o->u.view.length, elem = o->u.view.elem;
-		rt_ctx *b;
 		if (o->kind != WR_OBJ_TYPEDARRAY)
 			continue;
 		o->u.view.length = 1u << 31;
 		o->u.view.elem = WR_ELEM_FLOAT64;
-		b = heap_new();
-		ck_assert_int_eq(rt_restore(b, s, err, sizeof err), -1);
-		ck_assert_msg(strstr(err, "+17179869184) outside") != NULL, "%s", err);
-		heap_free(b);
+		restore_refused(s, "+17179869184) outside");
 		o->u.view.length = len;
 		o->u.view.elem = elem;
 	}

@@ -391,6 +391,16 @@ static wr_snapshot *decode_ok(const void *p, size_t n)
 	return s;
 }
 
+/* b, s written, reads back as s; frees b, s and what was read */
+static void reads_back(wr_snapshot *s, wr_buf *b)
+{
+	wr_snapshot *c = decode_ok(b->data, b->len);
+	assert_same(s, c);
+	wr_buf_free(b);
+	wr_snapshot_free(s);
+	wr_snapshot_free(c);
+}
+
 /* Decoding must fail with "byte N: ..." and N <= len. */
 static void decode_bad(const void *p, size_t n, const wr_limits *lim, const char *needle)
 {
@@ -439,11 +449,7 @@ START_TEST(json_doubles_exact)
 		gprop(a, k, NUM(d));
 	}
 	wr_buf b = encode(a, 0);
-	wr_snapshot *c = decode_ok(b.data, b.len);
-	assert_same(a, c);
-	wr_buf_free(&b);
-	wr_snapshot_free(a);
-	wr_snapshot_free(c);
+	reads_back(a, &b);
 }
 END_TEST
 
@@ -699,11 +705,7 @@ START_TEST(json_integrity)
 	ck_assert_ptr_nonnull(strstr(text, "\"extensible\":false,\"sealed\":true,\"frozen\":true"));
 	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true"));
 	free(text);
-	wr_snapshot *c = decode_ok(b.data, b.len);
-	assert_same(s, c);
-	wr_buf_free(&b);
-	wr_snapshot_free(s);
-	wr_snapshot_free(c);
+	reads_back(s, &b);
 }
 END_TEST
 
@@ -748,11 +750,7 @@ START_TEST(json_trace)
 	ck_assert_ptr_nonnull(strstr(text, "\"traceback\":true,\"proto\":{\"builtin\":\"Error.prototype\"},"
 	                                   "\"props\":[[\"stack\",\"E\",\"wc\"]]}"));
 	free(text);
-	wr_snapshot *c = decode_ok(b.data, b.len);
-	assert_same(s, c);
-	wr_buf_free(&b);
-	wr_snapshot_free(s);
-	wr_snapshot_free(c);
+	reads_back(s, &b);
 }
 END_TEST
 
