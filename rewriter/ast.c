@@ -239,7 +239,7 @@ const uint8_t rw_node_size[RW_KIND_COUNT] = {
 	[RW_CASE] = PAYLOAD(case_), [RW_LABELED] = PAYLOAD(labeled), [RW_THROW] = PAYLOAD(throw_),
 	[RW_TRY] = PAYLOAD(try_), [RW_CATCH] = PAYLOAD(catch_), [RW_DEBUGGER] = BARE,
 	[RW_FUNC_DECL] = PAYLOAD(fn), [RW_FUNC_EXPR] = PAYLOAD(fn), [RW_IDENT] = PAYLOAD(ident),
-	[RW_NAME] = NAME_SIZE, [RW_THIS] = BARE, [RW_NULL] = BARE,
+	[RW_NAME] = NAME_SIZE, [RW_THIS] = BARE, [RW_NEW_TARGET] = BARE, [RW_NULL] = BARE,
 	[RW_BOOL] = PAYLOAD(boolean), [RW_NUMBER] = PAYLOAD(number), [RW_STRING] = PAYLOAD(string),
 	[RW_REGEX] = PAYLOAD(regex), [RW_ARRAY] = PAYLOAD(array), [RW_OBJECT] = PAYLOAD(object),
 	[RW_PROP] = PAYLOAD(prop), [RW_UNARY] = PAYLOAD(unary), [RW_UPDATE] = PAYLOAD(update),

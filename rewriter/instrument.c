@@ -1302,7 +1302,7 @@ static const rw_binding *late_left(const ri_ctx *c, const rw_node *l)
 }
 
 /* a right operand whose evaluation runs no code that could write a
- * variable: a literal, `this`, a declared variable (a declared global is a
+ * variable: a literal, `this`, `new.target`, a declared variable (a declared global is a
  * non-configurable data property: no getter), a function expression, or
  * - + ! ~ void of a literal */
 static int pure_operand(const rw_node *n)
@@ -1311,7 +1311,7 @@ static int pure_operand(const rw_node *n)
 
 	switch (n->kind) {
 	case RW_NULL: case RW_BOOL: case RW_NUMBER: case RW_STRING: case RW_REGEX:
-	case RW_THIS: case RW_FUNC_EXPR:
+	case RW_THIS: case RW_NEW_TARGET: case RW_FUNC_EXPR:
 		return 1;
 	case RW_IDENT:
 		r = rw_ref_of((rw_node *)n);

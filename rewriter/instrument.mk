@@ -25,7 +25,7 @@ tests_check_instrument_LDADD = $(RW_INSTRUMENT_LIBS) $(CHECK_LIBS)
 # end to end: plain and instrumented builds of the corpus behave identically
 TESTS += tests/transparency.sh
 EXTRA_DIST += tests/transparency.sh \
-	tests/data/instrument/arguments_alias.js \
+	tests/data/instrument/arguments_alias.js tests/data/instrument/new_target.js \
 	tests/data/instrument/console_frames.js \
 	tests/data/instrument/asi_calls.js \
 	tests/data/instrument/catch_scopes.js \

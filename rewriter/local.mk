@@ -30,7 +30,7 @@ TESTS += tests/print-roundtrip.sh
 EXTRA_DIST += tests/print-roundtrip.sh \
 	tests/data/parse/precedence.js tests/data/parse/statements.js \
 	tests/data/parse/literals.js tests/data/parse/functions.js \
-	tests/data/parse/es2015_subset.js
+	tests/data/parse/es2015_subset.js tests/data/parse/new_target.js
 
 # benchmark: `make bench-parse` (part of `make bench`)
 check_PROGRAMS += bench/parse_bench

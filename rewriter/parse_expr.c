@@ -444,6 +444,33 @@ member_suffix(ps *p, lx_kind k, rw_node *e)
 	return NULL;
 }
 
+/* `new.target` after `new` (at start): ES2015, but Duktape 2.7 compiles it in
+ * function code (getters and setters included: the function being constructed,
+ * or undefined) and refuses it in program code ("invalid new.target").
+ * `new.t\u0061rget` is an error, as in ES2015 (Duktape 2.7 compiles it). */
+static rw_node *
+new_target(ps *p, const lx_token *start)
+{
+	rw_node *n = ps_node(p, RW_NEW_TARGET, start), *name;
+	lx_kind kind;
+	uint32_t off;
+
+	ps_advance(p);   /* . */
+	kind = ps_peek(p, LX_MODE_RE);
+	off = p->tok.off;
+	if (kind != LX_IDENT)
+		ps_fail_tok(p, "expected 'target' after 'new.' but found %s", lx_kind_name(p->tok.kind));
+	if (p->tok.flags & LX_F_ESCAPE)
+		ps_fail_tok(p, "'target' after 'new.' cannot contain escapes");
+	name = ps_ident(p, RW_NAME);
+	if (RW_S(name, ident.name) != p->a_target)
+		ps_fail(p, off, "expected 'target' after 'new.' but found '%s'", RW_S(name, ident.name));
+	if (!p->in_function)
+		ps_fail(p, start->off, "new.target outside a function");
+	ps_finish(p, n);
+	return n;
+}
+
 /* MemberExpression: primary or `new` with its member chain, no calls. */
 static rw_node *
 member(ps *p)
@@ -455,8 +482,10 @@ member(ps *p)
 		lx_token start = p->tok;
 
 		ps_advance(p);
-		if (ps_peek(p, LX_MODE_RE) == LX_DOT)
-			ps_es2015(p, start.off, "new.target");
+		if (ps_peek(p, LX_MODE_RE) == LX_DOT) {
+			e = new_target(p, &start);
+			goto suffixes;
+		}
 		ps_enter(p);
 		e = member(p);
 		ps_leave(p);
@@ -474,6 +503,7 @@ member(ps *p)
 	} else {
 		e = primary(p);
 	}
+suffixes:
 	for (;;) {
 		lx_kind k = ps_peek(p, LX_MODE_DIV);
 

@@ -404,6 +404,9 @@ expr_inner(pr *o, const rw_node *n, int flags)
 	case RW_THIS:
 		puts_(o, "this");
 		break;
+	case RW_NEW_TARGET:
+		puts_(o, "new.target");
+		break;
 	case RW_NULL:
 		puts_(o, "null");
 		break;

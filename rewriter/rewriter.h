@@ -75,6 +75,7 @@ typedef enum rw_kind {
 	RW_IDENT,          /* u.ident: identifier reference or binding (var, param, fn name, catch param) */
 	RW_NAME,           /* u.ident: IdentifierName that is NOT a reference: `o.name`, `{name: v}` key */
 	RW_THIS,           /* this */
+	RW_NEW_TARGET,     /* new.target (function code only; Duktape 2.7 runs it) */
 	RW_NULL,           /* null */
 	RW_BOOL,           /* u.boolean */
 	RW_NUMBER,         /* u.number: value; raw text is the span */

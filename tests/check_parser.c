@@ -78,6 +78,7 @@ sx(sbuf *b, const rw_ast *ast, const rw_node *n)
 		sx_raw(b, ast, n);
 		break;
 	case RW_THIS: sb_str(b, "this"); break;
+	case RW_NEW_TARGET: sb_str(b, "new.target"); break;
 	case RW_NULL: sb_str(b, "null"); break;
 	case RW_BOOL: sb_str(b, n->u.boolean.value ? "true" : "false"); break;
 	case RW_BINARY:
@@ -618,7 +619,11 @@ START_TEST(test_es2015_messages)
 	E6("x = {*g() {}};", "1:6", "generator method");
 	E6("async function f() {}", "1:1", "async function");
 	E6("x = async function () {};", "1:5", "async function");
-	E6("new.target", "1:1", "new.target");
+	/* new.target: Duktape 2.7 compiles it in function code only */
+	expect_err("new.target", "t.js:1:1: new.target outside a function");
+	expect_err("x = {a: new.target};", "t.js:1:9: new.target outside a function");
+	expect_err("function f() { new.foo; }", "t.js:1:20: expected 'target' after 'new.' but found 'foo'");
+	expect_err("function f() { new.if; }", "t.js:1:20: expected 'target' after 'new.' but found 'if'");
 	E6("import a from 'b';", "1:1", "module syntax (import/export)");
 	E6("export var a;", "1:1", "module syntax (import/export)");
 	E6("try {} catch {}", "1:14", "optional catch binding");
@@ -627,6 +632,11 @@ START_TEST(test_es2015_messages)
 	expect_err("/a/u", "t.js:1:4: regular expression flag 'u' is ES2015 syntax; Ferry accepts ES5.1");
 	/* accepted ES2015 pieces (Duktape 2.7 runs them) */
 	rw_ast_free(parse_ok("const a = 1; x = 0o17 + 0b1 + 2 ** 3; o = {[k]: 1, m() {}, a};"));
+	SX("function f() { new.target; }", "(function f ( ) new.target)");
+	expect_err("function f() { new.t\\u0061rget; }", "t.js:1:20: 'target' after 'new.' cannot contain escapes");
+	SX("function f() { new new.target(new . target.name)[0]; }",
+	   "(function f ( ) ([] (new new.target (. new.target name)) 0))");
+	SX("x = { get g() { new.target; } };", "(= x { get g:(function  ( ) new.target) })");
 	/* let is an identifier in sloppy ES5 */
 	rw_ast_free(parse_ok("var let = 1; let = 2; let; let\n+1;"));
 	/* `let [` and `let` NEWLINE name are ES5 expressions when the program
