@@ -46,7 +46,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/args_shadow.js \
 	tests/data/instrument/first_line.js \
 	tests/data/instrument/keyword_parens.js \
-	tests/data/instrument/local_eval.js
+	tests/data/instrument/local_eval.js \
+	tests/data/instrument/sealed_fns.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh

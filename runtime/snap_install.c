@@ -33,6 +33,9 @@
  *    `stack`, which would hide the getter from objects that inherit from
  *    the error (`MyError.prototype = new Error()`: every later MyError read
  *    the prototype's traceback);
+ *  - wrappers around Object.isSealed and Object.isFrozen, which leave a
+ *    function's tags out of the answer (Duktape counts hidden keys, and a
+ *    plain build's functions have no tags);
  *  - the built-in baseline (builtins.c).
  *
  * Both plain and instrumented builds install the same things, so programs
@@ -44,6 +47,8 @@
 #include "runtime/snap_impl.h"
 
 #define RT_KEY_ORIG DUK_HIDDEN_SYMBOL("forig")
+/* on the Object.isSealed/isFrozen wrappers: the baseline Object.isExtensible */
+#define RT_KEY_ISEXT DUK_HIDDEN_SYMBOL("fisext")
 
 /* arr[i] = the value at the top, popped, as Object.defineProperty would
  * (writable, enumerable, configurable): not a [[Put]], which would run an
@@ -247,6 +252,99 @@ static duk_ret_t rt_bind(duk_context *ctx)
 	}
 	duk_def_prop(ctx, res, BOUND_KEY_FLAGS);
 	return 1;
+}
+
+/* a key of Ferry's tags on a function: the site key (RT_KEY_SITE_PREFIX
+ * and digits) or an inline-value key ("\xff" "fi" and one digit) */
+static int tag_key(const char *k, duk_size_t n)
+{
+	duk_size_t i;
+
+	if (n == 4 && memcmp(k, RT_KEY_INL0, 3) == 0 && k[3] >= '0' && k[3] < '0' + RT_INLINE_MAX)
+		return 1;
+	if (n < 3 || memcmp(k, RT_KEY_SITE_PREFIX, 2) != 0)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (k[i] < '0' || k[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Object.isSealed(o) (frozen 0) and Object.isFrozen(o) (frozen 1). Duktape
+ * counts hidden keys, and the tags of a function (doc/design.md, "Function
+ * identity") are writable and configurable: the instrumented program writes
+ * them in JS, where a property can only be made so. Object.seal and freeze
+ * lock them as they lock every key, but a function sealed with every visible
+ * property read-only read isFrozen false instrumented, true in a plain build.
+ * So when Duktape says no and o carries tags, the answer is made again
+ * without them: every other own key (Duktape's internal ones included)
+ * counts as Duktape counts it. A Proxy has no own keys here, hence no tags:
+ * Duktape's answer stands. */
+static duk_ret_t rt_integrity(duk_context *ctx, int frozen)
+{
+	duk_idx_t n = duk_get_top(ctx), i;
+	int tagged = 0, ok = 1;
+
+	if (duk_is_constructor_call(ctx))   /* as Duktape's, no constructor */
+		return duk_type_error(ctx, "[object Function] not constructable");
+	duk_require_stack(ctx, n + 8);
+	duk_push_current_function(ctx);
+	duk_get_prop_literal(ctx, -1, RT_KEY_ORIG);
+	duk_push_undefined(ctx);
+	for (i = 0; i < n; i++)
+		duk_dup(ctx, i);
+	duk_call_method(ctx, n);
+	if (duk_to_boolean(ctx, -1) || n < 1 || !duk_is_function(ctx, 0))
+		return 1;
+	duk_get_prop_literal(ctx, -2, RT_KEY_ISEXT);   /* Object.isExtensible */
+	duk_dup(ctx, 0);
+	duk_call(ctx, 1);
+	tagged = duk_to_boolean(ctx, -1);
+	duk_pop(ctx);
+	if (tagged)
+		return 1;   /* extensible: Duktape's false */
+	duk_enum(ctx, 0, DUK_ENUM_OWN_PROPERTIES_ONLY | DUK_ENUM_INCLUDE_NONENUMERABLE |
+	         DUK_ENUM_INCLUDE_SYMBOLS | DUK_ENUM_INCLUDE_HIDDEN | DUK_ENUM_NO_PROXY_BEHAVIOR);
+	while (ok && duk_next(ctx, -1, 0)) {
+		duk_size_t len;
+		const char *k = duk_get_lstring(ctx, -1, &len);
+		if (k && tag_key(k, len)) {
+			tagged = 1;
+			duk_pop(ctx);
+			continue;
+		}
+		duk_get_prop_desc(ctx, 0, 0);
+		if (!duk_is_object(ctx, -1)) {
+			duk_pop(ctx);
+			continue;
+		}
+		duk_get_prop_literal(ctx, -1, "configurable");
+		if (duk_to_boolean(ctx, -1))
+			ok = 0;
+		duk_pop(ctx);
+		if (frozen) {
+			/* an accessor has no "writable": undefined */
+			duk_get_prop_literal(ctx, -1, "writable");
+			if (duk_to_boolean(ctx, -1))
+				ok = 0;
+			duk_pop(ctx);
+		}
+		duk_pop(ctx);
+	}
+	duk_pop(ctx);   /* the enumerator: Duktape's false on top */
+	if (tagged && ok)
+		duk_push_true(ctx);
+	return 1;
+}
+
+static duk_ret_t rt_is_sealed(duk_context *ctx)
+{
+	return rt_integrity(ctx, 0);
+}
+
+static duk_ret_t rt_is_frozen(duk_context *ctx)
+{
+	return rt_integrity(ctx, 1);
 }
 
 /* new Proxy(target, handler) */
@@ -473,6 +571,19 @@ static duk_ret_t install_natives(duk_context *ctx, void *udata)
 	duk_get_prop_literal(ctx, -1, "prototype");
 	wrap_builtin(ctx, "bind", rt_bind, 1);
 	duk_pop_2(ctx);
+
+	duk_get_prop_literal(ctx, -1, "Object");
+	wrap_builtin(ctx, "isSealed", rt_is_sealed, 1);
+	wrap_builtin(ctx, "isFrozen", rt_is_frozen, 1);
+	duk_get_prop_literal(ctx, -1, "isExtensible");
+	duk_get_prop_literal(ctx, -2, "isSealed");
+	duk_dup(ctx, -2);
+	duk_put_prop_literal(ctx, -2, RT_KEY_ISEXT);
+	duk_pop(ctx);
+	duk_get_prop_literal(ctx, -2, "isFrozen");
+	duk_swap_top(ctx, -2);
+	duk_put_prop_literal(ctx, -2, RT_KEY_ISEXT);
+	duk_pop_2(ctx);                                /* [ global ] */
 
 	duk_get_prop_literal(ctx, -1, "Error");
 	duk_get_prop_literal(ctx, -1, "prototype");   /* [ global Error EP ] */

@@ -50,7 +50,8 @@ EXTRA_DIST += tests/data/snapshot/nfe_write.js
 # programs that were not in the tarball
 EXTRA_DIST += tests/data/snapshot/iot_sampler.js tests/data/snapshot/iot_pubsub.js \
 	tests/data/snapshot/iot_builtins.js \
-	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js
+	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js \
+	tests/data/snapshot/sealed_fns.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

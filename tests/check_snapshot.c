@@ -802,6 +802,14 @@ START_TEST(test_wrappers_like_duktape)
 		" ['length', 'name', 'fileName'].forEach(function (k) {"
 		" Object.defineProperty(b, k, { configurable: false }); });"
 		" Object.preventExtensions(b); return [Object.isSealed(b), Object.isFrozen(b)].join(); })()",
+		/* Object.isSealed and isFrozen: no constructors, same shape,
+		 * same answers for primitives, objects and functions */
+		"['isSealed', 'isFrozen'].map(function (k) { var f = Object[k], r;"
+		" try { new f({}); r = 'made'; } catch (x) { r = x.name + ': ' + x.message; }"
+		" var d = Object.getOwnPropertyDescriptor(Object, k);"
+		" return [k, r, f.name, f.length, Object.getOwnPropertyNames(f).join(':'), typeof f.prototype,"
+		" d.writable, d.enumerable, d.configurable, f(), f(1), f('s'), f(Object.freeze({})), f({}),"
+		" f(Object.seal(function () {})), f(Object.freeze(function () {}))].join(' '); }).join()",
 		/* the Error.prototype getters */
 		"['stack', 'fileName', 'lineNumber'].map(function (k) {"
 		" var g = Object.getOwnPropertyDescriptor(Error.prototype, k).get, r, e = new Error('q');"
