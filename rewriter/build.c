@@ -556,6 +556,14 @@ static int compile_refused(const rw_cli_opts *o, const rw_ast *ast, const char *
 
 	if (!o->plain && rw_bytecode(o->input, src, srclen, &bc, &bclen, oerr, sizeof oerr) == 0) {
 		free(bc);
+		if (ast->depth > RW_MAX_DEPTH && strstr(berr, "recursion limit")) {
+			/* within a few levels of Duktape's limit, the instrumented
+			 * text (a tagged function expression is one level deeper)
+			 * crosses it */
+			snprintf(err, errlen, "%s: nested %u levels deep, the instrumented program is beyond "
+			         "Duktape 2.7's limit (%s)", o->input, (unsigned)ast->depth, berr);
+			return -1;
+		}
 		snprintf(err, errlen, "internal error: Duktape compiles %s but not its instrumented "
 		         "text (%s); please report this program", o->input, berr);
 		return -1;
@@ -606,10 +614,28 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	/* both builds check the program the same way (syntax and ES5 early
 	 * errors: one file:line:col line), so --plain never builds a program
 	 * that the instrumenting build would refuse */
-	if (rw_parse(o->input, src, srclen, o->strict ? RW_PARSE_STRICT : 0, &ast, err, errlen) != 0)
+	if (rw_parse(o->input, src, srclen, (o->strict ? RW_PARSE_STRICT : 0) | (o->deep ? RW_PARSE_DEEP : 0),
+	             &ast, err, errlen) != 0)
 		goto out;
 	if (rw_scopes_analyse(ast, &scopes, err, errlen) != 0)
 		goto out;
+	if (ast->depth > RW_MAX_DEPTH) {
+		/* Near Duktape's recursion limit (about 2500 levels), and the
+		 * instrumented text may nest less deeply than the original (an
+		 * environment-only `((x))` becomes `Pe[1]`) or more: only a program
+		 * whose original text Duktape compiles is built, in both modes, so
+		 * the two builds start (or refuse) alike. */
+		char derr[256];
+
+		if (rw_bytecode(o->input, src, srclen, &bc, &bclen, derr, sizeof derr) != 0) {
+			snprintf(err, errlen, "%s; Duktape 2.7 cannot compile a program nested %u levels deep",
+			         derr, (unsigned)ast->depth);
+			goto out;
+		}
+		free(bc);
+		bc = NULL;
+		bclen = 0;
+	}
 	if (o->plain) {
 		/* --plain: the original program, site 0 only */
 		memset(&site0, 0, sizeof site0);

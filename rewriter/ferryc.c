@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,20 +289,19 @@ check_input(const char *path)
 	return 1;
 }
 
-int
-main(int argc, char **argv)
+/* Everything after the command line: parse, analyse, instrument, emit,
+ * build. Runs on a thread with an RW_DEEP_STACK stack (main below), so the
+ * parser allows RW_MAX_DEPTH_DEEP levels of nesting (rewriter.h). */
+static int
+run(rw_cli_opts *op)
 {
-	rw_cli_opts o;
+	rw_cli_opts o = *op;
 	rw_ast *ast = NULL;
 	char err[1024], *src;
 	size_t len = 0;
 	int r;
 
-	r = parse_args(argc, argv, &o);
-	if (r != 0)
-		return r < 0 ? stdout_ok() : r;
-	if (!check_input(o.input))
-		return 1;
+	o.deep = 1;
 
 	/* the build step reads its input itself */
 	if (o.mode == RW_MODE_BUILD) {
@@ -320,7 +320,7 @@ main(int argc, char **argv)
 			fprintf(stderr, "ferryc: %s: %s\n", o.input, strerror(errno));
 		return 1;
 	}
-	r = rw_parse(o.input, src, len, o.strict ? RW_PARSE_STRICT : 0, &ast, err, sizeof err);
+	r = rw_parse(o.input, src, len, (o.strict ? RW_PARSE_STRICT : 0) | RW_PARSE_DEEP, &ast, err, sizeof err);
 	if (r != 0) {
 		fprintf(stderr, "%s\n", err);
 		free(src);
@@ -347,4 +347,44 @@ main(int argc, char **argv)
 	rw_ast_free(ast);
 	free(src);
 	return r;
+}
+
+struct run_arg {
+	rw_cli_opts *o;
+	int          rc;
+};
+
+static void *
+run_thread(void *arg)
+{
+	struct run_arg *a = arg;
+
+	a->rc = run(a->o);
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	rw_cli_opts o;
+	struct run_arg a;
+	pthread_attr_t attr;
+	pthread_t t;
+	int r;
+
+	r = parse_args(argc, argv, &o);
+	if (r != 0)
+		return r < 0 ? stdout_ok() : r;
+	if (!check_input(o.input))
+		return 1;
+	a.o = &o;
+	a.rc = 1;
+	if (pthread_attr_init(&attr) != 0 || pthread_attr_setstacksize(&attr, RW_DEEP_STACK) != 0 ||
+	    pthread_create(&t, &attr, run_thread, &a) != 0) {
+		fprintf(stderr, "ferryc: cannot start a thread with a %zu MB stack\n", RW_DEEP_STACK >> 20);
+		return 1;
+	}
+	pthread_attr_destroy(&attr);
+	pthread_join(t, NULL);
+	return a.rc;
 }

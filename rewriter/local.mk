@@ -12,7 +12,7 @@ bin_PROGRAMS += ferryc
 ferryc_SOURCES = rewriter/ferryc.c
 ferryc_CFLAGS = $(AM_CFLAGS)
 # other rewriter fragments may add libraries here with +=
-ferryc_LDADD = rewriter/librewriter.a lexer/liblexer.a -lm
+ferryc_LDADD = rewriter/librewriter.a lexer/liblexer.a -lm -lpthread
 
 # unit tests of the parser, AST and printer
 check_PROGRAMS += tests/check_parser

@@ -200,7 +200,7 @@ semicolon(ps *p)
 void
 ps_too_deep(ps *p)
 {
-	ps_fail_tok(p, "program nested too deeply (more than %d levels)", RW_MAX_DEPTH);
+	ps_fail_tok(p, "program nested too deeply (more than %u levels)", p->max_depth);
 }
 
 /* ------------------------------------------------------------------ nodes */
@@ -1110,6 +1110,7 @@ rw_parse(const char *filename, const char *src, size_t len, unsigned flags,
 		return -1;
 	}
 	memset(p, 0, sizeof *p);
+	p->max_depth = (flags & RW_PARSE_DEEP) ? RW_MAX_DEPTH_DEEP : RW_MAX_DEPTH;
 	p->err = err;
 	p->errlen = errlen;
 	p->ast = rw_ast_new(filename, src, len);

@@ -34,7 +34,8 @@ typedef struct ps {
 	uint32_t   prev_end;     /* end offset of the last consumed token */
 	lx_kind    prev_kind;    /* and its kind */
 
-	unsigned   depth;        /* nesting, against RW_MAX_DEPTH */
+	unsigned   depth;        /* nesting, against max_depth */
+	unsigned   max_depth;    /* RW_MAX_DEPTH, or RW_MAX_DEPTH_DEEP with RW_PARSE_DEEP */
 	int        strict;       /* current code is strict */
 	int        in_function;
 	ps_target *targets;
@@ -124,12 +125,15 @@ rw_node *ps_assign(ps *p, int noin);
 rw_node *ps_lhs(ps *p);
 void     ps_check_target(ps *p, rw_node *e, int is_assign_eq, const char *what);
 
-/* One more nesting level, against RW_MAX_DEPTH. */
+/* One more nesting level, against max_depth. */
 static inline void
 ps_enter(ps *p)
 {
-	if (++p->depth > RW_MAX_DEPTH)
-		ps_too_deep(p);
+	if (++p->depth > p->ast->depth) {
+		p->ast->depth = p->depth;
+		if (p->depth > p->max_depth)
+			ps_too_deep(p);
+	}
 }
 
 static inline void

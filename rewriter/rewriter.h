@@ -336,6 +336,7 @@ struct rw_ast {
 	size_t      len;
 	uint32_t    node_count;  /* nodes made by the parser */
 	uint32_t    fn_count;    /* number of RW_FUNC_DECL + RW_FUNC_EXPR nodes */
+	uint32_t    depth;       /* the deepest nesting the parser met (see RW_MAX_DEPTH) */
 	uint32_t    duk_div_regex; /* 1 + offset of the first regex literal that Duktape 2.7
 	                            * lexes as division (doc/parser.md), 0: none */
 	void       *priv;        /* arena, intern table, line table: private */
@@ -345,10 +346,19 @@ struct rw_ast {
 
 /* rw_parse flags */
 enum {
-	RW_PARSE_STRICT = 1u << 0    /* parse the program as strict code */
+	RW_PARSE_STRICT = 1u << 0,   /* parse the program as strict code */
+	RW_PARSE_DEEP   = 1u << 1    /* nesting limit RW_MAX_DEPTH_DEEP: the caller runs the
+	                              * parser and the passes on an RW_DEEP_STACK stack */
 };
 
 #define RW_MAX_DEPTH 1000        /* nesting limit (expressions + statements) */
+/* Duktape 2.7 compiles nesting up to its recursion limit (about 2500) and `+`
+ * and member/call chains of any length; the passes recurse along the AST
+ * (at most about 3.2 KB a level, measured under ASan), so ferryc runs them on
+ * a thread with a large stack (reserved, committed only as used) and allows
+ * RW_MAX_DEPTH_DEEP levels. */
+#define RW_MAX_DEPTH_DEEP 20000
+#define RW_DEEP_STACK ((size_t)256 << 20)
 
 /* Parses src[0..len) (src[len] must be '\0'; the buffer must outlive the AST).
  * On success returns 0 and sets *out. On a syntax error returns -1, *out is
@@ -420,6 +430,7 @@ typedef struct rw_cli_opts {
 	const char *runtime_dir; /* --runtime-dir DIR (NULL: env FERRY_RUNTIME_DIR or installed) */
 	int         strict;      /* --strict: parse the program as strict code */
 	int         verbose;     /* -v */
+	int         deep;        /* parse with RW_PARSE_DEEP (ferryc: on an RW_DEEP_STACK stack) */
 } rw_cli_opts;
 
 #endif

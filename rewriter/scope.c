@@ -11,7 +11,7 @@
  * arrays, the per-name binding lists of the walk and the (scope, name) hash
  * table of rw_scope_lookup() are allocated here and released by
  * rw_scopes_free(). The walk recurses along the AST, whose depth the parser
- * bounds (RW_MAX_DEPTH).
+ * bounds (RW_MAX_DEPTH, or RW_MAX_DEPTH_DEEP on ferryc's large stack).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -756,6 +756,30 @@ START_TEST(test_depth)
 	s = nested("1+", "1", "", 500);
 	rw_ast_free(parse_ok(s));
 	free(s);
+	/* RW_PARSE_DEEP (ferryc, on its large stack): RW_MAX_DEPTH_DEEP levels;
+	 * rw_ast.depth is the deepest nesting met */
+	{
+		char err[256];
+		rw_ast *ast = NULL;
+
+		s = nested("1+", "1", "", 3000);
+		ck_assert_int_eq(rw_parse("t.js", s, strlen(s), 0, &ast, err, sizeof err), -1);
+		ck_assert_msg(strstr(err, "more than 1000 levels") != NULL, "got: %s", err);
+		ck_assert_int_eq(rw_parse("t.js", s, strlen(s), RW_PARSE_DEEP, &ast, err, sizeof err), 0);
+		ck_assert_uint_ge(ast->depth, 3000);
+		ck_assert_uint_lt(ast->depth, 3010);
+		rw_ast_free(ast);
+		free(s);
+		/* (a chain: the parser loops over it; 20000 nested parentheses
+		 * would need ferryc's large stack) */
+		s = nested("1+", "1", "", RW_MAX_DEPTH_DEEP + 1);
+		ck_assert_int_eq(rw_parse("t.js", s, strlen(s), RW_PARSE_DEEP, &ast, err, sizeof err), -1);
+		ck_assert_msg(strstr(err, "more than 20000 levels") != NULL, "got: %s", err);
+		free(s);
+		ast = parse_ok("x = ((1));");
+		ck_assert_uint_lt(ast->depth, 10);
+		rw_ast_free(ast);
+	}
 }
 END_TEST
 

@@ -159,8 +159,18 @@ truncate -s 67100000 nul.js 2>/dev/null && truncate -s 67108865 over.js 2>/dev/n
 }
 # hostile nesting: refused with a position, no crash
 awk 'BEGIN { s = "var a = "; for (i = 0; i < 100000; i++) s = s "("; printf "%s1", s }' >deep.js
-expect 1 '^deep\.js:1:[0-9]+: program nested too deeply' "$ferryc" deep.js -o o4
+expect 1 '^deep\.js:1:[0-9]+: program nested too deeply \(more than 20000 levels\)' "$ferryc" deep.js -o o4
 absent o4
+# deeper than 1000 levels: built when Duktape 2.7 compiles it (a 3000-term `+`
+# chain, as in generated code), refused in both modes when it does not
+# (3000 nested parentheses: Duktape's own recursion limit is about 2500)
+awk 'BEGIN { s = "function f() { var v = 1; var g = function () { v = 2; }; return v"; for (i = 1; i < 3000; i++) s = s " + v"; print s "; }"; print "print(f());" }' >chain.js
+expect 0 '^3000$' sh -c "\"$ferryc\" chain.js -o o13 --runtime-dir \"$FERRY_BUILDDIR\" && o13/chain"
+expect 0 '^3000$' sh -c "\"$ferryc\" --plain chain.js -o o14 --runtime-dir \"$FERRY_BUILDDIR\" && o14/chain"
+awk 'BEGIN { s = "var a = "; for (i = 0; i < 3000; i++) s = s "("; s = s "1"; for (i = 0; i < 3000; i++) s = s ")"; print s ";" }' >deep2.js
+expect 1 '^deep2\.js: RangeError: compiler recursion limit.*; Duktape 2\.7 cannot compile a program nested [0-9]+ levels deep$' "$ferryc" deep2.js -o o15
+expect 1 '^deep2\.js: RangeError: compiler recursion limit.*; Duktape 2\.7 cannot compile a program nested [0-9]+ levels deep$' "$ferryc" --plain deep2.js -o o15
+absent o15
 
 # ---- ferryc: outputs ----
 : >afile
