@@ -23,8 +23,10 @@
  *    what Duktape's own bound function gives; like Duktape's bind it refuses
  *    `new` and lists `length` before `name`;
  *  - a wrapper around the Proxy constructor that marks the target with its
- *    proxies (RT_KEY_PROXY), so the walker can tell a Proxy (which it must
- *    refuse) from an empty object with a null prototype;
+ *    proxies (RT_KEY_PROXY, defined read-only and not configurable even on
+ *    a non-extensible target, which Object.isSealed/isFrozen then read as
+ *    before), so the walker can tell a Proxy (which it must refuse) from an
+ *    empty object with a null prototype;
  *  - wrappers around the Error.prototype stack, fileName and lineNumber
  *    getters: a restored error (or error-like object) keeps what they gave
  *    in its own RT_KEY_TRACE, RT_KEY_TRFILE and RT_KEY_TRLINE
@@ -367,12 +369,19 @@ static duk_ret_t rt_proxy(duk_context *ctx)
 	duk_dup(ctx, 1);
 	duk_new(ctx, 2);
 	res = duk_get_top_index(ctx);
-	/* the target is an object here (else the constructor threw) */
+	/* the target is an object here (else the constructor threw). Defined,
+	 * not put: a non-extensible target takes a proxy in Duktape; read-only
+	 * and not configurable: Object.isSealed/isFrozen count hidden keys, and
+	 * a target sealed with every visible property read-only reads frozen
+	 * (the array grows, the property never changes) */
 	if (!duk_get_prop_literal(ctx, 0, RT_KEY_PROXY) || !duk_is_array(ctx, -1)) {
 		duk_pop(ctx);
+		duk_push_literal(ctx, RT_KEY_PROXY);
 		duk_push_bare_array(ctx);
-		duk_dup_top(ctx);
-		duk_put_prop_literal(ctx, 0, RT_KEY_PROXY);
+		duk_def_prop(ctx, 0, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_FORCE |
+		             DUK_DEFPROP_CLEAR_WRITABLE | DUK_DEFPROP_CLEAR_ENUMERABLE |
+		             DUK_DEFPROP_CLEAR_CONFIGURABLE);
+		duk_get_prop_literal(ctx, 0, RT_KEY_PROXY);
 	}
 	duk_dup(ctx, res);
 	duk_put_prop_index(ctx, -2, (duk_uarridx_t)duk_get_length(ctx, -2));

@@ -522,6 +522,7 @@ START_TEST(test_unmigratable)
 	               "global.app.handlers[2]: a function without a site tag");
 	expect_failure(PRELUDE "var p = {q: new Proxy({}, {})};", "global.p.q: a Proxy");
 	expect_failure(PRELUDE "var p = new Proxy(add, {});", "global.p: a Proxy");
+	expect_failure(PRELUDE "var p = new Proxy(Object.freeze({ a: 1 }), {});", "global.p: a Proxy");
 	expect_failure(PRELUDE EVIL "var x = {f: evil};", "global.evil (closure of t.js:5)");
 	expect_failure(PRELUDE "var x = [Duktape.Pointer('p')];", "global.x[0]");
 	expect_failure(PRELUDE "var x = {p: new Duktape.Pointer('p')};",
@@ -810,6 +811,16 @@ START_TEST(test_wrappers_like_duktape)
 		" return [k, r, f.name, f.length, Object.getOwnPropertyNames(f).join(':'), typeof f.prototype,"
 		" d.writable, d.enumerable, d.configurable, f(), f(1), f('s'), f(Object.freeze({})), f({}),"
 		" f(Object.seal(function () {})), f(Object.freeze(function () {}))].join(' '); }).join()",
+		/* new Proxy: a non-extensible target, and a target's integrity
+		 * level, as in Duktape (the runtime marks the target) */
+		"(function () { var r = [], t = Object.freeze({ a: 1 }), u = Object.preventExtensions({}),"
+		" v = {}, w = Object.seal({ b: 2 });"
+		" Object.defineProperty(v, 'a', { value: 1 });"
+		" [t, u, v, w, Object.freeze(function () {})].forEach(function (o) {"
+		" try { var p = new Proxy(o, {}); r.push(typeof p, p.a); } catch (e) { r.push(e.name); } });"
+		" Object.seal(v); new Proxy(v, {});"
+		" [t, u, v, w].forEach(function (o) { r.push(Object.isExtensible(o), Object.isSealed(o),"
+		" Object.isFrozen(o)); }); return r.join(); })()",
 		/* the Error.prototype getters */
 		"['stack', 'fileName', 'lineNumber'].map(function (k) {"
 		" var g = Object.getOwnPropertyDescriptor(Error.prototype, k).get, r, e = new Error('q');"
