@@ -1281,7 +1281,7 @@ static void ident(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
  * `x + f()` where f changes x adds x's new value, and `x - (x = 3)` is 0.
  * A variable moved to an environment is a property read made in order; to
  * print what the original prints, the read is moved after the right
- * operand: `x OP r` -> `(Pv = r, Pe<d>[i] OP Pv)`. The left operand may be
+ * operand: `x OP r` -> `(Pv = r, Pv = Pe<d>[i] OP Pv)`. The left operand may be
  * parenthesized, or the last item of a comma expression, as in Duktape
  * (the comma passes the variable through). */
 
@@ -1342,12 +1342,12 @@ static int late_binary(ri_ctx *c, rw_node *n, int depth)
 		rw_out_puts(&o, ";");
 	rw_out_puts(&o, "(");
 	if (l->kind == RW_IDENT) {
-		/* `x OP r` -> `(Pv = r, Pe[i] OP Pv)` (the parentheses of `(x)` go) */
+		/* `x OP r` -> `(Pv = r, Pv = Pe[i] OP Pv)` (the parentheses of `(x)` go) */
 		rw_out_printf(&o, "%sv = ", c->prefix);
 		keep_lines(c, &o, s, r->span.start);
 		add_text(c, s, r->span.start, 2, depth, &o);
 	} else {
-		/* `(a, x) OP r` -> `((a, x), Pv = r, Pe[i] OP Pv)` */
+		/* `(a, x) OP r` -> `((a, x), Pv = r, Pv = Pe[i] OP Pv)` */
 		add_text(c, s, s, 1, depth, &o);
 		walk_node(c, l, n, depth + 1);
 		rw_out_init(&o);
@@ -1357,7 +1357,11 @@ static int late_binary(ri_ctx *c, rw_node *n, int depth)
 	}
 	walk_node(c, r, n, depth + 1);
 	rw_out_init(&o);
-	rw_out_puts(&o, ", ");
+	/* the result goes to Pv too (a primitive): Pv is a variable, which
+	 * the function's environment record keeps while its closures live,
+	 * and r's value there (an object with a finalizer) would outlive its
+	 * uses, where Duktape's temporary does not */
+	rw_out_printf(&o, ", %sv = ", c->prefix);
 	env_ref(c, &o, b);
 	rw_out_printf(&o, " %s %sv)", rw_op_text((rw_op)n->op), c->prefix);
 	add_text(c, r->span.end, r->span.end, 0, depth, &o);
@@ -1367,7 +1371,7 @@ static int late_binary(ri_ctx *c, rw_node *n, int depth)
 
 /* `switch (x)` compares the case values with the register x as it is when
  * each comparison runs, in the same way: when a case value may run code,
- * `switch (x) { case v: ...` -> `switch (true) { case (Pv = v, Pv ===
+ * `switch (x) { case v: ...` -> `switch (true) { case (Pv = v, Pv = Pv ===
  * Pe<d>[i]): ...` (a comma discriminant keeps its first items: `((a, x),
  * true)`), else returns 0 */
 static int late_switch(ri_ctx *c, rw_node *n, int depth)
@@ -1411,7 +1415,7 @@ static int late_switch(ri_ctx *c, rw_node *n, int depth)
 			add_text(c, t->span.start, t->span.start, 1, depth + 1, &o);
 			walk_node(c, t, k, depth + 2);
 			rw_out_init(&o);
-			rw_out_printf(&o, ", %sv === ", c->prefix);
+			rw_out_printf(&o, ", %sv = %sv === ", c->prefix, c->prefix);
 			env_ref(c, &o, b);
 			rw_out_puts(&o, ")");
 			add_text(c, t->span.end, t->span.end, 0, depth + 1, &o);
@@ -1444,6 +1448,18 @@ static void declarator(ri_ctx *c, rw_node *n, int depth)
 			rw_out_name(&o, RW_S(id, ident.name), rw_name_len(RW_S(id, ident.name)));
 			rw_out_puts(&o, ")");
 			add_text(c, init->span.end, init->span.end, 0, depth, &o);
+		} else if (ri_repr(c, rw_ref_binding(r)) == RI_ENV) {
+			/* `var x = void (Pe.x = v)`: the variable, which nothing
+			 * reads, must not keep v alive (a finalizer would run late)
+			 * after the environment's x has changed */
+			rw_out_puts(&o, " = void (");
+			env_ref(c, &o, rw_ref_binding(r));
+			add_text(c, id->span.end, id->span.end, 1, depth, &o);
+			walk_node(c, init, n, depth + 1);
+			rw_out_init(&o);
+			rw_out_puts(&o, ")");
+			add_text(c, init->span.end, init->span.end, 0, depth, &o);
+			return;
 		} else {
 			rw_out_puts(&o, " = ");
 			env_ref(c, &o, rw_ref_binding(r));

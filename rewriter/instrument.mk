@@ -47,7 +47,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/first_line.js \
 	tests/data/instrument/keyword_parens.js \
 	tests/data/instrument/local_eval.js \
-	tests/data/instrument/sealed_fns.js
+	tests/data/instrument/sealed_fns.js \
+	tests/data/instrument/fin_timing.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh

@@ -1,0 +1,54 @@
+// Instrumentation keeps no value alive longer than the plain program does,
+// which a finalizer (Duktape.fin) would tell by running late:
+//  - a late read: `x + w()`, where x is written by an inner function, reads
+//    x after w() (doc/design.md, "Late reads") through a variable of the
+//    function, which its environment record keeps while the function's
+//    closures live; w()'s object stayed reachable there;
+//  - `var big = v` where big is written by an inner function: the variable,
+//    which nothing reads (the environment's slot is big), kept v after an
+//    inner function set big to null.
+var out = [];
+function fin(o, name) {
+	Duktape.fin(o, function () { out.push('fin ' + name); });
+	return o;
+}
+function adder() {
+	var x = 0;
+	function w(name) { x++; return fin({ valueOf: function () { return 1; } }, name); }
+	var r = x + w('plus');
+	r = r + (x < w('lt'));
+	switch (x) {
+	case w('case'): out.push('case matched'); break;
+	default: out.push('no case');
+	}
+	out.push('sum ' + r);
+	return function () { return x; };
+}
+function less() {
+	var x = 0;
+	function w(name) { x++; return fin({ valueOf: function () { return 5; } }, name); }
+	var r = x < w('less');
+	out.push('less ' + r);
+	return function () { return x; };
+}
+function holder() {
+	var big = fin({}, 'big'), small = 1;
+	function clear() { big = null; small++; }
+	clear();
+	Duktape.gc();
+	out.push('big cleared');
+	return clear;
+}
+var keep3 = holder();
+out.push('holder returned');
+keep3 = null;
+var keep = adder(), keep2 = less();
+Duktape.gc();
+out.push('after return, x = ' + keep() + ', ' + keep2());
+keep = null;
+Duktape.gc();
+out.push('one closure gone');
+keep2 = null;
+Duktape.gc();
+out.push('both gone');
+console.log(out.join('\n'));
