@@ -964,6 +964,19 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 		rw_out_puts(&o, ");");
 		any = 1;
 	}
+	/* an environment-only parameter or function declaration: from here on
+	 * nobody reads the real binding, which must not keep its value alive
+	 * (a finalizer would run late) once the environment's slot changes */
+	if (r->has_env && !r->inline_env) {
+		for (b = s->bindings; b; b = b->next) {
+			if (ri_repr(c, b) != RI_ENV ||
+			    !((b->flags & RW_BF_PARAM) || b->kind == RW_BIND_PARAM || b->kind == RW_BIND_FUNC))
+				continue;
+			rw_out_name(&o, b->name, b->len);
+			rw_out_puts(&o, " = void 0;");
+			any = 1;
+		}
+	}
 	if (any)
 		add_text(c, pos, pos, 1, depth, &o);
 	else

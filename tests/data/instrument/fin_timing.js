@@ -6,7 +6,8 @@
 //    closures live; w()'s object stayed reachable there;
 //  - `var big = v` where big is written by an inner function: the variable,
 //    which nothing reads (the environment's slot is big), kept v after an
-//    inner function set big to null.
+//    inner function set big to null; so did such a parameter, and such a
+//    function declaration its function.
 var out = [];
 function fin(o, name) {
 	Duktape.fin(o, function () { out.push('fin ' + name); });
@@ -39,6 +40,18 @@ function holder() {
 	out.push('big cleared');
 	return clear;
 }
+function param(arg) {
+	function decl() {}
+	fin(decl, 'decl');
+	function clear() { arg = null; decl = null; }
+	clear();
+	Duktape.gc();
+	out.push('arg and decl cleared');
+	return clear;
+}
+var keep4 = param(fin({}, 'arg'));
+out.push('param returned');
+keep4 = null;
 var keep3 = holder();
 out.push('holder returned');
 keep3 = null;
