@@ -38,7 +38,8 @@ EXTRA_DIST += tests/runtime.sh \
 	tests/data/runtime/console_layout.js tests/data/runtime/console_layout.out \
 	tests/data/runtime/console_methods.js tests/data/runtime/console_methods.out \
 	tests/data/runtime/console_methods.err \
-	tests/data/runtime/timer_errors.js tests/data/runtime/timer_errors.out
+	tests/data/runtime/timer_errors.js tests/data/runtime/timer_errors.out \
+	tests/data/runtime/timer_lists.js tests/data/runtime/timer_lists.out
 
 # unit tests (Check)
 check_PROGRAMS += tests/check_runtime

@@ -4,9 +4,8 @@
  *
  * One iteration, as Node does it for timers and immediates:
  *   timers phase: run the timeouts/intervals that are due at the phase's
- *     start time and existed when it began (seq < phase_seq), by due time,
- *     then creation order; a timer set by one of them waits for the next
- *     iteration, even with delay 1;
+ *     start time, in the order of Node's timer lists (timers.c); a timer
+ *     set by one of them waits for the next iteration, even with delay 1;
  *   check phase: run the immediates queued before the phase began, in
  *     order; an immediate queued by an immediate runs on the next iteration.
  * If nothing is pending after the check phase the loop ends; if no immediate

@@ -374,6 +374,9 @@ static void rs_timers(rs_state *r)
 			rs_fail(r, "timer %u: bad remaining delay", (unsigned)i);
 		if (t->kind == WR_TIMER_INTERVAL && !(per >= 1 && per <= 2147483647.0))
 			rs_fail(r, "timer %u: bad interval period", (unsigned)i);
+		/* a timeout's delay (Node's duration; 0 from an older build: unknown) */
+		if (t->kind == WR_TIMER_TIMEOUT && per != 0 && !(per >= 1 && per <= 2147483647.0))
+			rs_fail(r, "timer %u: bad delay", (unsigned)i);
 		if (t->seq >= RS_SEQ_MAX)
 			rs_fail(r, "timer %u: sequence number %llu, above 2^53", (unsigned)i,
 			        (unsigned long long)t->seq);
@@ -390,7 +393,7 @@ static void rs_timers(rs_state *r)
 			duk_put_prop_index(ctx, -2, k + 1);
 		}
 		duk_put_prop(ctx, -3);
-		if (!rt_timer_insert(rt, t->kind, t->id, rem, t->kind == WR_TIMER_INTERVAL ? per : 0,
+		if (!rt_timer_insert(rt, t->kind, t->id, rem, t->kind == WR_TIMER_IMMEDIATE ? 0 : per,
 		                     t->seq))
 			rs_fail(r, "timer %u: out of memory", (unsigned)i);
 	}

@@ -32,20 +32,43 @@ typedef struct rt_alloc {
 typedef struct rt_timer {
 	double   id;        /* id handed to the program */
 	uint32_t kind;      /* wr_tkind */
-	uint32_t hpos;      /* timeouts, intervals: position in rt_timers.heap */
+	uint32_t list;      /* timeouts, intervals: index into rt_timers.lists;
+	                     * RT_TIMER_NONE while an interval's callback runs */
+	uint32_t prev, next;/* neighbours in that list (indices into v) */
 	double   due;       /* monotonic ms when due (timeouts, intervals) */
-	double   period;    /* interval period ms */
-	uint64_t seq;       /* creation order */
+	double   period;    /* Node's duration: the delay of a timeout (0 in a
+	                     * snapshot of an older build: unknown), an interval's period */
+	uint64_t seq;       /* creation order; an interval's re-arming counts as creation */
 } rt_timer;
 
+#define RT_TIMER_NONE UINT32_MAX
+
+/* Node's timer lists (lib/internal/timers.js): one FIFO list per duration,
+ * in the order timers were (re)armed; a list becomes due at its expiry, the
+ * due time of its first timer when it was made or last looked at. */
+typedef struct rt_tlist {
+	double   key;       /* the duration (a unique negative key for a timeout of unknown delay) */
+	double   expiry;
+	uint64_t lid;       /* Node's list id: ties on expiry go to the older list */
+	uint32_t head, tail;/* indices into v, RT_TIMER_NONE when empty */
+	uint32_t hpos;      /* position in rt_timers.lheap; RT_TIMER_NONE: a free slot */
+} rt_tlist;
+
 /* Every operation of the loop is O(1) or O(log n) in the pending entries:
- * timeouts and intervals are in a binary heap by (due, seq), immediates in
- * a queue by seq, and ids are found through a hash table. */
+ * the timer lists are in a binary heap by (expiry, lid), immediates in a
+ * queue by seq; ids and durations are found through hash tables. */
 typedef struct rt_timers {
 	rt_timer *v;        /* pending timers and immediates (unordered) */
 	size_t    n, cap;
-	uint32_t *heap;     /* indices into v of the timeouts and intervals */
-	size_t    nheap;    /* (room: cap) */
+	rt_tlist *lists;    /* room: cap + 1 (a list may stay empty while its
+	                     * last timer's callback runs) */
+	size_t    nlists;   /* slots used, free ones included */
+	uint32_t *lfree;    /* free slots of lists */
+	size_t    nlfree;
+	uint32_t *lheap;    /* indices into lists, by (expiry, lid) */
+	size_t    nlheap;
+	uint32_t *lkeys;    /* key -> index into lists; linear probing, size nids */
+	uint64_t  next_lid;
 	uint32_t *ids;      /* id -> index into v; linear probing, UINT32_MAX free */
 	size_t    nids;     /* a power of two, > 2 cap (0: none yet) */
 	double   *imm;      /* ids of immediates by seq; cleared ones are skipped */
@@ -84,7 +107,7 @@ typedef struct rt_ctx {
 	double       clock_base;     /* monotonic ms at start */
 	/* Where the loop stands, so a snapshot taken after any turn resumes in
 	 * the same place: phase RT_PHASE_TIMERS runs the timers due at phase
-	 * start whose seq < phase_seq; RT_PHASE_CHECK runs the immediates whose
+	 * start (phase_now); RT_PHASE_CHECK runs the immediates whose
 	 * seq < phase_seq (Node: immediates queued by an immediate run on the
 	 * next iteration). A fresh start and a restore without this state use
 	 * RT_PHASE_TIMERS with phase_seq = 0 (start a new iteration). */
@@ -107,23 +130,28 @@ extern volatile sig_atomic_t rt_snapshot_requested; /* set by SIGUSR1 */
  * RT_STASH_TIMERS under the key String(id), as an array [callback, args...],
  * so they stay reachable and the snapshot walker can read them. */
 double    rt_now(const rt_ctx *rt);               /* monotonic ms */
+/* Pending from now on: due in delay_ms, at the end of the list of its
+ * duration period_ms (a timeout's delay, an interval's period; 0 for an
+ * immediate, or a timeout of unknown delay). NULL: the id is taken, or out
+ * of memory. */
 rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
                           double period_ms, uint64_t seq);
 /* The pending timer or immediate of that id, or NULL. */
 rt_timer *rt_timer_find(rt_ctx *rt, double id);
 /* The delays to save in a snapshot for the pending timers: rem[i] for
  * rt->timers.v[i] (>= 0; 0 for immediates), measured from `now`, one
- * rt_now() reading for the whole snapshot. Timers already overdue at the
- * start of the current timers phase (rt->phase_now) get a delay below half a
- * nanosecond that encodes their due order, timers due since then one between
+ * rt_now() reading for the whole snapshot. The timers the rest of the
+ * current timers phase would run get a delay below half a nanosecond that
+ * encodes the order they run in, the other timers due by now one between
  * half and one nanosecond; rt_timers_rebase (after the restore) makes exactly
  * the first ones due at the resumed phase's start. O(n log n); -1 when out of
  * memory. */
 int       rt_timers_remaining(const rt_ctx *rt, double now, double *rem);
 /* After rt_restore: re-arm every restored timer from ONE clock reading
- * (due = now + its remaining delay in snap, matched by id), and make that
- * reading the start of the resumed timers phase, so relative order and phase
- * membership are exactly those of the snapshot. ferry_main calls it after
+ * (due = now + its remaining delay in snap, matched by id), put the timer
+ * lists together again (each in seq order, expiring when its first timer is
+ * due), and make that reading the start of the resumed timers phase, so
+ * relative order and phase membership are exactly those of the snapshot. ferry_main calls it after
  * --resume; call it after rt_restore wherever else a snapshot is restored
  * (--listen). */
 void      rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap);

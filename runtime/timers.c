@@ -6,9 +6,14 @@
  * 1 ms (so setTimeout(f, 0) is setTimeout(f, 1)); extra arguments are passed
  * to the callback; ids are numbers (1, 2, ...) shared by all three kinds;
  * clearTimeout and clearInterval cancel either timer kind, clearImmediate
- * only immediates. Ordering (due time, then creation order) is chosen by the
- * loop (loop.c) through rt_timers_next, from a heap of the timeouts and
- * intervals and a queue of the immediates (rt.h, rt_timers).
+ * only immediates. Timeouts and intervals are ordered as Node's timer lists
+ * order them (lib/internal/timers.js of Node v20): one list per duration,
+ * timers in the order they were armed (an interval is armed again after its
+ * callback, so a timeout of the same delay that the callback set runs before
+ * its next tick), lists by expiry; the loop (loop.c) takes them through
+ * rt_timers_next, from a heap of the lists and a queue of the immediates
+ * (rt.h, rt_timers). When the loop is on time this is due-time order; when
+ * a callback held it up, the due timers of one list run together.
  *
  * The callback and arguments of every pending entry live in the global stash
  * object RT_STASH_TIMERS under String(id) as [callback, args...]: the C table
@@ -56,9 +61,9 @@ static void rt_push_id_key(duk_context *ctx, double id)
 	duk_push_lstring(ctx, p, (duk_size_t)(key + sizeof key - p));
 }
 
-/* ---- the table: ids, heap, queue ---- */
+/* ---- the table: ids, timer lists, immediates queue ---- */
 
-#define RT_NONE UINT32_MAX
+#define RT_NONE RT_TIMER_NONE
 
 static size_t id_hash(double id, size_t mask)
 {
@@ -79,6 +84,15 @@ static size_t id_slot(const rt_timers *t, double id)
 	return h;
 }
 
+/* slot of a list key in t->lkeys, as id_slot */
+static size_t key_slot(const rt_timers *t, double key)
+{
+	size_t mask = t->nids - 1, h = id_hash(key, mask);
+	while (t->lkeys[h] != RT_NONE && t->lists[t->lkeys[h]].key != key)
+		h = (h + 1) & mask;
+	return h;
+}
+
 rt_timer *rt_timer_find(rt_ctx *rt, double id)
 {
 	rt_timers *t = &rt->timers;
@@ -89,67 +103,175 @@ rt_timer *rt_timer_find(rt_ctx *rt, double id)
 	return t->ids[h] == RT_NONE ? NULL : &t->v[t->ids[h]];
 }
 
-/* forget id (present); backward-shift deletion keeps every probe chain whole */
-static void id_del(rt_timers *t, double id)
+/* Forget slot i of a linear-probing table (ids or lkeys): backward-shift
+ * deletion keeps every probe chain whole. home(j) is the home slot of the
+ * entry in slot j. */
+static void probe_del(uint32_t *tab, size_t nslots, size_t i,
+                      size_t (*home)(const rt_timers *, uint32_t, size_t), const rt_timers *t)
 {
-	size_t mask = t->nids - 1, i = id_slot(t, id), j = i;
+	size_t mask = nslots - 1, j = i;
 	for (;;) {
 		size_t k;
 		j = (j + 1) & mask;
-		if (t->ids[j] == RT_NONE)
+		if (tab[j] == RT_NONE)
 			break;
-		k = id_hash(t->v[t->ids[j]].id, mask);
+		k = home(t, tab[j], mask);
 		/* entry j may move to i if its home k is not in (i, j] */
 		if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
-			t->ids[i] = t->ids[j];
+			tab[i] = tab[j];
 			i = j;
 		}
 	}
-	t->ids[i] = RT_NONE;
+	tab[i] = RT_NONE;
 }
 
-static int before_at(const rt_timers *t, uint32_t a, uint32_t b);
-
-static void heap_put(rt_timers *t, size_t pos, uint32_t vi)
+static size_t id_home(const rt_timers *t, uint32_t vi, size_t mask)
 {
-	t->heap[pos] = vi;
-	t->v[vi].hpos = (uint32_t)pos;
+	return id_hash(t->v[vi].id, mask);
 }
 
-static void heap_up(rt_timers *t, size_t pos)
+static size_t key_home(const rt_timers *t, uint32_t li, size_t mask)
 {
-	uint32_t vi = t->heap[pos];
-	while (pos > 0 && before_at(t, vi, t->heap[(pos - 1) / 2])) {
-		heap_put(t, pos, t->heap[(pos - 1) / 2]);
+	return id_hash(t->lists[li].key, mask);
+}
+
+static void id_del(rt_timers *t, double id)
+{
+	probe_del(t->ids, t->nids, id_slot(t, id), id_home, t);
+}
+
+/* -- the lists' heap, by (expiry, lid) -- */
+
+static int list_before(const rt_timers *t, uint32_t a, uint32_t b)
+{
+	const rt_tlist *x = &t->lists[a], *y = &t->lists[b];
+	return x->expiry < y->expiry || (x->expiry == y->expiry && x->lid < y->lid);
+}
+
+static void lheap_put(rt_timers *t, size_t pos, uint32_t li)
+{
+	t->lheap[pos] = li;
+	t->lists[li].hpos = (uint32_t)pos;
+}
+
+static void lheap_up(rt_timers *t, size_t pos)
+{
+	uint32_t li = t->lheap[pos];
+	while (pos > 0 && list_before(t, li, t->lheap[(pos - 1) / 2])) {
+		lheap_put(t, pos, t->lheap[(pos - 1) / 2]);
 		pos = (pos - 1) / 2;
 	}
-	heap_put(t, pos, vi);
+	lheap_put(t, pos, li);
 }
 
-static void heap_down(rt_timers *t, size_t pos)
+static void lheap_down(rt_timers *t, size_t pos)
 {
-	uint32_t vi = t->heap[pos];
+	uint32_t li = t->lheap[pos];
 	for (;;) {
 		size_t c = 2 * pos + 1;
-		if (c >= t->nheap)
+		if (c >= t->nlheap)
 			break;
-		if (c + 1 < t->nheap && before_at(t, t->heap[c + 1], t->heap[c]))
+		if (c + 1 < t->nlheap && list_before(t, t->lheap[c + 1], t->lheap[c]))
 			c++;
-		if (!before_at(t, t->heap[c], vi))
+		if (!list_before(t, t->lheap[c], li))
 			break;
-		heap_put(t, pos, t->heap[c]);
+		lheap_put(t, pos, t->lheap[c]);
 		pos = c;
 	}
-	heap_put(t, pos, vi);
+	lheap_put(t, pos, li);
 }
 
-/* the entry at heap position pos changed its (due, seq) */
-static void heap_fix(rt_timers *t, size_t pos)
+/* -- lists -- */
+
+/* the list of a timer: by its duration; a timeout of unknown duration (a
+ * snapshot of an older build says 0) has a list of its own */
+static double list_key(const rt_timer *e)
 {
-	uint32_t vi = t->heap[pos];
-	heap_up(t, pos);
-	if (t->v[vi].hpos == pos)
-		heap_down(t, pos);
+	return e->period > 0 ? e->period : -1.0 - (double)e->seq;
+}
+
+static uint32_t list_new(rt_timers *t, double key, double expiry)
+{
+	uint32_t li = t->nlfree ? t->lfree[--t->nlfree] : (uint32_t)t->nlists++;
+	rt_tlist *l = &t->lists[li];
+
+	l->key = key;
+	l->expiry = expiry;
+	l->lid = t->next_lid++;
+	l->head = l->tail = RT_NONE;
+	t->lkeys[key_slot(t, key)] = li;
+	lheap_put(t, t->nlheap++, li);
+	lheap_up(t, l->hpos);
+	return li;
+}
+
+static void list_free(rt_timers *t, uint32_t li)
+{
+	rt_tlist *l = &t->lists[li];
+	size_t pos = l->hpos;
+
+	probe_del(t->lkeys, t->nids, key_slot(t, l->key), key_home, t);
+	if (pos != --t->nlheap) {
+		uint32_t moved = t->lheap[t->nlheap];
+		lheap_put(t, pos, moved);
+		lheap_up(t, pos);
+		if (t->lists[moved].hpos == pos)
+			lheap_down(t, pos);
+	}
+	l->hpos = RT_NONE;
+	t->lfree[t->nlfree++] = li;
+}
+
+/* append v[vi] to the end of its list (made if there is none: Node's insert) */
+static void timer_link(rt_timers *t, uint32_t vi)
+{
+	rt_timer *e = &t->v[vi];
+	double key = list_key(e);
+	uint32_t li = t->lkeys[key_slot(t, key)];
+	rt_tlist *l;
+
+	if (li == RT_NONE)
+		li = list_new(t, key, e->due);
+	l = &t->lists[li];
+	e->list = li;
+	e->next = RT_NONE;
+	e->prev = l->tail;
+	if (l->tail != RT_NONE)
+		t->v[l->tail].next = vi;
+	else
+		l->head = vi;
+	l->tail = vi;
+}
+
+/* take v[vi] out of its list (the list stays, even empty) */
+static void timer_unlink(rt_timers *t, uint32_t vi)
+{
+	rt_timer *e = &t->v[vi];
+	rt_tlist *l;
+
+	if (e->kind == WR_TIMER_IMMEDIATE || e->list == RT_NONE)
+		return;
+	l = &t->lists[e->list];
+	if (e->prev != RT_NONE)
+		t->v[e->prev].next = e->next;
+	else
+		l->head = e->next;
+	if (e->next != RT_NONE)
+		t->v[e->next].prev = e->prev;
+	else
+		l->tail = e->prev;
+	e->list = e->prev = e->next = RT_NONE;
+}
+
+/* the list of that key, emptied by a clear: gone (Node's unenroll) */
+static void list_drop_if_empty(rt_timers *t, double key)
+{
+	uint32_t li;
+	if (!t->nids)
+		return;
+	li = t->lkeys[key_slot(t, key)];
+	if (li != RT_NONE && t->lists[li].head == RT_NONE)
+		list_free(t, li);
 }
 
 /* room for one more entry everywhere: 0, or -1 out of memory (nothing changed) */
@@ -173,31 +295,49 @@ static int rt_timers_reserve(rt_timers *t, int immediate)
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16, nids = 64, i;
 		rt_timer *v;
-		uint32_t *heap, *ids;
+		rt_tlist *lists;
+		uint32_t *lheap, *lfree, *ids, *lkeys;
 
 		if (cap >= RT_NONE / 4)
 			return -1;
-		while (nids <= 2 * cap)
+		while (nids <= 2 * (cap + 1))
 			nids *= 2;
 		v = realloc(t->v, cap * sizeof *v);
 		if (!v)
 			return -1;
 		t->v = v;
-		heap = realloc(t->heap, cap * sizeof *heap);
-		if (!heap)
+		lists = realloc(t->lists, (cap + 1) * sizeof *lists);
+		if (!lists)
 			return -1;
-		t->heap = heap;
+		t->lists = lists;
+		lheap = realloc(t->lheap, (cap + 1) * sizeof *lheap);
+		if (!lheap)
+			return -1;
+		t->lheap = lheap;
+		lfree = realloc(t->lfree, (cap + 1) * sizeof *lfree);
+		if (!lfree)
+			return -1;
+		t->lfree = lfree;
 		ids = malloc(nids * sizeof *ids);
-		if (!ids)
+		lkeys = malloc(nids * sizeof *lkeys);
+		if (!ids || !lkeys) {
+			free(ids);
+			free(lkeys);
 			return -1;
+		}
 		t->cap = cap;
 		free(t->ids);
+		free(t->lkeys);
 		t->ids = ids;
+		t->lkeys = lkeys;
 		t->nids = nids;
 		for (i = 0; i < nids; i++)
-			ids[i] = RT_NONE;
+			ids[i] = lkeys[i] = RT_NONE;
 		for (i = 0; i < t->n; i++)
 			ids[id_slot(t, t->v[i].id)] = (uint32_t)i;
+		for (i = 0; i < t->nlists; i++)
+			if (t->lists[i].hpos != RT_NONE)
+				lkeys[key_slot(t, t->lists[i].key)] = (uint32_t)i;
 	}
 	return 0;
 }
@@ -217,12 +357,10 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 	e = &t->v[i];
 	e->id = id;
 	e->kind = kind;
-	/* a negative delay (a restored overdue timer) keeps how overdue it is,
-	 * so overdue timers still run by due time */
 	e->due = kind == WR_TIMER_IMMEDIATE ? 0 : rt_now(rt) + (isfinite(delay_ms) ? delay_ms : 0);
 	e->period = period_ms;
 	e->seq = seq;
-	e->hpos = RT_NONE;
+	e->list = e->prev = e->next = RT_NONE;
 	t->ids[id_slot(t, id)] = (uint32_t)i;
 	if (kind == WR_TIMER_IMMEDIATE) {
 		/* by seq: new ones go last; restore's come in seq order too, but
@@ -238,8 +376,7 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
 		t->imm[q] = id;
 		t->nimm++;
 	} else {
-		heap_put(t, t->nheap++, (uint32_t)i);
-		heap_up(t, e->hpos);
+		timer_link(t, (uint32_t)i);
 	}
 	if (t->next_seq <= seq)
 		t->next_seq = seq + 1;
@@ -258,14 +395,20 @@ rt_timer *rt_timer_insert(rt_ctx *rt, uint32_t kind, double id, double delay_ms,
  *
  * Snapshot delays are >= 0, and three kinds of pending timers must keep
  * their order and their phase:
- *   overdue (due <= phase_now): they run later in this very phase, so they
+ *   runnable: those the rest of the current timers phase would run (Node's
+ *     processTimers with the phase's clock reading: the due lists by
+ *     (expiry, lid), each from its head while its timers are due). They
  *     must be due at the resumed phase's start: a delay in (0, SPAN), by
- *     rank of (due, seq) among them; rt_timers_rebase starts the resumed
- *     phase SPAN after its clock reading;
- *   late (phase_now < due <= now, give or take a clock tick): due, but not
- *     in this phase: a delay in (SPAN, 2 SPAN), by rank, so they run at the
- *     next iteration, before anything set after the resume;
+ *     rank in that order; rt_timers_rebase starts the resumed phase SPAN
+ *     after its clock reading;
+ *   near (the others due by now, give or take a clock tick): due, but not
+ *     in this phase: a delay in (SPAN, 2 SPAN), by rank of (due, seq), so
+ *     they run at the next iteration, before anything set after the resume;
  *   the others: due - now (> 2 SPAN).
+ * A list's order is its timers' seq order, so the lists rt_timers_rebase
+ * builds again hold them in the same order; an overdue timer behind one that
+ * is not due (an interval re-armed behind a timeout its callback set) stays
+ * behind it.
  * RT_OVERDUE_SPAN is half a nanosecond: 2 SPAN is the clock's resolution,
  * so no delay of the third kind is that small. */
 #define RT_OVERDUE_SPAN 5e-7
@@ -275,62 +418,82 @@ static int rt_timer_before(const rt_timer *a, const rt_timer *b)
 	return a->due < b->due || (a->due == b->due && a->seq < b->seq);
 }
 
-static int before_at(const rt_timers *t, uint32_t a, uint32_t b)
-{
-	return rt_timer_before(&t->v[a], &t->v[b]);
-}
+/* a list or a timer to sort, with its keys copied (qsort has no context) */
+typedef struct rt_sortkey {
+	double   a;
+	uint64_t b;
+	uint32_t i;
+} rt_sortkey;
 
-/* a timer due within 2 SPAN of the snapshot, and its kind: 0 overdue, 1 late */
-typedef struct rt_near {
-	const rt_timer *t;
-	int late;
-} rt_near;
+static int cmp_sortkey(const void *p, const void *q)
+{
+	const rt_sortkey *x = p, *y = q;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
 
 static int cmp_near(const void *a, const void *b)
 {
-	const rt_near *x = a, *y = b;
-
-	if (x->late != y->late)
-		return x->late - y->late;
-	return rt_timer_before(x->t, y->t) ? -1 : rt_timer_before(y->t, x->t);
+	const rt_timer *x = *(const rt_timer *const *)a, *y = *(const rt_timer *const *)b;
+	return rt_timer_before(x, y) ? -1 : rt_timer_before(y, x);
 }
 
 int rt_timers_remaining(const rt_ctx *rt, double now, double *rem)
 {
 	const rt_timers *ts = &rt->timers;
-	double late = now + 2 * RT_OVERDUE_SPAN;
-	rt_near *near;
-	size_t i, k, n = 0, first_late;
+	double late = now + 2 * RT_OVERDUE_SPAN, P = rt->phase_now;
+	rt_sortkey *due_lists;
+	const rt_timer **near;
+	size_t i, k, n = 0, nrun = 0, ndue = 0;
 
-	if (now < rt->phase_now)
-		now = rt->phase_now;
+	if (now < P)
+		now = P;
 	near = malloc((ts->n ? ts->n : 1) * sizeof *near);
-	if (!near)
+	due_lists = malloc((ts->nlheap ? ts->nlheap : 1) * sizeof *due_lists);
+	if (!near || !due_lists) {
+		free(near);
+		free(due_lists);
 		return -1;
+	}
+	for (i = 0; i < ts->n; i++)
+		rem[i] = -1;   /* not placed yet */
+	/* the runnable ones, in the order the rest of this phase runs them */
+	if (rt->phase == RT_PHASE_TIMERS) {
+		for (i = 0; i < ts->nlheap; i++) {
+			const rt_tlist *l = &ts->lists[ts->lheap[i]];
+			if (l->expiry <= P) {
+				due_lists[ndue].a = l->expiry;
+				due_lists[ndue].b = l->lid;
+				due_lists[ndue++].i = ts->lheap[i];
+			}
+		}
+		qsort(due_lists, ndue, sizeof *due_lists, cmp_sortkey);
+		for (i = 0; i < ndue; i++)
+			for (k = ts->lists[due_lists[i].i].head; k != RT_NONE && ts->v[k].due <= P;
+			     k = ts->v[k].next)
+				rem[k] = (double)++nrun;
+	}
 	for (i = 0; i < ts->n; i++) {
 		const rt_timer *o = &ts->v[i];
-		rem[i] = 0;
-		if (o->kind == WR_TIMER_IMMEDIATE)
-			continue;
-		if (o->due > late) {
+		if (o->kind == WR_TIMER_IMMEDIATE) {
+			rem[i] = 0;
+		} else if (rem[i] > 0) {
+			rem[i] = RT_OVERDUE_SPAN * rem[i] / (double)(nrun + 1);
+		} else if (o->due > late) {
 			rem[i] = o->due - now;
-			continue;
+		} else {
+			near[n++] = o;
 		}
-		near[n].t = o;
-		near[n].late = o->due > rt->phase_now;
-		n++;
 	}
-	/* each kind by (due, seq): a delay by rank among its kind */
+	/* the near ones by (due, seq): a list's head keeps its place among the
+	 * lists; behind a head, a timer's own due time only decides whether it
+	 * is due when the list is looked at */
 	qsort(near, n, sizeof *near, cmp_near);
-	for (first_late = 0; first_late < n && !near[first_late].late; first_late++)
-		;
-	for (k = 0; k < n; k++) {
-		size_t rank = k < first_late ? k : k - first_late;
-		size_t count = k < first_late ? first_late : n - first_late;
-		rem[near[k].t - ts->v] = RT_OVERDUE_SPAN *
-			((near[k].late ? 1.0 : 0.0) + (double)(rank + 1) / (double)(count + 1));
-	}
+	for (k = 0; k < n; k++)
+		rem[near[k] - ts->v] = RT_OVERDUE_SPAN * (1.0 + (double)(k + 1) / (double)(n + 1));
 	free(near);
+	free(due_lists);
 	return 0;
 }
 
@@ -338,7 +501,8 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 {
 	rt_timers *t = &rt->timers;
 	double base = rt_now(rt);
-	size_t i;
+	rt_sortkey *order;
+	size_t i, n = 0;
 	uint32_t j;
 
 	/* each of the snapshot's timers by its id (restore refuses a repeated one) */
@@ -348,25 +512,43 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 		if (e && e->kind == w->kind && e->kind != WR_TIMER_IMMEDIATE && isfinite(w->remaining))
 			e->due = base + w->remaining;
 	}
-	for (i = t->nheap / 2; i-- > 0;)
-		heap_down(t, i);
+	/* the lists again, each in seq order, made in the order of their heads;
+	 * a list's expiry is its head's due time */
+	order = t->n ? malloc(t->n * sizeof *order) : NULL;
+	if (order) {
+		for (i = 0; i < t->n; i++) {
+			if (t->v[i].kind != WR_TIMER_IMMEDIATE) {
+				order[n].a = 0;
+				order[n].b = t->v[i].seq;
+				order[n++].i = (uint32_t)i;
+			}
+		}
+		qsort(order, n, sizeof *order, cmp_sortkey);
+		for (i = 0; i < t->nids; i++)
+			t->lkeys[i] = RT_NONE;
+		t->nlists = t->nlfree = t->nlheap = 0;
+		for (i = 0; i < n; i++)
+			timer_link(t, order[i].i);
+		free(order);
+	}
+	/* (out of memory for order: the lists rt_timer_insert made stay) */
 	rt->phase_now = base + RT_OVERDUE_SPAN;
 }
 
 void rt_timers_free(rt_timers *t)
 {
 	free(t->v);
-	free(t->heap);
+	free(t->lists);
+	free(t->lheap);
+	free(t->lfree);
+	free(t->lkeys);
 	free(t->ids);
 	free(t->imm);
-	t->v = NULL;
-	t->heap = t->ids = NULL;
-	t->imm = NULL;
-	t->n = t->cap = t->nheap = t->nids = 0;
-	t->imm_head = t->imm_n = t->imm_cap = t->nimm = 0;
+	memset(t, 0, sizeof *t);
 }
 
-/* drop entry i (an immediate's id stays queued until the queue reaches it) */
+/* drop entry i (an immediate's id stays queued until the queue reaches it);
+ * its list stays, even empty */
 static void rt_timer_remove_at(rt_timers *t, size_t i)
 {
 	size_t last = t->n - 1;
@@ -377,17 +559,23 @@ static void rt_timer_remove_at(rt_timers *t, size_t i)
 		if (t->imm_head < t->imm_n && t->imm[t->imm_head] == t->v[i].id)
 			t->imm_head++;
 	} else {
-		size_t pos = t->v[i].hpos;
-		if (pos != --t->nheap) {
-			heap_put(t, pos, t->heap[t->nheap]);
-			heap_fix(t, pos);
-		}
+		timer_unlink(t, (uint32_t)i);
 	}
 	if (i != last) {
-		t->v[i] = t->v[last];
-		t->ids[id_slot(t, t->v[i].id)] = (uint32_t)i;
-		if (t->v[i].kind != WR_TIMER_IMMEDIATE)
-			t->heap[t->v[i].hpos] = (uint32_t)i;
+		rt_timer *m = &t->v[i];
+		*m = t->v[last];
+		t->ids[id_slot(t, m->id)] = (uint32_t)i;
+		if (m->kind != WR_TIMER_IMMEDIATE && m->list != RT_NONE) {
+			rt_tlist *l = &t->lists[m->list];
+			if (m->prev != RT_NONE)
+				t->v[m->prev].next = (uint32_t)i;
+			else
+				l->head = (uint32_t)i;
+			if (m->next != RT_NONE)
+				t->v[m->next].prev = (uint32_t)i;
+			else
+				l->tail = (uint32_t)i;
+		}
 	}
 	t->n = last;
 	if (t->imm_head == t->imm_n)
@@ -500,8 +688,7 @@ static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 	duk_put_prop(ctx, -3);
 	duk_pop(ctx);
 
-	if (!rt_timer_insert(rt, kind, id, delay,
-	                     kind == WR_TIMER_INTERVAL ? delay : 0, seq)) {
+	if (!rt_timer_insert(rt, kind, id, delay, delay, seq)) {
 		rt_push_timer_stash(ctx);
 		rt_push_id_key(ctx, id);
 		duk_del_prop(ctx, -2);
@@ -527,7 +714,11 @@ static duk_ret_t rt_clear(duk_context *ctx, int immediate)
 	id = duk_get_number(ctx, 0);
 	e = rt_timer_find(rt, id);
 	if (e && (e->kind == WR_TIMER_IMMEDIATE) == immediate) {
+		double key = list_key(e);
+		int timer = e->kind != WR_TIMER_IMMEDIATE;
 		rt_timer_remove_at(t, (size_t)(e - t->v));
+		if (timer)
+			list_drop_if_empty(t, key);
 		rt_push_timer_stash(ctx);
 		rt_push_id_key(ctx, id);
 		duk_del_prop(ctx, -2);
@@ -560,8 +751,6 @@ int rt_timers_install(duk_context *ctx)
 rt_timer *rt_timers_next(rt_ctx *rt, int phase, uint64_t below_seq, double now)
 {
 	rt_timers *t = &rt->timers;
-	rt_timer *best = NULL;
-	size_t i;
 
 	if (phase == RT_PHASE_CHECK) {
 		/* the first immediate still pending, if it is older than the phase */
@@ -574,26 +763,36 @@ rt_timer *rt_timers_next(rt_ctx *rt, int phase, uint64_t below_seq, double now)
 		t->imm_head = t->imm_n = 0;
 		return NULL;
 	}
-	if (t->nheap == 0 || t->v[t->heap[0]].due > now)
-		return NULL;
-	if (t->v[t->heap[0]].seq < below_seq)
-		return &t->v[t->heap[0]];
-	/* the first due one was set during this phase, which the clock rules
-	 * out (it is due a millisecond on at least): look at all of them */
-	for (i = 0; i < t->n; i++) {
-		rt_timer *e = &t->v[i];
-		if (e->kind == WR_TIMER_IMMEDIATE || e->seq >= below_seq || e->due > now)
+	/* Node's processTimers(now) and listOnTimeout: the list of the
+	 * earliest expiry (then the older one) runs its timers from the head
+	 * while they are due at the phase's clock reading; the first that is not
+	 * due makes it expire then, as the newest list. A timer set during the
+	 * phase is due a millisecond on at least, so it waits for the next. */
+	while (t->nlheap > 0) {
+		uint32_t li = t->lheap[0];
+		rt_tlist *l = &t->lists[li];
+		rt_timer *h;
+
+		if (l->expiry > now)
+			return NULL;
+		if (l->head == RT_NONE) {   /* its last timer ran */
+			list_free(t, li);
 			continue;
-		if (!best || rt_timer_before(e, best))
-			best = e;
+		}
+		h = &t->v[l->head];
+		if (h->due <= now)
+			return h;
+		l->expiry = h->due;
+		l->lid = t->next_lid++;
+		lheap_down(t, 0);
 	}
-	return best;
+	return NULL;
 }
 
 double rt_timers_earliest(const rt_ctx *rt)
 {
 	const rt_timers *t = &rt->timers;
-	return t->nheap ? t->v[t->heap[0]].due : -1;
+	return t->nlheap ? t->lists[t->lheap[0]].expiry : -1;
 }
 
 int rt_timers_have_immediates(const rt_ctx *rt)
@@ -622,19 +821,19 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 {
 	duk_context *ctx = rt->ctx;
 	rt_timers *t = &rt->timers;
-	double id = e->id;
+	double id = e->id, start = 0;
 	size_t i = (size_t)(e - t->v);
-	int rc;
+	int interval = e->kind == WR_TIMER_INTERVAL, rc;
 
 	rt_push_timer_stash(ctx);
 	rt_push_id_key(ctx, id);
 	duk_get_prop(ctx, -2);           /* [ stash entry ] */
-	if (e->kind == WR_TIMER_INTERVAL) {
-		/* re-arm before the call (the callback may clear it); a new seq
-		 * puts it after the timers already waiting, as Node's lists do */
-		e->due = rt_now(rt) + e->period;
-		e->seq = t->next_seq++;
-		heap_fix(t, e->hpos);
+	if (interval) {
+		/* out of its list while the callback runs (which may clear it);
+		 * back at the end of the list after it, as Node's listOnTimeout
+		 * does, due a period after the callback began */
+		start = rt_now(rt);
+		timer_unlink(t, (uint32_t)i);
 	} else {
 		rt_timer_remove_at(t, i);
 		rt_push_id_key(ctx, id);
@@ -646,11 +845,22 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 		 * or an interval would tick forever doing nothing */
 		rt_timer *o = rt_timer_find(rt, id);
 		duk_pop(ctx);
-		if (o && o->kind != WR_TIMER_IMMEDIATE)
+		if (o && o->kind != WR_TIMER_IMMEDIATE) {
+			double key = list_key(o);
 			rt_timer_remove_at(t, (size_t)(o - t->v));
+			list_drop_if_empty(t, key);
+		}
 		return 0;
 	}
 	rc = duk_safe_call(ctx, rt_timer_call, NULL, 1, 1);
+	if (interval) {
+		rt_timer *o = rt_timer_find(rt, id);
+		if (o && o->kind == WR_TIMER_INTERVAL && o->list == RT_NONE) {
+			o->due = start + o->period;
+			o->seq = t->next_seq++;
+			timer_link(t, (uint32_t)(o - t->v));
+		}
+	}
 	if (rc != DUK_EXEC_SUCCESS) {
 		rt_report_uncaught(rt, -1);
 		duk_pop(ctx);

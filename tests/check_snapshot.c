@@ -413,66 +413,140 @@ START_TEST(test_timers)
 }
 END_TEST
 
-/* rt_timers_remaining: overdue timers (due at or before the phase start)
- * get delays below 2 SPAN by rank of (due, seq), those due since the phase
- * start the next band, the rest due - now; whatever their place in v */
+/* rt_timers_remaining, with Node's timer lists: what the rest of the current
+ * timers phase runs (the lists due at the phase start by (expiry, lid), each
+ * from its head while due) gets delays below SPAN in that order; the other
+ * timers due by now the next band by (due, seq), even when overdue (behind
+ * a head that is not due); the rest due - now. Then rt_timers_rebase puts
+ * the lists together again in seq order. */
+static double list_key_of(const rt_timer *t)
+{
+	return t->period;
+}
+
 START_TEST(test_timer_delays)
 {
 	rt_ctx *a = heap_new();
-	double now, phase, *rem, lim[3] = {0, 0, 0};
-	size_t i, j, n;
-	int group[64];
+	double now, phase, *rem, span = 5e-7;
+	size_t i, j, n, pos[3] = {0, 0, 0};
+	int band[64];
+	double order_run[64];
 
-	run(a, PRELUDE "for (var i = 0; i < 60; i++) setTimeout(add, 1000);\n"
+	/* three lists (1000, 2000, 3000 ms), 20 timers each, in seq order */
+	run(a, PRELUDE "for (var i = 0; i < 60; i++) setTimeout(add, 1000 * (1 + i % 3));\n"
 	               "setImmediate(add); setImmediate(add);\n");
 	n = a->timers.n;
 	ck_assert_uint_eq(n, 62);
+	ck_assert_uint_eq(a->timers.nlheap, 3);
 	now = rt_now(a);
 	phase = now - 10;
 	a->phase_now = phase;
-	for (i = 0, j = 0; i < n; i++) {
+	a->phase = RT_PHASE_TIMERS;
+	for (i = 0; i < n; i++) {
 		rt_timer *t = &a->timers.v[i];
-		group[i] = t->kind == WR_TIMER_IMMEDIATE ? -1 : (int)(j % 3);
-		if (group[i] == 0)        /* overdue, repeated due times, later seq due first */
-			t->due = phase - (double)(j % 7);
-		else if (group[i] == 1)   /* late */
-			t->due = phase + 1 + (double)(j % 5) / 10;
-		else if (group[i] == 2)
-			t->due = now + 100 + (double)j;
-		if (group[i] >= 0)
-			j++;
+		size_t k;
+		band[i] = -1;
+		if (t->kind == WR_TIMER_IMMEDIATE)
+			continue;
+		k = (size_t)(list_key_of(t) / 1000) - 1;
+		ck_assert(k < 3);
+		if (k == 0) {
+			/* list 1000: five due, then one not due, then overdue ones
+			 * blocked behind it (later seq due earlier) */
+			if (pos[0] < 5)
+				t->due = phase - 5 + (double)pos[0], band[i] = 0;
+			else if (pos[0] == 5)
+				t->due = now + 100, band[i] = 2;
+			else
+				t->due = phase - (double)(pos[0] % 7), band[i] = 1;
+		} else if (k == 1) {
+			/* list 2000: looked at in this phase already (expiry after
+			 * the phase start), due since then: the next band */
+			t->due = phase + 1 + (double)(pos[1] % 4) / 10, band[i] = 1;
+		} else {
+			/* list 3000: every timer due at the phase start */
+			t->due = phase - 1 + (double)pos[2] / 100, band[i] = 0;
+		}
+		pos[k]++;
+	}
+	for (i = 0; i < a->timers.nlheap; i++) {
+		rt_tlist *l = &a->timers.lists[a->timers.lheap[i]];
+		l->expiry = l->key == 2000 ? phase + 1 : a->timers.v[l->head].due;
+	}
+	/* Node's order for band 0: the whole due prefix of list 1000 (expiry
+	 * phase - 5), then list 3000 (expiry phase - 1), each in seq order */
+	for (i = 0; i < n; i++) {
+		const rt_timer *t = &a->timers.v[i];
+		order_run[i] = band[i] != 0 ? 0 : (t->period == 1000 ? 0 : 1e6) + (double)t->seq;
 	}
 	rem = malloc(n * sizeof *rem);
 	ck_assert_int_eq(rt_timers_remaining(a, now, rem), 0);
 	for (i = 0; i < n; i++) {
 		const rt_timer *t = &a->timers.v[i];
-		if (group[i] < 0) {
+		if (band[i] < 0) {
 			ck_assert(rem[i] == 0);
 			continue;
 		}
-		if (group[i] == 2) {
+		if (band[i] == 2) {
 			ck_assert(rem[i] == t->due - now);
 			continue;
 		}
-		ck_assert_msg(rem[i] > 0 && rem[i] < 1e-6, "timer %zu: %g", i, rem[i]);
-		if (rem[i] > lim[group[i]])
-			lim[group[i]] = rem[i];
-		/* the same order as (due, seq) within the group */
+		if (band[i] == 0)
+			ck_assert_msg(rem[i] > 0 && rem[i] < span, "timer %zu: %g", i, rem[i]);
+		else
+			ck_assert_msg(rem[i] > span && rem[i] < 2 * span, "timer %zu: %g", i, rem[i]);
 		for (j = 0; j < n; j++) {
 			const rt_timer *o = &a->timers.v[j];
-			int before = o->due < t->due || (o->due == t->due && o->seq < t->seq);
-			if (j == i || group[j] != group[i])
+			int before;
+			if (j == i || band[j] != band[i])
 				continue;
+			before = band[i] == 0 ? order_run[j] < order_run[i]
+			                      : o->due < t->due || (o->due == t->due && o->seq < t->seq);
 			ck_assert_msg(before == (rem[j] < rem[i]), "timers %zu and %zu out of order", j, i);
 		}
 	}
-	/* every overdue one before every late one, both before the others */
-	for (i = 0; i < n; i++)
-		if (group[i] == 1)
-			ck_assert(rem[i] > lim[0]);
-	ck_assert(lim[1] < 1e-6);
 	free(rem);
 	heap_free(a);
+}
+END_TEST
+
+/* After a resume the lists are as before: an interval re-armed behind a
+ * timeout its callback set stays behind it although it is due first */
+START_TEST(test_timer_lists_resume)
+{
+	rt_ctx *a = heap_new(), *b;
+	wr_snapshot none;
+	size_t i;
+	int seen = 0;
+
+	run(a, PRELUDE "var iv = setInterval(add, 10); var to = setTimeout(add, 10);\n");
+	/* the timeout set in the interval's callback: first in the list */
+	for (i = 0; i < a->timers.n; i++) {
+		rt_timer *t = &a->timers.v[i];
+		if (t->kind == WR_TIMER_INTERVAL) {
+			t->seq = a->timers.next_seq++;   /* re-armed after the timeout was set */
+			t->due -= 5;   /* from before its callback: due first, by far more
+			                * than the restore's time between two timers */
+		}
+	}
+	a->phase_now = rt_now(a);
+	b = migrate(a, NULL);
+	memset(&none, 0, sizeof none);
+	rt_timers_rebase(b, &none);   /* as --resume does after the restore */
+	ck_assert_uint_eq(b->timers.nlheap, 1);
+	{
+		rt_tlist *l = &b->timers.lists[b->timers.lheap[0]];
+		const rt_timer *h = &b->timers.v[l->head], *t2 = &b->timers.v[h->next];
+		ck_assert(h->kind == WR_TIMER_TIMEOUT);
+		ck_assert(t2->kind == WR_TIMER_INTERVAL);
+		ck_assert(t2->next == RT_TIMER_NONE && l->tail == h->next);
+		ck_assert(h->period == 10 && t2->period == 10);
+		ck_assert(t2->due < h->due);   /* due first, and still second */
+		seen = 1;
+	}
+	ck_assert(seen);
+	heap_free(a);
+	heap_free(b);
 }
 END_TEST
 
@@ -1252,6 +1326,7 @@ static Suite *snapshot_suite(void)
 	tcase_add_test(tc, test_hostile_proto);
 	tcase_add_test(tc, test_timers);
 	tcase_add_test(tc, test_timer_delays);
+	tcase_add_test(tc, test_timer_lists_resume);
 	tcase_add_test(tc, test_size_stable);
 	tcase_add_test(tc, test_shared_memory);
 	tcase_add_test(tc, test_plain_shared);
