@@ -86,6 +86,8 @@ int rt_loop_run(rt_ctx *rt, int resumed)
 	int status;
 
 	/* a resumed loop continues the phase that rt_timers_rebase started */
+	if (resumed)
+		rt_timers_resume_clock(rt);
 	if (!resumed || !(rt->phase_now > 0))
 		rt->phase_now = rt_now(rt);
 	if (rt->phase_seq == 0) {

@@ -115,6 +115,8 @@ typedef struct rt_ctx {
 	uint64_t     phase_seq;
 	double       phase_now;      /* rt_now() when the current timers phase began
 	                              * (set by rt_timers_rebase before a resumed loop) */
+	double       rebased_at;     /* rt_timers_rebase's clock reading, until the
+	                              * resumed loop starts (0: none) */
 	double       next_checkpoint; /* rt_now() ms of the next --checkpoint-every write */
 	int          console_group;  /* console.group indentation, as console._groupIndent
 	                              * says (console.c): 0 not read yet (a new or
@@ -155,6 +157,11 @@ int       rt_timers_remaining(const rt_ctx *rt, double now, double *rem);
  * --resume; call it after rt_restore wherever else a snapshot is restored
  * (--listen). */
 void      rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap);
+/* When the resumed loop starts: move every timer, and the phase's start, on
+ * by the time since rt_timers_rebase, so the program does not see the work
+ * in between (freeing the snapshot, acknowledging a migration) as time that
+ * passed between two of its turns. */
+void      rt_timers_resume_clock(rt_ctx *rt);
 
 /* ---- snapshot and restore (runtime/snap_*.c, runtime/restore.c) ---- */
 /* Install the tagging helper (P t) and hidden keys; record the built-in

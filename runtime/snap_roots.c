@@ -344,8 +344,8 @@ static int sw_timers(sw_state *w)
 		return 0;
 	order = malloc(t->n * sizeof *order);
 	rem = malloc(t->n * sizeof *rem);
-	/* every delay from one clock reading */
-	if (!order || !rem || rt_timers_remaining(w->rt, rt_now(w->rt), rem) != 0) {
+	/* every delay from one clock reading, taken when the snapshot began */
+	if (!order || !rem || rt_timers_remaining(w->rt, w->now, rem) != 0) {
 		free(order);
 		free(rem);
 		snprintf(w->err, w->errlen, "snapshot: out of memory");

@@ -1185,6 +1185,7 @@ int rt_snapshot_take(rt_ctx *rt, wr_snapshot **out, char *err, size_t errlen)
 	memset(&w, 0, sizeof w);
 	w.rt = rt;
 	w.ctx = ctx;
+	w.now = rt_now(rt);   /* before the walk, which takes time the program does not see */
 	w.err = err;
 	w.errlen = errlen;
 	snprintf(envkey, sizeof envkey, "%sp", pfx);

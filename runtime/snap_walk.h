@@ -128,6 +128,7 @@ typedef struct sw_state {
 	void          *strproto; /* String.prototype (sw_bare_string) */
 	sw_mem        *mems;     /* memory of plain buffers and ArrayBuffers */
 	size_t         nmem, capmem;
+	double         now;      /* the clock when the snapshot began (timers' delays) */
 	char          *err;
 	size_t         errlen;
 	int            failed;

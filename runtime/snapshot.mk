@@ -36,6 +36,7 @@ EXTRA_DIST += tests/snapshot.sh tests/data/snapshot/kinds.js \
 	tests/data/snapshot/error_trace.js tests/data/snapshot/array_proto_index.js \
 	tests/data/snapshot/inline_frozen.js tests/data/snapshot/regexp_flags.js \
 	tests/data/snapshot/builtin_integrity.js tests/data/snapshot/bind_no_args.js \
+	tests/data/snapshot/timer_clock.js \
 	tests/data/snapshot/maker_skip.js tests/data/snapshot/new_target.js
 # a native (bytecode) and a cross-style (source) build exchange snapshots
 TESTS += tests/embed_modes.sh

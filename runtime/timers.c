@@ -533,6 +533,28 @@ void rt_timers_rebase(rt_ctx *rt, const wr_snapshot *snap)
 	}
 	/* (out of memory for order: the lists rt_timer_insert made stay) */
 	rt->phase_now = base + RT_OVERDUE_SPAN;
+	rt->rebased_at = base;
+}
+
+void rt_timers_resume_clock(rt_ctx *rt)
+{
+	rt_timers *t = &rt->timers;
+	double d;
+	size_t i;
+
+	if (!(rt->rebased_at > 0))
+		return;
+	d = rt_now(rt) - rt->rebased_at;
+	rt->rebased_at = 0;
+	if (!(d > 0))
+		return;
+	/* the same shift for all: every order (heap, lists) stays */
+	for (i = 0; i < t->n; i++)
+		if (t->v[i].kind != WR_TIMER_IMMEDIATE)
+			t->v[i].due += d;
+	for (i = 0; i < t->nlheap; i++)
+		t->lists[t->lheap[i]].expiry += d;
+	rt->phase_now += d;
 }
 
 void rt_timers_free(rt_timers *t)
