@@ -17,7 +17,8 @@
  * simulates its own plan and only emits schedules whose order does not
  * depend on how fast the machine is:
  *   - every timeout/interval of a program has the same delay D, so timers
- *     fire in creation order (an interval's re-arm is a creation);
+ *     fire in creation order (an interval's re-arm is a creation, after its
+ *     callback: Node's timer list of duration D);
  *   - the main script schedules either timers or immediates, not both;
  *   - a timer callback may queue immediates only when no other timer is
  *     pending (its own new timers excepted: they cannot run in this phase);
@@ -677,7 +678,7 @@ function plan(task, ctx) {
 	var acts = { steps: [], make: [], clear: [] }, k;
 	var nsteps = int(1, 3);
 	for (k = 0; k < nsteps && steps.length; k++) acts.steps.push(pick(steps));
-	var budget = maxTurns - turns - queueT.length - queueI.length;
+	var budget = maxTurns - turns - queueT.length - queueI.length - (ctx.rearm ? 1 : 0);
 	if (budget > 0) {
 		/* new timers */
 		var nt = budget > 2 ? int(0, 2) : int(0, 1);
@@ -752,14 +753,15 @@ var lastActs = null;   /* the last turn of the run */
 		turns++;
 		t.calls++;
 		var last = t.kind !== 'V' || t.calls >= t.n;
-		if (!last) queueT.push(t);      /* re-armed before the call */
 		acts = plan(t, {
 			noTimers: turns >= maxTurns,
+			rearm: !last,
 			/* its own new timers and its re-arm cannot run in this phase */
 			mayImmediate: function (own) {
-				return queueT.every(function (x) { return x === t || own.indexOf(x) >= 0; }) && turns < maxTurns;
+				return queueT.every(function (x) { return own.indexOf(x) >= 0; }) && turns < maxTurns;
 			}
 		});
+		if (!last) queueT.push(t);      /* re-armed after the call, behind its new timers */
 		t.inv.push(acts);
 		lastActs = acts;
 		if (t.kind === 'V' && last) acts.clearSelf = true;
