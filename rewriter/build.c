@@ -590,7 +590,7 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 	size_t srclen;
 	char prefix[32];
 	rw_out cout, code;
-	rw_site site0;
+	rw_site *psites = NULL;
 	rw_ast *ast = NULL;
 	rw_scopes *scopes = NULL;
 	rw_program prog, emb;
@@ -637,16 +637,36 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		bclen = 0;
 	}
 	if (o->plain) {
-		/* --plain: the original program, site 0 only */
-		memset(&site0, 0, sizeof site0);
-		site0.name = "";
-		site0.line = 1;
-		site0.col = 1;
+		/* --plain: the original program. Its site table has as many
+		 * sites as the instrumented build's, all like site 0, so that
+		 * the runtime puts the same keys in Function.prototype.<prefix>k
+		 * (a program can print that array) */
+		rw_out scratch;
+		rw_program ip;
+		char ierr[256];
+		uint32_t n = 1, i;
+
+		rw_out_init(&scratch);
+		memset(&ip, 0, sizeof ip);
+		if (rw_instrument(ast, scopes, prefix, &scratch, &ip, ierr, sizeof ierr) == 0 && ip.nsites > 1)
+			n = ip.nsites;
+		rw_out_free(&scratch);
+		psites = calloc(n, sizeof *psites);
+		if (!psites) {
+			snprintf(err, errlen, "out of memory");
+			goto out;
+		}
+		for (i = 0; i < n; i++) {
+			psites[i].id = i;
+			psites[i].name = "";
+			psites[i].line = 1;
+			psites[i].col = 1;
+		}
 		prog.instrumented = 0;
 		prog.code = src;
 		prog.code_len = srclen;
-		prog.sites = &site0;
-		prog.nsites = 1;
+		prog.sites = psites;
+		prog.nsites = n;
 	} else if (rw_instrument(ast, scopes, prefix, &code, &prog, err, errlen) != 0) {
 		goto out;
 	}
@@ -718,6 +738,7 @@ out:
 		rw_scopes_free(scopes);
 	rw_ast_free(ast);
 	free(bc);
+	free(psites);
 	free(src);
 	free(name);
 	free(base);

@@ -620,7 +620,9 @@ int rt_snap_install(rt_ctx *rt, char *err, size_t errlen)
 
 	snprintf(pfx, sizeof pfx, "%s", prefix);
 	ia.prefix = pfx;
-	ia.nsites = rt->prog && rt->prog->instrumented ? rt->prog->nsites : 0;
+	/* a plain build's table has the instrumented build's number of sites
+	 * too (rewriter/build.c): the same keys in Function.prototype.<prefix>k */
+	ia.nsites = rt->prog ? rt->prog->nsites : 0;
 	if (duk_safe_call(ctx, install_natives, &ia, 0, 1) != DUK_EXEC_SUCCESS) {
 		snprintf(err, errlen, "installing the snapshot helpers: %s",
 		         duk_safe_to_string(ctx, -1));
