@@ -717,10 +717,24 @@ static const rw_binding *self_target(const rw_node *t)
  * it is ignored in sloppy code and a TypeError ("not writable") in strict
  * code. After a restore, the makers of inner functions bind the name as an
  * ordinary variable, so every such write is rewritten into a write to the
- * function's inherited read-only Function.prototype.<prefix>k, which fails
- * in exactly the same way, with the same value and evaluation order:
- *   n = e -> n.Pk = e     n op= e -> n.Pk = n op (e)     for (n in o) -> for (n.Pk in o)
- *   n++ / n-- -> (n.Pk = +n)     ++n / --n -> (n.Pk = +n + 1) / (n.Pk = +n - 1) */
+ * read-only Function.prototype.<prefix>k that the tagger Pt inherits, which
+ * fails in exactly the same way, with the same value and evaluation order:
+ *   n = e -> Pt.Pk = e     n op= e -> Pt.Pk = n op (e)     for (n in o) -> for (Pt.Pk in o)
+ *   n++ / n-- -> (Pt.Pk = +n)     ++n / --n -> (Pt.Pk = +n + 1) / (Pt.Pk = +n - 1)
+ * Pt, not the function n itself: a program may give its function another
+ * prototype (Object.setPrototypeOf(f, null)), and then n.Pk = e would make
+ * an own property (tests/data/instrument/self_writes.js). */
+static void self_base(ri_ctx *c, rw_node *target, int depth)
+{
+	uint32_t a, b;
+	rw_out o;
+
+	rw_token_span(c->ast, target, &a, &b);
+	rw_out_init(&o);
+	rw_out_printf(&o, "%st", c->prefix);
+	add_text(c, a, b, 2, depth, &o);
+}
+
 static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 {
 	rw_out o;
@@ -731,9 +745,7 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 		rw_token_span(c->ast, n, &s, &e);
 		if (s == c->stmt_start)
 			rw_out_puts(&o, ";");
-		rw_out_puts(&o, "(");
-		put_bare(c, &o, target);
-		rw_out_printf(&o, ".%sk = +", c->prefix);
+		rw_out_printf(&o, "(%st.%sk = +", c->prefix, c->prefix);
 		put_bare(c, &o, target);
 		if (n->flags & RW_PREFIX)
 			rw_out_puts(&o, n->op == RW_OP_INC ? " + 1" : " - 1");
@@ -746,6 +758,7 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 		rw_node *v = RW_N(n, assign.value);
 		const char *op = rw_op_text((rw_op)n->op);
 
+		self_base(c, target, depth);
 		rw_out_printf(&o, ".%sk = ", c->prefix);
 		put_bare(c, &o, target);   /* ((\n f)) += v: the target's breaks once */
 		rw_out_printf(&o, " %.*s (", (int)strlen(op) - 1, op);
@@ -757,6 +770,7 @@ static void self_write(ri_ctx *c, rw_node *n, rw_node *target, int depth)
 		walk_node(c, v, n, depth + 1);
 		return;
 	}
+	self_base(c, target, depth);
 	rw_out_printf(&o, ".%sk", c->prefix);     /* =, and the left of for-in */
 	add_text(c, target->span.end, target->span.end, 1, depth, &o);
 }

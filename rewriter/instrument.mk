@@ -49,7 +49,8 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/local_eval.js \
 	tests/data/instrument/sealed_fns.js \
 	tests/data/instrument/fin_timing.js \
-	tests/data/instrument/fp_keys.js
+	tests/data/instrument/fp_keys.js \
+	tests/data/instrument/self_writes.js
 
 # snapshots refuse closures whose `arguments` writes ferryc cannot follow
 TESTS += tests/args_snapshot.sh
