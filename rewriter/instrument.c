@@ -704,13 +704,22 @@ static void keep_lines(const ri_ctx *c, rw_out *o, uint32_t a, uint32_t b)
 /* ---------------------------------------- writes to a function's own name */
 
 /* The binding a write target (an identifier) resolves to when it is a named
- * function expression's own name, else NULL. */
+ * function expression's own name, else NULL. Also NULL when a direct eval or
+ * a `with` may make the name mean something else (`with (o) n = e` writes
+ * o.n when o has one, `eval("var n")` declares a variable): in a scope that
+ * is dynamic or inside one the write stays as written (the function's own
+ * maker is a named function expression too, and the sites inside it have
+ * none). */
 static const rw_binding *self_target(const rw_node *t)
 {
 	rw_ref *r = t && t->kind == RW_IDENT ? rw_ref_of((rw_node *)t) : NULL;
+	const rw_scope *in = r ? rw_ref_scope(r) : NULL;
 	const rw_binding *b = r ? rw_ref_binding(r) : NULL;
 
-	return b && b->kind == RW_BIND_SELF ? b : NULL;
+	if (!b || b->kind != RW_BIND_SELF || (r->flags & RW_RF_DYNAMIC) ||
+	    (in && (in->flags & (RW_SF_DYNAMIC | RW_SF_IN_DYNAMIC))))
+		return NULL;
+	return b;
 }
 
 /* A named function expression's own name is an immutable binding: a write to

@@ -3,7 +3,9 @@
 // when the program has given the function another prototype. The
 // instrumented build rewrites them into writes to a read-only inherited
 // property (rewriter/instrument.c, self_write); through the function itself
-// that made an own property once its prototype had changed.
+// that made an own property once its prototype had changed. Where a `with`
+// or a direct eval may give the name another meaning, the write is the
+// program's own: `with (o) n = e` writes o.n when o has one.
 function forms(strict, coerce) {
 	var f = strict
 		? function g(o) { 'use strict'; var r = [];
@@ -44,4 +46,10 @@ console.log(run(true));
 var top = function h() { h = 1; return typeof h; };
 Object.setPrototypeOf(top, null);
 console.log(top(), Object.getOwnPropertyNames(top).join());
+var w1 = function q() { var o = { q: 1 }; with (o) { q = 5; q++; q += 2; } return o.q + ':' + typeof q; };
+var w2 = function r() { var o = {}; with (o) { r = 5; } return typeof r + ':' + JSON.stringify(o); };
+var e1 = function t() { eval('var t'); t = 5; t++; return typeof t + t; };
+var e2 = function u() { eval(''); u = 5; return typeof u; };
+var e3 = function v() { return (function () { eval('var z'); v = 5; return typeof v; })(); };
+console.log(w1(), w2(), e1(), e2(), e3());
 setTimeout(function () { console.log(run(false)); console.log(run(true)); console.log(top()); }, 0);
