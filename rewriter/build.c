@@ -665,6 +665,18 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		prog.instrumented = 0;
 		prog.code = src;
 		prog.code_len = srclen;
+		if (ast->program->u.program.strict == 2) {
+			/* --strict: the program runs as strict code (as the
+			 * instrumented build's does, rewriter/instrument.c) */
+			rw_out_puts(&code, "\"use strict\";");
+			rw_out_put(&code, src, srclen);
+			if (code.oom) {
+				snprintf(err, errlen, "out of memory");
+				goto out;
+			}
+			prog.code = code.p;
+			prog.code_len = code.len;
+		}
 		prog.sites = psites;
 		prog.nsites = n;
 	} else if (rw_instrument(ast, scopes, prefix, &code, &prog, err, errlen) != 0) {

@@ -1596,6 +1596,14 @@ static int visit(rw_node *n, void *ud)
 		return 1;
 	switch (n->kind) {
 	case RW_PROGRAM:
+		if (n->u.program.strict == 2) {
+			/* ferryc --strict: the program runs as strict code, as its
+			 * makers do, so it starts with the directive (line 1) */
+			rw_out o;
+			rw_out_init(&o);
+			rw_out_puts(&o, "\"use strict\";");
+			add_text(c, 0, 0, 1, f->depth, &o);
+		}
 		prologue(c, rw_scope_of(n), &n->u.program.body, 0, f->depth);
 		walk_children(c, n, f->depth);
 		break;

@@ -1081,7 +1081,9 @@ parse_program(ps *p, unsigned flags)
 	start.col = 1;
 	prog = ps_node(p, RW_PROGRAM, &start);
 	base = p->sp;
-	prog->u.program.strict = statement_list(p, 1, 0) || p->strict;
+	/* 1: a "use strict" directive; 2: strict by RW_PARSE_STRICT alone, so
+	 * the text Duktape runs needs one (rewriter/build.c, instrument.c) */
+	prog->u.program.strict = statement_list(p, 1, 0) ? 1 : p->strict ? 2 : 0;
 	if (ps_peek(p, LX_MODE_RE) != LX_EOF)
 		ps_unexpected(p);
 	if (p->let_pending && !p->let_seen)

@@ -192,7 +192,8 @@ struct rw_node {
 	union {
 		struct {                 /* RW_PROGRAM */
 			rw_list  body;
-			int32_t  strict;     /* starts with a "use strict" directive */
+			int32_t  strict;     /* 1: starts with a "use strict" directive;
+			                        2: parsed with RW_PARSE_STRICT, no directive */
 			rw_rel   scope;      /* rw_scope (rw_scope_of()); 0 after parsing */
 		} program;
 		struct { rw_list body; } block;               /* RW_BLOCK */

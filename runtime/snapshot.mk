@@ -53,6 +53,8 @@ EXTRA_DIST += tests/data/snapshot/iot_sampler.js tests/data/snapshot/iot_pubsub.
 	tests/data/snapshot/iot_builtins.js \
 	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js \
 	tests/data/snapshot/sealed_fns.js
+# built with ferryc --strict: strict code before a snapshot and after
+EXTRA_DIST += tests/data/snapshot/strict_flag.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/snapshot.sh -- snapshot and restore end to end, on programs built by
 # ferryc (instrumented): the event-loop programs of tests/corpus and the
-# value-kind stress programs of tests/data/snapshot.
+# value-kind stress programs of tests/data/snapshot (a program whose first
+# line is `// ferryc: FLAGS` is built with those ferryc flags).
 #   1. for every k: run with --snapshot-after-turns k, resume; the output
 #      before plus the output after equals an uninterrupted run, and so do
 #      the exit status and stderr (an uncaught error's report);
@@ -39,11 +40,11 @@ if [ "${FERRY_VALGRIND:-}" = 1 ]; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite"
 fi
 
-build() {   # src name -> $tmp/name/name
+build() {   # src name -> $tmp/name/name; a first line `// ferryc: FLAGS` adds FLAGS
 	mkdir -p "$tmp/$2"
 	cp "$1" "$tmp/$2/$2.js"
-	"$ferryc" "$tmp/$2/$2.js" -o "$tmp/$2" --runtime-dir "$FERRY_BUILDDIR" \
-		> "$tmp/$2/build.log" 2>&1
+	"$ferryc" $(sed -n '1s|^// ferryc: ||p' "$1") "$tmp/$2/$2.js" -o "$tmp/$2" \
+		--runtime-dir "$FERRY_BUILDDIR" > "$tmp/$2/build.log" 2>&1
 }
 
 # 1. every turn k
