@@ -830,6 +830,27 @@ static void tag_vals(const ri_ctx *c, rw_out *o, const rw_scope *s)
 		}
 }
 
+/* Is a with object on the scope chain of the code that tags the function
+ * of scope s (a function expression or accessor there, or a declaration,
+ * tagged at the top of its enclosing function)? That code lies in a `with`
+ * body or inside a function made in one. There every identifier is looked
+ * up through the with object first: a Proxy's `has` trap would see the
+ * tagger's name, and one that answers yes to every name (a sandbox idiom)
+ * would hand back its own value for it. So the native tag there reaches the
+ * tagger by a property of a literal instead, `0..Pt(...)`:
+ * Number.prototype.Pt, the same native, installed by plain and instrumented
+ * builds alike (runtime/snap_install.c). The scopes there are dynamic, so
+ * no other name of the instrumentation occurs in such code: no Px or Pv,
+ * no environment (and the sites have no maker: a snapshot refuses their
+ * functions). */
+static int in_with(const rw_scope *s)
+{
+	for (; s; s = s->parent)
+		if (s->flags & RW_SF_IN_WITH)
+			return 1;
+	return 0;
+}
+
 /* Tags written in JS instead of the native call Pt: `(Px = function ...,
  * Px[Px.Pk[n]] = env, Px)`, no C call and no scope-chain lookup per closure
  * (Pk is a property of Function.prototype). Only inside a function that is
@@ -979,7 +1000,7 @@ static uint32_t prologue(ri_ctx *c, rw_scope *s, const rw_list *body, uint32_t b
 			}
 			rw_out_free(&t);
 		}
-		rw_out_printf(&o, "%st(", c->prefix);
+		rw_out_printf(&o, "%s%st(", in_with(s) ? "0.." : "", c->prefix);
 		rw_out_name(&o, b->name, b->len);
 		rw_out_printf(&o, ", %d", (int)c->sc[fs->id].site);
 		tag_env_of(c, &o, fs, 0);
@@ -1055,7 +1076,7 @@ static void func_expr(ri_ctx *c, rw_node *n, rw_node *parent, int depth)
 		c->cur_tmp = 1;
 	} else if (s) {
 		rw_out_init(&o);
-		rw_out_printf(&o, "%s%st(", paren ? "(" : "", c->prefix);
+		rw_out_printf(&o, "%s%s%st(", paren ? "(" : "", in_with(s) ? "0.." : "", c->prefix);
 		add_text(c, n->span.start, n->span.start, 1, depth, &o);
 		rw_out_init(&o);
 		rw_out_printf(&o, ", %d", (int)c->sc[s->id].site);
@@ -1256,7 +1277,7 @@ static void object_lit(ri_ctx *c, rw_node *n, int depth)
 		if (!s)
 			continue;
 		kind = p->u.prop.kind == RW_PROP_GET ? 1 : p->u.prop.kind == RW_PROP_SET ? 2 : 3;
-		rw_out_printf(&open, "%st(", c->prefix);
+		rw_out_printf(&open, "%s%st(", in_with(s) ? "0.." : "", c->prefix);
 		rw_out_printf(&close, ", %d", (int)c->sc[s->id].site);
 		tag_env_of(c, &close, s, 1);
 		rw_out_puts(&close, ", ");

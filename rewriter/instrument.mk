@@ -50,9 +50,12 @@ EXTRA_DIST += tests/transparency.sh \
 	tests/data/instrument/sealed_fns.js \
 	tests/data/instrument/fin_timing.js \
 	tests/data/instrument/fp_keys.js \
-	tests/data/instrument/self_writes.js
+	tests/data/instrument/self_writes.js \
+	tests/data/instrument/with_proxy.js \
+	tests/data/instrument/with_refused.js
 
-# snapshots refuse closures whose `arguments` writes ferryc cannot follow
+# snapshots refuse closures whose `arguments` writes ferryc cannot follow,
+# and closures made in a `with` body
 TESTS += tests/args_snapshot.sh
 EXTRA_DIST += tests/args_snapshot.sh
 

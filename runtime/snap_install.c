@@ -10,6 +10,9 @@
  *    the values of an inline environment under RT_KEY_INL0...;
  *    rt_tag_materialize turns those into an environment array when a
  *    snapshot meets the function;
+ *  - `Number.prototype.<prefix>t`, the same function (non-enumerable,
+ *    read-only): ferryc calls it as `0..Pt(...)` where a `with` object is
+ *    on the scope chain, which would see (and could answer for) the name;
  *  - `Function.prototype.<prefix>k` (non-enumerable, read-only, like the
  *    tagger a name no program uses, since ferryc picks the prefix): the
  *    same hidden keys as an array, inline-value keys first, then the site
@@ -550,6 +553,16 @@ static duk_ret_t install_natives(duk_context *ctx, void *udata)
 		duk_put_prop_index(ctx, -2, i);
 	}
 	duk_put_prop_literal(ctx, -2, RT_KEY_SKEYS);
+	/* Number.prototype.<prefix>t: the same tagger, for the tags ferryc
+	 * writes where a with object is on the scope chain, `0..Pt(...)`:
+	 * there the name Pt would be looked up through the with object */
+	duk_get_prop_literal(ctx, -3, "Number");
+	duk_get_prop_literal(ctx, -1, "prototype");
+	duk_push_sprintf(ctx, "%st", prefix);
+	duk_dup(ctx, -4);
+	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
+	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
+	duk_pop_2(ctx);
 	duk_def_prop(ctx, -3, DUK_DEFPROP_HAVE_VALUE | DUK_DEFPROP_CLEAR_WRITABLE |
 	             DUK_DEFPROP_CLEAR_ENUMERABLE | DUK_DEFPROP_CLEAR_CONFIGURABLE);
 

@@ -55,6 +55,8 @@ EXTRA_DIST += tests/data/snapshot/iot_sampler.js tests/data/snapshot/iot_pubsub.
 	tests/data/snapshot/sealed_fns.js
 # built with ferryc --strict: strict code before a snapshot and after
 EXTRA_DIST += tests/data/snapshot/strict_flag.js
+# a function with a `with` in its body, and what it makes there, after a resume
+EXTRA_DIST += tests/data/snapshot/with_resume.js
 
 # benchmark: `make bench-snapshot` (part of `make bench`)
 noinst_PROGRAMS += bench/snapshot_bench

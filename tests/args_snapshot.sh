@@ -9,6 +9,8 @@
 # arguments[0] where a catch parameter hides the parameter's name (no way to
 # re-sync the closure's copy there). The shapes ferryc does
 # follow (tests/corpus/loop_args*.js) are snapshot-tested by snapshot.sh.
+# with_refused.js keeps closures made in a `with` body (over a Proxy that
+# says yes to every name): refused the same way, naming the `with`.
 set -u
 : "${FERRY_BUILDDIR:?}" "${FERRY_SRCDIR:?}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ferry-args.XXXXXX") || exit 99
@@ -38,4 +40,5 @@ check() {
 }
 check args_dynamic '^ferry: snapshot failed: global\.(keep|other) \(closure of args_dynamic\.js:(4|9)\): .*arguments.*; still running$'
 check args_shadow '^ferry: snapshot failed: global\.keep \(closure of args_shadow\.js:3\): .*arguments.*; still running$'
+check with_refused '^ferry: snapshot failed: global\.keep\.tick \(closure of with_refused\.js:9\): eval, with or .*makes its scope dynamic; still running$'
 [ $fails = 0 ]

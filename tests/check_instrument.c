@@ -775,6 +775,40 @@ START_TEST(test_dynamic_sites)
 }
 END_TEST
 
+/* In a `with` body, and in functions made there, every identifier is looked
+ * up through the with object (a Proxy's `has` trap sees it): tags there reach
+ * the tagger as Number.prototype's, `0..$Ft(`, and name nothing else; a
+ * function whose body has a with tags its declarations by name at its top,
+ * where no with object is on the chain. Elsewhere tags stay as they were. */
+START_TEST(test_with_tags)
+{
+	inst t;
+	const char *src =
+		"var a = function () {};\n"
+		"with (o) { var w = function () { function d() {} return { get g() { return d; } }; }; new function () {}; "
+		"try {} catch (e) { w = function () { return e; }; } }\n"
+		"function F(p) { var k = 1; with (p) { return function () { return q + k; }; } }\n"
+		"function G() { function h() {} with ({}) {} return h; }\n";
+	const char *l2, *p;
+
+	inst_run(&t, src, "$F");
+	ck_assert_str_eq(t.code.p,
+		"$Ft(F, 7);$Ft(G, 9);var a = $Ft(function () {}, 1);\n"
+		"with (o) { var w = 0..$Ft(function () {0..$Ft(d, 3); function d() {} "
+		"return 0..$Ft({ get g() { return d; } }, 4, void 0, \"g\", 1); }, 2); "
+		"new (0..$Ft(function () {}, 5)); try {} catch (e) { w = 0..$Ft(function () { return e; }, 6); } }\n"
+		"function F(p) { var k = 1; with (p) { return 0..$Ft(function () { return q + k; }, 8); } }\n"
+		"function G() {$Ft(h, 10); function h() {} with ({}) {} return h; }\n");
+	/* from the first with on, every name the instrumentation wrote is a
+	 * property of 0, except G's declaration tag */
+	l2 = strchr(t.code.p, '\n') + 1;
+	for (p = strstr(l2, "$F"); p; p = strstr(p + 2, "$F"))
+		ck_assert_msg((p - l2 >= 3 && memcmp(p - 3, "0..", 3) == 0) || strncmp(p, "$Ft(h, 10)", 10) == 0,
+		              "a name in a with body: %.20s", p);
+	inst_free(&t);
+}
+END_TEST
+
 START_TEST(test_catch_env)
 {
 	inst t;
@@ -1264,6 +1298,7 @@ static Suite *instrument_suite(void)
 	tcase_add_test(tc, test_units_share_text);
 	tcase_add_test(tc, test_makers_run);
 	tcase_add_test(tc, test_dynamic_sites);
+	tcase_add_test(tc, test_with_tags);
 	tcase_add_test(tc, test_catch_env);
 	tcase_add_test(tc, test_inline_env);
 	tcase_add_test(tc, test_args_sync);

@@ -4,7 +4,9 @@
 // array of tag keys, is installed by plain and instrumented builds alike).
 // Its length followed the instrumented build's number of sites, so printing
 // it showed a plain build 4 keys and the instrumented one 4 more per
-// function literal. Both builds must print the same.
+// function literal. Both builds must print the same. Number.prototype holds
+// the tagger too (`<prefix>t`, for tags where a `with` object is on the
+// scope chain), in both builds.
 function konst(k) { return function (x) { return k + x; }; }
 var lit = { get g() { return 1; }, m: function () { return konst(2); } };
 function show(label, o) {
@@ -19,6 +21,7 @@ function show(label, o) {
 	});
 }
 show('Function.prototype', Function.prototype);
+show('Number.prototype', Number.prototype);
 show('global', this);
 console.log(Function.prototype);
 console.log(konst(1)(2), lit.g, lit.m()(3));
