@@ -3,8 +3,10 @@
  * functions, and the pending-callback table the event loop runs from.
  *
  * Node semantics kept: a delay that is not a number in [1, 2^31-1] becomes
- * 1 ms (so setTimeout(f, 0) is setTimeout(f, 1)); extra arguments are passed
- * to the callback; ids are numbers (1, 2, ...) shared by all three kinds;
+ * 1 ms (so setTimeout(f, 0) is setTimeout(f, 1)); a delay is cut to whole
+ * milliseconds (Node's insert truncates it: 5.9 is 5, in the list of 5, for
+ * every tick of an interval too); extra arguments are passed to the
+ * callback; ids are numbers (1, 2, ...) shared by all three kinds;
  * clearTimeout and clearInterval cancel either timer kind, clearImmediate
  * only immediates. Timeouts and intervals are ordered as Node's timer lists
  * order them (lib/internal/timers.js of Node v20): one list per duration,
@@ -687,6 +689,7 @@ static duk_ret_t rt_schedule(duk_context *ctx, uint32_t kind)
 		delay = n > 1 ? duk_to_number(ctx, 1) : 1;
 		if (!(delay >= 1 && delay <= RT_TIMEOUT_MAX))
 			delay = 1;
+		delay = floor(delay);   /* Node's MathTrunc(msecs): >= 1 here */
 		first_arg = 2;
 	}
 	if (rt->timers.next_id < 1)

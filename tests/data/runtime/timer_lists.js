@@ -39,4 +39,15 @@ function part3(next) {
 	spin(40);
 }
 
-part1(function () { part2(function () { part3(function () { say('done'); }); }); });
+// 4. A delay is cut to whole milliseconds (Node's insert truncates it): a
+//    timeout of 5.9 or 5.5 ms is one of 5 ms, in that list, in arming order.
+function part4(next) {
+	setTimeout(function () { say('4 A (5.9)'); }, 5.9);
+	setTimeout(function () { say('4 B (5)'); }, 5);
+	spin(3);
+	setTimeout(function () { say('4 C (5.5)'); }, 5.5);
+	setTimeout(function () { say('4 D (5)'); next(); }, 5);
+	spin(30);
+}
+
+part1(function () { part2(function () { part3(function () { part4(function () { say('done'); }); }); }); });
