@@ -51,8 +51,7 @@ EXTRA_DIST += tests/data/snapshot/nfe_write.js
 # programs that were not in the tarball
 EXTRA_DIST += tests/data/snapshot/iot_sampler.js tests/data/snapshot/iot_pubsub.js \
 	tests/data/snapshot/iot_builtins.js \
-	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js \
-	tests/data/snapshot/sealed_fns.js
+	tests/data/snapshot/array_length_ro.js tests/data/snapshot/keyword_parens.js
 # built with ferryc --strict: strict code before a snapshot and after
 EXTRA_DIST += tests/data/snapshot/strict_flag.js
 # a function with a `with` in its body, and what it makes there, after a resume

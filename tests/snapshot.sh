@@ -129,9 +129,11 @@ refused() {   # label app file -> 0 if refused cleanly
 }
 
 # (and tests/data/runtime/timer_lists.js: Node's timer lists, whose order a
-# resume must keep: an interval behind a timeout, overdue lists)
+# resume must keep: an interval behind a timeout, overdue lists; and
+# tests/data/instrument/sealed_fns.js: isSealed/isFrozen of functions)
 for src in "$FERRY_SRCDIR"/tests/corpus/loop_*.js "$FERRY_SRCDIR"/tests/data/snapshot/*.js \
-		"$FERRY_SRCDIR"/tests/data/runtime/timer_lists.js; do
+		"$FERRY_SRCDIR"/tests/data/runtime/timer_lists.js \
+		"$FERRY_SRCDIR"/tests/data/instrument/sealed_fns.js; do
 	[ -f "$src" ] || continue
 	name=$(basename "$src" .js)
 	if ! build "$src" "$name"; then

@@ -2,7 +2,11 @@
 // instrumented build tags every function with hidden keys (its site, an
 // inline environment's values) that Duktape's isSealed/isFrozen count: a
 // function sealed with every visible property read-only read isFrozen true
-// plain (and in pure Duktape), false instrumented. Both must print the same.
+// plain (and in pure Duktape), false instrumented. Both must print the same,
+// and so must a resume (tests/snapshot.sh runs this file too: the walker
+// records what the program sees, which leaves Ferry's tags out), for
+// declarations, expressions, closures of an inline environment and of a
+// real one, accessors, methods and strict functions.
 function decl() {}
 function konst(k) { return function () { return k; }; }                 // inline environment
 function counter() { var n = 0; return function () { return ++n; }; }  // an environment
