@@ -265,17 +265,6 @@ static void timer_unlink(rt_timers *t, uint32_t vi)
 	e->list = e->prev = e->next = RT_NONE;
 }
 
-/* the list of that key, emptied by a clear: gone (Node's unenroll) */
-static void list_drop_if_empty(rt_timers *t, double key)
-{
-	uint32_t li;
-	if (!t->nids)
-		return;
-	li = t->lkeys[key_slot(t, key)];
-	if (li != RT_NONE && t->lists[li].head == RT_NONE)
-		list_free(t, li);
-}
-
 /* room for one more entry everywhere: 0, or -1 out of memory (nothing changed) */
 static int rt_timers_reserve(rt_timers *t, int immediate)
 {
@@ -606,6 +595,22 @@ static void rt_timer_remove_at(rt_timers *t, size_t i)
 		t->imm_head = t->imm_n = 0;
 }
 
+/* drop entry i for good (a clear): a list it leaves empty goes too (Node's
+ * unenroll) */
+static void rt_timer_cancel(rt_timers *t, size_t i)
+{
+	int timer = t->v[i].kind != WR_TIMER_IMMEDIATE;
+	double key = list_key(&t->v[i]);
+	uint32_t li;
+
+	rt_timer_remove_at(t, i);
+	if (!timer)
+		return;
+	li = t->lkeys[key_slot(t, key)];
+	if (li != RT_NONE && t->lists[li].head == RT_NONE)
+		list_free(t, li);
+}
+
 /* Node's ERR_INVALID_ARG_TYPE for a callback v that is not a function:
  * "... Received " and what determineSpecificType (lib/internal/errors.js
  * of Node v20) says of v, with code: 'ERR_INVALID_ARG_TYPE' */
@@ -739,11 +744,7 @@ static duk_ret_t rt_clear(duk_context *ctx, int immediate)
 	id = duk_get_number(ctx, 0);
 	e = rt_timer_find(rt, id);
 	if (e && (e->kind == WR_TIMER_IMMEDIATE) == immediate) {
-		double key = list_key(e);
-		int timer = e->kind != WR_TIMER_IMMEDIATE;
-		rt_timer_remove_at(t, (size_t)(e - t->v));
-		if (timer)
-			list_drop_if_empty(t, key);
+		rt_timer_cancel(t, (size_t)(e - t->v));
 		rt_push_timer_stash(ctx);
 		rt_push_id_key(ctx, id);
 		duk_del_prop(ctx, -2);
@@ -870,11 +871,8 @@ int rt_timer_fire(rt_ctx *rt, rt_timer *e)
 		 * or an interval would tick forever doing nothing */
 		rt_timer *o = rt_timer_find(rt, id);
 		duk_pop(ctx);
-		if (o && o->kind != WR_TIMER_IMMEDIATE) {
-			double key = list_key(o);
-			rt_timer_remove_at(t, (size_t)(o - t->v));
-			list_drop_if_empty(t, key);
-		}
+		if (o && o->kind != WR_TIMER_IMMEDIATE)
+			rt_timer_cancel(t, (size_t)(o - t->v));
 		return 0;
 	}
 	rc = duk_safe_call(ctx, rt_timer_call, NULL, 1, 1);
