@@ -640,17 +640,13 @@ int rw_build(const rw_cli_opts *o, char *err, size_t errlen)
 		/* --plain: the original program. Its site table has as many
 		 * sites as the instrumented build's, all like site 0, so that
 		 * the runtime puts the same keys in Function.prototype.<prefix>k
-		 * (a program can print that array) */
-		rw_out scratch;
-		rw_program ip;
-		char ierr[256];
-		uint32_t n = 1, i;
+		 * (a program can print that array): one per function literal,
+		 * as rw_instrument numbers them, and site 0 */
+		uint32_t n = 1, i, nscopes = rw_scopes_count(scopes);
 
-		rw_out_init(&scratch);
-		memset(&ip, 0, sizeof ip);
-		if (rw_instrument(ast, scopes, prefix, &scratch, &ip, ierr, sizeof ierr) == 0 && ip.nsites > 1)
-			n = ip.nsites;
-		rw_out_free(&scratch);
+		for (i = 0; i < nscopes; i++)
+			if (rw_scopes_get(scopes, i)->kind == RW_SCOPE_FUNCTION)
+				n++;
 		psites = calloc(n, sizeof *psites);
 		if (!psites) {
 			snprintf(err, errlen, "out of memory");
